@@ -1,0 +1,1 @@
+"""Analysis over the store: frequencies, KWIC, matrices, co-occurrence, timelines, networks."""

@@ -1,0 +1,1 @@
+"""Qualitative coding: codebook, auto-coding rules, codings store, re-anchoring, agreement, suggestions."""

@@ -1,0 +1,1 @@
+"""Exchange: REFI-QDA import/export and tabular exports."""

@@ -1,0 +1,1 @@
+"""Reports: the papermill runner, HTML/PDF rendering and Thai-font plotting."""
