@@ -1,0 +1,175 @@
+"""Read numbers as Thai reports write them: Thai digits, thousands commas, dotted blanks.
+
+Reports fill in forms, so a count may look like ``จำนวน ....12..... คน`` or ``..5...คน``;
+digits may be Thai (``๓ แห่ง``). Thai digits stay in the text: only the *value* is converted.
+
+>>> parse_number("๑,๒๐๐")
+1200
+>>> [(e.label, e.value, e.attrs.get("unit")) for e in find_quantities("ร้อยละ 60 ของ 15 คน")]
+[('PERCENT', 60, None), ('COUNT', 15, 'คน')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from synthesis.thai.spans import Entity
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+
+DIGIT = "[0-9๐-๙]"
+# A number: digits with optional thousands commas and an optional decimal part.
+NUMBER_PATTERN = rf"{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}+)?|{DIGIT}+(?:\.{DIGIT}+)?"
+
+# Units a COUNT may carry. Longest first so that "ครัวเรือน" beats "ครัว" and "คนต่อวัน"
+# is not needed: the unit ends where the word ends.
+COUNT_UNITS = sorted(
+    {
+        "คน", "ราย", "ท่าน", "หน่วย", "โครงการ", "กองทุน", "แห่ง", "กลุ่ม", "ครั้ง", "ครัวเรือน",
+        "หลังคาเรือน", "ชุมชน", "หมู่บ้าน", "ตำบล", "อำเภอ", "จังหวัด", "พื้นที่", "องค์กร",
+        "หน่วยงาน", "เครือข่าย", "ศูนย์", "แผน", "กิจกรรม", "วัน", "เดือน", "ปี", "ชั่วโมง",
+        "รุ่น", "ทีม", "อาชีพ", "ราย", "ชิ้น", "ผืน", "เล่ม", "ฉบับ", "ไร่", "ตัว", "ต้น",
+        "รายการ", "คณะ", "เวที", "หลักสูตร", "ประเด็น", "สถานประกอบการ", "โรงเรียน", "ชั่วโมง",
+    },
+    key=len,
+    reverse=True,
+)
+MONEY_UNITS = ("ล้านบาท", "บาท")
+PERCENT_SUFFIXES = ("%", "เปอร์เซ็นต์", "เปอร์เซนต์")
+
+# Dots and spaces that stand for a blank of a filled-in form: "..5...", "....12.....".
+_FILL = r"(?:[ \t]*[.…]+[ \t]*|[ \t]*)"
+_QUANTITY = re.compile(
+    rf"""
+    (?P<percent_word>ร้อยละ[ \t]*)?
+    (?P<lead>[.…]*)
+    (?P<num>{NUMBER_PATTERN})
+    (?:[ \t]*[-–][ \t]*(?P<num2>{NUMBER_PATTERN}))?
+    (?P<trail>[.…]*)
+    (?:
+        [ \t]*(?P<percent>%|เปอร์เซ็นต์|เปอร์เซนต์)
+      | [ \t]*(?P<money>ล้านบาท|บาท)
+      | {_FILL}(?P<unit>{"|".join(COUNT_UNITS)})
+    )?
+    """,
+    re.VERBOSE,
+)
+# Digits glued to surrounding digits/latin letters are not a quantity of their own
+# (version strings, codes like BA.5, 1477x1108).
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z๐-๙]")
+
+
+_WHOLE_NUMBER = re.compile(NUMBER_PATTERN)
+
+
+def thai_digits_to_arabic(s: str) -> str:
+    """Replace Thai digits with ASCII digits, leaving everything else as is.
+
+    >>> thai_digits_to_arabic("วันที่ ๑๙ เมย. ๖๒")
+    'วันที่ 19 เมย. 62'
+    """
+    return s.translate(_TO_ARABIC)
+
+
+def parse_number(s: str) -> int | float | None:
+    """The number written in ``s`` (Thai or ASCII digits, commas, form dots), or None.
+
+    >>> parse_number("๑,๒๐๐"), parse_number("1,200.50"), parse_number("..5..."), parse_number("ห้า")
+    (1200, 1200.5, 5, None)
+    """
+    cleaned = thai_digits_to_arabic(s).strip().strip(".…").strip()
+    if not _WHOLE_NUMBER.fullmatch(cleaned):
+        return None
+    cleaned = cleaned.replace(",", "")
+    if "." in cleaned:
+        return float(cleaned)
+    return int(cleaned)
+
+
+def _splits_cluster(text: str, end: int) -> bool:
+    """True when ``text[end]`` is a Thai vowel or tone mark: a span ending here would split it."""
+    if end >= len(text):
+        return False
+    nxt = text[end]
+    return "\u0e31" == nxt or "\u0e34" <= nxt <= "\u0e3a" or "\u0e47" <= nxt <= "\u0e4e"
+
+
+# Clock times ("09.00-15.00 น.", "เวลา 13.00") and list markers ("1.", "1.1.", "2)") are not
+# quantities: their spans are masked before numbers are read.
+_TIME = re.compile(
+    rf"(?:(?<=เวลา)[ \t]*)?{DIGIT}{{1,2}}[.:]{DIGIT}{{2}}"
+    rf"(?:[ \t]*[-–][ \t]*{DIGIT}{{1,2}}[.:]{DIGIT}{{2}})?(?=[ \t]*น\.|[ \t]*[-–])"
+    rf"|(?<=เวลา)[ \t]*{DIGIT}{{1,2}}[.:]{DIGIT}{{2}}"
+)
+_LIST_MARKER = re.compile(rf"(?m)^[ \t]*[-•]?[ \t]*(?:{DIGIT}{{1,2}}[.)])+(?:{DIGIT}{{1,2}}(?=[.)]))?")
+
+
+def _masked_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TIME.finditer(text)] + [m.span() for m in _LIST_MARKER.finditer(text)]
+
+
+def find_quantities(text: str) -> list[Entity]:
+    """NUMBER, PERCENT, MONEY and COUNT entities in ``text``; ``value`` is the number.
+
+    A COUNT has ``attrs["unit"]``; MONEY has ``attrs["unit"] = "บาท"`` and its value in baht
+    (``ล้านบาท`` multiplies by a million).
+
+    >>> [(e.label, e.value, e.text) for e in find_quantities("งบ 50,000 บาท จำนวน ....12..... คน")]
+    [('MONEY', 50000, '50,000 บาท'), ('COUNT', 12, '....12..... คน')]
+    """
+    found: list[Entity] = []
+    masked = _masked_ranges(text)
+    for m in _QUANTITY.finditer(text):
+        num_start = m.start("num")
+        num_end = m.end("num2") if m.group("num2") else m.end("num")
+        if any(a <= num_start < b for a, b in masked):
+            continue
+        first = m.start()
+        if first > 0 and (
+            _LATIN_OR_DIGIT.match(text[first - 1])
+            or (text[first - 1] in ",/:-" and first > 1 and _LATIN_OR_DIGIT.match(text[first - 2]))
+            or (m.group("lead") and first > 0 and _LATIN_OR_DIGIT.match(text[first - 1]))
+        ):
+            continue  # part of a code or date: BA.5, 1477x1108, 21/7/65, 3-5
+        after = num_end + len(m.group("trail") or "")
+        if not m.group("trail") and after < len(text) and (
+            _LATIN_OR_DIGIT.match(text[after]) or (text[after] in "/:-" and after + 1 < len(text) and text[after + 1].isdigit())
+        ):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        start = m.start("num")
+        end = num_end
+        attrs: dict = {}
+        if m.group("num2"):
+            attrs["max"] = parse_number(m.group("num2"))
+        if m.group("percent_word") or m.group("percent"):
+            label = "PERCENT"
+            if m.group("percent_word"):
+                start = m.start("percent_word")
+            if m.group("percent"):
+                end = m.end("percent")
+        elif m.group("money"):
+            label = "MONEY"
+            end = m.end("money")
+            attrs["unit"] = "บาท"
+            if m.group("money") == "ล้านบาท":
+                value = value * 1_000_000
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+        elif m.group("unit") and not _splits_cluster(text, m.end("unit")):
+            label = "COUNT"
+            end = m.end("unit")
+            attrs["unit"] = m.group("unit")
+            if m.group("lead"):
+                start = m.start("lead")
+        else:
+            label = "NUMBER"
+        if label == "COUNT" and not m.group("lead"):
+            start = m.start("num")
+        if label in ("PERCENT", "MONEY") and m.group("lead") and not m.group("percent_word"):
+            start = m.start("num")
+        found.append(Entity(start, end, text[start:end], label, value, "rule", attrs))
+    return found
