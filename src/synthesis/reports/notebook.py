@@ -1,0 +1,86 @@
+"""What a report notebook calls first: quiet, Thai-ready set-up and the report's context.
+
+Notebooks stay thin: they call ``area_context`` once and then the section functions of
+``synthesis.reports.sections``, explaining in Markdown what each shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from synthesis.reports.fonts import use_thai_font
+
+
+def setup() -> None:
+    """Thai font for charts, no warnings or log noise in the report, readable tables."""
+    warnings.filterwarnings("ignore")
+    logging.getLogger().setLevel(logging.ERROR)
+    use_thai_font()
+    pd.set_option("display.max_colwidth", 200)
+    pd.set_option("display.max_rows", 200)
+
+
+@dataclass
+class ReportContext:
+    """Everything a report reads, loaded once from the store and ``lessons/``."""
+
+    collection: str
+    parameters: dict[str, Any]
+    store: Any
+    areas: list[Any]
+    documents: pd.DataFrame  # the collection's documents within the date range
+    area: Any | None = None  # the Area of an area report, None for collection-wide reports
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def area_documents(self) -> pd.DataFrame:
+        """Documents attributed to this report's area (all documents if no area)."""
+        if self.area is None:
+            return self.documents
+        mask = self.documents["areas"].map(lambda ids: self.area.id in list(ids))
+        return self.documents[mask]
+
+    def area_by_id(self, area_id: str) -> Any:
+        return next(area for area in self.areas if area.id == area_id)
+
+
+def load_context(collection: str, work_dir: str, *, area: str | None = None,
+                 date_from: str = "", date_to: str = "", **parameters: Any) -> ReportContext:
+    """Open the store of ``collection`` and select the documents of the date range.
+
+    Raises a clear error when the store is missing (run ``synthesis ingest`` first) or the
+    area is unknown.
+    """
+    from synthesis.corpus import open_store
+    from synthesis.corpus.areas import load_areas
+    from synthesis.paths import work_dir as default_work_dir
+
+    folder = Path(work_dir) if work_dir else default_work_dir(collection)
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            f"no store for collection {collection!r} at {folder}: run `synthesis ingest` first")
+    store = open_store(folder)
+    areas = load_areas()
+    documents = store.documents(date_from=date_from or None, date_to=date_to or None)
+    context = ReportContext(collection, {"area": area, "date_from": date_from,
+                                         "date_to": date_to, **parameters},
+                            store, areas, documents)
+    if area is not None:
+        known = {a.id for a in areas}
+        if area not in known:
+            raise ValueError(f"unknown area {area!r}; lessons/areas.yaml has {sorted(known)}")
+        context.area = context.area_by_id(area)
+    return context
+
+
+def show(frame: pd.DataFrame) -> None:
+    """Display a table without its index (the index means nothing to a reader)."""
+    from IPython.display import HTML, display
+
+    display(HTML(frame.to_html(index=False, escape=True, na_rep="—")))

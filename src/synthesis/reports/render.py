@@ -1,0 +1,65 @@
+"""Executed notebook → self-contained HTML, for researchers (code hidden) or reviewers (shown).
+
+Images are already embedded in the notebook as base64; we embed the Thai font, drop anything
+written to stderr, and remove scripts that would load from the network.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+from synthesis.reports.fonts import CSS_FONT_STACK, font_face_css
+
+_REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
+
+REPORT_CSS = """
+body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
+.jp-RenderedHTMLCommon { line-height: 1.7; }
+.jp-RenderedHTMLCommon table { font-size: 0.9em; }
+.jp-RenderedHTMLCommon td { text-align: left; vertical-align: top; }
+""" % CSS_FONT_STACK
+
+
+def clean_notebook(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop stderr streams and cells tagged ``remove`` from an executed notebook (in place)."""
+    kept = []
+    for cell in notebook.cells:
+        if "remove" in cell.get("metadata", {}).get("tags", []):
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [
+                out for out in cell.get("outputs", [])
+                if not (out.get("output_type") == "stream" and out.get("name") == "stderr")
+            ]
+        kept.append(cell)
+    notebook.cells = kept
+    return notebook
+
+
+def notebook_to_html(notebook_path: Path, html_path: Path, *, show_code: bool) -> Path:
+    """Render an executed notebook to one self-contained HTML file.
+
+    ``show_code=False`` is the researchers' report; ``True`` the academics' review copy,
+    with code and the injected parameters visible.
+    """
+    from nbconvert import HTMLExporter
+
+    notebook = clean_notebook(nbformat.read(notebook_path, as_version=4))
+    exporter = HTMLExporter(
+        template_name="lab",
+        exclude_input=not show_code,
+        exclude_input_prompt=not show_code,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(notebook)
+    body = _REMOTE_SCRIPT.sub("", body)
+    style = f"<style>{font_face_css()}\n{REPORT_CSS}</style>"
+    body = body.replace("</head>", style + "\n</head>", 1)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = html_path.with_suffix(".html.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(html_path)
+    return html_path

@@ -1,0 +1,136 @@
+"""Run the report notebooks through papermill's Python API, one output folder per report.
+
+A report is a notebook template plus parameters. ``run_reports`` executes them in this process
+(or in a few worker processes with ``jobs > 1``, each running several reports), renders the
+HTML, and never lets one failing report stop the others: its executed notebook stays on disk
+for debugging and the failure is returned.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from synthesis.paths import notebooks_dir, safe_name
+
+# Which notebook builds which kind of report: a registry, so a new report is one line.
+TEMPLATES = {
+    "area": "area_report.ipynb",
+    "cross_area": "cross_area.ipynb",
+    "corpus_overview": "corpus_overview.ipynb",
+}
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One report to build: which template, with which parameters, into which folder."""
+
+    kind: str
+    slug: str
+    parameters: dict[str, Any]
+    out_dir: Path
+    pdf: bool = False
+
+    @property
+    def template(self) -> Path:
+        return notebooks_dir() / TEMPLATES[self.kind]
+
+
+@dataclass
+class ReportResult:
+    job: ReportJob
+    ok: bool
+    seconds: float
+    files: dict[str, Path] = field(default_factory=dict)
+    error: str | None = None
+    warning: str | None = None
+
+
+def plan_jobs(collection: str, area_ids: Iterable[str], reports_root: Path,
+              parameters: dict[str, Any], *, cross_area: bool = True, pdf: bool = False) -> list[ReportJob]:
+    """The report jobs for some areas of a collection, plus the collection-wide reports.
+
+    Output folders are ``<reports_root>/<slug>/``; slugs are sanitised so nothing is written
+    outside ``reports_root``.
+
+    >>> jobs = plan_jobs("demo", ["songkhla-khae"], Path("/tmp/r"), {}, cross_area=False)
+    >>> jobs[0].out_dir
+    PosixPath('/tmp/r/songkhla-khae')
+    """
+    jobs = [
+        ReportJob("area", safe_name(area), {**parameters, "collection": collection, "area": area},
+                  reports_root / safe_name(area), pdf)
+        for area in area_ids
+    ]
+    if cross_area:
+        for kind, slug in (("cross_area", "cross-area"), ("corpus_overview", "overview")):
+            jobs.append(ReportJob(kind, slug, {**parameters, "collection": collection},
+                                  reports_root / slug, pdf))
+    return jobs
+
+
+def execute_notebook(template: Path, output: Path, parameters: dict[str, Any], cwd: Path) -> None:
+    """Execute ``template`` with ``parameters`` into ``output`` (papermill, in this process)."""
+    import papermill
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(
+        str(template), str(output), parameters=parameters, kernel_name="python3",
+        progress_bar=False, log_output=False, cwd=str(cwd),
+    )
+
+
+def run_job(job: ReportJob, cwd: Path) -> ReportResult:
+    """Execute and render one report; failures are caught and described, never raised."""
+    from synthesis.reports.pdf import PdfUnavailable, html_to_pdf
+    from synthesis.reports.render import notebook_to_html
+
+    started = time.perf_counter()
+    executed = job.out_dir / "notebook.ipynb"
+    result = ReportResult(job, ok=False, seconds=0.0, files={"notebook": executed})
+    try:
+        execute_notebook(job.template, executed, job.parameters, cwd)
+        result.files["html"] = notebook_to_html(executed, job.out_dir / "report.html", show_code=False)
+        result.files["review"] = notebook_to_html(executed, job.out_dir / "review.html", show_code=True)
+        result.ok = True
+    except Exception as error:  # noqa: BLE001 — one report must never stop the others
+        result.error = _describe(error)
+    if result.ok and job.pdf:
+        try:
+            result.files["pdf"] = html_to_pdf(result.files["html"], job.out_dir / "report.pdf")
+        except PdfUnavailable as missing:
+            result.warning = str(missing)
+        except Exception as error:  # noqa: BLE001
+            result.warning = f"PDF not made: {error}"
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _describe(error: Exception) -> str:
+    name = type(error).__name__
+    if name == "PapermillExecutionError":  # the cell's own error, not papermill's wrapper
+        return f"{error.ename}: {error.evalue}"
+    return "".join(traceback.format_exception_only(error)).strip()
+
+
+def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
+                on_done: Callable[[ReportResult], None] | None = None) -> list[ReportResult]:
+    """Run all jobs; results come back in the order of ``jobs``."""
+    results: dict[int, ReportResult] = {}
+    if workers <= 1 or len(jobs) <= 1:
+        for index, job in enumerate(jobs):
+            results[index] = run_job(job, cwd)
+            if on_done:
+                on_done(results[index])
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(run_job, job, cwd): index for index, job in enumerate(jobs)}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                if on_done:
+                    on_done(results[futures[future]])
+    return [results[index] for index in range(len(jobs))]
