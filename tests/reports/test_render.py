@@ -1,0 +1,42 @@
+"""HTML rendering: self-contained, Thai font embedded, nothing from stderr, code only in review."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from synthesis.reports.render import clean_notebook, notebook_to_html
+
+
+def _executed(tmp_path):
+    cell = new_code_cell("print('ผลลัพธ์')\nsecret_code_marker = 1")
+    cell.outputs = [
+        new_output("stream", name="stdout", text="ผลลัพธ์ที่เกิดขึ้นจริง\n"),
+        new_output("stream", name="stderr", text="UserWarning: Glyph 3633 missing\n"),
+    ]
+    removed = new_code_cell("x = 1")
+    removed.metadata["tags"] = ["remove"]
+    removed.outputs = [new_output("stream", name="stdout", text="ซ่อนไว้\n")]
+    path = tmp_path / "executed.ipynb"
+    nbformat.write(new_notebook(cells=[cell, removed]), path)
+    return path
+
+
+@pytest.mark.parametrize("show_code", [False, True])
+def test_render_drops_stderr_and_embeds_the_font(tmp_path, show_code):
+    html = notebook_to_html(_executed(tmp_path), tmp_path / "r.html", show_code=show_code).read_text(encoding="utf-8")
+    assert "ผลลัพธ์ที่เกิดขึ้นจริง" in html
+    assert "Glyph 3633" not in html and "UserWarning" not in html
+    assert "ซ่อนไว้" not in html
+    assert "@font-face" in html and "Noto Sans Thai" in html
+    assert 'src="http' not in html
+    assert ("secret_code_marker" in html) is show_code
+
+
+def test_render_clean_notebook_keeps_stdout_and_display_outputs():
+    cell = new_code_cell("1")
+    cell.outputs = [new_output("stream", name="stdout", text="ก"),
+                    new_output("display_data", data={"text/plain": "ข"})]
+    cleaned = clean_notebook(new_notebook(cells=[cell]))
+    assert len(cleaned.cells[0].outputs) == 2
