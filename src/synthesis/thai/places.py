@@ -1,0 +1,251 @@
+"""PLACE entities: provinces, districts, subdistricts and local government units.
+
+How a place is found:
+
+- a **province** by its name alone (``สงขลา``) or after ``จังหวัด``/``จ.``/``จว.``; a few province
+  names that are also common words (``เลย``, ``แพร่``, ``ตาก``, ``น่าน``) need the prefix;
+- a **district** only after ``อำเภอ``/``อ.`` (or ``เขต`` in Bangkok); ``อ.เมือง`` is the capital
+  district of the province named nearby;
+- a **subdistrict** only after ``ตำบล``/``ต.`` (or ``แขวง``): 7,436 names include everyday words;
+- a **local government unit** after ``อบต.``, ``ทต.``, ``ทม.``, ``ทน.``, ``เทศบาลตำบล/เมือง/นคร``,
+  ``องค์การบริหารส่วนตำบล`` (the place name after it), or ``อบจ.``/``องค์การบริหารส่วนจังหวัด``.
+
+Names are read with a dictionary lookup right after each prefix (never by scanning every name).
+A name that exists in several provinces is resolved with the provinces and districts named in
+the same stretch of text (:data:`CONTEXT_CHARS` either side, same paragraph), then with the
+provinces the whole text names; what stays open is flagged ``ambiguous`` with its candidates.
+
+>>> [(e.text, e.value, e.attrs["level"], e.attrs["province"]) for e in find_places("ต.แค อ.จะนะ จ.สงขลา")]
+[('ต.แค', 'แค', 'tambon', 'สงขลา'), ('อ.จะนะ', 'จะนะ', 'amphoe', 'สงขลา'), ('จ.สงขลา', 'สงขลา', 'province', 'สงขลา')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from synthesis.thai.gazetteer import Place, gazetteer, longest_name_at
+from synthesis.thai.spans import Entity
+
+CONTEXT_CHARS = 120
+# Province names that are also common words: only read after a province prefix.
+PREFIX_ONLY_PROVINCES = frozenset({"เลย", "แพร่", "ตาก", "น่าน", "กรุงเทพ", "สุราษฎร์", "กทม"})
+
+_LOCAL_GOV_UNITS = {
+    # written prefix → (canonical unit name, level of the name that follows)
+    "องค์การบริหารส่วนตำบล": ("องค์การบริหารส่วนตำบล", "tambon"),
+    "องค์การบริหารส่วนจังหวัด": ("องค์การบริหารส่วนจังหวัด", "province"),
+    "เทศบาลตำบล": ("เทศบาลตำบล", "tambon"),
+    "เทศบาลเมือง": ("เทศบาลเมือง", "tambon"),
+    "เทศบาลนคร": ("เทศบาลนคร", "tambon"),
+    "อบต.": ("องค์การบริหารส่วนตำบล", "tambon"),
+    "อบจ.": ("องค์การบริหารส่วนจังหวัด", "province"),
+    "ทต.": ("เทศบาลตำบล", "tambon"),
+    "ทม.": ("เทศบาลเมือง", "tambon"),
+    "ทน.": ("เทศบาลนคร", "tambon"),
+}
+_PREFIXES = {
+    "จังหวัด": "province", "จว.": "province", "จ.": "province",
+    "อำเภอ": "amphoe", "อ.": "amphoe", "เขต": "amphoe",
+    "ตำบล": "tambon", "ต.": "tambon", "แขวง": "tambon",
+}
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]{2,20}")
+_LEADING_VOWELS = "เแโใไ"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    level: str  # province / amphoe / tambon / local_gov
+    name: str
+    candidates: list[Place]
+    unit: str | None = None  # canonical local government unit
+    attrs: dict = field(default_factory=dict)
+
+
+def _compiled() -> re.Pattern[str]:
+    g = gazetteer()
+    bare = [name for name in g.provinces if name not in PREFIX_ONLY_PROVINCES]
+    return re.compile(
+        rf"(?P<gov>{_alternation(_LOCAL_GOV_UNITS)})[ \t]?"
+        rf"|(?P<prefix>{_alternation(_PREFIXES)})[ \t]?"
+        rf"|(?<![{_LEADING_VOWELS}])(?P<bare>{_alternation(bare)})"
+    )
+
+
+_PATTERN: re.Pattern[str] | None = None
+
+
+def _pattern() -> re.Pattern[str]:
+    global _PATTERN
+    if _PATTERN is None:
+        _PATTERN = _compiled()
+    return _PATTERN
+
+
+def _read_name(text: str, pos: int, level: str) -> tuple[str, list[Place]] | None:
+    """The place name of ``level`` at ``pos`` and its candidate places."""
+    g = gazetteer()
+    if level == "province":
+        name = longest_name_at(text, pos, g.provinces)
+        return (name, [g.provinces[name]]) if name else None
+    if level == "amphoe":
+        name = longest_name_at(text, pos, g.districts)
+        if name:
+            return name, list(g.districts[name])
+        if text.startswith("เมือง", pos):  # อ.เมือง: the capital district of a province nearby
+            return "เมือง", list(g.capital_district.values())
+        return None
+    name = longest_name_at(text, pos, g.subdistricts)
+    return (name, list(g.subdistricts[name])) if name else None
+
+
+def _candidates(text: str) -> list[_Found]:
+    g = gazetteer()
+    found: list[_Found] = []
+    last_end = 0
+    for m in _pattern().finditer(text):
+        if m.start() < last_end:
+            continue
+        if m.group("bare"):
+            name = m.group("bare")
+            if _continues(text, m.end()):
+                continue
+            found.append(_Found(m.start(), m.end(), "province", name, [g.provinces[name]]))
+            last_end = m.end()
+            continue
+        if m.group("gov"):
+            unit, name_level = _LOCAL_GOV_UNITS[m.group("gov")]
+            read = _read_name(text, m.end(), name_level)
+            if name_level == "tambon":  # a municipality may carry a subdistrict's or a district's name
+                as_district = _read_name(text, m.end(), "amphoe")
+                if as_district and as_district[0] != "เมือง" and (read is None or len(as_district[0]) >= len(read[0])):
+                    read = (as_district[0], as_district[1] + (read[1] if read and read[0] == as_district[0] else []))
+            if read is None:
+                run = _THAI_RUN.match(text, m.end())
+                if not run or not (m.group("gov").endswith(".") or len(m.group("gov")) > 4):
+                    continue
+                read = (run.group(), [])
+            name, places = read
+            end = m.end() + len(name)
+            found.append(_Found(m.start(), end, "local_gov", name, places, unit))
+            last_end = end
+            continue
+        written = m.group("prefix")
+        level = _PREFIXES[written]
+        if written in ("เขต", "แขวง"):
+            read = _read_name(text, m.end(), level)
+            if read and not any(p.province_code == "10" for p in read[1]):
+                read = None
+            elif read:
+                read = (read[0], [p for p in read[1] if p.province_code == "10"])
+        else:
+            read = _read_name(text, m.end(), level)
+        if read is None:
+            continue
+        name, places = read
+        end = m.end() + len(name)
+        found.append(_Found(m.start(), end, level, name, places))
+        last_end = end
+    return found
+
+
+def _continues(text: str, index: int) -> bool:
+    if index >= len(text):
+        return False
+    ch = text[index]
+    return ch == "\u0e31" or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    return (0 if start < 0 else start), (len(text) if end < 0 else end)
+
+
+def _narrow(found: _Found, provinces: set[str], districts: set[str]) -> None:
+    """Keep the candidates that fit the provinces/districts named around ``found``."""
+    if len(found.candidates) <= 1:
+        return
+    by_district = [p for p in found.candidates if p.district_code in districts]
+    if by_district and found.level in ("tambon", "local_gov"):
+        found.candidates = by_district
+        return
+    by_province = [p for p in found.candidates if p.province_code in provinces]
+    if by_province:
+        found.candidates = by_province
+
+
+def _resolve(text: str, found: list[_Found]) -> None:
+    starts = [f.start for f in found]
+    for _ in range(2):  # a district resolved in the first pass can resolve a subdistrict
+        settled = [
+            (f.candidates[0].province_code, f.candidates[0].district_code if f.level == "amphoe" else None)
+            if len({p.province_code for p in f.candidates}) == 1 and f.candidates
+            else (None, None)
+            for f in found
+        ]
+        for i, f in enumerate(found):
+            if len(f.candidates) <= 1:
+                continue
+            lo, hi = _paragraph_bounds(text, f.start)
+            lo, hi = max(lo, f.start - CONTEXT_CHARS), min(hi, f.end + CONTEXT_CHARS)
+            provinces, districts = set(), set()
+            for j in range(bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)):
+                if j == i:
+                    continue
+                province_code, district_code = settled[j]
+                if province_code:
+                    provinces.add(province_code)
+                if district_code and len(found[j].candidates) == 1:
+                    districts.add(found[j].candidates[0].district_code)
+            _narrow(f, provinces, districts)
+    text_provinces = {f.candidates[0].province_code for f in found if f.level == "province"}
+    for f in found:
+        if len({p.province_code for p in f.candidates}) > 1 and text_provinces:
+            before = len(f.candidates)
+            _narrow(f, text_provinces, set())
+            if len(f.candidates) < before and len({p.province_code for p in f.candidates}) == 1:
+                f.attrs["resolved_by"] = "document"
+
+
+def _to_entity(text: str, f: _Found) -> Entity:
+    g = gazetteer()
+    province_codes = sorted({p.province_code for p in f.candidates})
+    province = g.province_name(province_codes[0]) if len(province_codes) == 1 else None
+    attrs = {"level": f.level, "province": province, "ambiguous": len(province_codes) > 1, **f.attrs}
+    if attrs["ambiguous"]:
+        attrs["candidates"] = [g.province_name(code) for code in province_codes]
+    name = f.name
+    if f.level == "province":
+        name = f.candidates[0].name
+    elif f.level == "amphoe" and f.name == "เมือง" and len(f.candidates) == 1:
+        attrs["district_name"] = f.candidates[0].name
+    if f.level == "tambon" and len({p.district_code for p in f.candidates}) == 1 and f.candidates:
+        attrs["district"] = g.district_by_code[f.candidates[0].district_code].name
+    if f.unit:
+        attrs["unit"] = f.unit
+    if len(f.candidates) == 1:
+        attrs["code"] = f.candidates[0].code
+    return Entity(f.start, f.end, text[f.start : f.end], "PLACE", name, "gazetteer", attrs)
+
+
+def find_places(text: str) -> list[Entity]:
+    """PLACE entities with ``attrs`` level, province, ambiguous (+ candidates), code when unique.
+
+    ``value`` is the province name for a province, the name without its prefix otherwise.
+
+    >>> [(e.value, e.attrs["ambiguous"], e.attrs.get("candidates")) for e in find_places("ตำบลโคกเคียน")]
+    [('โคกเคียน', True, ['พังงา', 'นราธิวาส'])]
+    >>> [(e.value, e.attrs["province"]) for e in find_places("ตำบลโคกเคียน อำเภอเมืองนราธิวาส")]
+    [('โคกเคียน', 'นราธิวาส'), ('เมืองนราธิวาส', 'นราธิวาส')]
+    """
+    found = _candidates(text)
+    _resolve(text, found)
+    return [_to_entity(text, f) for f in found]

@@ -1,0 +1,119 @@
+"""PLACE entities from the geothai gazetteer: prefixes, glued forms, ambiguity."""
+
+import pytest
+
+from synthesis.thai.gazetteer import gazetteer
+from synthesis.thai.places import find_places
+
+
+def _summary(text):
+    return [(e.text, e.value, e.attrs["level"], e.attrs["province"]) for e in find_places(text)]
+
+
+def test_places_gazetteer_has_every_area():
+    g = gazetteer()
+    assert len(g.province_by_code) == 77
+    assert len(g.district_by_code) == 928
+    assert sum(len(v) for v in g.subdistricts.values()) == 7436
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("จังหวัดยะลา5", [("จังหวัดยะลา", "ยะลา", "province", "ยะลา")]),
+        ("จ.สตูล", [("จ.สตูล", "สตูล", "province", "สตูล")]),
+        ("จว.ตรัง", [("จว.ตรัง", "ตรัง", "province", "ตรัง")]),
+        ("อ.หนองจิก", [("อ.หนองจิก", "หนองจิก", "amphoe", "ปัตตานี")]),
+        ("อำเภอจะนะ", [("อำเภอจะนะ", "จะนะ", "amphoe", "สงขลา")]),
+        ("เขตพระนคร", [("เขตพระนคร", "พระนคร", "amphoe", "กรุงเทพมหานคร")]),
+        ("แขวงบางรัก", [("แขวงบางรัก", "บางรัก", "tambon", "กรุงเทพมหานคร")]),
+        ("ประชุมที่กรุงเทพฯ", [("กรุงเทพฯ", "กรุงเทพมหานคร", "province", "กรุงเทพมหานคร")]),
+        ("ในพื้นที่นครศรีฯ", [("นครศรีฯ", "นครศรีธรรมราช", "province", "นครศรีธรรมราช")]),
+    ],
+)
+def test_places_prefixes_and_glued_forms(text, expected):
+    assert _summary(text) == expected
+
+
+def test_places_address_chain_resolves_the_subdistrict():
+    assert _summary("ต.แค อ.จะนะ จ.สงขลา") == [
+        ("ต.แค", "แค", "tambon", "สงขลา"),
+        ("อ.จะนะ", "จะนะ", "amphoe", "สงขลา"),
+        ("จ.สงขลา", "สงขลา", "province", "สงขลา"),
+    ]
+
+
+def test_places_bare_provinces_in_a_list():
+    assert [e.value for e in find_places("กลุ่มจังหวัดนำร่อง: จังหวัดกระบี่ สตูล และสงขลา")] == ["กระบี่", "สตูล", "สงขลา"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ไม่เคยเลยสักครั้ง",  # เลย is a province only after จังหวัด
+        "โรคแพร่ระบาดหนัก",
+        "ตากผ้าไว้",
+        "กองทุนตำบล กิจกรรมต่าง ๆ",  # ตำบล followed by a word that is no subdistrict
+        "แค่นี้ก็พอ",  # a subdistrict name (แค) without a prefix
+        "ห้องประชุม สปสช.เขต 12",
+    ],
+)
+def test_places_common_words_are_not_places(text):
+    assert find_places(text) == []
+
+
+def test_places_ambiguous_subdistrict_is_flagged_with_candidates():
+    (entity,) = find_places("ตำบลโคกเคียน")
+    assert entity.attrs["ambiguous"] is True
+    assert entity.attrs["province"] is None
+    assert set(entity.attrs["candidates"]) == {"พังงา", "นราธิวาส"}
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("ตำบลโคกเคียน อำเภอเมืองนราธิวาส", "นราธิวาส"),
+        ("จังหวัดพังงา ได้เลือกตำบลโคกเคียน", "พังงา"),
+        ("จังหวัดนราธิวาส ได้คัดเลือกพื้นที่ตำบลโคกเคียน กลุ่มอาชีพจักสานกระจูด", "นราธิวาส"),
+    ],
+)
+def test_places_ambiguity_resolved_by_nearby_place(text, province):
+    tambon = next(e for e in find_places(text) if e.value == "โคกเคียน")
+    assert tambon.attrs["province"] == province
+    assert tambon.attrs["ambiguous"] is False
+
+
+def test_places_ambiguity_resolved_by_province_elsewhere_in_the_text():
+    text = "รายงานจังหวัดนราธิวาส" + "\n\n" + "ก" * 300 + "\n\nพื้นที่ตำบลโคกเคียน"
+    tambon = find_places(text)[-1]
+    assert tambon.attrs["province"] == "นราธิวาส"
+    assert tambon.attrs["resolved_by"] == "document"
+
+
+def test_places_capital_district_takes_the_nearby_province():
+    district = find_places("อ.เมือง จ.สงขลา")[0]
+    assert district.attrs["province"] == "สงขลา"
+    assert district.attrs["district_name"] == "เมืองสงขลา"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "province"),
+    [
+        ("อบต.บาละ อ.กาบัง", "บาละ", "องค์การบริหารส่วนตำบล", "ยะลา"),
+        ("ทม.คอหงส์", "คอหงส์", "เทศบาลเมือง", "สงขลา"),
+        ("เทศบาลตำบลหนองจิก จ.ปัตตานี", "หนองจิก", "เทศบาลตำบล", "ปัตตานี"),
+        ("เทศบาลนครหาดใหญ่", "หาดใหญ่", "เทศบาลนคร", "สงขลา"),
+        ("อบจ.สงขลา", "สงขลา", "องค์การบริหารส่วนจังหวัด", "สงขลา"),
+    ],
+)
+def test_places_local_government_units(text, value, unit, province):
+    entity = find_places(text)[0]
+    assert entity.attrs["level"] == "local_gov"
+    assert (entity.value, entity.attrs["unit"], entity.attrs["province"]) == (value, unit, province)
+
+
+def test_places_offsets_match_the_text():
+    text = "ณ ห้องประชุม ต.ตลาดเมืองหาดใหญ่ อ.หาดใหญ่ จ.สงขลา แล้ว"
+    for entity in find_places(text):
+        assert text[entity.start : entity.end] == entity.text
+        assert entity.label == "PLACE" and entity.source == "gazetteer"
