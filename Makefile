@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+CORPUS ?= corpora/demo
+REPORT_FLAGS ?=
 
 .PHONY: setup demo test bench clean
 
@@ -18,7 +20,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/synthesis report --corpus corpora/demo --all
+	$(VENV)/bin/synthesis report --corpus $(CORPUS) --all $(REPORT_FLAGS)
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -1,0 +1,58 @@
+"""The main job end to end: `make demo` on a small corpus builds HTML reports with Thai intact."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LEAKS = re.compile(r"Traceback|Warning:|UserWarning|DeprecationWarning|Glyph \d+|Error:|stderr")
+
+
+@pytest.fixture(scope="module")
+def small_demo(tmp_path_factory) -> dict[str, Path]:
+    """Two areas' documents of the demo corpus, built through `make demo` into a temp folder."""
+    demo = ROOT / "corpora" / "demo"
+    files = sorted(demo.rglob("songkhla-khae*")) + sorted(demo.rglob("satun-na-thon*"))
+    if len(files) < 2:
+        pytest.skip("demo corpus files for songkhla-khae and satun-na-thon are not there yet")
+    base = tmp_path_factory.mktemp("demo")
+    corpus = base / "mini"
+    for file in files:
+        target = corpus / file.relative_to(demo)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(file, target)
+    out, work = base / "reports", base / "work"
+    flags = f"--out {out} --work {work} --jobs 2"
+    done = subprocess.run(["make", "demo", f"CORPUS={corpus}", f"REPORT_FLAGS={flags}"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    return {"out": out, "returncode": done.returncode, "log": done.stdout + done.stderr}
+
+
+@pytest.mark.slow
+def test_demo_path_builds_every_report_and_the_index(small_demo):
+    assert small_demo["returncode"] == 0, small_demo["log"][-3000:]
+    out = small_demo["out"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for slug in ("songkhla-khae", "satun-na-thon", "cross-area", "overview"):
+        assert (out / slug / "report.html").is_file()
+        assert f"{slug}/report.html" in index
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug, thai_name", [
+    ("songkhla-khae", "พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลแค"),
+    ("satun-na-thon", "พื้นที่ต้นแบบกลุ่มจักสานคลุ้ม ตำบลนาทอน"),
+])
+def test_demo_path_area_report_holds_thai_name_and_no_error_output(small_demo, slug, thai_name):
+    assert small_demo["returncode"] == 0, small_demo["log"][-3000:]
+    for page in ("report.html", "review.html"):
+        html = (small_demo["out"] / slug / page).read_text(encoding="utf-8")
+        assert thai_name in html
+        assert "data:image/png;base64" in html  # the charts are embedded
+        leaks = LEAKS.findall(re.sub(r"<style.*?</style>|<script.*?</script>", "", html, flags=re.S))
+        assert not leaks, leaks
