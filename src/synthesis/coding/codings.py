@@ -1,0 +1,315 @@
+"""The codings store: ``lessons/codings/<coder>.jsonl``, one file per coder, one coding a line.
+
+One file per coder keeps git merges easy. Every write goes to a temporary file that then
+replaces the old one, so a crash mid-write leaves the previous file whole. A line that cannot
+be parsed is reported in :attr:`CodingStore.problems` and written back unchanged, never dropped.
+
+>>> import tempfile
+>>> store = CodingStore(tempfile.mkdtemp())
+>>> c = store.add(new_coding("demo/a.txt", 0, 4, "ยาง", "abc", "obstacle.income", "coder_a"))
+>>> [x.quote for x in store.load("coder_a")]
+['ยาง']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import warnings
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from synthesis.coding.codebook import atomic_write_text
+
+ORIGINS = ("manual", "rule", "suggestion-accepted")
+RULES_CODER = "rules"
+CODER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
+
+
+@dataclass(frozen=True)
+class Coding:
+    """One code applied to ``text[start:end]`` of one document (the core model's Coding).
+
+    ``quote`` and ``doc_sha256`` let the coding be re-anchored when its document changes;
+    ``orphaned`` is set when re-anchoring could not find the quote again.
+    """
+
+    coding_id: str
+    doc_id: str
+    start: int
+    end: int
+    quote: str
+    doc_sha256: str
+    code_id: str
+    coder: str
+    created: str
+    origin: str = "manual"
+    memo: str = ""
+    orphaned: bool = False
+
+    def to_json(self) -> str:
+        record = asdict(self)
+        if not self.orphaned:
+            del record["orphaned"]
+        return json.dumps(record, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a codings file: where, and what."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def coding_id_for(doc_id: str, start: int, end: int, code_id: str, coder: str) -> str:
+    """A stable id: the same coder coding the same span with the same code gets the same id."""
+    key = f"{doc_id}\x1f{start}\x1f{end}\x1f{code_id}\x1f{coder}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_coding(doc_id: str, start: int, end: int, quote: str, doc_sha256: str, code_id: str,
+               coder: str, origin: str = "manual", memo: str = "", created: str | None = None) -> Coding:
+    """Build a coding with a stable id and the current time.
+
+    >>> new_coding("d", 3, 7, "กองทุน", "x", "mechanism.fund", "coder_a").coding_id == \\
+    ...     coding_id_for("d", 3, 7, "mechanism.fund", "coder_a")
+    True
+    """
+    return Coding(coding_id_for(doc_id, start, end, code_id, coder), doc_id, start, end, quote,
+                  doc_sha256, code_id, coder, created or now_iso(), origin, memo)
+
+
+def check_coder_name(coder: str) -> str:
+    """A coder name is a plain file stem: letters, digits, ``_ - .``; no slash, no ``..``.
+
+    >>> check_coder_name("coder_a")
+    'coder_a'
+    >>> check_coder_name("../etc")
+    Traceback (most recent call last):
+    ...
+    ValueError: coder name '../etc' may hold only letters, digits, '_', '-' and single dots
+    """
+    if not isinstance(coder, str) or ".." in coder or not CODER_NAME.match(coder):
+        raise ValueError(f"coder name {coder!r} may hold only letters, digits, '_', '-' and single dots")
+    return coder
+
+
+_FIELDS = {f.name: f for f in fields(Coding)}
+_REQUIRED = ("coding_id", "doc_id", "start", "end", "quote", "code_id", "coder")
+
+
+def parse_coding(line: str) -> Coding:
+    """One JSON line to a :class:`Coding`; raises ``ValueError`` saying what is wrong."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError("a coding must be a JSON object")
+    missing = [key for key in _REQUIRED if key not in record]
+    if missing:
+        raise ValueError(f"missing field(s) {', '.join(missing)}")
+    unknown = set(record) - set(_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
+    for key in ("start", "end"):
+        if not isinstance(record[key], int) or isinstance(record[key], bool):
+            raise ValueError(f"'{key}' must be a whole number, got {record[key]!r}")
+    if record["start"] < 0 or record["end"] <= record["start"]:
+        kind = "zero-length" if record["end"] == record["start"] else "invalid"
+        raise ValueError(f"{kind} span {record['start']}–{record['end']}")
+    origin = record.get("origin", "manual")
+    if origin not in ORIGINS:
+        raise ValueError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
+    for key in ("coding_id", "doc_id", "quote", "code_id", "coder"):
+        if not isinstance(record[key], str) or not record[key]:
+            raise ValueError(f"'{key}' must be non-empty text")
+    record.setdefault("doc_sha256", "")
+    record.setdefault("created", "")
+    return Coding(**record)
+
+
+class CodingStore:
+    """The codings of every coder under ``<lessons>/codings/``.
+
+    ``problems`` holds what the last :meth:`load` found wrong (bad lines, duplicate ids,
+    codings filed under another coder's name, overlapping codings of one code).
+    """
+
+    def __init__(self, lessons_dir: str | Path):
+        self.lessons_dir = Path(lessons_dir).resolve()
+        self.folder = self.lessons_dir / "codings"
+        self.problems: list[Problem] = []
+
+    # files ----------------------------------------------------------------------------------
+    def path(self, coder: str) -> Path:
+        path = (self.folder / f"{check_coder_name(coder)}.jsonl").resolve()
+        if path.parent != self.folder.resolve():  # belt and braces: never outside lessons/codings
+            raise ValueError(f"coder {coder!r} would write outside {self.folder}")
+        return path
+
+    def coders(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(p.stem for p in self.folder.glob("*.jsonl") if CODER_NAME.match(p.stem) and ".." not in p.stem)
+
+    def _read(self, coder: str) -> list[str | Coding]:
+        """The file's entries in order: a Coding, or the raw text of a line that did not parse."""
+        path = self.path(coder)
+        if not path.exists():
+            return []
+        entries: list[str | Coding] = []
+        for number, raw in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            if not raw.strip():
+                continue
+            try:
+                coding = parse_coding(raw)
+            except ValueError as error:
+                self.problems.append(Problem(str(path), number, f"{error}; line kept as it is"))
+                entries.append(raw)
+                continue
+            if coding.coder != coder:
+                self.problems.append(Problem(str(path), number, f"coding {coding.coding_id} names coder "
+                                                                f"{coding.coder!r} but is in {coder}.jsonl"))
+            entries.append(coding)
+        return entries
+
+    def _write(self, coder: str, entries: Iterable[str | Coding]) -> None:
+        lines = [entry if isinstance(entry, str) else entry.to_json() for entry in entries]
+        atomic_write_text(self.path(coder), "".join(line + "\n" for line in lines))
+
+    # reading --------------------------------------------------------------------------------
+    def load(self, coder: str | None = None) -> list[Coding]:
+        """All codings of one coder, or of every coder; see :attr:`problems`."""
+        self.problems = []
+        codings: list[Coding] = []
+        for name in [coder] if coder else self.coders():
+            entries = self._read(name)
+            codings.extend(entry for entry in entries if isinstance(entry, Coding))
+        self._check(codings)
+        return codings
+
+    def _check(self, codings: list[Coding]) -> None:
+        seen: dict[str, Coding] = {}
+        for coding in codings:
+            if coding.coding_id in seen:
+                self.problems.append(Problem(str(self.path(coding.coder)), 0,
+                                             f"duplicate coding id {coding.coding_id} (both kept)"))
+            seen[coding.coding_id] = coding
+        spans: dict[tuple, list[Coding]] = {}
+        for coding in codings:
+            spans.setdefault((coding.coder, coding.doc_id, coding.code_id), []).append(coding)
+        for group in spans.values():
+            group.sort(key=lambda c: c.start)
+            for before, after in zip(group, group[1:]):
+                if after.start < before.end:
+                    self.problems.append(Problem(str(self.path(after.coder)), 0,
+                                                 f"codings {before.coding_id} and {after.coding_id} overlap "
+                                                 f"with the same code {after.code_id} (warning)"))
+
+    # writing --------------------------------------------------------------------------------
+    def add(self, *codings: Coding) -> list[Coding]:
+        """Append codings (atomically, per coder); refuses an id already in the store."""
+        known = {c.coding_id for c in self.load()}
+        by_coder: dict[str, list[Coding]] = {}
+        for coding in codings:
+            if coding.coding_id in known:
+                raise ValueError(f"coding id {coding.coding_id} is already in the store")
+            known.add(coding.coding_id)
+            check_coder_name(coding.coder)
+            parse_coding(coding.to_json())  # same checks as reading: no bad span enters the store
+            by_coder.setdefault(coding.coder, []).append(coding)
+        for coder, new in by_coder.items():
+            self._write(coder, [*self._read(coder), *new])
+        return list(codings)
+
+    def remove(self, coding_id: str) -> Coding:
+        """Delete one coding by id; returns it."""
+        for coder in self.coders():
+            entries = self._read(coder)
+            hit = [e for e in entries if isinstance(e, Coding) and e.coding_id == coding_id]
+            if hit:
+                self._write(coder, [e for e in entries if not (isinstance(e, Coding) and e.coding_id == coding_id)])
+                return hit[0]
+        raise KeyError(f"no coding with id {coding_id}")
+
+    def update(self, coding_id: str, **changes) -> Coding:
+        """Change fields of one coding (e.g. ``memo``, ``code_id``); the coder cannot change."""
+        if "coder" in changes or "coding_id" in changes:
+            raise ValueError("a coding's coder and id cannot change; remove it and add a new one")
+        for coder in self.coders():
+            entries = self._read(coder)
+            for index, entry in enumerate(entries):
+                if isinstance(entry, Coding) and entry.coding_id == coding_id:
+                    changed = replace(entry, **changes)
+                    parse_coding(changed.to_json())
+                    entries[index] = changed
+                    self._write(coder, entries)
+                    return changed
+        raise KeyError(f"no coding with id {coding_id}")
+
+    def replace_coder(self, coder: str, codings: Iterable[Coding]) -> int:
+        """Replace every parsed coding of one coder (unparseable lines stay); returns the count."""
+        codings = list(codings)
+        for coding in codings:
+            if coding.coder != coder:
+                raise ValueError(f"coding {coding.coding_id} belongs to {coding.coder!r}, not {coder!r}")
+            parse_coding(coding.to_json())
+        kept = [entry for entry in self._read(coder) if isinstance(entry, str)]
+        self._write(coder, [*kept, *codings])
+        return len(codings)
+
+    def save_all(self, codings: Iterable[Coding]) -> None:
+        """Write back changed codings in place, matched by id (used after re-anchoring)."""
+        changed = {c.coding_id: c for c in codings}
+        for coder in self.coders():
+            entries = self._read(coder)
+            new = [changed.get(e.coding_id, e) if isinstance(e, Coding) else e for e in entries]
+            if new != entries:
+                self._write(coder, new)
+
+    def recode(self, mapping: Mapping[str, str] | Callable[[Coding], str]) -> int:
+        """Move codings to other codes after a merge, id change or split; returns how many.
+
+        ``mapping`` is ``{old_id: new_id}`` or a function from a coding to its new code id.
+        """
+        pick = mapping if callable(mapping) else (lambda c: mapping.get(c.code_id, c.code_id))
+        count = 0
+        for coder in self.coders():
+            entries = self._read(coder)
+            new = []
+            for entry in entries:
+                if isinstance(entry, Coding) and pick(entry) != entry.code_id:
+                    entry = replace(entry, code_id=pick(entry))
+                    count += 1
+                new.append(entry)
+            if new != entries:
+                self._write(coder, new)
+        return count
+
+
+def check_against_codebook(codings: Iterable[Coding], codebook) -> list[str]:
+    """Warnings for codings whose code is not in the codebook (another codebook version?)."""
+    unknown: dict[str, int] = {}
+    for coding in codings:
+        if coding.code_id not in codebook:
+            unknown[coding.code_id] = unknown.get(coding.code_id, 0) + 1
+    return [f"code {code!r} is not in the codebook ({count} coding(s); another codebook version?)"
+            for code, count in sorted(unknown.items())]
+
+
+def warn_problems(problems: Iterable[Problem | str]) -> None:
+    for problem in problems:
+        warnings.warn(str(problem), stacklevel=2)
