@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from synthesis.thai.gazetteer import Place, gazetteer, longest_name_at
+from synthesis.thai.gazetteer import Place, gazetteer, longest_name_at, words_pattern
 from synthesis.thai.spans import Entity
 
 CONTEXT_CHARS = 120
@@ -54,10 +54,6 @@ _THAI_RUN = re.compile("[\u0e01-\u0e4e]{2,20}")
 _LEADING_VOWELS = "เแโใไ"
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @dataclass
 class _Found:
     start: int
@@ -73,9 +69,9 @@ def _compiled() -> re.Pattern[str]:
     g = gazetteer()
     bare = [name for name in g.provinces if name not in PREFIX_ONLY_PROVINCES]
     return re.compile(
-        rf"(?P<gov>{_alternation(_LOCAL_GOV_UNITS)})[ \t]?"
-        rf"|(?P<prefix>{_alternation(_PREFIXES)})[ \t]?"
-        rf"|(?<![{_LEADING_VOWELS}])(?P<bare>{_alternation(bare)})"
+        rf"(?P<gov>{words_pattern(_LOCAL_GOV_UNITS)})[ \t]?"
+        rf"|(?P<prefix>{words_pattern(_PREFIXES)})[ \t]?"
+        rf"|(?<![{_LEADING_VOWELS}])(?P<bare>{words_pattern(bare)})"
     )
 
 

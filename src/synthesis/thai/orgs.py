@@ -1,0 +1,132 @@
+"""ORG entities from the agency lexicon ``data/orgs.yaml``: abbreviations expanded.
+
+Every full name, alias and abbreviation in the lexicon is matched (abbreviations with and
+without their dots, unless the entry says ``dotless: false``); the longest match wins.
+An entry with ``region`` also takes a region number (``สปสช.เขต 12``, ``สคร.12``); an entry with
+``province`` also takes a following province name (``สสจ.สงขลา``). ``value`` is the canonical
+full name (with its region), ``attrs["abbr"]`` the usual abbreviation.
+
+>>> [(e.text, e.value, e.attrs["abbr"]) for e in find_orgs("ประชุมที่ สปสช.เขต12สงขลา กับ สสส.")]
+[('สปสช.เขต12', 'สำนักงานหลักประกันสุขภาพแห่งชาติ เขต 12', 'สปสช.'), ('สสส.', 'สำนักงานกองทุนสนับสนุนการสร้างเสริมสุขภาพ', 'สสส.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
+from synthesis.thai.numbers import parse_number
+from synthesis.thai.spans import Entity
+
+_THAI_LETTER = "\u0e01-\u0e4e"
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    name: str
+    abbr: str | None
+    region_word: str | None
+    takes_province: bool
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    dotted: dict[str, Org]  # full names, aliases, abbreviations with their dots
+    dotless: dict[str, Org]  # abbreviations without dots: must not run on into a word
+    pattern: re.Pattern[str]
+
+
+def _validated(entries: object, source: str) -> list[dict]:
+    if not isinstance(entries, list):
+        raise ValueError(f"{source}: expected a list of organisations, got {type(entries).__name__}")
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise ValueError(f"{source}: entry {i + 1} has no 'name'")
+    return entries
+
+
+def build_lexicon(yaml_text: str, source: str = "orgs.yaml") -> _Lexicon:
+    """A lexicon from YAML text; a clear ``ValueError`` names ``source`` when it is malformed.
+
+    >>> build_lexicon("- name: กรมอนามัย").dotted["กรมอนามัย"].name
+    'กรมอนามัย'
+    """
+    try:
+        entries = _validated(yaml.safe_load(yaml_text), source)
+    except yaml.YAMLError as error:
+        raise ValueError(f"{source}: not valid YAML: {error}") from error
+    dotted: dict[str, Org] = {}
+    dotless: dict[str, Org] = {}
+    for entry in entries:
+        org = Org(entry["name"], entry.get("abbr"), entry.get("region"), bool(entry.get("province")))
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ValueError(f"{source}: aliases of {org.name} must be a list of names")
+        for form in [org.name, *aliases]:
+            dotted.setdefault(form, org)
+        if org.abbr:
+            dotted.setdefault(org.abbr, org)
+            bare = org.abbr.replace(".", "")
+            if entry.get("dotless", True) and len(bare) >= 3:
+                dotless.setdefault(bare, org)
+                if org.abbr.count(".") > 1:  # "รพ.สต" without its last dot
+                    dotless.setdefault(org.abbr.rstrip("."), org)
+    pattern = re.compile(
+        rf"(?P<dotted>{words_pattern(dotted)})"
+        rf"|(?P<dotless>{words_pattern(dotless)})(?:(?=เขต|จังหวัด)|(?![{_THAI_LETTER}]|\.))"
+    )
+    return _Lexicon(dotted, dotless, pattern)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The shipped lexicon, read once."""
+    text = resources.files("synthesis.thai").joinpath("data/orgs.yaml").read_text(encoding="utf-8")
+    return build_lexicon(text, "synthesis/thai/data/orgs.yaml")
+
+
+_REGION = re.compile(r"[ \t]?(?:(?P<word>เขต|ที่)[ \t]?)?(?P<number>[0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_PROVINCE_LEAD = re.compile(r"[ \t]?(?:จังหวัด|จ\.)?[ \t]?")
+
+
+def find_orgs(text: str) -> list[Entity]:
+    """ORG entities: value is the canonical full name, ``attrs["abbr"]`` the abbreviation.
+
+    ``attrs`` also has ``region`` (a number) or ``province`` when the name carries one.
+
+    >>> [(e.text, e.value) for e in find_orgs("สคร.12 และ พมจ.ยะลา")]
+    [('สคร.12', 'สำนักงานป้องกันควบคุมโรคที่ 12'), ('พมจ.ยะลา', 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดยะลา')]
+    """
+    lex = lexicon()
+    found = []
+    last_end = 0
+    for m in lex.pattern.finditer(text):
+        if m.start() < last_end:
+            continue
+        written = m.group("dotted") or m.group("dotless")
+        org = lex.dotted.get(written) or lex.dotless[written]
+        end = m.end("dotted") if m.group("dotted") else m.end("dotless")
+        value = org.name
+        attrs: dict = {"abbr": org.abbr}
+        if org.region_word:
+            region = _REGION.match(text, end)
+            if region and (region.group("word") or written.endswith(".") or org.region_word == "ที่"):
+                number = parse_number(region.group("number"))
+                value = f"{org.name}{' ' if org.region_word == 'เขต' else ''}{org.region_word} {number}"
+                attrs["region"] = number
+                end = region.end()
+        if org.takes_province:
+            lead = _PROVINCE_LEAD.match(text, end)
+            province = longest_name_at(text, lead.end(), gazetteer().provinces)
+            if province:
+                attrs["province"] = gazetteer().provinces[province].name
+                value = f"{value}{'' if value.endswith('จังหวัด') else 'จังหวัด'}{attrs['province']}"
+                end = lead.end() + len(province)
+        found.append(Entity(m.start(), end, text[m.start() : end], "ORG", value, "lexicon", attrs))
+        last_end = end
+    return found
