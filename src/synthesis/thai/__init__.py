@@ -1,1 +1,32 @@
-"""The Thai text layer: pure functions from strings to spans (no file I/O)."""
+"""The Thai text layer: pure functions from strings to spans (no file I/O).
+
+>>> from synthesis.thai import analyze
+>>> doc = analyze("กลุ่มจักสานกระจูด ตำบลโคกเคียน")
+>>> [t.text for t in doc.tokens]
+['กลุ่มจักสานกระจูด', ' ', 'ตำบล', 'โคกเคียน']
+"""
+
+from synthesis.thai.normalize import Change, Normalized, normalize, normalize_text
+from synthesis.thai.pipeline import analyze
+from synthesis.thai.segment import segment
+from synthesis.thai.spans import ENTITY_LABELS, SEGMENT_KINDS, Entity, Segment, ThaiDoc, Token
+from synthesis.thai.tokenize import TOKENIZER_VERSION, tokenize, versions, words
+
+__all__ = [
+    "ENTITY_LABELS",
+    "SEGMENT_KINDS",
+    "TOKENIZER_VERSION",
+    "Change",
+    "Entity",
+    "Normalized",
+    "Segment",
+    "ThaiDoc",
+    "Token",
+    "analyze",
+    "normalize",
+    "normalize_text",
+    "segment",
+    "tokenize",
+    "versions",
+    "words",
+]

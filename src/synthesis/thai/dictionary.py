@@ -1,0 +1,124 @@
+"""The domain dictionary: programme terms, agencies, occupations and places kept whole.
+
+Two files feed it: the shipped ``synthesis/thai/data/domain_words.txt`` and the user's
+``lessons/dictionary.txt`` (same format: one term a line, ``#`` starts a comment). Terms are
+normalized like the texts, so they match what the tokenizer sees.
+
+A term is *hard* when it has at least ``HARD_MIN_CHARS`` characters or contains a space, digit
+or dot: the tokenizer then keeps it whole wherever it occurs, even against the engine's
+choice. Shorter terms (``แค``) are only added to the engine's word list, because forcing them
+would cut longer words that contain them.
+
+>>> "แรงงานนอกระบบ" in domain_words()
+True
+>>> is_hard_term("สปสช."), is_hard_term("แค")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from synthesis.thai.normalize import normalize_text
+
+HARD_MIN_CHARS = 4
+USER_DICTIONARY = "dictionary.txt"  # inside lessons/
+_NON_THAI_LETTER = re.compile(r"[\s0-9๐-๙.]")
+
+
+def read_terms(text: str) -> list[str]:
+    """Terms from the text of a dictionary file: comments and blank lines dropped, order kept.
+
+    >>> read_terms("# header\\nกระจูด\\n\\n  คลุ้ม  # a sedge\\nกระจูด\\n")
+    ['กระจูด', 'คลุ้ม']
+    """
+    seen: dict[str, None] = {}
+    for line in text.splitlines():
+        term = normalize_text(line.split("#", 1)[0]).strip()
+        term = " ".join(term.split())  # one plain space between parts
+        if term:
+            seen.setdefault(term, None)
+    return list(seen)
+
+
+def is_hard_term(term: str) -> bool:
+    """True when ``term`` is kept whole wherever it occurs (see the module notes)."""
+    return len(term) >= HARD_MIN_CHARS or bool(_NON_THAI_LETTER.search(term))
+
+
+def shipped_dictionary_text() -> str:
+    return files("synthesis.thai").joinpath("data/domain_words.txt").read_text("utf-8")
+
+
+def domain_words() -> list[str]:
+    """The shipped domain terms."""
+    return read_terms(shipped_dictionary_text())
+
+
+def user_dictionary_path(root: Path | None = None) -> Path:
+    from synthesis.paths import lessons_dir
+
+    return lessons_dir(root) / USER_DICTIONARY
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """The merged domain terms, with the hash that identifies this version of them."""
+
+    terms: tuple[str, ...]
+    sha256: str
+    sources: tuple[str, ...]
+
+    @property
+    def hard_terms(self) -> tuple[str, ...]:
+        return tuple(term for term in self.terms if is_hard_term(term))
+
+
+def load_dictionary(root: Path | None = None) -> Dictionary:
+    """Shipped terms plus the user's ``lessons/dictionary.txt`` when it exists.
+
+    A user file that cannot be read as UTF-8 raises ``ValueError`` naming the file.
+    """
+    path = user_dictionary_path(root)
+    try:
+        user_text = path.read_text("utf-8-sig") if path.is_file() else ""
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+    return _build(shipped_dictionary_text(), user_text, str(path) if user_text else "")
+
+
+@lru_cache(maxsize=8)
+def _build(shipped: str, user: str, user_path: str) -> Dictionary:
+    terms = read_terms(shipped + "\n" + user)
+    digest = hashlib.sha256(("\n".join(terms)).encode("utf-8")).hexdigest()
+    sources = ("synthesis/thai/data/domain_words.txt",) + ((user_path,) if user_path else ())
+    return Dictionary(tuple(terms), digest, sources)
+
+
+def trie_pattern(terms: list[str] | tuple[str, ...]) -> str:
+    """A regex matching any of ``terms``, longest first, shaped as a trie for speed.
+
+    >>> re.findall(trie_pattern(["กระจูด", "กระ", "คลุ้ม"]), "กระจูดกระคลุ้ม")
+    ['กระจูด', 'กระ', 'คลุ้ม']
+    """
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie) if trie else "(?!)"
+
+
+def _node_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends_here else body

@@ -1,0 +1,126 @@
+"""Where a Thai text may be cut: grapheme-cluster boundaries.
+
+A span must never start or end inside a cluster. Our clusters are Unicode's extended grapheme
+clusters (a base character with its combining marks, SARA AM, variation selectors, emoji
+modifiers, CR LF) made a little stricter for Thai, as readers of Thai see a character:
+
+- a leading vowel (เ แ โ ใ ไ) belongs to the consonant after it;
+- a following vowel ะ า ำ ๅ belongs to the Thai character before it.
+
+So ``เก`` and ``กา`` are never cut, while ``ก|ข`` may be.
+
+>>> is_boundary("กี่", 1), is_boundary("กี่", 3)
+(False, True)
+>>> grapheme_spans("เก่า ok")
+[(0, 4), (4, 5), (5, 6), (6, 7)]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+THAI_CONSONANTS = "".join(chr(c) for c in range(0x0E01, 0x0E2F))
+THAI_LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
+THAI_FOLLOWING_VOWELS = "\u0e30\u0e32\u0e33\u0e45"
+# Thai characters that sit above/below their base (vowels, tone marks, signs): category Mn.
+THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+
+_ZWJ = "\u200d"
+# Characters that never start a cluster, beyond the Unicode marks (category M*).
+_EXTENDERS = frozenset(
+    THAI_MARKS
+    + "\u0e33\u0eb3"  # SARA AM, LAO AM: SpacingMark
+    + _ZWJ
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
+    + "".join(chr(c) for c in range(0x1F3FB, 0x1F400))  # emoji skin tones
+    + "".join(chr(c) for c in range(0xE0020, 0xE0080))  # emoji tag characters
+)
+_THAI = frozenset(chr(c) for c in range(0x0E01, 0x0E5C))
+_LEADING = frozenset(THAI_LEADING_VOWELS)
+_CONSONANTS = frozenset(THAI_CONSONANTS)
+_FOLLOWING = frozenset(THAI_FOLLOWING_VOWELS)
+
+
+def _extends(char: str) -> bool:
+    return char in _EXTENDERS or unicodedata.category(char)[0] == "M"
+
+
+def is_boundary(text: str, index: int) -> bool:
+    """True when ``text`` may be cut before ``text[index]`` without splitting a cluster.
+
+    >>> is_boundary("น้ำ", 1), is_boundary("เรา", 1), is_boundary("ab", 1)
+    (False, False, True)
+    """
+    if index <= 0 or index >= len(text):
+        return True
+    before, after = text[index - 1], text[index]
+    if _extends(after):
+        return False
+    if before == "\r" and after == "\n":
+        return False
+    if before == _ZWJ:
+        return False
+    if before in _LEADING and after in _CONSONANTS:
+        return False
+    if after in _FOLLOWING and before in _THAI:
+        return False
+    if "\U0001f1e6" <= before <= "\U0001f1ff" and "\U0001f1e6" <= after <= "\U0001f1ff":
+        # a pair of regional indicators is one flag; good enough for the pairs we meet
+        return not _odd_regional_run(text, index)
+    return True
+
+
+def _odd_regional_run(text: str, index: int) -> bool:
+    count = 0
+    i = index - 1
+    while i >= 0 and "\U0001f1e6" <= text[i] <= "\U0001f1ff":
+        count += 1
+        i -= 1
+    return count % 2 == 1
+
+
+def snap_left(text: str, index: int) -> int:
+    """The nearest cluster boundary at or before ``index``.
+
+    >>> snap_left("กี่", 2)
+    0
+    """
+    index = max(0, min(index, len(text)))
+    while not is_boundary(text, index):
+        index -= 1
+    return index
+
+
+def snap_right(text: str, index: int) -> int:
+    """The nearest cluster boundary at or after ``index``.
+
+    >>> snap_right("กี่ข", 1)
+    3
+    """
+    index = max(0, min(index, len(text)))
+    while not is_boundary(text, index):
+        index += 1
+    return index
+
+
+def grapheme_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every cluster of ``text``, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if is_boundary(text, index):
+            spans.append((start, index))
+            start = index
+    return spans
+
+
+def graphemes(text: str) -> list[str]:
+    """The clusters of ``text``.
+
+    >>> graphemes("น้ำใจ")
+    ['น้ำ', 'ใจ']
+    """
+    return [text[start:end] for start, end in grapheme_spans(text)]
+
+

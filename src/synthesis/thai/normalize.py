@@ -1,0 +1,234 @@
+"""Normalize Thai text and record every change, so offsets can be traced back.
+
+What it does, in one pass over the text:
+
+- Unicode NFC (never NFKC: NFKC splits ำ into two characters);
+- removes zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) and soft hyphens,
+  and control characters other than tab and newline;
+- turns non-breaking and other odd spaces into a plain space, and CR LF, CR, U+2028/U+2029
+  and NEL into a newline;
+- PyThaiNLP's Thai repairs: เ+เ → แ, ํ(+tone)+า → (tone+)ำ, a tone mark typed before an
+  above/below vowel is put after it, a tone mark typed after a following vowel is put before
+  it, repeated vowels/marks are kept once, of several tone marks the last is kept;
+- PyThaiNLP's removal of a space typed before a mark (``พ ุ่ม`` → ``พุ่ม``) and of marks
+  dangling at the start of the text or after whitespace;
+- a short explicit list of misspelt administrative words (``MISSPELLINGS``).
+
+Unlike ``pythainlp.util.normalize`` it keeps blank lines (paragraphs), runs of spaces and
+leading/trailing whitespace. Thai digits are kept as written.
+
+>>> normalize_text("เเปลก\u200bใจ")
+'แปลกใจ'
+>>> result = normalize("ปฎิบัติงาน")
+>>> result.text, result.changes[0].reason
+('ปฏิบัติงาน', 'misspelling')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Misspelt words seen in programme reports -> their dictionary spelling. Only forms that are
+# never a correct spelling themselves, nor a part of one, belong here (tested).
+MISSPELLINGS: dict[str, str] = {
+    "ปฎิ": "ปฏิ",  # ปฎิบัติ ปฎิรูป ปฎิทิน ปฎิเสธ
+    "กฏหมาย": "กฎหมาย",
+    "กฏเกณฑ์": "กฎเกณฑ์",
+    "กฏระเบียบ": "กฎระเบียบ",
+    "อนุญาติ": "อนุญาต",
+    "สังเกตุ": "สังเกต",
+    "ผลลัพท์": "ผลลัพธ์",
+    "บุคคลากร": "บุคลากร",
+    "ศรีษะ": "ศีรษะ",
+    "ประสบการ์ณ": "ประสบการณ์",
+    "โควิท": "โควิด",
+    "อุปสรรค์": "อุปสรรค",
+    "รสชาด": "รสชาติ",
+    "ทรัพยากรณ์": "ทรัพยากร",
+    "สาธารณะสุข": "สาธารณสุข",
+    "กระบวนการณ์": "กระบวนการ",
+}
+
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+_ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"
+_FOLLOW = "\u0e30\u0e32\u0e33\u0e45"
+_NO_REPEAT = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e4c\u0e4d\u0e4e"
+
+_CONSONANTS = "\u0e01-\u0e2e"
+_VOWELS = "\u0e30-\u0e39\u0e40-\u0e45\u0e47"
+_DANGLING = f"{_ABOVE_BELOW}{TONE_MARKS}\u0e3a\u0e47\u0e4c\u0e4d\u0e4e"
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+
+# (pattern, reason, replacement function); tried in this order at each position.
+_RULES: list[tuple[str, str]] = [
+    ("crlf", "\r\n?|[\u2028\u2029\u0085]"),
+    ("zero-width", f"[{_ZERO_WIDTH}]+"),
+    ("space", f"[{_ODD_SPACES}]"),
+    ("control", f"[{_CONTROLS}]+"),
+    ("sara-ae", "\u0e40\u0e40"),
+    ("sara-am", f"\u0e4d[{TONE_MARKS}]*\u0e32"),
+    ("mark-order", f"[{TONE_MARKS}\u0e4c]+[{_ABOVE_BELOW}]+"),
+    ("tone-order", f"[{_FOLLOW}]+[{TONE_MARKS}]+"),
+    ("repeated-mark", "|".join(f"{ch}{ch}+" for ch in _NO_REPEAT)),
+    ("repeated-tone", f"[{TONE_MARKS}]{{2,}}"),
+    ("space-before-mark", f"(?<=[{_CONSONANTS}])(?<![{_VOWELS}][{_CONSONANTS}]) [{_DANGLING}]+"),
+    ("dangling-mark", f"(?:^|(?<=[ \t\n]))[{_DANGLING}]+"),
+    (
+        "misspelling",
+        "|".join(re.escape(w) for w in sorted(MISSPELLINGS, key=len, reverse=True)),
+    ),
+]
+_PATTERN = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{rx})" for name, rx in _RULES))
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One edit: ``original[start:end]`` became ``replacement`` (offsets in the original)."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Normalized:
+    """The normalized ``text`` and the ``changes`` that made it from the original."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+
+    def to_original(self, offset: int) -> int:
+        """Map an offset in the normalized text to the original text.
+
+        >>> n = normalize("a\u200bb")
+        >>> n.text, n.to_original(1), n.to_original(2)
+        ('ab', 2, 3)
+        """
+        shift = 0
+        for change in self.changes:
+            new_start = change.start + shift
+            if offset < new_start:
+                break
+            new_end = new_start + len(change.replacement)
+            if offset < new_end:  # inside a replacement: its start in the original
+                return change.start + min(offset - new_start, change.end - change.start)
+            shift += len(change.replacement) - (change.end - change.start)
+        return offset - shift
+
+
+def _replace(reason: str, found: str) -> str:
+    if reason == "crlf":
+        return "\n"
+    if reason == "space-before-mark":
+        return found[1:]
+    if reason in ("zero-width", "control", "dangling-mark"):
+        return ""
+    if reason == "space":
+        return " "
+    if reason == "sara-ae":
+        return "\u0e41"
+    if reason == "sara-am":
+        return found[1:-1][-1:] + "\u0e33"
+    if reason == "mark-order":
+        tones = found.rstrip(_ABOVE_BELOW)
+        return _dedupe(found[len(tones) :]) + _last_tone(tones)
+    if reason == "tone-order":
+        vowels = found.rstrip(TONE_MARKS)
+        return _last_tone(found[len(vowels) :]) + _dedupe(vowels)
+    if reason == "repeated-mark":
+        return found[0]
+    if reason == "repeated-tone":
+        return found[-1]
+    return MISSPELLINGS[found]
+
+
+def _dedupe(marks: str) -> str:
+    return "".join(ch for i, ch in enumerate(marks) if i == 0 or marks[i - 1] != ch)
+
+
+def _last_tone(marks: str) -> str:
+    # keep the thanthakhat (์) and the last tone mark, in that order
+    tones = [ch for ch in marks if ch in TONE_MARKS]
+    return ("\u0e4c" if "\u0e4c" in marks else "") + (tones[-1] if tones else "")
+
+
+def _nfc(text: str) -> Normalized:
+    """NFC, recorded per run of characters that NFC changes."""
+    if unicodedata.is_normalized("NFC", text):
+        return Normalized(text)
+    pieces: list[str] = []
+    changes: list[Change] = []
+    # a cluster = a starter (combining class 0) and the characters that follow it
+    starts = [i for i, ch in enumerate(text) if unicodedata.combining(ch) == 0] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    starts.append(len(text))
+    for begin, end in zip(starts, starts[1:]):
+        chunk = text[begin:end]
+        fixed = unicodedata.normalize("NFC", chunk)
+        if fixed != chunk:
+            changes.append(Change(begin, end, chunk, fixed, "nfc"))
+        pieces.append(fixed)
+    return Normalized("".join(pieces), changes)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize ``text``; ``.changes`` lists each edit with its offsets in ``text``.
+
+    >>> n = normalize("น\u0e49\u0e4d\u0e32 \u00a0ดี")
+    >>> n.text, [c.reason for c in n.changes]
+    ('น้ำ  ดี', ['sara-am', 'space'])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
+    first = _nfc(text)
+    pieces: list[str] = []
+    changes: list[Change] = []
+    last = 0
+    source = first.text
+    for match in _PATTERN.finditer(source):
+        reason = match.lastgroup.replace("_", "-")
+        found = match.group()
+        replacement = _replace(reason, found)
+        if replacement == found:
+            continue
+        pieces.append(source[last : match.start()])
+        pieces.append(replacement)
+        changes.append(Change(match.start(), match.end(), found, replacement, reason))
+        last = match.end()
+    if not changes:
+        return first
+    pieces.append(source[last:])
+    if first.changes:
+        changes = _compose(first, changes)
+    return Normalized("".join(pieces), changes)
+
+
+def _compose(first: Normalized, second: list[Change]) -> list[Change]:
+    """Express changes made on the NFC text in offsets of the original text."""
+    result = list(first.changes)
+    for change in second:
+        start = first.to_original(change.start)
+        end = first.to_original(change.end) if change.end > change.start else start
+        result.append(Change(start, end, change.original, change.replacement, change.reason))
+    result.sort(key=lambda c: (c.start, c.end))
+    return result
+
+
+def normalize_text(text: str) -> str:
+    """Only the normalized text.
+
+    >>> normalize_text("ก\u0e48\u0e34")
+    'กิ่'
+    """
+    return normalize(text).text
+
+
+__all__ = ["Change", "MISSPELLINGS", "Normalized", "normalize", "normalize_text"]

@@ -1,0 +1,246 @@
+"""Cut a report into headings, paragraphs, list items, speaker turns and sentences.
+
+The rule, line by line (a line is text between newlines, trimmed of its outer whitespace):
+
+- a blank line separates blocks;
+- a line starting with a list marker is a **list item**: ``1.`` ``1)`` ``(1)`` ``1.1``
+  ``1.1.`` ``๑.`` ``ก.`` and bullets (``-`` ``•`` ``●`` ``○`` ``▪`` ``❖`` ``✓`` ``*`` …);
+- a line starting ``label:`` is a speaker **turn** when the same short label (at most
+  ``MAX_SPEAKER_CHARS`` characters) starts at least two lines of the text (``จ: …``,
+  ``ผู้ให้ข้อมูล: …``); ``Segment.speaker`` holds the label;
+- a line starting with ``#``, or a short line (at most ``MAX_HEADING_CHARS``) after a blank
+  line (or the start of the text) and before a blank line or a list item, not the last line
+  and not ending in ``:`` ``,`` ``;``, is a **heading**;
+- any other line is a **paragraph**: these reports put one paragraph on one line;
+- an indented line right after a list item or turn continues it.
+
+Nesting: every list item, turn and paragraph also yields its **sentences**, spans inside it
+(without the list marker or the speaker label); a unit of one sentence yields one sentence
+span. Headings have no sentences. Segments come sorted by start, the containing unit first.
+
+Thai sentences rarely end with a period, so sentences are cut (``sentence_spans``) at ``.``
+``!`` ``?`` followed by a space (not after an abbreviation such as ``น.`` or ``จ.``), and at a
+space between Thai words when the sentence so far is long enough (``MIN_SENTENCE_CHARS``),
+enough text follows, the space is not inside brackets or quotes, not right after a title and
+name (``นายสมชาย ใจดี``), and neither side is a joining word (``และ``, ``ของ``, ``จำนวน`` …)
+or a number. ``sentences="crfcut"`` uses PyThaiNLP's CRF sentence model instead (slower).
+
+>>> [(s.kind, s.text) for s in segment("สรุปผล\\n\\n1. ได้แผนงาน\\nจ: ดีมาก\\nจ: ใช่")][:3]
+[('heading', 'สรุปผล'), ('list_item', '1. ได้แผนงาน'), ('sentence', 'ได้แผนงาน')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from synthesis.thai.graphemes import snap_left
+from synthesis.thai.spans import Segment
+
+MAX_HEADING_CHARS = 80
+MAX_SPEAKER_CHARS = 20
+MIN_SENTENCE_CHARS = 40
+MIN_FOLLOWING_CHARS = 15
+
+_LINE = re.compile(r"[^\n]*\n?")
+_LIST_MARKER = re.compile(
+    r"(?:[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})*[.)](?!\d)"  # 1.  1)  1.1.  ๑.
+    r"|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+(?=\s)"  # 1.1 followed by a space
+    r"|\(\s*[0-9๐-๙ก-ฮa-zA-Z]{1,3}\s*\)"  # (1) (ก)
+    r"|[ก-ฮ][.)](?=\s)"  # ก. ข)
+    r"|[-–—•●○◦▪■□♦◆❖✓✔➢➤►>*·](?=\s*\S)"  # bullets
+    r")\s*"
+)
+_TURN = re.compile(rf"([^\s:：][^:：\n]{{0,{MAX_SPEAKER_CHARS - 1}}}?)\s*[:：]\s*(?=\S)")
+_HEADING_MARK = re.compile(r"#+\s*")
+
+# words that join what is on both sides of a space: never a sentence boundary next to them
+_JOIN_BEFORE = (
+    "และ", "หรือ", "กับ", "ของ", "ที่", "ซึ่ง", "โดย", "ใน", "จาก", "แก่", "แด่", "ต่อ", "ให้",
+    "เพื่อ", "คือ", "เช่น", "ได้แก่", "จำนวน", "ร้อยละ", "วันที่", "เวลา", "ณ", "ตำบล", "อำเภอ",
+    "จังหวัด", "นาย", "นาง", "นางสาว", "ดร.", "ประมาณ", "กว่า", "ทั้ง", "ทั้งหมด", "รวม",
+)
+_JOIN_AFTER = (
+    "และ", "หรือ", "กับ", "ของ", "ซึ่ง", "ที่", "โดย", "ใน", "จาก", "เพื่อ", "ให้", "แก่", "คือ",
+    "ได้แก่", "เช่น", "ๆ", "ฯ", "จำนวน", "ร้อยละ", "คน", "ราย", "แห่ง", "บาท", "ครั้ง", "พร้อม",
+    "รวมทั้ง", "ตลอดจน", "อีก", "ด้วย", "เป็นต้น",
+)
+_TITLED_NAME = re.compile(r"(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|อาจารย์|พี่|ป้า|ลุง|น้า|คุณ)[ก-๛]{2,25}$")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,3}\.)*$")
+_SENTENCE_PUNCT = re.compile(r"[.!?]+(?=\s)|\s+")
+_OPEN, _CLOSE = "(“\"'[{«", ")”\"']}»"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed of outer whitespace; blanks as (-1, -1)."""
+    result = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line:
+            break
+        stripped = line.strip()
+        if not stripped:
+            result.append((-1, -1))
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        result.append((start, start + len(stripped)))
+    return result
+
+
+def _speakers(text: str, lines: list[tuple[int, int]]) -> set[str]:
+    counts: Counter[str] = Counter()
+    for start, end in lines:
+        if start >= 0:
+            match = _TURN.match(text, start, end)
+            if match:
+                counts[match.group(1)] += 1
+    return {label for label, count in counts.items() if count >= 2}
+
+
+def segment(text: str, sentences: str = "rules") -> list[Segment]:
+    """Headings, paragraphs, list items, turns and their sentences as nested spans.
+
+    >>> [s.kind for s in segment("หัวข้อ\\n\\nย่อหน้าแรก")]
+    ['heading', 'paragraph', 'sentence']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"segment() needs a str, not {type(text).__name__}")
+    if sentences not in SENTENCE_ENGINES:
+        raise ValueError(f"unknown sentence engine {sentences!r}; choose one of {sorted(SENTENCE_ENGINES)}")
+    split_sentences = SENTENCE_ENGINES[sentences]
+    lines = _lines(text)
+    speakers = _speakers(text, lines)
+    segments: list[Segment] = []
+    open_unit: list = []  # [kind, start, end, body_start, speaker] of a unit that may continue
+
+    def close() -> None:
+        if not open_unit:
+            return
+        kind, start, end, body, speaker = open_unit
+        segments.append(Segment(start, end, text[start:end], kind, speaker=speaker))
+        if kind != "heading":
+            for s_start, s_end in split_sentences(text, body, end):
+                segments.append(Segment(s_start, s_end, text[s_start:s_end], "sentence", speaker=speaker))
+        open_unit.clear()
+
+    for index, (start, end) in enumerate(lines):
+        if start < 0:
+            close()
+            continue
+        indented = start > 0 and text[start - 1] in " \t"
+        marker = _LIST_MARKER.match(text, start, end)
+        turn = _TURN.match(text, start, end)
+        is_turn = turn is not None and turn.group(1) in speakers
+        if open_unit and open_unit[0] in ("list_item", "turn") and indented and not marker and not is_turn:
+            open_unit[2] = end  # continuation line
+            continue
+        close()
+        if marker and marker.end() < end:
+            open_unit[:] = ["list_item", start, end, marker.end(), None]
+        elif is_turn:
+            open_unit[:] = ["turn", start, end, turn.end(), turn.group(1)]
+        elif _is_heading(text, lines, index, start, end):
+            open_unit[:] = ["heading", start, end, start, None]
+        else:
+            open_unit[:] = ["paragraph", start, end, start, None]
+    close()
+    return segments
+
+
+def _is_heading(text: str, lines: list[tuple[int, int]], index: int, start: int, end: int) -> bool:
+    if _HEADING_MARK.match(text, start, end):
+        return True
+    if end - start > MAX_HEADING_CHARS or text[end - 1] in ":,;" or index + 1 == len(lines):
+        return False
+    alone_before = index == 0 or lines[index - 1][0] < 0
+    next_start, next_end = lines[index + 1]
+    return alone_before and (next_start < 0 or bool(_LIST_MARKER.match(text, next_start, next_end)))
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence ``(start, end)`` spans inside ``text[start:end]``, by the rules above.
+
+    >>> text = "ผู้เข้าร่วมเข้าใจบทบาทของกองทุนหลักประกันสุขภาพมากขึ้น สมาชิกวินตกลงร่วมกันเก็บข้อมูลสุขภาพ"
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['ผู้เข้าร่วมเข้าใจบทบาทของกองทุนหลักประกันสุขภาพมากขึ้น', 'สมาชิกวินตกลงร่วมกันเก็บข้อมูลสุขภาพ']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    sentence_start = start
+    depth = 0
+    last_checked = start
+    for match in _SENTENCE_PUNCT.finditer(text, start, end):
+        depth += _bracket_change(text, last_checked, match.start())
+        last_checked = match.start()
+        gap_start, gap_end = match.span()
+        if gap_end >= end or depth > 0:
+            continue
+        if text[gap_start] in ".!?":
+            if (
+                gap_start == sentence_start
+                or not text[gap_start - 1].isalpha()  # ..24... or 13.30.
+                or (text[gap_start] == "." and gap_end - gap_start > 1 and "!" not in match.group())
+                or _ABBREVIATION_END.search(text, max(sentence_start, gap_start - 12), gap_end)
+            ):
+                continue
+            cut_at = gap_end  # the punctuation stays with its sentence
+        else:
+            if not _space_ends_sentence(text, sentence_start, gap_start, gap_end, end):
+                continue
+            cut_at = gap_start
+        spans.append((sentence_start, cut_at))
+        sentence_start = _skip_space(text, cut_at, end)
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return [(a, _trim_end(text, a, b)) for a, b in spans if _trim_end(text, a, b) > a]
+
+
+def _bracket_change(text: str, start: int, end: int) -> int:
+    piece = text[start:end]
+    return sum(piece.count(c) for c in "(“[{«") - sum(piece.count(c) for c in ")”]}»")
+
+
+def _skip_space(text: str, index: int, end: int) -> int:
+    while index < end and text[index].isspace():
+        index += 1
+    return index
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _space_ends_sentence(text: str, sentence_start: int, gap_start: int, gap_end: int, end: int) -> bool:
+    if gap_start - sentence_start < MIN_SENTENCE_CHARS or end - gap_end < MIN_FOLLOWING_CHARS:
+        return False
+    before, after = text[gap_start - 1], text[gap_end]
+    if not ("\u0e01" <= before <= "\u0e4e" and "\u0e01" <= after <= "\u0e4e"):
+        return False  # numbers, Latin, punctuation: part of the same statement
+    left = text[max(sentence_start, gap_start - 30) : gap_start]
+    right = text[gap_end : gap_end + 12]
+    if left.endswith(_JOIN_BEFORE) or right.startswith(_JOIN_AFTER):
+        return False
+    return not _TITLED_NAME.search(left)
+
+
+def _crfcut_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    from pythainlp.tokenize import crfcut
+
+    end = len(text) if end is None else end
+    spans = []
+    position = start
+    for sentence in crfcut.segment(text[start:end]):
+        found = text.find(sentence, position, end) if sentence else -1
+        if found < 0:
+            continue
+        position = found + len(sentence)
+        a, b = snap_left(text, found), _trim_end(text, found, position)
+        a = _skip_space(text, a, b)
+        if b > a:
+            spans.append((a, b))
+    return spans or ([(start, _trim_end(text, start, end))] if end > start else [])
+
+
+SENTENCE_ENGINES = {"rules": sentence_spans, "crfcut": _crfcut_spans}

@@ -1,0 +1,52 @@
+"""analyze(): one call from raw text to normalized text and spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthesis.thai import analyze
+from synthesis.thai.spans import SEGMENT_KINDS
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   \n\n\t ",
+        "only latin words here, nothing else.",
+        "😀👍🏽 🇹🇭🇹🇭 👨\u200d👩\u200d👧",
+        "\x00\x01\x02ก\x07\x1b[31mข\x7f",
+        "\u0e48\u0e49 \u0e31 ่ ุ",
+        "\ufeff\u200b\u00ad",
+        "ก" * 5000,
+        "a\r\nb\rc",
+    ],
+)
+def test_pipeline_garbage_gives_valid_document(raw):
+    doc = analyze(raw)
+    assert "".join(t.text for t in doc.tokens) == doc.text
+    for span in [*doc.tokens, *doc.segments, *doc.entities]:
+        assert doc.text[span.start : span.end] == span.text
+    assert all(s.kind in SEGMENT_KINDS for s in doc.segments)
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalized"),
+    [
+        ("ปฎิบัติงาน\u200bจริง", "ปฏิบัติงานจริง"),
+        ("เเรงงาน\u00a0นอกระบบ", "แรงงาน นอกระบบ"),
+    ],
+)
+def test_pipeline_offsets_point_into_normalized_text(raw, normalized):
+    doc = analyze(raw)
+    assert doc.text == normalized
+    assert doc.changes
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)
+
+
+def test_pipeline_keeps_paragraphs():
+    first = "สมาชิกกลุ่มจักสานกระจูดร่วมกันสำรวจความเสี่ยงจากการทำงานและจัดทำแผนปรับปรุงสถานที่ทำงานของตนเองร่วมกับ อบต."
+    second = "ผลการสำรวจถูกนำเสนอต่อกองทุนหลักประกันสุขภาพเพื่อขอรับการสนับสนุนงบประมาณในปีถัดไป"
+    doc = analyze(f"{first}\n\n{second}")
+    assert "\n\n" in doc.text
+    assert [s.text for s in doc.segments if s.kind == "paragraph"] == [first, second]
