@@ -50,3 +50,31 @@ def test_fonts_font_face_embeds_the_font_file():
     css = font_face_css()
     assert THAI_FONT_FAMILY in css and "base64," in css
     assert thai_font_file().stat().st_size > 50_000
+
+
+@pytest.mark.parametrize("names", [["สปสช.", "อบต.แค", "รพ.สต.แค"], ["สำนักงานแรงงานจังหวัดสตูล", "พมจ.", "กศน."]])
+def test_plotting_network_chart_labels_every_organisation(names):
+    from synthesis.reports.plotting import network_chart
+
+    links = pd.DataFrame({"source": names[:-1], "target": names[1:], "weight": [2, 1]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figure = network_chart(links, "เครือข่ายองค์กร")
+        figure.savefig(io.BytesIO(), format="png")
+    assert {t.get_text() for t in figure.axes[0].texts} == set(names)
+
+
+def test_plotting_heatmap_writes_values_in_cells():
+    from synthesis.reports.plotting import heatmap_chart
+
+    matrix = pd.DataFrame([[1, 0], [3, 2]], index=["ปัจจัยความสำเร็จ", "อุปสรรค"], columns=["ยะลา", "ตรัง"])
+    figure = heatmap_chart(matrix, "รหัส × พื้นที่")
+    assert sorted(t.get_text() for t in figure.axes[0].texts) == ["0", "1", "2", "3"]
+
+
+def test_plotting_participants_chart_plots_dated_counts():
+    from synthesis.reports.plotting import participants_chart
+
+    docs = pd.DataFrame({"date": ["2021-01-05", "2022-02-01", None], "participants_count": [12, 30, 5]})
+    line = participants_chart(docs, "ผู้เข้าร่วม").axes[0].lines[0]
+    assert list(line.get_ydata()) == [12.0, 30.0]

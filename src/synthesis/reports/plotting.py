@@ -54,3 +54,62 @@ def timeline_chart(documents: pd.DataFrame, title: str) -> Figure:
     axes.set_title(title)
     axes.grid(axis="x", alpha=0.3)
     return figure
+
+
+def participants_chart(documents: pd.DataFrame, title: str) -> Figure:
+    """Participant counts of dated documents over time (``date``, ``participants_count``)."""
+    rows = documents.dropna(subset=["date", "participants_count"]).sort_values("date")
+    figure, axes = _figure(8, 2.8)
+    if rows.empty:
+        axes.text(0.5, 0.5, "ไม่มีจำนวนผู้เข้าร่วมในเอกสาร (no participant counts)", ha="center", va="center")
+        axes.set_axis_off()
+        return figure
+    when = pd.to_datetime(rows["date"])
+    axes.plot(when, rows["participants_count"].astype(float), marker="o", color="#2a7f62")
+    axes.set_ylabel("คน (people)")
+    axes.set_ylim(bottom=0)
+    axes.set_title(title)
+    axes.grid(alpha=0.3)
+    return figure
+
+
+def network_chart(links: pd.DataFrame, title: str, *, top: int = 25, seed: int = 12) -> Figure:
+    """Organisations as nodes, linked when named in the same document (``source``,
+    ``target``, ``weight``); the layout is seeded, so the same data gives the same picture."""
+    import networkx as nx
+
+    figure, axes = _figure(8, 6)
+    axes.set_axis_off()
+    axes.set_title(title)
+    if links.empty:
+        axes.text(0.5, 0.5, "ไม่พบองค์กรที่ปรากฏร่วมกัน (no organisations named together)", ha="center", va="center")
+        return figure
+    graph = nx.Graph()
+    for row in links.head(top).itertuples(index=False):
+        graph.add_edge(row.source, row.target, weight=row.weight)
+    layout = nx.spring_layout(graph, seed=seed, weight="weight")
+    widths = [0.8 + graph[a][b]["weight"] for a, b in graph.edges]
+    nx.draw_networkx_edges(graph, layout, ax=axes, width=widths, alpha=0.4, edge_color="#555555")
+    sizes = [300 + 120 * graph.degree(node, weight="weight") for node in graph.nodes]
+    nx.draw_networkx_nodes(graph, layout, ax=axes, node_size=sizes, node_color="#9fd3c7")
+    for node, (x, y) in layout.items():
+        axes.text(x, y, node, ha="center", va="center", fontsize=9)
+    return figure
+
+
+def heatmap_chart(matrix: pd.DataFrame, title: str, *, fmt: str = "{:.0f}") -> Figure:
+    """A labelled heatmap of a numeric table (rows × columns), values written in the cells."""
+    figure, axes = _figure(max(6, 1.1 * len(matrix.columns) + 3), max(3, 0.45 * len(matrix) + 1.5))
+    if matrix.empty:
+        axes.text(0.5, 0.5, "ไม่มีข้อมูล (no data)", ha="center", va="center")
+        axes.set_axis_off()
+        return figure
+    values = matrix.to_numpy(dtype=float)
+    image = axes.imshow(values, cmap="YlGn", aspect="auto")
+    axes.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns], rotation=35, ha="right")
+    axes.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
+    for (row, col), value in pd.DataFrame(values).stack().items():
+        axes.text(col, row, fmt.format(value), ha="center", va="center", fontsize=8)
+    figure.colorbar(image, ax=axes, shrink=0.8)
+    axes.set_title(title)
+    return figure
