@@ -1,0 +1,126 @@
+"""The Document record: one file of a collection after reading, normalizing, parsing and tagging.
+
+:func:`build_document` is the pure, per-document stage of ingest (no file system access), so
+that it can be mapped over processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from synthesis.corpus import thai_bridge as thai
+from synthesis.corpus.parser import ParsedReport, parse_document
+from synthesis.corpus.readers import RawText
+from synthesis.thai.spans import Entity, Segment, Token
+
+
+def make_doc_id(collection: str, relative_path: str) -> str:
+    """A stable id from the collection and the file's path inside it (12 hex digits).
+
+    >>> make_doc_id("demo", "reports/a.txt") == make_doc_id("demo", "reports/a.txt")
+    True
+    >>> len(make_doc_id("demo", "reports/a.txt"))
+    12
+    """
+    key = f"{collection}/{PurePosixPath(relative_path).as_posix()}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Document:
+    """A document of the store: its normalized text, parsed fields and spans."""
+
+    doc_id: str
+    collection: str
+    path: str
+    format: str
+    text: str
+    sha256: str
+    parsed: ParsedReport
+    encoding: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Any] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.parsed.kind
+
+    @property
+    def areas(self) -> list[str]:
+        return list(dict.fromkeys(a.area_id for a in self.attributions))
+
+
+def build_document(collection: str, relative_path: str, raw: RawText,
+                   metadata: dict[str, Any] | None = None) -> Document:
+    """Normalize, parse and tag one file's text.
+
+    ``metadata`` (a sidecar ``<file>.meta.yaml``) is merged over the file's own front matter.
+    Title, date, reporter … given in metadata override what the parser found.
+
+    >>> from synthesis.corpus.readers import RawText
+    >>> d = build_document("demo", "a.txt", RawText("ประชุมกลุ่ม วันที่ 5 มีนาคม 2565\\n", "txt"))
+    >>> d.parsed.date, d.kind
+    ('2022-03-05', 'other')
+    """
+    meta = {**raw.metadata, **(metadata or {})}
+    text = thai.normalize_text(raw.text)
+    parsed = parse_document(text, path=relative_path, normalized=True)
+    _apply_metadata(parsed, meta)
+    analysed = thai.analyze(text)
+    segments = _segments_with_sections(parsed, analysed.segments)
+    return Document(
+        doc_id=make_doc_id(collection, relative_path),
+        collection=collection,
+        path=PurePosixPath(relative_path).as_posix(),
+        format=raw.format,
+        text=text,
+        sha256=text_sha256(text),
+        parsed=parsed,
+        encoding=raw.encoding,
+        metadata=meta,
+        warnings=list(raw.warnings) + parsed.warnings,
+        tokens=analysed.tokens,
+        segments=segments,
+        entities=analysed.entities,
+    )
+
+
+_OVERRIDABLE = ("title", "date", "date_end", "date_text", "reporter", "project", "fund", "kind")
+
+
+def _apply_metadata(parsed: ParsedReport, meta: dict[str, Any]) -> None:
+    for key in _OVERRIDABLE:
+        if meta.get(key) not in (None, ""):
+            value = meta[key]
+            setattr(parsed, key, value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def _segments_with_sections(parsed: ParsedReport, segments: list[Segment]) -> list[Segment]:
+    """The Thai layer's segments with their report section and speaker, plus one ``turn``
+    segment per interview turn."""
+    result = []
+    turns = parsed.turns
+    for segment in segments:
+        section = segment.section or parsed.section_at(segment.start)
+        speaker = segment.speaker
+        for turn in turns:
+            if turn["start"] <= segment.start < turn["end"]:
+                speaker = turn.get("speaker_name") or turn["speaker"]
+                break
+        result.append(Segment(segment.start, segment.end, segment.text, segment.kind, section, speaker))
+    for turn in turns:
+        start, end = turn["start"], turn["end"]
+        result.append(Segment(start, end, parsed.text[start:end], "turn",
+                              parsed.section_at(start), turn.get("speaker_name") or turn["speaker"]))
+    return sorted(result, key=lambda s: (s.start, -s.end))

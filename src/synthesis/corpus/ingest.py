@@ -1,0 +1,295 @@
+"""Ingest a corpus folder into its store, incrementally.
+
+For each supported file: hash its bytes (and its sidecar ``<file>.meta.yaml``); a file whose
+hash, parser and Thai-layer versions and ``areas.yaml`` are unchanged keeps its rows; the
+others are read, normalized, parsed, tagged and attributed again; rows of deleted files go.
+A file that cannot be read is recorded in the ``errors`` table and the batch goes on.
+
+The per-file work (:func:`process_file`) is pure apart from reading its own file, so it can be
+mapped over processes later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import yaml
+
+from synthesis.corpus import thai_bridge as thai
+from synthesis.corpus.areas import Area, attribute, default_areas_path, load_areas
+from synthesis.corpus.document import Document, build_document, make_doc_id
+from synthesis.corpus.parser import PARSER_VERSION
+from synthesis.corpus.readers import READERS, ReadError, read_file
+from synthesis.corpus.store import (DOC_TABLES, SCHEMAS, empty_table, read_manifest, read_table,
+                                    recover, rows_to_table, write_store)
+
+SIDECAR_SUFFIX = ".meta.yaml"
+STORE_FORMAT = 1
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did; ``failed`` holds ``(path, reason)`` pairs."""
+
+    store: Path
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        """A small table of counts, then one line per failed file."""
+        rows = [("added", len(self.added)), ("changed", len(self.changed)),
+                ("unchanged", len(self.unchanged)), ("removed", len(self.removed)),
+                ("failed", len(self.failed)), ("skipped (not a corpus format)", len(self.skipped))]
+        lines = [f"store: {self.store}"] + [f"  {name:<30} {count:>6}" for name, count in rows]
+        lines.append(f"  {'seconds':<30} {self.seconds:>6.2f}")
+        for path, reason in self.failed:
+            lines.append(f"FAILED  {path}: {reason}")
+        for path, warning in self.warnings:
+            lines.append(f"warning {path}: {warning}")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- finding files
+
+def list_corpus_files(corpus_dir: Path) -> tuple[list[str], list[str]]:
+    """Relative POSIX paths of the files to ingest, and of the files skipped.
+
+    Hidden files and folders and sidecar ``.meta.yaml`` files are left out; folder symlinks are
+    not followed (no loops); file symlinks are read (a looping one fails with its reason).
+    """
+    found, skipped = [], []
+    for folder, dirnames, filenames in os.walk(corpus_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                continue
+            relative = Path(folder, name).relative_to(corpus_dir).as_posix()
+            (found if Path(name).suffix.lower() in READERS else skipped).append(relative)
+    return found, skipped
+
+
+def _file_hash(path: Path) -> str:
+    """sha256 of the file's bytes and of its sidecar, if any; raises OSError."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    """Metadata from ``<file>.meta.yaml`` next to ``path``; raises ReadError if it is invalid."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        value = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ReadError(sidecar, f"sidecar metadata is not readable YAML: {error}") from None
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ReadError(sidecar, "sidecar metadata must be a mapping (e.g. `areas: [yala-bala]`)")
+    return value
+
+
+# ---------------------------------------------------------------- one file
+
+def process_file(corpus_dir: Path, relative: str, collection: str, areas: list[Area]) -> Document:
+    """Read, normalize, parse, tag and attribute one file; raises :class:`ReadError`."""
+    path = Path(corpus_dir) / relative
+    raw = read_file(path)
+    document = build_document(collection, relative, raw, read_sidecar(path))
+    document.attributions = attribute(document, areas)
+    unknown = [a for a in _listed_areas(document.metadata) if a not in {x.id for x in areas}]
+    if unknown:
+        document.warnings.append(f"unknown area id(s) in metadata: {', '.join(unknown)}")
+    return document
+
+
+def _listed_areas(metadata: dict[str, Any]) -> list[str]:
+    value = metadata.get("areas", metadata.get("area")) or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def document_rows(document: Document) -> dict[str, list[dict[str, Any]]]:
+    """The rows one document contributes to each table."""
+    parsed = document.parsed
+    doc_id = document.doc_id
+    documents = [{
+        "doc_id": doc_id, "collection": document.collection, "path": document.path,
+        "format": document.format, "encoding": document.encoding, "kind": parsed.kind,
+        "sha256": document.sha256, "n_chars": len(document.text), "title": parsed.title,
+        "date": parsed.date, "date_end": parsed.date_end, "date_text": parsed.date_text,
+        "reporter": parsed.reporter, "project": parsed.project, "fund": parsed.fund,
+        "provinces": parsed.provinces, "amphoe": parsed.amphoe, "tambon": parsed.tambon,
+        "place": json.dumps(parsed.place, ensure_ascii=False) if parsed.place else None,
+        "participants_count": parsed.participants_count, "participants": parsed.participants,
+        "areas": document.areas,
+        "sections": json.dumps({k: list(v) for k, v in parsed.section_spans.items()}, ensure_ascii=False),
+        "targets": json.dumps(parsed.targets, ensure_ascii=False, default=str),
+        "warnings": document.warnings, "text": document.text,
+    }]
+    segments = [{"doc_id": doc_id, "seg_id": i, "kind": s.kind, "start": s.start, "end": s.end,
+                 "section": s.section, "speaker": s.speaker, "text": s.text}
+                for i, s in enumerate(document.segments)]
+    tokens = [{"doc_id": doc_id, "i": i, "start": t.start, "end": t.end, "text": t.text, "pos": t.pos}
+              for i, t in enumerate(t for t in document.tokens if not t.is_space and t.text.strip())]
+    entities = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text, "label": e.label,
+                 "value": None if e.value is None else str(e.value), "source": e.source,
+                 "attrs": json.dumps(e.attrs, ensure_ascii=False, default=str)}
+                for e in document.entities]
+    attributions = [{"doc_id": doc_id, "area_id": a.area_id, "rule": a.rule, "evidence": a.evidence,
+                     "start": a.start, "end": a.end, "confidence": a.confidence}
+                    for a in document.attributions]
+    return {"documents": documents, "segments": segments, "tokens": tokens,
+            "entities": entities, "attributions": attributions}
+
+
+# ---------------------------------------------------------------- the whole corpus
+
+def _versions(areas_path: Path) -> dict[str, Any]:
+    try:
+        areas_hash = hashlib.sha256(areas_path.read_bytes()).hexdigest()
+    except OSError:
+        areas_hash = None
+    return {"store_format": STORE_FORMAT, "parser": PARSER_VERSION, "thai": thai.versions(),
+            "areas_sha256": areas_hash}
+
+
+def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = None,
+           areas_path: str | os.PathLike | None = None, progress: bool = True,
+           jobs: int = 1) -> "IngestReport":
+    """Bring the store of ``corpus_dir`` up to date and say what changed.
+
+    The store goes to ``work_dir`` (default ``work/<corpus folder name>``); ``areas_path``
+    defaults to ``lessons/areas.yaml``.
+    """
+    from synthesis.paths import work_dir as default_work_dir
+
+    started = time.perf_counter()
+    corpus_dir = Path(corpus_dir).resolve()
+    if not corpus_dir.is_dir():
+        raise FileNotFoundError(f"{corpus_dir}: corpus folder not found")
+    if jobs != 1:
+        raise ValueError("only --jobs 1 is supported for now")
+    collection = corpus_dir.name
+    store_dir = Path(work_dir) if work_dir else default_work_dir(collection)
+    areas_path = Path(areas_path) if areas_path else default_areas_path()
+    areas = load_areas(areas_path)
+    report = IngestReport(store=store_dir)
+
+    recover(store_dir)
+    manifest = read_manifest(store_dir)
+    versions = _versions(areas_path)
+    same_versions = manifest.get("versions") == versions
+    old_files: dict[str, dict[str, Any]] = manifest.get("files", {}) if same_versions else {}
+    files, report.skipped = list_corpus_files(corpus_dir)
+
+    new_files: dict[str, dict[str, Any]] = {}
+    new_rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOC_TABLES}
+    errors: list[dict[str, str]] = []
+    bar = _progress(files, progress)
+    for relative in files:
+        path = corpus_dir / relative
+        try:
+            content_hash = _file_hash(path)
+        except OSError as error:
+            reason = "symbolic link loop" if error.errno == 40 else (error.strerror or str(error))
+            report.failed.append((relative, reason))
+            errors.append({"path": relative, "error": reason})
+            bar.update(1)
+            continue
+        previous = old_files.get(relative)
+        if previous and previous.get("file_sha256") == content_hash and previous.get("doc_id"):
+            new_files[relative] = previous
+            report.unchanged.append(relative)
+            bar.update(1)
+            continue
+        try:
+            document = process_file(corpus_dir, relative, collection, areas)
+        except ReadError as error:
+            report.failed.append((relative, error.reason))
+            errors.append({"path": relative, "error": error.reason})
+            bar.update(1)
+            continue
+        for warning in document.warnings:
+            report.warnings.append((relative, warning))
+        (report.changed if relative in manifest.get("files", {}) else report.added).append(relative)
+        new_files[relative] = {"doc_id": document.doc_id, "file_sha256": content_hash,
+                               "sha256": document.sha256, "format": document.format,
+                               "bytes": path.stat().st_size}
+        for name, rows in document_rows(document).items():
+            new_rows[name].extend(rows)
+        bar.update(1)
+    bar.close()
+    report.removed = sorted(set(manifest.get("files", {})) - set(files))
+
+    previous_errors = manifest.get("errors", [])
+    nothing_new = not (report.added or report.changed or report.removed) and same_versions
+    if nothing_new and previous_errors == errors and (store_dir / "documents.parquet").is_file():
+        report.seconds = time.perf_counter() - started
+        return report
+
+    kept_ids = [entry["doc_id"] for rel, entry in new_files.items() if rel in report.unchanged]
+    tables: dict[str, pa.Table] = {}
+    for name in DOC_TABLES:
+        fresh = rows_to_table(name, new_rows[name])
+        if kept_ids:
+            old = read_table(store_dir, name)
+            if old.schema != SCHEMAS[name]:
+                old = old.select([c for c in SCHEMAS[name].names if c in old.column_names])
+            old = old.filter(pc.is_in(old["doc_id"], pa.array(kept_ids, pa.string())))
+            fresh = pa.concat_tables([old.cast(SCHEMAS[name]), fresh])
+        tables[name] = fresh
+    tables["errors"] = rows_to_table("errors", errors) if errors else empty_table("errors")
+    write_store(store_dir, tables, {
+        "collection": collection,
+        "corpus_dir": str(corpus_dir),
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "versions": versions,
+        "files": new_files,
+        "errors": errors,
+        "counts": {name: tables[name].num_rows for name in tables},
+    })
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(files: list[str], enabled: bool):
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=len(files), desc="ingest", unit="file", file=sys.stderr, leave=False)

@@ -1,0 +1,222 @@
+"""The corpus store: Parquet tables and a manifest under ``work/<collection>/``.
+
+Tables (one Parquet file each, rows sorted by ``doc_id``):
+
+- ``documents``: one row per document with its metadata and normalized ``text``;
+- ``segments``, ``tokens`` (non-space tokens only), ``entities``, ``attributions``: spans by
+  character offsets into the document's text;
+- ``errors``: files that could not be read, with the reason.
+
+``manifest.json`` records, per file, its content hash and ``doc_id``, plus the versions of
+the parser, tokenizer and dictionaries that made the rows.
+
+Writes go to a temporary folder next to the store, then replace it in two renames, so a
+reader never sees half a store. Reads ask Parquet only for the rows and columns they need.
+
+>>> sorted(SCHEMAS)
+['attributions', 'documents', 'entities', 'errors', 'segments', 'tokens']
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+MANIFEST = "manifest.json"
+
+_STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
+_STR_LIST = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", _STR), ("collection", _STR), ("path", _STR), ("format", _STR),
+        ("encoding", _STR), ("kind", _STR), ("sha256", _STR), ("n_chars", _INT),
+        ("title", _STR), ("date", _STR), ("date_end", _STR), ("date_text", _STR),
+        ("reporter", _STR), ("project", _STR), ("fund", _STR), ("provinces", _STR_LIST),
+        ("amphoe", _STR_LIST), ("tambon", _STR_LIST), ("place", _STR),
+        ("participants_count", _INT), ("participants", _STR_LIST), ("areas", _STR_LIST),
+        ("sections", _STR), ("targets", _STR), ("warnings", _STR_LIST), ("text", _STR),
+    ]),
+    "segments": pa.schema([
+        ("doc_id", _STR), ("seg_id", _INT), ("kind", _STR), ("start", _INT), ("end", _INT),
+        ("section", _STR), ("speaker", _STR), ("text", _STR),
+    ]),
+    "tokens": pa.schema([
+        ("doc_id", _STR), ("i", _INT), ("start", _INT), ("end", _INT), ("text", _STR), ("pos", _STR),
+    ]),
+    "entities": pa.schema([
+        ("doc_id", _STR), ("start", _INT), ("end", _INT), ("text", _STR), ("label", _STR),
+        ("value", _STR), ("source", _STR), ("attrs", _STR),
+    ]),
+    "attributions": pa.schema([
+        ("doc_id", _STR), ("area_id", _STR), ("rule", _STR), ("evidence", _STR),
+        ("start", _INT), ("end", _INT), ("confidence", _FLOAT),
+    ]),
+    "errors": pa.schema([("path", _STR), ("error", _STR)]),
+}
+DOC_TABLES = ("documents", "segments", "tokens", "entities", "attributions")
+
+
+def empty_table(name: str) -> pa.Table:
+    return SCHEMAS[name].empty_table()
+
+
+def rows_to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+
+
+def read_manifest(store_dir: Path) -> dict[str, Any]:
+    path = Path(store_dir) / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}  # a damaged manifest only costs a full re-ingest
+
+
+def read_table(store_dir: Path, name: str, **kwargs) -> pa.Table:
+    path = Path(store_dir) / f"{name}.parquet"
+    if not path.is_file():
+        return empty_table(name)
+    return pq.read_table(path, **kwargs)
+
+
+def write_store(store_dir: Path, tables: dict[str, pa.Table], manifest: dict[str, Any]) -> None:
+    """Write all tables and the manifest to a temporary folder, then swap it in."""
+    store_dir = Path(store_dir)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover(store_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
+    try:
+        for name, table in tables.items():
+            if "doc_id" in table.column_names and table.num_rows:
+                table = table.sort_by([("doc_id", "ascending")])
+            pq.write_table(table, tmp / f"{name}.parquet", row_group_size=64_000)
+        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                    encoding="utf-8")
+        old = store_dir.parent / f".{store_dir.name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if store_dir.exists():
+            os.replace(store_dir, old)
+        os.replace(tmp, store_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def recover(store_dir: Path) -> None:
+    """Finish a swap that a crash interrupted: the old store comes back if the new one is missing."""
+    store_dir = Path(store_dir)
+    old = store_dir.parent / f".{store_dir.name}.old"
+    if old.is_dir() and not store_dir.exists():
+        os.replace(old, store_dir)
+
+
+# ---------------------------------------------------------------- reading
+
+class Store:
+    """Read access to one collection's store; every method returns a pandas DataFrame.
+
+    >>> # store = open_store("work/demo"); store.documents(areas=["yala-bala"], columns=["title"])
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        recover(self.path)
+        if not (self.path / MANIFEST).is_file():
+            raise FileNotFoundError(f"{self.path}: no corpus store here (run `synthesis ingest` first)")
+        self.manifest = read_manifest(self.path)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r}, {len(self.manifest.get('files', {}))} files)"
+
+    @property
+    def collection(self) -> str:
+        return self.manifest.get("collection", self.path.name)
+
+    def doc_ids(self, areas: Iterable[str] | None = None, date_from: str | None = None,
+                date_to: str | None = None, kinds: Iterable[str] | None = None) -> list[str]:
+        """Ids of the documents that pass the filters (dates compare as ISO strings)."""
+        frame = self.documents(areas=areas, date_from=date_from, date_to=date_to, kinds=kinds,
+                               columns=["doc_id"])
+        return frame["doc_id"].tolist()
+
+    def documents(self, areas: Iterable[str] | None = None, date_from: str | None = None,
+                  date_to: str | None = None, kinds: Iterable[str] | None = None,
+                  columns: list[str] | None = None) -> pd.DataFrame:
+        """Documents filtered by area, date range (inclusive, ISO) and kind.
+
+        ``columns`` limits what is read (the ``text`` column is the big one).
+        """
+        filters = []
+        if kinds is not None:
+            filters.append(("kind", "in", list(kinds)))
+        if date_from is not None:
+            filters.append(("date", ">=", str(date_from)))
+        if date_to is not None:
+            filters.append(("date", "<=", str(date_to)))
+        wanted = None if columns is None else list(dict.fromkeys(["doc_id", *columns]))
+        read_columns = wanted
+        if areas is not None and wanted is not None and "areas" not in wanted:
+            read_columns = [*wanted, "areas"]
+        table = read_table(self.path, "documents", columns=read_columns, filters=filters or None)
+        frame = table.to_pandas()
+        if areas is not None:
+            wanted_areas = set(areas)
+            keep = frame["areas"].map(lambda value: value is not None and bool(wanted_areas.intersection(value)))
+            frame = frame[keep.astype(bool)]
+            if wanted is not None and "areas" not in wanted:
+                frame = frame.drop(columns=["areas"])
+        if columns is not None:
+            frame = frame[[c for c in columns if c in frame.columns]]
+        return frame.reset_index(drop=True)
+
+    def table(self, name: str, doc_ids: Iterable[str] | None = None,
+              areas: Iterable[str] | None = None, date_from: str | None = None,
+              date_to: str | None = None, kinds: Iterable[str] | None = None,
+              columns: list[str] | None = None) -> pd.DataFrame:
+        """Rows of ``segments``, ``tokens``, ``entities``, ``attributions``, ``errors`` (or
+        ``documents``) for the chosen documents only."""
+        if name not in SCHEMAS:
+            raise KeyError(f"no table {name!r}; tables: {', '.join(sorted(SCHEMAS))}")
+        if name == "documents":
+            frame = self.documents(areas, date_from, date_to, kinds, columns)
+            return frame if doc_ids is None else frame[frame["doc_id"].isin(list(doc_ids))]
+        ids = None if doc_ids is None else list(doc_ids)
+        if any(f is not None for f in (areas, date_from, date_to, kinds)):
+            chosen = self.doc_ids(areas, date_from, date_to, kinds)
+            ids = chosen if ids is None else [i for i in ids if i in set(chosen)]
+        filters = None
+        if ids is not None and name != "errors":
+            if not ids:
+                frame = empty_table(name).to_pandas()
+                return frame if columns is None else frame[columns]
+            filters = [("doc_id", "in", ids)]
+        return read_table(self.path, name, columns=columns, filters=filters).to_pandas()
+
+    def text(self, doc_id: str) -> str:
+        """The normalized text of one document."""
+        frame = read_table(self.path, "documents", columns=["text"],
+                           filters=[("doc_id", "==", doc_id)]).to_pandas()
+        if frame.empty:
+            raise KeyError(f"{self.path}: no document {doc_id!r}")
+        return frame["text"].iloc[0]
+
+    def errors(self) -> pd.DataFrame:
+        return read_table(self.path, "errors").to_pandas()
+
+
+def open_store(work_dir: str | os.PathLike) -> Store:
+    """Open the store of one collection, e.g. ``open_store("work/demo")``."""
+    return Store(work_dir)

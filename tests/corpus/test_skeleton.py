@@ -1,0 +1,36 @@
+"""End-to-end: the demo corpus goes into a store that the report notebooks can read."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthesis.corpus import ingest, open_store
+
+
+@pytest.fixture(scope="module")
+def demo_store(demo_corpus, tmp_path_factory):
+    work = tmp_path_factory.mktemp("work") / "demo"
+    report = ingest(demo_corpus, work_dir=work, progress=False)
+    return report, open_store(work)
+
+
+def test_ingest_demo_corpus_all_files_read(demo_store):
+    report, store = demo_store
+    assert report.ok, report.summary()
+    assert len(store.documents(columns=["doc_id"])) == len(report.added)
+
+
+def test_ingest_demo_every_report_has_date_title_and_area(demo_store):
+    _, store = demo_store
+    docs = store.documents(kinds=["activity_report"], columns=["path", "title", "date", "areas"])
+    assert len(docs) > 0
+    for row in docs.itertuples():
+        assert row.title and row.date, row.path
+        assert len(row.areas) >= 1, row.path
+
+
+@pytest.mark.parametrize("area", ["phatthalung-town"])
+def test_store_documents_filter_by_area(demo_store, area):
+    _, store = demo_store
+    paths = store.documents(areas=[area], columns=["path"])["path"].tolist()
+    assert paths and all(area.split("-")[0] in p or "meetings/" in p for p in paths)
