@@ -1,0 +1,166 @@
+"""PERSON entities: names introduced by a title, in participant lists, or after "รายงานโดย".
+
+A name is a first name (Thai letters up to a space or punctuation) and, after one space, a
+surname read the same way. Thai does not separate words, so a surname glued to the next words
+(``วิมลภูษิตได้กล่าวว่า``) is cut where a word that cannot belong to a name starts: at a token
+boundary when tokens are given, else at the first of :data:`NAME_STOP_WORDS`.
+
+The span covers the name only (not its title); ``value`` is ``"first surname"``;
+``attrs`` has ``title`` (as written, e.g. ``ผศ.ดร.``), ``first_name`` and ``surname``.
+
+>>> [(e.text, e.attrs["title"]) for e in find_persons("-นายสมชาย ใจดี -ผศ.ดร.แสงดาว ทองคำ")]
+[('สมชาย ใจดี', 'นาย'), ('แสงดาว ทองคำ', 'ผศ.ดร.')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
+from synthesis.thai.orgs import lexicon as orgs_lexicon
+from synthesis.thai.spans import Entity, Token
+
+TITLES = (
+    # civil
+    "นาย", "นาง", "นางสาว", "น.ส.", "นส.", "ด.ช.", "ด.ญ.", "คุณ",
+    # academic and professional
+    "ศ.ดร.", "รศ.ดร.", "ผศ.ดร.", "ศ.", "รศ.", "ผศ.", "ดร.", "อาจารย์", "อ.", "ผอ.",
+    "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.", "เภสัชกร", "ทันตแพทย์", "แพทย์หญิง", "นายแพทย์",
+    "ครู", "กำนัน", "ผู้ใหญ่บ้าน", "ผญบ.",
+    # ranks, often after ว่าที่
+    "ว่าที่ร.ต.", "ว่าที่ ร.ต.", "ว่าที่ร้อยตรี", "ร.ต.", "ร.ท.", "ร.อ.", "พ.ต.", "พ.ท.", "พ.อ.",
+    "ด.ต.", "จ.ส.อ.", "ส.อ.", "พ.ต.อ.", "พ.ต.ท.",
+    # forms of address used in the south
+    "บัง", "ก๊ะ", "แบ", "เปาะ", "อิหม่าม", "โต๊ะอิหม่าม", "บาบอ", "อุสตาซ", "ยายี",
+)
+# Southern forms of address go with a first name only ("บังหมัด", "ก๊ะยะห์").
+FIRST_NAME_ONLY_TITLES = frozenset({"บัง", "ก๊ะ", "แบ", "เปาะ", "ยายี", "บาบอ"})
+# Words that follow a title-like word when it is not a title (นายจ้าง, นางพยาบาล, คุณภาพ …).
+NOT_A_NAME_AFTER = {
+    "นาย": ("จ้าง", "หน้า", "ทุน", "อำเภอ", "ก", "ช่าง", "ตรวจ", "ทหาร", "ด่าน", "พราน", "ท้าย", "ประกัน", "แพทย์", "งาน", "ร้อย", "สิบ", "พัน", "พล"),
+    "นาง": ("พยาบาล", "งาม", "ฟ้า", "เอก", "แบบ", "รำ", "กวัก", "สาว", "ไม้"),
+    "คุณ": ("ภาพ", "ค่า", "สมบัติ", "ธรรม", "ประโยชน์", "ลักษณะ", "วุฒิ", "ูปการ", "ความ", "ครู", "ธรรมะ", "พ่อ", "แม่"),
+    "บัง": ("คับ", "เอิญ", "เกิด", "คม", "แดด", "ตา", "ใบ", "ลม", "หน้า"),
+    "แบ": ("บ", "่ง", "่ง", "น", "ก"),
+    "ครู": ("ผู้", "ภูมิ", "ประจำ", "อาสา", "ใหญ่", "พี่เลี้ยง", "กศน", "ศูนย์", "และ"),
+    "อาจารย์": ("ที่", "ประจำ", "มหาวิทยาลัย", "และ", "ผู้", "พิเศษ"),
+    "กำนัน": ("ตำบล", "และ", "ผู้"),
+    "เปาะ": ("ะ",),
+}
+# "นายก" alone is a placeholder name in participant lists; "นายก" + an office is a mayor.
+_MAYOR = re.compile(r"[ \t]*(?:เทศมนตรี|อบต|อบจ|องค์การ|สมาคม|รัฐมนตรี|สภา|ชมรม|เทศบาล)")
+# Words that end a name written without a space before the rest of the sentence.
+NAME_STOP_WORDS = (
+    "ได้", "กล่าว", "และ", "ซึ่ง", "ตำแหน่ง", "ประธาน", "เจ้าหน้าที่", "หัวหน้า", "ผู้อำนวยการ",
+    "ผู้ประสาน", "เป็นผู้", "จาก", "ที่ปรึกษา", "นักวิชาการ", "อาจารย์", "นาย", "นาง", "ร่วมกับ",
+    "เล่าว่า", "บอกว่า", "ให้ข้อมูล", "ผู้ใหญ่บ้าน", "กำนัน", "พร้อม", "ตัวแทน", "เลขา",
+)
+_NAME_RUN = re.compile("[\u0e01-\u0e4e]+")
+_TITLE = re.compile(
+    rf"(?P<title>(?:{words_pattern(TITLES)})(?:[ \t]?(?:{words_pattern(TITLES)}))*)[ \t]?"
+    rf"|(?P<reported>รายงาน(?:จากพื้นที่)?[ \t]*โดย)[ \t]+"
+)
+_ONE_TITLE = re.compile(words_pattern(TITLES))
+_STOP = re.compile(words_pattern(NAME_STOP_WORDS))
+# A title glued after Thai letters starts a name only after these words.
+_BEFORE_NAME_WORDS = ("โดย", "และ", "กับ", "ของ", "จาก", "คือ", "ได้แก่", "ท่าน", "ให้", "ถึง", "มี", "เชิญ", "ผู้แทน")
+# A title followed by an office, not a name: "ผอ.รพ.สต.", "ผอ.กองสาธารณสุข".
+_OFFICE_WORDS = ("กอง", "สำนัก", "โรงเรียน", "รพ", "ศูนย์", "กลุ่ม", "ฝ่าย", "ส่วน", "โรงพยาบาล", "เขต")
+MAX_FIRST_NAME = 20
+MAX_SURNAME = 25
+
+
+def _cut_at_stop_word(run: str, min_length: int) -> str:
+    for m in _STOP.finditer(run, min_length):
+        return run[: m.start()]
+    return run
+
+
+def _cut_at_token(run_start: int, run: str, tokens: list[Token] | None, min_length: int) -> str:
+    """Cut a glued run at the first name-ending word, on a token boundary when tokens are known."""
+    if not tokens:
+        return _cut_at_stop_word(run, min_length)
+    run_end = run_start + len(run)
+    for token in tokens:
+        if token.start < run_start + min_length or token.start >= run_end:
+            continue
+        if _STOP.fullmatch(token.text) or _STOP.match(token.text):
+            return run[: token.start - run_start]
+    return run
+
+
+def _not_a_title_here(text: str, title: str, name_start: int) -> bool:
+    last = title.split()[-1] if " " in title else title
+    for word in NOT_A_NAME_AFTER.get(last, ()):
+        if text.startswith(word, name_start):
+            if last == "นาย" and word == "ก":
+                return bool(_MAYOR.match(text, name_start + 1))
+            return True
+    return False
+
+
+def _names_an_office(text: str, title: str, pos: int) -> bool:
+    """True when the title is followed by an office or, for อ., a district (อ.หนองจิก)."""
+    if text.startswith(_OFFICE_WORDS, pos) or orgs_lexicon().pattern.match(text, pos):
+        return True
+    if title.endswith("อ.") and longest_name_at(text, pos, gazetteer().districts):
+        return True
+    return False
+
+
+def _title_allowed_at(text: str, start: int) -> bool:
+    """A title glued after Thai letters is read only after words that introduce a name."""
+    if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
+        return True
+    return any(text.endswith(word, 0, start) for word in _BEFORE_NAME_WORDS)
+
+
+def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
+    """PERSON entities (name without title); ``tokens`` help cut glued surnames.
+
+    >>> [(e.value, e.attrs["title"]) for e in find_persons("โดยอาจารย์อรดี วงศ์ดี ได้กล่าวว่า")]
+    [('อรดี วงศ์ดี', 'อาจารย์')]
+    """
+    found: list[Entity] = []
+    last_end = 0
+    for m in _TITLE.finditer(text):
+        if m.start() < last_end:
+            continue
+        title = m.group("title")
+        if title and not _title_allowed_at(text, m.start()):
+            continue
+        name_start = m.end()
+        first_title = _ONE_TITLE.match(text, m.start()) if title else None
+        if title and (
+            _not_a_title_here(text, first_title.group(), first_title.end())
+            or _not_a_title_here(text, title, name_start)
+            or _names_an_office(text, title, name_start)
+        ):
+            continue
+        first = _NAME_RUN.match(text, name_start)
+        if not first:
+            continue
+        first_name = first.group()
+        glued = first.end() < len(text) and not text[first.end()].isspace()
+        first_name = _cut_at_token(name_start, first_name, tokens, 1)
+        if not first_name or len(first_name) > MAX_FIRST_NAME:
+            continue
+        end = name_start + len(first_name)
+        surname = None
+        takes_surname = not (title and title.strip().endswith(tuple(FIRST_NAME_ONLY_TITLES)))
+        if takes_surname and not glued and first_name == first.group():
+            after = re.match(r"[ \t]([\u0e01-\u0e4e]+)", text[end : end + MAX_SURNAME + 30])
+            if after and not _TITLE.match(after.group(1)):
+                candidate = _cut_at_token(end + 1, after.group(1), tokens, 2)
+                at_word_end = end + 1 + len(candidate) >= len(text) or not ("\u0e01" <= text[end + 1 + len(candidate)] <= "\u0e4e")
+                shortest = 1 if at_word_end else 2  # "-นายก ข" in a list of placeholders
+                if shortest <= len(candidate) <= MAX_SURNAME and not _STOP.match(candidate):
+                    surname = candidate
+                    end = end + 1 + len(candidate)
+        if m.group("reported") and surname is None:
+            continue  # "รายงานโดย" + one word is more likely a team than a person
+        value = f"{first_name} {surname}" if surname else first_name
+        attrs = {"title": title.strip() if title else None, "first_name": first_name, "surname": surname}
+        found.append(Entity(name_start, end, text[name_start:end], "PERSON", value, "rule", attrs))
+        last_end = end
+    return found
