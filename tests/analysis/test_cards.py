@@ -45,7 +45,7 @@ def test_cards_load_cards_keeps_going_past_a_broken_card(tmp_path):
 
 
 @pytest.mark.parametrize("code_id, section", [
-    ("success.leadership", "success_factors"), ("obstacles.income", "obstacles"),
+    ("success.leadership", "success_factors"), ("obstacle.income", "obstacles"),
     ("outcomes", "results"), ("qol.social_protection", None),
 ])
 def test_cards_section_of_code(code_id, section):
@@ -56,7 +56,7 @@ def test_cards_draft_groups_quotes_under_headings():
     quotes = pd.DataFrame([
         {"coding_id": "c1", "code_id": "success.fund", "code_name": "กองทุนสนับสนุน", "quote": "กองทุน อบต. ให้งบ", "date": "2022-01-01"},
         {"coding_id": "c2", "code_id": "success.fund", "code_name": "กองทุนสนับสนุน", "quote": "กองทุนให้งบต่อเนื่อง", "date": "2023-01-01"},
-        {"coding_id": "c3", "code_id": "obstacles.price", "code_name": "ราคายาง", "quote": "ราคายางตกต่ำ", "date": "2022-05-01"},
+        {"coding_id": "c3", "code_id": "obstacle.price", "code_name": "ราคายาง", "quote": "ราคายางตกต่ำ", "date": "2022-05-01"},
         {"coding_id": "c4", "code_id": "qol.livelihood", "code_name": "อาชีพ", "quote": "รายได้เสริม", "date": "2022-05-01"},
     ])
     card = draft_card("songkhla-khae", "บทเรียน", quotes)

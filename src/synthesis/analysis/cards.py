@@ -30,11 +30,11 @@ import yaml
 # Card section → (Thai heading, English heading, top-level code ids whose quotes it gathers).
 CARD_SECTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "context": ("บริบทและปัญหา", "Context and problem", ("context", "goals")),
-    "actions": ("สิ่งที่ทำ", "What was done", ("process", "activities", "mechanisms", "partners")),
+    "actions": ("สิ่งที่ทำ", "What was done", ("activities", "mechanism", "partners")),
     "results": ("ผลที่เกิดขึ้น", "Results", ("outputs", "outcomes")),
     "success_factors": ("ปัจจัยความสำเร็จ", "Success factors", ("success",)),
-    "obstacles": ("อุปสรรคและปัญหา", "Obstacles", ("obstacles",)),
-    "recommendations": ("ข้อเสนอแนะ", "Recommendations", ("recommendations",)),
+    "obstacles": ("อุปสรรคและปัญหา", "Obstacles", ("obstacle",)),
+    "recommendations": ("ข้อเสนอแนะ", "Recommendations", ("recommendation",)),
 }
 
 
