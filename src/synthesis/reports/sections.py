@@ -208,3 +208,176 @@ def targets_and_results(context: ReportContext) -> pd.DataFrame:
                                  "achieved": "ทำได้ (achieved)", "target statement": "ข้อความเป้าหมาย",
                                  "achieved statement": "ข้อความผลลัพธ์", "target date": "วันที่ตั้งเป้า",
                                  "achieved date": "วันที่รายงานผล"})
+
+
+# --- the lesson-learned synthesis ----------------------------------------------------------
+
+MANUAL_ORIGINS = ("manual", "suggestion-accepted")
+
+
+def codebook(context: ReportContext):
+    """The project's codebook (``lessons/codebook.yaml``), loaded once per report."""
+    if "codebook" not in context.extras:
+        from synthesis.coding import load_codebook
+
+        context.extras["codebook"] = load_codebook()
+    return context.extras["codebook"]
+
+
+def all_codings(context: ReportContext) -> list:
+    """Every coder's codings (orphans left out), loaded once per report."""
+    if "codings" not in context.extras:
+        from synthesis.coding import CodingStore
+        from synthesis.paths import lessons_dir
+
+        store = CodingStore(lessons_dir())
+        context.extras["codings"] = [c for c in store.load() if not c.orphaned]
+    return context.extras["codings"]
+
+
+def reported_codings(context: ReportContext) -> list:
+    """The codings the report is about: those of the ``coder`` parameter (``consensus`` by
+    default); if that coder has none, every person's codings, and the methods say so."""
+    coder = context.parameters.get("coder") or "consensus"
+    chosen = [c for c in all_codings(context) if c.coder == coder]
+    if not chosen:
+        chosen = [c for c in all_codings(context) if c.origin in MANUAL_ORIGINS]
+        context.extras["coder_used"] = "all coders (no codings by %s)" % coder
+    else:
+        context.extras["coder_used"] = coder
+    return chosen
+
+
+def code_comparison(context: ReportContext) -> pd.DataFrame:
+    """Each top-level code: the share of this area's documents holding it, against the mean
+    share in the other areas (documents of the date range)."""
+    from synthesis.analysis.codes import code_area_matrix
+
+    book = codebook(context)
+    matrix = code_area_matrix(reported_codings(context), context.documents, codebook=book,
+                              top_level=True, share=True)
+    this = context.area.id
+    others = [a.id for a in context.areas if a.id != this and a.id in matrix.columns]
+    rows = []
+    for code in book.top_level():
+        here = float(matrix.at[code.id, this]) if code.id in matrix.index and this in matrix.columns else 0.0
+        there = float(matrix.loc[code.id, others].mean()) if code.id in matrix.index and others else 0.0
+        rows.append({"code_id": code.id, "รหัส (code)": f"{code.name_th} ({code.name_en})",
+                     "พื้นที่นี้ (this area)": round(100 * here), "พื้นที่อื่นเฉลี่ย (other areas)": round(100 * there),
+                     "ต่าง (difference)": round(100 * (here - there))})
+    return pd.DataFrame(rows)
+
+
+def code_comparison_chart(comparison: pd.DataFrame) -> Figure:
+    """Grouped bars: share of documents (%) per top-level code, this area vs the others."""
+    from synthesis.reports.plotting import _figure
+
+    figure, axes = _figure(8, max(3.0, 0.35 * len(comparison) + 1))
+    labels = comparison["รหัส (code)"].str.replace(r" \(.*\)$", "", regex=True)
+    y = range(len(comparison))
+    axes.barh([i + 0.2 for i in y], comparison["พื้นที่นี้ (this area)"], height=0.4, label="พื้นที่นี้", color="#2a7f62")
+    axes.barh([i - 0.2 for i in y], comparison["พื้นที่อื่นเฉลี่ย (other areas)"], height=0.4, label="พื้นที่อื่น", color="#bbbbbb")
+    axes.set_yticks(list(y), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel("% ของเอกสาร (% of documents)")
+    axes.legend(loc="lower right")
+    axes.set_title("รหัสบทเรียน: พื้นที่นี้เทียบกับพื้นที่อื่น")
+    return figure
+
+
+QUOTE_RULE = (
+    "กติกาการเลือกข้อความอ้างอิง (how quotes are chosen): for each top-level code, among the "
+    "reported codings of this area, quotes are ranked by (1) how many coders coded the same "
+    "passage with a code under it, (2) interviews before reports, since they hold the "
+    "informants' own words, (3) a readable length (40–400 characters first), (4) the most recent "
+    "document. The first two per code are shown."
+)
+
+
+def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
+    """The strongest quotes of each top-level code in this area, chosen by ``QUOTE_RULE``."""
+    from synthesis.analysis.codes import coded_quotes
+
+    book = codebook(context)
+    docs = context.area_documents
+    quotes = coded_quotes(reported_codings(context), docs, code_id=None, area=context.area.id)
+    if quotes.empty:
+        return pd.DataFrame(columns=["รหัส (code)", "ข้อความ (quote)", "ที่มา (source)"])
+    support = _coder_support(context, book)
+    kinds = docs.set_index("doc_id")["kind"]
+    paths = docs.set_index("doc_id")["path"]
+    quotes["top"] = quotes["code_id"].map(lambda c: book.top_of(c) if c in book else c.split(".")[0])
+    quotes["support"] = [support.get((d, s, e, t), 0) for d, s, e, t in
+                         zip(quotes["doc_id"], quotes["start"], quotes["end"], quotes["top"])]
+    quotes["is_interview"] = quotes["doc_id"].map(kinds).eq("interview")
+    length = quotes["quote"].str.len()
+    quotes["readable"] = (length >= 40) & (length <= 400)
+    quotes = quotes.sort_values(["support", "is_interview", "readable", "date"], ascending=False)
+    rows = []
+    for code in book.top_level():
+        for quote in quotes[quotes["top"] == code.id].drop_duplicates(["doc_id", "start"]).head(per_code).itertuples():
+            link = f"../../../corpora/{context.collection}/{paths.get(quote.doc_id, '')}"
+            rows.append({"รหัส (code)": code.name_th, "ข้อความ (quote)": " ".join(quote.quote.split()),
+                         "ที่มา (source)": f"{quote.title} ({quote.date or 'ไม่ระบุวันที่'}), "
+                                           f"{quote.doc_id}:{quote.start}-{quote.end}",
+                         "link": link, "coders": int(quote.support)})
+    return pd.DataFrame(rows)
+
+
+def _coder_support(context: ReportContext, book) -> dict[tuple, int]:
+    """(doc, start, end, top code) → how many people coded an overlapping passage with it."""
+    people: dict[tuple[str, str], list] = {}
+    for c in all_codings(context):
+        if c.origin in MANUAL_ORIGINS and c.coder != "consensus":
+            top = book.top_of(c.code_id) if c.code_id in book else c.code_id.split(".")[0]
+            people.setdefault((c.doc_id, top), []).append(c)
+    support = {}
+    for c in reported_codings(context):
+        top = book.top_of(c.code_id) if c.code_id in book else c.code_id.split(".")[0]
+        others = people.get((c.doc_id, top), [])
+        support[(c.doc_id, c.start, c.end, top)] = len({o.coder for o in others
+                                                         if o.start < c.end and c.start < o.end})
+    return support
+
+
+def quotes_markdown(quotes: pd.DataFrame) -> str:
+    """Quotes as Markdown blockquotes under their code, each with its source and a link."""
+    if quotes.empty:
+        return "_ยังไม่มีการลงรหัสในพื้นที่นี้ (no codings in this area yet)._"
+    parts = []
+    for code, group in quotes.groupby("รหัส (code)", sort=False):
+        parts.append(f"**{code}**\n")
+        for row in group.itertuples(index=False):
+            parts.append(f"> {row[1]}\n>\n> — [{row[2]}]({row[3]}) · ผู้ลงรหัสที่เห็นตรงกัน {row[4]} คน\n")
+    return "\n".join(parts)
+
+
+# --- lesson cards ---------------------------------------------------------------------------
+
+def lesson_card_markdown(context: ReportContext) -> str:
+    """The area's edited lesson card as Markdown, with a warning on every point that no
+    coding supports."""
+    from synthesis.analysis.cards import CARD_SECTIONS, CardError, load_card, unsupported_points
+    from synthesis.paths import lessons_dir
+
+    path = lessons_dir() / "cards" / f"{context.area.id}.yaml"
+    if not path.is_file():
+        return (f"_ยังไม่มีบัตรบทเรียนของพื้นที่นี้ (no lesson card yet): draft one with "
+                f"`synthesis cards draft --area {context.area.id}` and edit it._")
+    try:
+        card = load_card(path)
+    except CardError as error:
+        return f"**บัตรบทเรียนอ่านไม่ได้ (the lesson card cannot be read):** {error}"
+    weak = unsupported_points(card, [c.coding_id for c in all_codings(context)])
+    flagged = {(r.section, r.point): r.reason for r in weak.itertuples()}
+    parts = [f"### {card.title}" if card.title else ""]
+    for name, (thai, english, _) in CARD_SECTIONS.items():
+        points = card.sections.get(name)
+        if not points:
+            continue
+        parts.append(f"**{thai} ({english})**\n")
+        for index, point in enumerate(points, start=1):
+            warning = f" ⚠️ _{flagged[(name, index)]}_" if (name, index) in flagged else ""
+            parts.append(f"- {point.text}{warning}")
+        parts.append("")
+    return "\n".join(parts)
