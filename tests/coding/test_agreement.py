@@ -10,6 +10,7 @@ import pytest
 
 from synthesis.coding import agreement, cohen_kappa, disagreements, fleiss_kappa, krippendorff_alpha, new_coding
 from synthesis.coding.agreement import units_from_segments
+from tests_coding_helpers import CODINGS, code, units
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", 4 observers × 12 units.
 K_DATA = [
@@ -65,30 +66,6 @@ def test_agreement_fleiss_equals_alpha_trend_for_two_coders():
     n = 2 * len(a)
     alpha = krippendorff_alpha([a, b])
     assert alpha == pytest.approx(1 - (n - 1) / n * (1 - pi))
-
-
-TEXT = "ผู้นำเข้มแข็ง\nงบประมาณน้อย\nสมาชิกมีรายได้\nอบต.สนับสนุน"
-
-
-def units():
-    rows, at = [], 0
-    for line in TEXT.split("\n"):
-        rows.append({"doc_id": "d", "start": at, "end": at + len(line), "text": line, "kind": "paragraph"})
-        at += len(line) + 1
-    return pd.DataFrame(rows)
-
-
-def code(coder, line_no, code_id, doc="d"):
-    unit = units().iloc[line_no]
-    return new_coding(doc, int(unit.start), int(unit.end), unit.text, "h", code_id, coder)
-
-
-CODINGS = [
-    code("a", 0, "success"), code("b", 0, "success"),
-    code("a", 1, "obstacle"), code("b", 1, "obstacle"), code("b", 1, "success"),
-    code("a", 2, "outcome"),
-    # line 3 uncoded by both
-]
 
 
 def test_agreement_table_per_code_and_pooled():

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from synthesis.coding import reconcile
-from tests.coding.test_agreement import CODINGS, units
+from tests_coding_helpers import CODINGS, units
 
 
 def test_reconcile_keeps_agreed_codes_and_reports_open_ones():
