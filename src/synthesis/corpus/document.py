@@ -6,6 +6,7 @@ that it can be mapped over processes.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -101,9 +102,36 @@ _OVERRIDABLE = ("title", "date", "date_end", "date_text", "reporter", "project",
 
 def _apply_metadata(parsed: ParsedReport, meta: dict[str, Any]) -> None:
     for key in _OVERRIDABLE:
-        if meta.get(key) not in (None, ""):
-            value = meta[key]
-            setattr(parsed, key, value.isoformat() if hasattr(value, "isoformat") else str(value))
+        if meta.get(key) in (None, ""):
+            continue
+        value = meta[key]
+        if key in ("date", "date_end"):
+            value = metadata_date(value)
+            if value is None:
+                parsed.warnings.append(f"metadata {key}: {meta[key]!r} is not a date; kept the parsed one")
+                continue
+        setattr(parsed, key, str(value))
+
+
+def metadata_date(value: Any) -> str | None:
+    """An ISO date from front matter: a YAML date or a string, in CE or Buddhist Era.
+
+    >>> metadata_date(dt.date(2565, 3, 5)), metadata_date("2022-03-05"), metadata_date("5 มี.ค. 65")
+    ('2022-03-05', '2022-03-05', '2022-03-05')
+    """
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            parsed = thai.parse_thai_date(value)
+            return parsed[0] if parsed else None
+    if isinstance(value, dt.date):
+        if value.year >= 2400:  # a Buddhist-Era year
+            value = value.replace(year=value.year - 543)
+        return value.isoformat()
+    return None
 
 
 def _segments_with_sections(parsed: ParsedReport, segments: list[Segment]) -> list[Segment]:

@@ -62,22 +62,24 @@ def decode_bytes(data: bytes) -> Decoded:
     if utf16:
         return Decoded(data.decode(utf16, errors="replace"), utf16,
                        ["UTF-16 without byte-order mark (guessed from the zero bytes)"])
+    warnings: list[str] = []
     if b"\x00" in data:
         count, first = data.count(b"\x00"), data.index(b"\x00")
-        raise DecodeError(f"contains {count} NUL byte(s) (first at byte {first}): "
-                          "binary data, not a text file")
+        if count > max(16, len(data) // 1000):
+            raise DecodeError(f"contains {count} NUL byte(s) (first at byte {first}): "
+                              "binary data, not a text file")
+        data = data.replace(b"\x00", b"")
+        warnings.append(f"removed {count} NUL byte(s) (first at byte {first})")
     binary = _BINARY_BYTES.findall(data[:65536])
     if len(binary) > 8:
         raise DecodeError(f"contains {len(binary)} control bytes in its first 64 KB: "
                           "binary data, not a text file")
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8", warnings)
     except UnicodeDecodeError:
         pass
-    if _looks_like_cp874(data):
-        # Some lines may still be valid UTF-8 (a file edited with two programs).
-        return _decode_lines(data)
-    raise DecodeError("is neither UTF-8, UTF-16 nor Thai cp874/TIS-620 text")
+    decoded = _decode_lines(data)
+    return Decoded(decoded.text, decoded.encoding, warnings + decoded.warnings)
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:
@@ -106,6 +108,7 @@ def _mostly_text(text: str) -> bool:
 
 
 def _looks_like_cp874(data: bytes) -> bool:
+    """Most bytes above 0x7F are Thai letters, vowels, tone marks or digits in cp874."""
     high = [b for b in data if b >= 0x80]
     if not high:
         return False
@@ -114,26 +117,28 @@ def _looks_like_cp874(data: bytes) -> bool:
 
 
 def _decode_lines(data: bytes) -> Decoded:
-    lines = data.split(b"\n")
+    """Decode line by line: UTF-8 where a line is valid UTF-8, else cp874.
+
+    Raises :class:`DecodeError` when the lines that are not UTF-8 do not look like Thai cp874.
+    """
     out: list[str] = []
-    utf8_lines = cp874_lines = 0
-    for line in lines:
+    legacy: list[bytes] = []
+    utf8_lines = 0
+    for line in data.split(b"\n"):
         try:
-            decoded = line.decode("utf-8")
-            if any(b >= 0x80 for b in line):
-                utf8_lines += 1
+            out.append(line.decode("utf-8"))
+            utf8_lines += any(b >= 0x80 for b in line)
         except UnicodeDecodeError:
-            decoded = line.decode("cp874", errors="replace")
-            cp874_lines += 1
-        out.append(decoded)
+            legacy.append(line)
+            out.append(line.decode("cp874", errors="replace"))
+    if not _looks_like_cp874(b"\n".join(legacy)):
+        raise DecodeError("is neither UTF-8, UTF-16 nor Thai cp874/TIS-620 text")
     text = "\n".join(out)
     warnings = []
-    if utf8_lines and cp874_lines:
-        warnings.append(f"mixed encodings: {cp874_lines} line(s) decoded as cp874, "
+    if utf8_lines:
+        warnings.append(f"mixed encodings: {len(legacy)} line(s) decoded as cp874, "
                         f"{utf8_lines} as UTF-8")
     if "\ufffd" in text:
         warnings.append(f"{text.count(chr(0xFFFD))} byte(s) not valid in cp874 replaced by U+FFFD")
-    if not _THAI.search(text):
-        warnings.append("decoded as cp874 but contains no Thai letters")
-    encoding = "mixed(utf-8,cp874)" if utf8_lines and cp874_lines else "cp874"
+    encoding = "mixed(utf-8,cp874)" if utf8_lines else "cp874"
     return Decoded(text, encoding, warnings)

@@ -260,10 +260,12 @@ def read_pdf(data: bytes) -> RawText:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise DecodeError("is a password-protected PDF") from None
     except Exception as error:
-        name = type(error).__name__
-        if "Password" in name or "Encrypt" in name:
+        # pdfplumber wraps pdfminer's errors: look at the wrapped one too
+        names = " ".join(type(e).__name__ for e in (error, *error.args) if isinstance(e, Exception))
+        if "Password" in names or "Encrypt" in names:
             raise DecodeError("is a password-protected PDF") from None
-        raise DecodeError(f"is not a readable PDF (truncated or damaged: {name}: {error})") from None
+        detail = str(error) or names
+        raise DecodeError(f"is not a readable PDF (truncated or damaged: {detail})") from None
     text = "\n\n".join(fix_thai_pdf_order(p) for p in pages)
     if not text.strip():
         warnings.append("the PDF has no text layer (scanned pages need OCR)")
