@@ -381,3 +381,102 @@ def lesson_card_markdown(context: ReportContext) -> str:
             parts.append(f"- {point.text}{warning}")
         parts.append("")
     return "\n".join(parts)
+
+
+# --- words ----------------------------------------------------------------------------------
+
+def _token_lists(context: ReportContext, doc_ids: list[str]) -> list[list[str]]:
+    tokens = context.store.table("tokens", doc_ids=doc_ids, columns=["doc_id", "text"])
+    return [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
+
+
+def distinctive_terms(context: ReportContext, top: int = 20) -> pd.DataFrame:
+    """Words used in this area's documents more than in the other areas' (log-likelihood)."""
+    from synthesis.thai.keywords import distinctive_terms as keyness
+
+    mine = set(context.area_documents["doc_id"])
+    others = [d for d in context.documents["doc_id"] if d not in mine]
+    table = keyness(_token_lists(context, sorted(mine)), _token_lists(context, others), method="log-likelihood")
+    return table.head(top).reset_index(drop=True)
+
+
+def keyword_in_context(context: ReportContext, terms: list[str], window: int = 6, limit: int = 12) -> pd.DataFrame:
+    """Each term in its context (whole tokens only), from this area's documents."""
+    from synthesis.analysis.kwic import kwic
+
+    docs = context.area_documents
+    frames = [kwic(docs[["doc_id", "text"]], term, window=window).head(limit) for term in terms]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame()
+    titles = docs.set_index("doc_id")["title"]
+    table = pd.concat(frames, ignore_index=True)
+    if "doc_id" in table:
+        table.insert(0, "เอกสาร (document)", table["doc_id"].map(titles))
+    return table
+
+
+# --- methods --------------------------------------------------------------------------------
+
+def methods(context: ReportContext) -> pd.DataFrame:
+    """How this report was made, from the run itself: versions, inputs, coders, agreement."""
+    import hashlib
+    import json
+    import platform
+    import subprocess
+    from datetime import datetime, timezone
+
+    from synthesis import __version__
+    from synthesis.paths import lessons_dir, project_root
+
+    manifest = context.store.manifest
+    files = manifest.get("files", {})
+    fingerprint = hashlib.sha256(json.dumps(
+        sorted((path, info.get("sha256") or info.get("hash") or "") if isinstance(info, dict) else (path, str(info))
+               for path, info in files.items())).encode()).hexdigest()[:12]
+    versions = manifest.get("versions", {})
+    thai = versions.get("thai", {})
+    book_file = lessons_dir() / "codebook.yaml"
+    book_hash = hashlib.sha256(book_file.read_bytes()).hexdigest()[:12] if book_file.is_file() else "—"
+    coders = pd.Series([c.coder for c in all_codings(context)]).value_counts()
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=project_root(),
+                                capture_output=True, text=True, timeout=5).stdout.strip() or "—"
+    except (OSError, subprocess.SubprocessError):
+        commit = "—"
+    reported_codings(context)  # sets which coder was used
+    rows = [
+        ("วันที่สร้างรายงาน (run)", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("พารามิเตอร์ (parameters)", json.dumps(context.parameters, ensure_ascii=False, default=str)),
+        ("คลังเอกสาร (corpus)", f"{context.collection}: {len(files)} files, fingerprint {fingerprint}, "
+                                f"ingested {manifest.get('created', '—')}"),
+        ("เอกสารในรายงาน (documents used)", f"{len(context.area_documents)} of {len(context.documents)} in the date range"),
+        ("ตัวตัดคำ (tokenizer)", f"{thai.get('engine', '—')} (nlpo3 {thai.get('nlpo3', '—')}, "
+                                 f"pythainlp {thai.get('pythainlp', '—')}), dictionary {str(thai.get('dictionary_sha256', '—'))[:12]}"),
+        ("ตัวแยกโครงสร้างรายงาน (parser)", f"version {versions.get('parser', '—')}"),
+        ("สมุดรหัส (codebook)", f"lessons/codebook.yaml sha256 {book_hash}, {len(codebook(context))} codes"),
+        ("ผู้ลงรหัส (coders)", ", ".join(f"{name} ({n})" for name, n in coders.items()) or "—"),
+        ("การลงรหัสที่รายงาน (codings reported)", context.extras.get("coder_used", "—")),
+        ("ความสอดคล้องระหว่างผู้ลงรหัส (agreement)", agreement_summary(context)),
+        ("ซอฟต์แวร์ (software)", f"synthesis {__version__} (git {commit}), Python {platform.python_version()}"),
+    ]
+    return pd.DataFrame(rows, columns=["รายการ (item)", "ค่า (value)"])
+
+
+def agreement_summary(context: ReportContext, coders: tuple[str, str] = ("coder_a", "coder_b")) -> str:
+    """Krippendorff's α, Cohen's κ and % agreement of two coders on this report's documents,
+    at the segment level, uncoded segments counted as agreement on absence."""
+    from synthesis.coding import agreement, units_from_segments
+
+    codings = [c for c in all_codings(context) if c.coder in coders]
+    doc_ids = list(context.area_documents["doc_id"])
+    if not {c.coder for c in codings} >= set(coders):
+        return f"— (needs codings by both {coders[0]} and {coders[1]})"
+    units = units_from_segments(context.store.table("segments", doc_ids=doc_ids), unit="segment")
+    table = agreement([c for c in codings if c.doc_id in set(doc_ids)], units, list(coders))
+    overall = table[table["code_id"] == "ALL"].iloc[0]
+    if not table.attrs.get("units"):
+        return "— (no document coded by both)"
+    return (f"{coders[0]} vs {coders[1]}, {table.attrs['units']} segments: "
+            f"Krippendorff α = {overall['krippendorff_alpha']:.2f}, Cohen κ = {overall['cohen_kappa']:.2f}, "
+            f"agreement {100 * overall['percent_agreement']:.0f}% ({table.attrs['uncoded']})")
