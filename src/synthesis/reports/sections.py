@@ -480,3 +480,132 @@ def agreement_summary(context: ReportContext, coders: tuple[str, str] = ("coder_
     return (f"{coders[0]} vs {coders[1]}, {table.attrs['units']} segments: "
             f"Krippendorff α = {overall['krippendorff_alpha']:.2f}, Cohen κ = {overall['cohen_kappa']:.2f}, "
             f"agreement {100 * overall['percent_agreement']:.0f}% ({table.attrs['uncoded']})")
+
+
+# --- cross-area -----------------------------------------------------------------------------
+
+def _area_labels(context: ReportContext) -> dict[str, str]:
+    return {a.id: f"{a.province}: {a.tambon}" for a in context.areas}
+
+
+def code_area_heatmap(context: ReportContext) -> Figure:
+    """Top-level codes × areas: % of each area's documents that hold the code."""
+    from synthesis.analysis.codes import code_area_matrix
+    from synthesis.reports.plotting import heatmap_chart
+
+    book = codebook(context)
+    matrix = code_area_matrix(reported_codings(context), context.documents, codebook=book,
+                              top_level=True, share=True)
+    columns = [a.id for a in context.areas if a.id in matrix.columns]
+    matrix = (100 * matrix[columns]).rename(columns=_area_labels(context))
+    matrix.index = [book.label(c) if c in book else c for c in matrix.index]
+    return heatmap_chart(matrix, "รหัส × พื้นที่: % ของเอกสารที่พบรหัส (code × area, % of documents)")
+
+
+def code_cooccurrence_chart(context: ReportContext) -> Figure:
+    """How often two top-level codes fall on the same segment, over the whole collection."""
+    from synthesis.analysis.codes import cooccurrence
+    from synthesis.reports.plotting import heatmap_chart
+
+    book = codebook(context)
+    doc_ids = list(context.documents["doc_id"])
+    codings = [c for c in reported_codings(context) if c.doc_id in set(doc_ids)]
+    segments = context.store.table("segments", doc_ids=doc_ids)
+    matrix = cooccurrence(codings, segments, window=0, codebook=book, top_level=True)
+    labels = {c: book.label(c) if c in book else c for c in matrix.index}
+    return heatmap_chart(matrix.rename(index=labels, columns=labels),
+                         "รหัสที่ปรากฏร่วมกันในส่วนเดียวกัน (codes on the same segment)")
+
+
+def shared_and_specific(context: ReportContext, parents: tuple[str, ...] = ("success", "obstacle")) -> pd.DataFrame:
+    """Success factors and obstacles: in how many areas each appears, shared or area-specific."""
+    from synthesis.analysis.codes import document_areas
+
+    book = codebook(context)
+    areas = document_areas(context.documents)
+    labels = _area_labels(context)
+    frame = pd.DataFrame([{"doc_id": c.doc_id, "code_id": c.code_id} for c in reported_codings(context)])
+    rows = []
+    for parent in parents:
+        if parent not in book:
+            continue
+        for code_id in book.descendants(parent):
+            if code_id == parent or frame.empty:
+                continue
+            docs = frame.loc[frame["code_id"] == code_id, "doc_id"]
+            found = sorted(set(areas.loc[areas["doc_id"].isin(docs), "area"]) & set(labels))
+            if not found:
+                continue
+            rows.append({"กลุ่ม (group)": book.label(parent), "รหัส (code)": book.label(code_id),
+                         "จำนวนพื้นที่ (areas)": len(found),
+                         "ลักษณะ (kind)": "ร่วมหลายพื้นที่ (shared)" if len(found) > 1 else "เฉพาะพื้นที่ (specific)",
+                         "พื้นที่ (where)": ", ".join(labels[a] for a in found)})
+    table = pd.DataFrame(rows, columns=["กลุ่ม (group)", "รหัส (code)", "จำนวนพื้นที่ (areas)", "ลักษณะ (kind)", "พื้นที่ (where)"])
+    return table.sort_values(["กลุ่ม (group)", "จำนวนพื้นที่ (areas)"], ascending=[True, False]).reset_index(drop=True)
+
+
+def cards_comparison(context: ReportContext) -> pd.DataFrame:
+    """The areas' lesson cards side by side: one row per area, one column per card section."""
+    from synthesis.analysis.cards import CARD_SECTIONS, load_cards
+    from synthesis.paths import lessons_dir
+
+    cards, errors = load_cards(lessons_dir() / "cards")
+    context.extras["card_errors"] = errors
+    rows = []
+    for area in context.areas:
+        card = cards.get(area.id)
+        row = {"พื้นที่ (area)": _area_labels(context)[area.id]}
+        for name, (thai, _, _) in CARD_SECTIONS.items():
+            points = card.sections.get(name, []) if card else []
+            row[thai] = " • ".join(p.text for p in points) if points else "—"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# --- corpus overview ------------------------------------------------------------------------
+
+def attribution_table(context: ReportContext) -> pd.DataFrame:
+    """Every attribution of a document to an area, with its rule, evidence and confidence;
+    uncertain cases (confidence below 0.8) first."""
+    table = context.store.table("attributions")
+    docs = context.documents.set_index("doc_id")
+    table = table[table["doc_id"].isin(docs.index)].copy()
+    table.insert(0, "path", table["doc_id"].map(docs["path"]))
+    table["uncertain"] = table["confidence"] < 0.8
+    table = table.sort_values(["uncertain", "confidence", "path"], ascending=[False, True, True])
+    return table[["path", "area_id", "rule", "confidence", "uncertain", "evidence"]].reset_index(drop=True)
+
+
+def parse_gaps(context: ReportContext) -> pd.DataFrame:
+    """Documents the parser could not fully read: no date, no title, or parser warnings."""
+    docs = context.documents
+    warnings_col = docs["warnings"] if "warnings" in docs else pd.Series([None] * len(docs))
+    rows = []
+    for doc, warns in zip(docs.itertuples(index=False), warnings_col):
+        problems = []
+        if not doc.date:
+            problems.append("ไม่พบวันที่ (no date)")
+        if not doc.title:
+            problems.append("ไม่พบชื่อเรื่อง (no title)")
+        if isinstance(warns, str) and warns not in ("", "[]"):
+            problems.append(warns)
+        elif warns is not None and not isinstance(warns, str) and len(warns):
+            problems.extend(map(str, warns))
+        if problems:
+            rows.append({"path": doc.path, "kind": doc.kind, "problems": "; ".join(problems)})
+    return pd.DataFrame(rows, columns=["path", "kind", "problems"])
+
+
+def coding_progress(context: ReportContext) -> pd.DataFrame:
+    """Per coder: how many documents carry their codings, of how many, and how many codings."""
+    total = len(context.documents)
+    ids = set(context.documents["doc_id"])
+    frame = pd.DataFrame([{"coder": c.coder, "doc_id": c.doc_id, "origin": c.origin, "created": c.created}
+                          for c in all_codings(context) if c.doc_id in ids])
+    if frame.empty:
+        return pd.DataFrame(columns=["coder", "documents", "of", "codings", "last coded"])
+    table = frame.groupby("coder").agg(documents=("doc_id", "nunique"), codings=("doc_id", "size"),
+                                       last=("created", "max")).reset_index()
+    table.insert(2, "of", total)
+    table["share"] = (100 * table["documents"] / max(total, 1)).round().astype(int).astype(str) + "%"
+    return table.rename(columns={"last": "last coded"})
