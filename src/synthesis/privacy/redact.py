@@ -1,0 +1,160 @@
+"""Replacing people's names by their pseudonyms in a text or a table.
+
+``redact_text`` replaces every form the key knows (longest first, never inside a Thai
+grapheme cluster, never inside a Latin word), every titled name it finds that the key did not
+know yet (the key learns it, in memory), and the speaker labels of an interview (``ป:`` at
+the start of a turn, ``ป =`` in the legend) when the text's legend or the key says whose
+they are.
+
+>>> from synthesis.privacy.pseudonyms import PREFIX, PseudonymKey, _same_first_known
+>>> key = PseudonymKey.new("demo", salt="11" * 16)
+>>> text = "นายสมศักดิ์ ทองแก้ว เล่าว่า สมศักดิ์ดูแลกล่องยา"
+>>> out = redact_text(text, key)
+>>> "สมศักดิ์" in out, out.count(key.pseudonym_for("สมศักดิ์ ทองแก้ว"))
+(False, 2)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from synthesis.privacy.names import (
+    first_name_tails,
+    inside_longer_word,
+    name_variants,
+    speaker_legend,
+    titled_names,
+)
+from synthesis.privacy.pseudonyms import PREFIX, PseudonymKey, _same_first_known
+from synthesis.thai.graphemes import is_boundary
+
+REDACTED_COLUMNS = ("text", "quote", "title", "reporter", "memo", "speaker", "participants", "context", "snippet")
+_LATIN = re.compile(r"[A-Za-z0-9_]")
+
+
+def _pattern(forms: Iterable[str]) -> re.Pattern | None:
+    ordered = sorted({f for f in forms if f}, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile("|".join(re.escape(form).replace(r"\ ", r"[ \t\u00a0]+") for form in ordered))
+
+
+def _clean_edges(text: str, start: int, end: int) -> bool:
+    if not (is_boundary(text, start) and is_boundary(text, end)):
+        return False
+    if " " not in text[start:end] and inside_longer_word(text, start, end):
+        return False  # คุณภา in คุณภาพ: a word, not a nickname
+    if _LATIN.match(text[start:start + 1] or " "):  # a user name: not inside a longer Latin word
+        if start > 0 and _LATIN.match(text[start - 1]):
+            return False
+        if end < len(text) and _LATIN.match(text[end]):
+            return False
+    return True
+
+
+def _local_tails(text: str, key: PseudonymKey, doc_id: str | None) -> dict[str, str]:
+    """Nicknames cut from first names, for the people this text (or its document) names in full."""
+    present = set(key.speakers.get(doc_id, {}).values()) if doc_id is not None else set()
+    present |= {name for name in key.people if " " in name and name.split(" ")[1] in text and name.split(" ")[0] in text}
+    tails: dict[str, str] = {}
+    for name in present:
+        if name not in key.people:
+            continue
+        for tail in first_name_tails(name.split(" ")[0]):
+            pseudonym = key.people[name].pseudonym
+            tails[tail] = pseudonym if tails.get(tail, pseudonym) == pseudonym else PREFIX
+    return tails
+
+
+def _speaker_map(text: str, key: PseudonymKey, doc_id: str | None) -> dict[str, str]:
+    names: dict[str, str] = dict(key.speakers.get(doc_id, {})) if doc_id is not None else {}
+    for entry in speaker_legend(text):
+        names[entry.label] = f"{entry.first} {entry.last}".strip()
+    return {label: key.pseudonym_for(name) for label, name in names.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """``text[start:end]`` names a person; ``pseudonym`` replaces it."""
+
+    start: int
+    end: int
+    text: str
+    pseudonym: str
+
+
+def name_spans(text: str, key: PseudonymKey, doc_id: str | None = None) -> list[NameSpan]:
+    r"""Where ``text`` names people, in order, without overlaps (longest form first).
+
+    Titled names the key has not met yet are added to it (in memory). ``doc_id`` lets a
+    fragment (a quote) use the speaker labels of its whole interview.
+
+    >>> from synthesis.privacy.pseudonyms import PREFIX, PseudonymKey, _same_first_known
+    >>> key = PseudonymKey.new("demo", salt="33" * 16)
+    >>> [s.text for s in name_spans("ป: ครับ\nหมายเหตุ ป = นายประสิทธิ์ หนูนวล", key)]
+    ['ป', 'ป', 'นายประสิทธิ์ หนูนวล']
+    """
+    if not text:
+        return []
+    for mention in titled_names(text):
+        if mention.full not in key.people and not _same_first_known(key, mention):
+            key.add_forms(mention.full, name_variants(mention.title, mention.first, mention.last))
+    forms = {**_local_tails(text, key, doc_id), **key.form_map()}
+    spans: list[NameSpan] = []
+    pattern = _pattern(forms)
+    if pattern is not None:
+        index = 0
+        while (match := pattern.search(text, index)) is not None:
+            if _clean_edges(text, match.start(), match.end()):
+                spans.append(NameSpan(match.start(), match.end(), match.group(), forms[" ".join(match.group().split())]))
+                index = match.end()
+            else:
+                index = match.start() + 1
+    speakers = _speaker_map(text, key, doc_id)
+    if speakers:
+        labels = "|".join(re.escape(label) for label in sorted(speakers, key=len, reverse=True))
+        taken = [(span.start, span.end) for span in spans]
+        for regex in (rf"(?m)^[ \t]*({labels})[ \t]*:", rf"(?m)(?:^|[\s,])({labels})\s*="):
+            for match in re.finditer(regex, text):
+                start, end = match.span(1)
+                if not any(a < end and start < b for a, b in taken):
+                    spans.append(NameSpan(start, end, match.group(1), speakers[match.group(1)]))
+                    taken.append((start, end))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def redact_text(text: str, key: PseudonymKey, doc_id: str | None = None) -> str:
+    """``text`` with every known person replaced by their pseudonym (see ``name_spans``)."""
+    pieces: list[str] = []
+    position = 0
+    for span in name_spans(text, key, doc_id):
+        pieces.append(text[position:span.start])
+        pieces.append(span.pseudonym)
+        position = span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def redact_frame(frame, key: PseudonymKey, columns: Iterable[str] | None = None):
+    """A copy of a DataFrame with names replaced in its text columns (reports call this).
+
+    Columns default to those of ``REDACTED_COLUMNS`` present; lists of strings (e.g. a
+    ``participants`` column) are redacted item by item. A ``doc_id`` column lets quotes use
+    their interview's speaker labels.
+    """
+    out = frame.copy()
+    chosen = [c for c in (columns or REDACTED_COLUMNS) if c in out.columns]
+    doc_ids = out["doc_id"].tolist() if "doc_id" in out.columns else [None] * len(out)
+
+    def one(value, doc_id):
+        if isinstance(value, str):
+            return redact_text(value, key, doc_id)
+        if isinstance(value, (list, tuple)):
+            return type(value)(one(item, doc_id) for item in value)
+        return value
+
+    for column in chosen:
+        out[column] = [one(value, doc_id) for value, doc_id in zip(out[column].tolist(), doc_ids)]
+    return out
