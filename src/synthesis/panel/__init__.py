@@ -1,0 +1,36 @@
+"""The coding panel: code Thai texts in JupyterLab or a Voilà page, one call.
+
+>>> from synthesis.panel import coding_panel          # doctest: +SKIP
+>>> coding_panel(coder="coder_a", collection="demo")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from synthesis.panel.sources import DocInfo, DocumentSource, PanelDocument, PanelSegment, StoreSource, open_source
+from synthesis.panel.state import ListSource, PanelState, TreeRow
+from synthesis.panel.suggestions import SimilarSuggester, Suggestion, make_suggester
+
+
+def coding_panel(coder: str, collection: str = "demo", root: str | Path | None = None,
+                 open_doc: str | None = None):
+    """Build the coding panel for ``coder`` on ``collection`` and return it (a widget).
+
+    ``root`` is the project folder (default: ``SYNTHESIS_HOME`` or the nearest project);
+    codings go to ``<root>/lessons/codings/<coder>.jsonl``, new codes to
+    ``<root>/lessons/codebook.yaml``. ``open_doc`` opens that document at once.
+    """
+    from synthesis.panel.widgets import CodingPanel
+    from synthesis.paths import lessons_dir, project_root
+
+    root = Path(root) if root else project_root()
+    state = PanelState(open_source(collection, root), lessons_dir(root), coder)
+    panel = CodingPanel(state, title=f"{collection}")
+    if open_doc:
+        panel.open_document(open_doc)
+    return panel
+
+
+__all__ = ["DocInfo", "DocumentSource", "ListSource", "PanelDocument", "PanelSegment", "PanelState",
+           "SimilarSuggester", "StoreSource", "Suggestion", "TreeRow", "coding_panel", "make_suggester", "open_source"]

@@ -1,0 +1,188 @@
+"""Suggested codes for the segments of a document, with a score the coder sees.
+
+Two suggesters live in a small registry (``SUGGESTERS``):
+
+- ``engine``: the coding engine's learned model (``synthesis.coding.suggest``: TF-IDF and one
+  logistic regression per code), used once people have coded enough to learn from;
+- ``similar``: words in common with what people already coded (cosine similarity of word
+  counts between a segment and each code's coded quotes), plus the codebook's auto-coding
+  rules (score 1.0). Plain Python, trains instantly; the fallback.
+
+>>> s = Suggestion("d", 0, 6, "success", 0.8123, "similar")
+>>> s.key, s.label
+(('d', 0, 6, 'success'), '0.81')
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Protocol
+
+from synthesis.coding import Codebook, Coding
+from synthesis.panel.sources import PanelDocument
+
+MIN_SCORE = 0.15
+PER_SEGMENT = 3
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A code proposed for ``text[start:end]`` of a document, with its score (0–1)."""
+
+    doc_id: str
+    start: int
+    end: int
+    code_id: str
+    score: float
+    source: str = "similar"
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.doc_id, self.start, self.end, self.code_id)
+
+    @property
+    def label(self) -> str:
+        return f"{self.score:.2f}"
+
+
+class Suggester(Protocol):
+    def suggest(self, doc: PanelDocument) -> list[Suggestion]: ...
+
+
+def _words(text: str) -> Counter:
+    from synthesis.thai.tokenize import words
+
+    return Counter(words(text))
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b.get(word, 0) for word, count in a.items())
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+class SimilarSuggester:
+    """Codes whose coded quotes share words with a segment, and codes whose rules match it.
+
+    ``codings`` are what people coded (rule codings are left out: a person's judgement is
+    what is learned).
+
+    >>> from synthesis.coding import new_coding
+    >>> from synthesis.panel.sources import DocInfo, PanelSegment
+    >>> seen = [new_coding("a", 0, 14, "ตั้งกองทุนออมทรัพย์", "", "fund", "coder_a")]
+    >>> doc = PanelDocument(DocInfo("b", "t"), "กองทุนออมทรัพย์เข้มแข็ง", [PanelSegment(0, 0, 23)])
+    >>> [(s.code_id, s.start, s.end) for s in SimilarSuggester(seen).suggest(doc)]
+    [('fund', 0, 23)]
+    """
+
+    def __init__(self, codings: Iterable[Coding], codebook: Codebook | None = None, min_score: float = MIN_SCORE):
+        self.profiles: dict[str, Counter] = {}
+        for coding in codings:
+            if coding.origin == "rule":
+                continue
+            self.profiles.setdefault(coding.code_id, Counter()).update(_words(coding.quote))
+        self.codebook = codebook
+        self.min_score = min_score
+
+    def suggest(self, doc: PanelDocument) -> list[Suggestion]:
+        found: dict[tuple, Suggestion] = {}
+        for segment in doc.segments:
+            bag = _words(doc.text[segment.start:segment.end])
+            scored = sorted(((round(_cosine(bag, profile), 4), code) for code, profile in self.profiles.items()),
+                            reverse=True)
+            for score, code in scored[:PER_SEGMENT]:
+                if score >= self.min_score:
+                    suggestion = Suggestion(doc.doc_id, segment.start, segment.end, code, score, "similar")
+                    found[suggestion.key] = suggestion
+        return _merge(found.values(), rule_suggestions(self.codebook, doc))
+
+
+def _merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
+    """One suggestion per span and code (the later group wins), in reading order."""
+    found = {s.key: s for group in groups for s in group}
+    return sorted(found.values(), key=lambda s: (s.start, -s.score, s.code_id))
+
+
+def coding_document(doc: PanelDocument):
+    """The engine's view of a panel document (``synthesis.coding.rules.CodingDocument``)."""
+    from synthesis.coding.rules import CodingDocument
+    from synthesis.thai.spans import Segment, Token
+
+    return CodingDocument(
+        doc.doc_id, doc.text, doc.sha256,
+        tokens=[Token(s, e, doc.text[s:e], doc.text[s:e].isspace()) for s, e in doc.tokens],
+        segments=[Segment(s.start, s.end, doc.text[s.start:s.end], s.kind, s.section, s.speaker)
+                  for s in doc.segments])
+
+
+def rule_suggestions(codebook: Codebook | None, doc: PanelDocument) -> list[Suggestion]:
+    """The codebook's auto-coding rules, run on one document, as suggestions of score 1.0."""
+    if codebook is None or not any(code.rules for code in codebook):
+        return []
+    from synthesis.coding import auto_code
+
+    return [Suggestion(c.doc_id, c.start, c.end, c.code_id, 1.0, "rule")
+            for c in auto_code(codebook, [coding_document(doc)])]
+
+
+def _engine_suggester(codings: list[Coding], codebook: Codebook, source=None) -> Suggester | None:
+    """The coding engine's learned model (``synthesis.coding.suggest``), when it can train:
+    it needs the source's full documents and at least a few coded units per code."""
+    try:
+        from synthesis.coding import suggest as engine
+    except ImportError:
+        return None
+    if source is None or not hasattr(source, "coding_documents"):
+        return None
+    coded = sorted({c.doc_id for c in codings if c.origin != "rule"})
+    if not coded:
+        return None
+    try:
+        model = engine.train(codings, source.coding_documents(coded))
+    except ValueError:  # too few codings to learn from yet
+        return None
+    return _EngineAdapter(engine, model, codings, codebook, source)
+
+
+class _EngineAdapter:
+    """Suggestions of the engine's model (on the finest units) plus the codebook's rules."""
+
+    def __init__(self, engine, model, codings, codebook, source):
+        self.engine, self.model, self.codings, self.codebook, self.source = engine, model, codings, codebook, source
+
+    def suggest(self, doc: PanelDocument) -> list[Suggestion]:
+        frame = self.engine.suggest(self.model, self.source.coding_documents([doc.doc_id]), self.codings)
+        found = [Suggestion(str(row["doc_id"]), int(row["start"]), int(row["end"]), str(row["code_id"]),
+                            round(float(row["score"]), 4), "model") for row in frame.to_dict("records")]
+        return _merge(found, rule_suggestions(self.codebook, doc))
+
+
+def _takes(function, name: str) -> bool:
+    import inspect
+
+    try:
+        return name in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+SUGGESTERS: dict[str, Callable[..., Suggester | None]] = {
+    "engine": _engine_suggester,
+    "similar": lambda codings, codebook, source=None: SimilarSuggester(codings, codebook),
+}
+
+
+def make_suggester(codings: list[Coding], codebook: Codebook, source=None,
+                   prefer: tuple[str, ...] = ("engine", "similar")) -> Suggester:
+    """The first suggester of ``prefer`` that can work, trained on ``codings``.
+
+    ``source`` (a document source with ``coding_documents``) lets the engine's model train.
+    """
+    for name in prefer:
+        suggester = SUGGESTERS[name](codings, codebook, source)
+        if suggester is not None:
+            return suggester
+    raise ValueError(f"no suggester available among {prefer}")
