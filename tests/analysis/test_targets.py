@@ -57,3 +57,22 @@ def test_targets_target_without_any_matching_result_shows_nan():
     docs, segs, ents = _tables({"plan": ("2022-03-01", "ตั้งเป้าหมายอบรมแกนนำ 20 คน", "activities")})
     table = targets_vs_achieved(numeric_statements(docs, segs, ents))
     assert table["achieved"].isna().all() and table["target"].tolist() == [20.0]
+
+
+@pytest.mark.parametrize("target_date, result_date, paired", [
+    ("2022-03-01", "2023-09-01", True),
+    ("2023-09-01", "2022-03-01", False),  # a result reported before the target was set
+])
+def test_targets_results_must_not_predate_the_target(target_date, result_date, paired):
+    docs, segs, ents = _tables({
+        "plan": (target_date, "ตั้งเป้าหมายจัดตั้งหน่วยบริการชุมชน 3 หน่วย", "activities"),
+        "result": (result_date, "เกิดหน่วยบริการชุมชน 2 หน่วย", "outcomes"),
+    })
+    table = targets_vs_achieved(numeric_statements(docs, segs, ents))
+    assert (table["achieved"].tolist() == [2.0]) is paired
+
+
+@pytest.mark.parametrize("text", ["ตั้งเป้าหมายดำเนินงานต่อเนื่อง 4 ปี", "วางแผนอบรม 3 วัน"])
+def test_targets_durations_are_not_targets(text):
+    docs, segs, ents = _tables({"d": ("2022-01-01", text, None)})
+    assert numeric_statements(docs, segs, ents).empty

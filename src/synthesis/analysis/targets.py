@@ -8,8 +8,10 @@ The rule, stated so a reviewer can check it:
    (เป้าหมาย, ตั้งเป้า, อย่างน้อย, ไม่น้อยกว่า, คาดว่า, วางแผน); *achieved* when the nearest cue
    is an achievement cue (เกิด, ได้รับ, สามารถ, เพิ่มขึ้น, สำเร็จ, แล้ว, จัดตั้งได้) or, failing
    any cue, when the segment lies in the outcomes section. Other numbers are left out.
-3. A target is paired with the achieved statement of the same unit whose words overlap its
-   own most (Jaccard on word sets, at least one shared content word), the latest such one.
+3. A target is paired with the achieved statement of the same unit, dated no earlier than
+   the target, whose words overlap its own most (Jaccard on word sets, at least
+   ``MIN_OVERLAP``), the latest of equal matches. Durations (ปี, เดือน, วัน, ชั่วโมง) are not
+   targets: they say how long, not how many.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ TARGET_CUES = ("เป้าหมาย", "ตั้งเป้า", "อย�
 ACHIEVED_CUES = ("เกิด", "ได้รับ", "สามารถ", "เพิ่มขึ้น", "สำเร็จ", "แล้ว", "จัดตั้งได้", "ผ่าน", "ได้")
 _CUE = re.compile("|".join(sorted(TARGET_CUES + ACHIEVED_CUES, key=len, reverse=True)))
 _UNIT_LABELS = ("COUNT", "PERCENT")
+DURATION_UNITS = ("ปี", "เดือน", "วัน", "ชั่วโมง", "นาที")
+MIN_OVERLAP = 0.12
 
 
 def _innermost(segments: pd.DataFrame, start: int, end: int) -> pd.Series | None:
@@ -63,6 +67,8 @@ def numeric_statements(documents: pd.DataFrame, segments: pd.DataFrame,
             continue
         attrs = json.loads(entity.attrs) if isinstance(entity.attrs, str) and entity.attrs else {}
         unit = "%" if entity.label == "PERCENT" else attrs.get("unit")
+        if unit in DURATION_UNITS:
+            continue
         rows.append({"doc_id": entity.doc_id, "date": docs.at[entity.doc_id, "date"],
                      "title": docs.at[entity.doc_id, "title"], "role": role, "label": entity.label,
                      "unit": unit, "value": float(entity.value), "statement": segment["text"].strip()})
@@ -88,10 +94,12 @@ def targets_vs_achieved(statements: pd.DataFrame) -> pd.DataFrame:
         target_words = _words(target.statement)
         best, best_score = None, 0.0
         for candidate in achieved[achieved["unit"] == target.unit].itertuples(index=False):
+            if target.date and candidate.date and candidate.date < target.date:
+                continue
             candidate_words = _words(candidate.statement)
             union = target_words | candidate_words
             score = len(target_words & candidate_words) / len(union) if union else 0.0
-            if score > 0 and score >= best_score:  # ">=": the latest of equal matches wins
+            if score >= MIN_OVERLAP and score >= best_score:  # ">=": the latest of equal matches wins
                 best, best_score = candidate, score
         rows.append({
             "unit": target.unit, "target": target.value,

@@ -135,6 +135,9 @@ def organisation_network(context: ReportContext) -> Figure:
                          "เครือข่ายองค์กรที่ทำงานร่วมกัน (organisations named together)")
 
 
+SPEAKER_ROLE_LABELS = ("ผู้สัมภาษณ์", "ผู้ให้ข้อมูล", "ผู้ถาม", "ผู้ตอบ")
+
+
 def people_by_role(context: ReportContext) -> pd.DataFrame:
     """People and the roles the texts give them: reporter, interview speaker, named person.
 
@@ -146,6 +149,7 @@ def people_by_role(context: ReportContext) -> pd.DataFrame:
     segments = context.store.table("segments", doc_ids=list(docs["doc_id"]))
     if "speaker" in segments:
         turns = segments.dropna(subset=["speaker"])
+        turns = turns[~turns["speaker"].isin(SPEAKER_ROLE_LABELS)]  # a role, not a person
         rows += [{"name": s, "role": "ผู้พูดในการสัมภาษณ์ (interview speaker)", "doc_id": d}
                  for d, s in zip(turns["doc_id"], turns["speaker"])]
     persons = _area_entities(context, "PERSON")
@@ -157,17 +161,37 @@ def people_by_role(context: ReportContext) -> pd.DataFrame:
     grouped = table.groupby("name").agg(roles=("role", lambda r: ", ".join(sorted(set(r)))),
                                         documents=("doc_id", "nunique")).reset_index()
     grouped = grouped.sort_values(["documents", "name"], ascending=[False, True])
-    if context.parameters.get("redact"):
-        grouped["name"] = redact_names(context, grouped["name"])
+    grouped = redacted(context, grouped)
     return grouped.rename(columns={"name": "ชื่อ (name)", "roles": "บทบาท (roles)",
                                    "documents": "เอกสาร (documents)"}).reset_index(drop=True)
 
 
-def redact_names(context: ReportContext, names: pd.Series) -> pd.Series:
-    """Stable pseudonyms for a column of names (the key never enters the report)."""
-    from synthesis.privacy import pseudonymize_names
+def privacy_key(context: ReportContext):
+    """The collection's pseudonym key (kept outside the project), taught every person the
+    collection names; built once per report."""
+    if "privacy_key" not in context.extras:
+        from synthesis.privacy import build_key, load_or_create_key, save_key
 
-    return pseudonymize_names(names, collection=context.collection)
+        key, path = load_or_create_key(context.collection)
+        docs = context.documents
+        build_key(zip(docs["doc_id"], docs["text"]), key, reporters=docs["reporter"].dropna().tolist())
+        save_key(key, path)
+        context.extras["privacy_key"] = key
+    return context.extras["privacy_key"]
+
+
+def redacted(context: ReportContext, value):
+    """With ``redact`` on, a table's text columns (or a text) with people's names replaced by
+    stable pseudonyms; unchanged otherwise."""
+    if not context.parameters.get("redact"):
+        return value
+    from synthesis.privacy import redact_frame, redact_text
+
+    key = privacy_key(context)
+    if isinstance(value, str):
+        return redact_text(value, key)
+    text_columns = [c for c in value.columns if value[c].map(lambda v: isinstance(v, str)).any()]
+    return redact_frame(value, key, columns=text_columns)
 
 
 # --- what happened -----------------------------------------------------------------------
@@ -565,15 +589,22 @@ def cards_comparison(context: ReportContext) -> pd.DataFrame:
 # --- corpus overview ------------------------------------------------------------------------
 
 def attribution_table(context: ReportContext) -> pd.DataFrame:
-    """Every attribution of a document to an area, with its rule, evidence and confidence;
-    uncertain cases (confidence below 0.8) first."""
+    """Each document-to-area attribution with its rules, evidence and confidence (the highest
+    of its rules); uncertain cases (below 0.8, e.g. an occupation named without a place) first."""
     table = context.store.table("attributions")
     docs = context.documents.set_index("doc_id")
-    table = table[table["doc_id"].isin(docs.index)].copy()
-    table.insert(0, "path", table["doc_id"].map(docs["path"]))
-    table["uncertain"] = table["confidence"] < 0.8
-    table = table.sort_values(["uncertain", "confidence", "path"], ascending=[False, True, True])
-    return table[["path", "area_id", "rule", "confidence", "uncertain", "evidence"]].reset_index(drop=True)
+    table = table[table["doc_id"].isin(docs.index)]
+    if table.empty:
+        return pd.DataFrame(columns=["path", "area_id", "rules", "confidence", "uncertain", "evidence"])
+    grouped = table.groupby(["doc_id", "area_id"]).agg(
+        rules=("rule", lambda r: ", ".join(sorted(set(r)))),
+        confidence=("confidence", "max"),
+        evidence=("evidence", lambda e: ", ".join(dict.fromkeys(e))[:160]),
+    ).reset_index()
+    grouped.insert(0, "path", grouped["doc_id"].map(docs["path"]))
+    grouped["uncertain"] = grouped["confidence"] < 0.8
+    grouped = grouped.sort_values(["uncertain", "confidence", "path"], ascending=[False, True, True])
+    return grouped[["path", "area_id", "rules", "confidence", "uncertain", "evidence"]].reset_index(drop=True)
 
 
 def parse_gaps(context: ReportContext) -> pd.DataFrame:
