@@ -119,13 +119,16 @@ _ACTIVITY_HEADING = re.compile(r"^[ \t]*กิจกรรมที่(?:ปฏ�
 _OUTCOME_HEADING = re.compile(r"^[ \t]*ผลที่เกิดขึ้น(?:จริง)?")
 _CIRCLE = re.compile(r"^[ \t]*circle[ \t]*$")
 _PARTICIPANT_LINE = re.compile(r"ผู้เข้าร่วม|ผู้เข้าประชุม|ผู้ร่วมประชุม|ผู้ร่วมกิจกรรม|ผู้ร่วมเวที|เข้าร่วม")
+_PARTICIPANT_WORDS = r"(?:ผู้เข้าร่วม(?:ประชุม|กิจกรรม|อบรม|เวที|โครงการ)?|ผู้เข้าประชุม|ผู้ร่วมประชุม|ผู้ร่วมกิจกรรม|ผู้เข้าอบรม)"
+_STATED_COUNT = re.compile(_PARTICIPANT_WORDS + r"[ \t]*(?:ทั้งหมด|ทั้งสิ้น|รวม)?[ \t]*(?:จำนวน)?[ \t]*[.…]*[ \t]*"
+                           r"(?P<n>[0-9๐-๙][0-9๐-๙,]*)[ \t]*[.…]*[ \t]*(?P<unit>คน|ท่าน|ราย)")
 _COUNT = re.compile(r"จำนวน[ \t]*[.…]*[ \t]*(?P<n>[0-9๐-๙][0-9๐-๙,]*)[ \t]*[.…]*[ \t]*"
                     r"(?P<unit>คน|ท่าน|ราย)")
 _PERSON_TITLES = ("นางสาว", "น.ส.", "นส.", "นาง", "นาย", "ผศ.ดร.", "รศ.ดร.", "ศ.ดร.", "ผศ.",
                   "รศ.", "ดร.", "อาจารย์", "อ.", "เภสัชกร", "ภก.", "ภญ.", "พญ.", "นพ.", "ผอ.",
                   "คุณ", "ว่าที่ร้อยตรี")
 _TARGET_WORDS = re.compile(r"เป้าหมาย|เป้า|ตัวชี้วัด|ตัวชีวัด|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ให้ได้")
-_PLACE_START = re.compile(r"(?:^|[ \t(])ณ[ \t.]*(?=\S)")
+_PLACE_START = re.compile(r"(?:^|[ \t(])ณ[ \t.]*(?=\S)|(?:^|(?<=[ \t.]))(?=(?:ห้องประชุม|โรงแรม)\S)")
 _CATEGORIES = re.compile(r"^[ \t]*Categories[ \t]*:[ \t]*(?P<cats>.+)$", re.M | re.I)
 
 
@@ -164,20 +167,26 @@ def _place_phrase(text: str, line: Line) -> dict[str, Any] | None:
 
 
 def _places(text: str) -> tuple[list[str], list[str], list[str]]:
-    """Provinces, amphoe and tambon named in ``text``, in order of first mention."""
-    provinces: dict[str, None] = {}
+    """Provinces, amphoe and tambon named in ``text``, in order of first mention.
+
+    An amphoe or tambon is kept only when its province is one the text names (or, for a name
+    found in several provinces, one of its candidates is): ``ตำบล และ`` in a sentence about
+    levels of government is not a place in Nan.
+    """
+    found = thai.find_places(text)
+    provinces = list(dict.fromkeys(str(e.value) for e in found if e.attrs.get("level") == "province"))
+    named = set(provinces)
     amphoe: dict[str, None] = {}
     tambon: dict[str, None] = {}
-    for entity in thai.find_places(text):
+    for entity in found:
         level = entity.attrs.get("level")
-        name = entity.attrs.get("name") or entity.value
-        if level == "province":
-            provinces[str(entity.value)] = None
-        elif level == "amphoe" and name:
-            amphoe[str(name)] = None
-        elif level == "tambon" and name:
-            tambon[str(name)] = None
-    return list(provinces), list(amphoe), list(tambon)
+        if level not in ("amphoe", "tambon"):
+            continue
+        candidates = {entity.attrs.get("province")} | set(entity.attrs.get("candidates") or [])
+        if not named & candidates:
+            continue
+        (amphoe if level == "amphoe" else tambon)[str(entity.value)] = None
+    return provinces, list(amphoe), list(tambon)
 
 
 def _participants(text: str, lines: list[Line], within: tuple[int, int]) -> tuple[int | None, list[str]]:
@@ -185,11 +194,7 @@ def _participants(text: str, lines: list[Line], within: tuple[int, int]) -> tupl
     count = None
     names: list[str] = []
     candidates = [ln for ln in lines if within[0] <= ln.start < within[1]]
-    for index, line in enumerate(candidates):
-        match = _COUNT.search(line.text)
-        if not match or not _PARTICIPANT_LINE.search(line.text[: match.start()] + " " +
-                                                     (candidates[index - 1].text if index else "")):
-            continue
+    for index, line, match in _count_lines(candidates):
         count = thai.parse_number(match.group("n"))
         # Names follow on the same line or on the lines up to the next blank line.
         block_end = line.end
@@ -200,6 +205,28 @@ def _participants(text: str, lines: list[Line], within: tuple[int, int]) -> tupl
         names = _person_names(text, line.start + match.end(), block_end)
         break
     return (int(count) if isinstance(count, (int, float)) else None), names
+
+
+def _count_lines(candidates: list[Line]):
+    """Lines stating the participant count: first those that say who took part, else the
+    report form's dotted blank (``จำนวน ....12..... คน``)."""
+    for index, line in enumerate(candidates):
+        match = _STATED_COUNT.search(line.text)
+        if match:
+            yield index, line, match
+            return
+    for index, line in enumerate(candidates):
+        match = _COUNT.search(line.text)
+        before = line.text[: match.start()] if match else ""
+        previous = candidates[index - 1].text if index else ""
+        if match and (_PARTICIPANT_LINE.search(before) or _PARTICIPANT_LINE.search(previous)):
+            yield index, line, match
+            return
+    for index, line in enumerate(candidates):
+        match = _COUNT.search(line.text)
+        if match and re.search(r"[.…]{2}", match.group()):
+            yield index, line, match
+            return
 
 
 def _person_names(text: str, start: int, end: int) -> list[str]:
@@ -323,6 +350,13 @@ def _turn_lines(lines: list[Line]) -> list[tuple[Line, re.Match]]:
     return turns
 
 
+def _same_person(a: str | None, b: str | None) -> bool:
+    """``นางสาวรอฮานี เจ๊ะแว`` and ``รอฮานี เจ๊ะแว`` are the same person."""
+    if not a or not b:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a)
+
+
 def _looks_like_interview(turns: list[tuple[Line, re.Match]]) -> bool:
     speakers: dict[str, int] = {}
     for _, match in turns:
@@ -349,7 +383,9 @@ def _parse_interview(report: ParsedReport, lines: list[Line], turns: list[tuple[
     informant = _INFORMANT.search(header)
     if informant:
         people += _person_names(text, informant.start("who"), informant.end("who"))
-    people += list(legend.values())
+    for name in legend.values():
+        if not any(_same_person(name, known) for known in people):
+            people.append(name)
     report.participants = list(dict.fromkeys(p for p in people if p))
     for index, (line, match) in enumerate(turns):
         end = turns[index + 1][0].start if index + 1 < len(turns) else len(text)
@@ -357,7 +393,7 @@ def _parse_interview(report: ParsedReport, lines: list[Line], turns: list[tuple[
         label = match.group("speaker").strip()
         name = legend.get(label)
         role = None
-        if label.startswith("ผู้สัมภาษณ์") or (name and name == report.interviewer):
+        if label.startswith("ผู้สัมภาษณ์") or (name and _same_person(name, report.interviewer)):
             role = "interviewer"
         elif label.startswith("ผู้ให้") or name:
             role = "informant"

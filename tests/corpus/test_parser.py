@@ -1,0 +1,219 @@
+"""Report structure: fund-website activity reports, meeting summaries, interviews, other."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthesis.corpus.parser import parse_document
+
+
+def fund_report(title_line="ประชุมคณะทำงานกลุ่มผู้กรีดยาง5 มีนาคม 2565", day="5",
+                month_year="มีนาคม 2565", reporter="ปรีชา ใจดี",
+                activity_heading="กิจกรรมที่ปฎิบัติ (รายละเอียดกิจกรรมที่ทำจริง)",
+                outcome_heading="ผลที่เกิดขึ้นจริง ผลผลิต (Output) / ผลลัพธ์ (Outcome)",
+                body="วันที่ 5 มีนาคม 2565 ณ ศาลาประชาคมหมู่ที่ 3 ต.แค อ.จะนะ จ.สงขลา\n"
+                     "ผู้เข้าร่วม จำนวน ..15... คน ได้แก่ นายสมพร ทองดี นางสาวมาลี ศรีสุข\n\n"
+                     "1. ทบทวนแผนงาน\n2. แบ่งกลุ่มสำรวจ"):
+    return (f"กองทุนหลักประกันสุขภาพ อบต.แค - กปท\n\n"
+            f"โครงการส่งเสริมสุขภาพคนกรีดยาง ตำบลแค\n\n"
+            f"{title_line}\n{day}\n{month_year}รายงานจากพื้นที่ โดย {reporter}\ncircle\n"
+            f"{activity_heading}\n\n{body}\n\ncircle\n{outcome_heading}\n\n"
+            f"1. คณะทำงานตั้งเป้าหมายให้สมาชิกเป็นผู้ประกันตนอย่างน้อยร้อยละ 60\n2. ได้แผนที่จุดเสี่ยง 1 ชุด\n")
+
+
+def test_parser_fund_report_fields():
+    r = parse_document(fund_report())
+    assert r.kind == "activity_report"
+    assert r.fund == "กองทุนหลักประกันสุขภาพ อบต.แค - กปท"
+    assert r.project == "โครงการส่งเสริมสุขภาพคนกรีดยาง ตำบลแค"
+    assert r.title == "ประชุมคณะทำงานกลุ่มผู้กรีดยาง"
+    assert (r.date, r.date_text, r.reporter) == ("2022-03-05", "5 มีนาคม 2565", "ปรีชา ใจดี")
+    assert r.provinces == ["สงขลา"] and r.amphoe == ["จะนะ"] and r.tambon == ["แค"]
+    assert r.place["text"] == "ศาลาประชาคมหมู่ที่ 3 ต.แค อ.จะนะ จ.สงขลา"
+    assert (r.place["tambon"], r.place["amphoe"], r.place["province"]) == ("แค", "จะนะ", "สงขลา")
+    assert r.participants_count == 15
+    assert set(r.sections) == {"activities", "outcomes"}
+    assert r.sections["activities"].startswith("วันที่ 5 มีนาคม") and "circle" not in r.sections["activities"]
+    assert r.sections["outcomes"].startswith("1. คณะทำงาน")
+    assert any(t["value"] == 60 and t["label"] == "PERCENT" for t in r.targets)
+
+
+def test_parser_offsets_point_into_the_normalized_text():
+    r = parse_document(fund_report(activity_heading="กิจกรรมที่ปฎิบัติ"))
+    for name, (start, end) in r.section_spans.items():
+        assert r.text[start:end] == r.sections[name]
+    assert r.text[r.place["start"]:r.place["end"]] == r.place["text"]
+    for target in r.targets:
+        assert r.text[target["start"]:target["end"]] == target["text"]
+
+
+@pytest.mark.parametrize(
+    "title_line, day, month_year, title, date",
+    [
+        ("ประชุมคณะทำงาน5 มีนาคม 2565", "5", "มีนาคม 2565", "ประชุมคณะทำงาน", "2022-03-05"),
+        ("ประชุมคณะทำงาน 5 มีนาคม 2565", "5", "มีนาคม 2565", "ประชุมคณะทำงาน", "2022-03-05"),
+        ("อบรมอสอช.รุ่น 2๒๔ ตุลาคม ๒๕๖๗", "๒๔", "ตุลาคม ๒๕๖๗", "อบรมอสอช.รุ่น 2", "2024-10-24"),
+        ("เวทีคืนข้อมูล (ครั้งที่ 1)12 ธันวาคม 2562", "12", "ธันวาคม 2562", "เวทีคืนข้อมูล (ครั้งที่ 1)", "2019-12-12"),
+        ("ประชุมสรุปผล", "1", "กรกฎาคม 2566", "ประชุมสรุปผล", "2023-07-01"),
+    ],
+    ids=["glued", "spaced", "thai-digits", "parenthesis", "not-glued"],
+)
+def test_parser_title_glued_date_split_off(title_line, day, month_year, title, date):
+    r = parse_document(fund_report(title_line=title_line, day=day, month_year=month_year))
+    assert (r.title, r.date) == (title, date)
+
+
+@pytest.mark.parametrize("reporter", ["pakyoon", "supawadee_p", "อารีรัตน์ สุวรรณ", "นางสาวปาริชาติ ดวงแก้ว"])
+def test_parser_reporter_after_reported_by(reporter):
+    assert parse_document(fund_report(reporter=reporter)).reporter == reporter
+
+
+def test_parser_missing_reporter_is_null():
+    text = fund_report().replace("รายงานจากพื้นที่ โดย ปรีชา ใจดี", "รายงานจากพื้นที่ โดย ")
+    assert parse_document(text).reporter is None
+
+
+@pytest.mark.parametrize(
+    "activity_heading, outcome_heading",
+    [
+        ("กิจกรรมที่ปฎิบัติ (รายละเอียดกิจกรรมที่ทำจริง)", "ผลที่เกิดขึ้นจริง ผลผลิต (Output) / ผลลัพธ์ (Outcome)"),
+        ("กิจกรรมที่ปฎิบัติรายละเอียดของการทำกิจกรรมที่ได้ปฎิบัติจริง",
+         "ผลที่เกิดขึ้นจริงผลผลิต (Output) / ผลลัพธ์ (Outcome) / ผลสรุปที่สำคัญของกิจกรรม"),
+        ("กิจกรรมที่ปฏิบัติ", "ผลที่เกิดขึ้นจริง"),
+    ],
+    ids=["demo", "long-typo", "short-correct-spelling"],
+)
+def test_parser_fund_report_section_heading_variants(activity_heading, outcome_heading):
+    r = parse_document(fund_report(activity_heading=activity_heading, outcome_heading=outcome_heading))
+    assert r.sections["activities"].startswith("วันที่ 5 มีนาคม 2565")
+    assert r.sections["outcomes"].startswith("1. คณะทำงาน")
+
+
+@pytest.mark.parametrize(
+    "line, count",
+    [
+        ("ผู้เข้าร่วม จำนวน ..15... คน", 15),
+        ("ผู้เข้าร่วม จำนวน....32.....คน (คนขับ 27 คน)", 32),
+        ("จำนวนผู้เข้าร่วมประชุม จำนวน ..5...คน ประกอบด้วย", 5),
+        ("ผู้เข้าร่วม 30 คน (ในศาลา)", 30),
+        ("ผู้เข้าร่วมประชุม ๑๒ คน", 12),
+        ("คณะทำงานโครงการ จำนวน....12.....คน ทำความเข้าใจร่วมกัน", 12),
+        ("มีคนกรีดยางในตำบล 400 คน", None),
+    ],
+)
+def test_parser_participant_count_forms(line, count):
+    r = parse_document(fund_report(body=f"วันที่ 5 มีนาคม 2565 ที่ศาลา\n{line}"))
+    assert r.participants_count == count
+
+
+def test_parser_participant_names_listed_after_the_count():
+    body = ("ผู้เข้าร่วม จำนวน ..4... คน ประกอบด้วย\n"
+            "-นายสมพร ทองดี -นางสาวมาลี ศรีสุข -ผศ.ดร.วิไล แก้วงาม -นส.ปรียา สายใจ\n\nต่อมา")
+    names = parse_document(fund_report(body=body)).participants
+    assert len(names) == 4
+    assert any("สมพร" in n for n in names) and any("ปรียา" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, date, date_end",
+    [
+        ("บันทึกการประชุม วันที่4กันยายน2563 ที่ศาลา", "2020-09-04", None),
+        ("บันทึกการประชุม วันที่ 11-12 กันยายน 2565", "2022-09-11", "2022-09-12"),
+        ("บันทึกการประชุม ๑๙-๒๐ เมย. ๖๒", "2019-04-19", "2019-04-20"),
+        ("บันทึกการประชุม 8 กค. 63", "2020-07-08", None),
+        ("บันทึกการประชุม 21/7/65", "2022-07-21", None),
+        ("บันทึกการประชุม 27 กุมภาพันธ์ 2013", "2013-02-27", None),
+        ("บันทึกการประชุม วันที่ 3 ต.ค. 2566", "2023-10-03", None),
+        ("บันทึกการประชุมกลุ่มออมทรัพย์", None, None),
+    ],
+    ids=["glued", "range", "thai-digits-range", "abbrev-2digit", "slashed", "ce-year", "dotted-abbrev", "none"],
+)
+def test_parser_other_date_forms(text, date, date_end):
+    r = parse_document(text + "\nเนื้อหาบันทึก\n")
+    assert (r.date, r.date_end) == (date, date_end)
+    assert r.title == "บันทึกการประชุม" if date else r.title == text
+
+
+MEETING = """สรุปเวทีแลกเปลี่ยนพื้นที่ต้นแบบภาคใต้ วันที่ 11-12 กันยายน 2565
+
+#สรุปเวทีแลกเปลี่ยนพื้นที่ต้นแบบแรงงานนอกระบบ วันที่ 11-12 กันยายน 2565 ณ ห้องประชุมชั้น 3 โรงแรมหาดทอง ต.บ่อยาง อ.เมืองสงขลา จ.สงขลา….
+
+สรุปผลการประชุม ดังนี้
+
+1. สถานการณ์ของกลุ่มคนกรีดยางในจังหวัดยะลาและตรัง
+รายได้ลดลงเพราะราคายาง
+2. ข้อเสนอต่อกองทุนท้องถิ่น
+1) ให้มีหน่วยบริการชุมชนอย่างน้อยจังหวัดละ 3 หน่วย
+2) เพิ่มผู้ประกันตนมาตรา 40
+
+Categories: กิจกรรมความร่วมมือ
+"""
+
+
+def test_parser_meeting_summary():
+    r = parse_document(MEETING)
+    assert r.kind == "meeting_summary"
+    assert r.title == "สรุปเวทีแลกเปลี่ยนพื้นที่ต้นแบบภาคใต้"
+    assert (r.date, r.date_end, r.date_text) == ("2022-09-11", "2022-09-12", "11-12 กันยายน 2565")
+    assert list(r.sections) == ["1. สถานการณ์ของกลุ่มคนกรีดยางในจังหวัดยะลาและตรัง", "2. ข้อเสนอต่อกองทุนท้องถิ่น"]
+    assert "2) เพิ่มผู้ประกันตน" in r.sections["2. ข้อเสนอต่อกองทุนท้องถิ่น"]
+    assert r.categories == ["กิจกรรมความร่วมมือ"]
+    assert r.place["province"] == "สงขลา"
+    assert r.provinces[0] == "สงขลา" and {"ยะลา", "ตรัง"} <= set(r.provinces)
+    assert r.reporter is None and r.participants_count is None
+
+
+INTERVIEW_LABELS = """บันทึกสัมภาษณ์ถอดบทเรียน กลุ่มประมงพื้นบ้าน
+วันที่สัมภาษณ์ 3 ตุลาคม 2567
+ผู้สัมภาษณ์ นางสาวอรทัย ยอดดี
+
+ผู้สัมภาษณ์: ช่วยเล่าจุดเริ่มต้นของกลุ่มหน่อยค่ะ
+ผู้ให้ข้อมูล: เริ่มจากเรือล่มเมื่อปี 62
+ครั้งนั้นไม่มีใครมีประกันเลย
+ผู้สัมภาษณ์: แล้วหลังจากนั้นล่ะคะ
+ผู้ให้ข้อมูล: เราตั้งกลุ่มออมกันเอง
+"""
+
+INTERVIEW_INITIALS = """ถอดบทเรียน กลุ่มจักสาน
+วันที่สัมภาษณ์ 8 พ.ย. 67
+ผู้สัมภาษณ์ นางสาวรอฮานี เจ๊ะแว
+ผู้ให้ข้อมูล นางซาลมะห์ ดอเลาะ (ประธานกลุ่ม)
+
+หมายเหตุ ร = นางสาวรอฮานี เจ๊ะแว, ซ = นางซาลมะห์ ดอเลาะ (ก๊ะซาลมะห์)
+
+ร: เริ่มจากอะไรคะ
+ซ: จากปวดหลังค่ะ นั่งสานทั้งวัน
+ร: แล้วกลุ่มแก้อย่างไร
+ซ: ทำเก้าอี้เตี้ยกันเอง
+"""
+
+
+def test_parser_interview_with_role_labels():
+    r = parse_document(INTERVIEW_LABELS)
+    assert r.kind == "interview" and r.date == "2024-10-03"
+    assert [t["speaker"] for t in r.turns] == ["ผู้สัมภาษณ์", "ผู้ให้ข้อมูล"] * 2
+    assert [t["role"] for t in r.turns] == ["interviewer", "informant"] * 2
+    second = r.turns[1]
+    assert r.text[second["start"]:second["end"]] == "ผู้ให้ข้อมูล: เริ่มจากเรือล่มเมื่อปี 62\nครั้งนั้นไม่มีใครมีประกันเลย"
+
+
+def test_parser_interview_initials_resolved_by_the_legend():
+    r = parse_document(INTERVIEW_INITIALS)
+    assert r.kind == "interview" and r.date == "2024-11-08"
+    assert [t["speaker"] for t in r.turns] == ["ร", "ซ", "ร", "ซ"]
+    assert r.turns[1]["speaker_name"] == "นางซาลมะห์ ดอเลาะ"
+    assert r.turns[0]["role"] == "interviewer" and r.turns[1]["role"] == "informant"
+    assert r.interviewer and "รอฮานี" in r.interviewer
+    assert r.reporter is None
+
+
+def test_parser_report_with_colon_fields_is_not_an_interview():
+    body = "วัตถุประสงค์: เพื่อวางแผน\nหมายเหตุ: เลื่อนจากเดือนก่อน\nวัตถุประสงค์: ติดตามผล\nหมายเหตุ: ไม่มี"
+    assert parse_document(fund_report(body=body)).kind == "activity_report"
+    assert parse_document(body).kind == "other"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "abc", "🙂🙂", "\x07\x08"])
+def test_parser_odd_input_gives_a_valid_record(text):
+    r = parse_document(text)
+    assert r.kind == "other" and r.date is None and r.participants_count is None
