@@ -1,0 +1,194 @@
+"""Report sections on a small real store: two areas of the demo corpus, a few codings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+ROOT = Path(__file__).resolve().parents[2]
+AREAS = ("songkhla-khae", "satun-na-thon")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A project folder with lessons/ copied, a two-area corpus ingested, and codings."""
+    from synthesis.coding import CodingStore, new_coding
+    from synthesis.corpus import ingest, open_store
+
+    files = [f for area in AREAS for f in sorted((ROOT / "corpora" / "demo").rglob(f"{area}*"))]
+    if len(files) < 4:
+        pytest.skip("demo corpus files of the two areas are not there")
+    home = tmp_path_factory.mktemp("project")
+    (home / "lessons" / "codings").mkdir(parents=True)
+    (home / "lessons" / "cards").mkdir()
+    for name in ("areas.yaml", "codebook.yaml"):
+        shutil.copy(ROOT / "lessons" / name, home / "lessons" / name)
+    corpus = home / "corpora" / "mini"
+    for file in files:
+        target = corpus / file.parent.name / file.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(file, target)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SYNTHESIS_HOME", str(home))
+    ingest(corpus, work_dir=home / "work" / "mini", progress=False)
+    store = open_store(home / "work" / "mini")
+    docs = store.documents()
+    codings = []
+    for doc in docs.itertuples():
+        segments = store.table("segments", doc_ids=[doc.doc_id])
+        sentences = segments[segments["kind"] == "sentence"].head(4)
+        for i, seg in enumerate(sentences.itertuples()):
+            code = ("success.partnership", "obstacle.income", "outcomes.health", "mechanism.health_fund")[i]
+            for coder in ("coder_a", "coder_b", "consensus"):
+                if coder == "coder_b" and i == 3:
+                    code = "obstacle.external"  # one disagreement per document
+                codings.append(new_coding(doc.doc_id, seg.start, seg.end, seg.text, doc.sha256, code, coder))
+    CodingStore(home / "lessons").add(*codings)
+    yield home
+    mp.undo()
+
+
+@pytest.fixture()
+def area_ctx(project):
+    from synthesis.reports import notebook
+
+    notebook.setup()
+    return notebook.load_context("mini", str(project / "work" / "mini"), area="songkhla-khae", coder="consensus")
+
+
+@pytest.fixture()
+def collection_ctx(project):
+    from synthesis.reports import notebook
+
+    return notebook.load_context("mini", str(project / "work" / "mini"), coder="consensus")
+
+
+def test_sections_area_documents_are_only_the_areas(area_ctx):
+    assert len(area_ctx.area_documents) >= 3
+    assert all("songkhla-khae" in list(a) for a in area_ctx.area_documents["areas"])
+
+
+def test_sections_load_context_rejects_unknown_area(project):
+    from synthesis.reports import notebook
+
+    with pytest.raises(ValueError, match="unknown area"):
+        notebook.load_context("mini", str(project / "work" / "mini"), area="bangkok")
+
+
+def test_sections_load_context_names_a_missing_store(tmp_path):
+    from synthesis.reports import notebook
+
+    with pytest.raises(FileNotFoundError, match="synthesis ingest"):
+        notebook.load_context("nothing", str(tmp_path / "none"))
+
+
+def test_sections_profile_shows_area_fields(area_ctx):
+    values = dict(zip(*sections_columns(__import__("synthesis.reports.sections", fromlist=["x"]).area_profile(area_ctx))))
+    assert values["จังหวัด (province)"] == "สงขลา" and values["ตำบล (subdistrict)"] == "แค"
+
+
+def sections_columns(frame: pd.DataFrame):
+    return frame.iloc[:, 0].tolist(), frame.iloc[:, 1].tolist()
+
+
+@pytest.mark.parametrize("name", ["documents_timeline", "participants_over_time", "organisation_network"])
+def test_sections_charts_are_figures(area_ctx, name):
+    from synthesis.reports import sections
+
+    assert isinstance(getattr(sections, name)(area_ctx), Figure)
+
+
+def test_sections_code_comparison_counts_this_area_against_others(area_ctx):
+    from synthesis.reports import sections
+
+    table = sections.code_comparison(area_ctx).set_index("code_id")
+    assert table.at["success", "พื้นที่นี้ (this area)"] == 100  # every document coded with it
+    assert table.at["innovation", "พื้นที่นี้ (this area)"] == 0
+
+
+def test_sections_quotes_prefer_what_both_coders_coded(area_ctx):
+    from synthesis.reports import sections
+
+    quotes = sections.strongest_quotes(area_ctx)
+    assert not quotes.empty
+    agreed = quotes[quotes["รหัส (code)"] == "ปัจจัยความสำเร็จ"]
+    assert agreed["coders"].tolist() == [2, 2]
+    markdown = sections.quotes_markdown(quotes)
+    assert "> " in markdown and "corpora/mini/" in markdown
+
+
+def test_sections_methods_report_versions_and_agreement(area_ctx):
+    from synthesis.reports import sections
+
+    table = dict(zip(*sections_columns(sections.methods(area_ctx))))
+    assert "nlpo3" in table["ตัวตัดคำ (tokenizer)"]
+    assert "Krippendorff α" in table["ความสอดคล้องระหว่างผู้ลงรหัส (agreement)"]
+    assert table["การลงรหัสที่รายงาน (codings reported)"] == "consensus"
+
+
+def test_sections_unknown_coder_falls_back_to_people_and_says_so(project):
+    from synthesis.reports import notebook, sections
+
+    ctx = notebook.load_context("mini", str(project / "work" / "mini"), area="satun-na-thon", coder="nobody")
+    assert sections.reported_codings(ctx)
+    assert "nobody" in ctx.extras["coder_used"]
+
+
+def test_sections_lesson_card_warns_on_unsupported_points(area_ctx, project):
+    from synthesis.analysis.cards import CardPoint, LessonCard, save_card
+    from synthesis.reports import sections
+
+    known = sections.all_codings(area_ctx)[0].coding_id
+    card = LessonCard("songkhla-khae", "บทเรียนตำบลแค", {"success_factors": [
+        CardPoint("ภาคีหลายฝ่ายร่วมมือ", [known]), CardPoint("ผู้นำกลุ่มเข้มแข็ง", [])]})
+    path = save_card(card, project / "lessons" / "cards" / "songkhla-khae.yaml")
+    try:
+        text = sections.lesson_card_markdown(area_ctx)
+    finally:
+        path.unlink()
+    assert "ภาคีหลายฝ่ายร่วมมือ" in text and "⚠️" in text.split("ผู้นำกลุ่มเข้มแข็ง")[1]
+    assert "⚠️" not in text.split("ผู้นำกลุ่มเข้มแข็ง")[0]
+
+
+def test_sections_redacted_replaces_names_only_when_asked(project, tmp_path):
+    from synthesis.reports import notebook, sections
+
+    frame = pd.DataFrame({"ชื่อ": ["นายประพันธ์ ทองขาว กล่าวเปิดประชุม"]})
+    plain = notebook.load_context("mini", str(project / "work" / "mini"), area="songkhla-khae")
+    assert sections.redacted(plain, frame).equals(frame)
+    hidden = notebook.load_context("mini", str(project / "work" / "mini"), area="songkhla-khae", redact=True)
+    hidden_home = tmp_path / "home"  # the key must live outside the project
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HOME", str(hidden_home))
+    try:
+        out = sections.redacted(hidden, frame)
+    finally:
+        mp.undo()
+    assert "ประพันธ์" not in out.iloc[0, 0] and "กล่าวเปิดประชุม" in out.iloc[0, 0]
+
+
+@pytest.mark.parametrize("name", ["shared_and_specific", "cards_comparison", "attribution_table",
+                                  "parse_gaps", "coding_progress", "documents_by_area"])
+def test_sections_collection_tables(collection_ctx, name):
+    from synthesis.reports import sections
+
+    assert isinstance(getattr(sections, name)(collection_ctx), pd.DataFrame)
+
+
+def test_sections_coding_progress_counts_documents_per_coder(collection_ctx):
+    from synthesis.reports import sections
+
+    table = sections.coding_progress(collection_ctx).set_index("coder")
+    assert table.at["coder_a", "documents"] == table.at["coder_a", "of"]
+
+
+def test_sections_shared_factors_span_both_areas(collection_ctx):
+    from synthesis.reports import sections
+
+    table = sections.shared_and_specific(collection_ctx)
+    row = table[table["รหัส (code)"].str.contains("ภาคี")].iloc[0]
+    assert row["จำนวนพื้นที่ (areas)"] == 2 and "shared" in row["ลักษณะ (kind)"]
