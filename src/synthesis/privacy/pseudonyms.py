@@ -72,6 +72,7 @@ class PseudonymKey:
     salt: str
     people: dict[str, Person] = field(default_factory=dict)  # name -> person
     speakers: dict[str, dict[str, str]] = field(default_factory=dict)  # doc id -> label -> name
+    version: int = field(default=0, compare=False, repr=False)  # bumped on every change of forms
 
     @classmethod
     def new(cls, collection: str, salt: str | None = None) -> "PseudonymKey":
@@ -96,6 +97,7 @@ class PseudonymKey:
         if name not in self.people:
             taken = {person.pseudonym for person in self.people.values()}
             self.people[name] = Person(self._number(name, taken), name)
+            self.version += 1
         return self.people[name]
 
     def pseudonym_for(self, name: str) -> str:
@@ -107,6 +109,7 @@ class PseudonymKey:
             form = " ".join(form.split())
             if form and form not in person.forms:
                 person.forms.append(form)
+                self.version += 1
         return person
 
     def form_map(self) -> dict[str, str]:

@@ -34,11 +34,56 @@ REDACTED_COLUMNS = ("text", "quote", "title", "reporter", "memo", "speaker", "pa
 _LATIN = re.compile(r"[A-Za-z0-9_]")
 
 
-def _pattern(forms: Iterable[str]) -> re.Pattern | None:
-    ordered = sorted({f for f in forms if f}, key=len, reverse=True)
-    if not ordered:
-        return None
-    return re.compile("|".join(re.escape(form).replace(r"\ ", r"[ \t\u00a0]+") for form in ordered))
+_SPACES = " \t\u00a0"
+
+
+class FormMatcher:
+    """Finds the longest known form starting at a position (a character trie).
+
+    A space inside a form matches any run of spaces, tabs or no-break spaces, as names are
+    typed with one or several. A regex alternation of thousands of forms compiles slowly;
+    walking a trie costs a few dictionary lookups per position.
+
+    >>> matcher = FormMatcher({"นายสมชาย ใจดี": "บุคคล-001", "สมชาย": "บุคคล-001"})
+    >>> matcher.longest("โดยนายสมชาย  ใจดี", 3)
+    (17, 'บุคคล-001')
+    """
+
+    def __init__(self, forms: dict[str, str]):
+        self.root: dict = {}
+        for form, value in forms.items():
+            node = self.root
+            for char in " ".join(form.split()):
+                node = node.setdefault(char, {})
+            if node is not self.root:
+                node[None] = value
+
+    def longest(self, text: str, start: int) -> tuple[int, str] | None:
+        node, index, best = self.root, start, None
+        while index < len(text):
+            char = text[index]
+            if char in _SPACES:
+                node = node.get(" ")
+                if node is None:
+                    break
+                while index < len(text) and text[index] in _SPACES:
+                    index += 1
+            else:
+                node = node.get(char)
+                if node is None:
+                    break
+                index += 1
+            if None in node:
+                best = (index, node[None])
+        return best
+
+
+def _matcher(key: PseudonymKey) -> FormMatcher:
+    cached = getattr(key, "_matcher", None)
+    if cached is None or cached[0] != key.version:
+        cached = (key.version, FormMatcher(key.form_map()))
+        key._matcher = cached
+    return cached[1]
 
 
 def _clean_edges(text: str, start: int, end: int) -> bool:
@@ -101,17 +146,21 @@ def name_spans(text: str, key: PseudonymKey, doc_id: str | None = None) -> list[
     for mention in titled_names(text):
         if mention.full not in key.people and not _same_first_known(key, mention):
             key.add_forms(mention.full, name_variants(mention.title, mention.first, mention.last))
-    forms = {**_local_tails(text, key, doc_id), **key.form_map()}
+    matchers = [_matcher(key)]
+    tails = _local_tails(text, key, doc_id)
+    if tails:
+        matchers.append(FormMatcher(tails))
     spans: list[NameSpan] = []
-    pattern = _pattern(forms)
-    if pattern is not None:
-        index = 0
-        while (match := pattern.search(text, index)) is not None:
-            if _clean_edges(text, match.start(), match.end()):
-                spans.append(NameSpan(match.start(), match.end(), match.group(), forms[" ".join(match.group().split())]))
-                index = match.end()
-            else:
-                index = match.start() + 1
+    index = 0
+    while index < len(text):
+        found = [hit for matcher in matchers if (hit := matcher.longest(text, index))]
+        if found:
+            end, pseudonym = max(found, key=lambda hit: hit[0])
+            if _clean_edges(text, index, end):
+                spans.append(NameSpan(index, end, text[index:end], pseudonym))
+                index = end
+                continue
+        index += 1
     speakers = _speaker_map(text, key, doc_id)
     if speakers:
         labels = "|".join(re.escape(label) for label in sorted(speakers, key=len, reverse=True))
