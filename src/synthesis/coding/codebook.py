@@ -31,7 +31,8 @@ from synthesis.thai.spans import ENTITY_LABELS, SEGMENT_KINDS
 
 CODE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-RULE_UNITS = (*SEGMENT_KINDS, "any")
+BLOCK_KINDS = ("paragraph", "list_item", "turn")
+RULE_UNITS = (*SEGMENT_KINDS, "block", "any")
 CODE_KEYS = {"id", "parent", "name_th", "name_en", "description", "include", "exclude", "colour", "rules"}
 RULE_KEYS = {"keywords", "near", "within", "entities", "sections", "regex", "unit", "speaker"}
 
@@ -51,7 +52,8 @@ class Rule:
     ``keywords`` match whole tokens (a keyword must start and end on token boundaries);
     ``near`` terms must occur within ``within`` tokens of a keyword; ``entities`` are entity
     labels the segment must contain; ``sections`` restrict to report sections; ``regex`` is
-    matched against the segment text; ``unit`` is the segment kind coded (or ``any``).
+    matched against the segment text; ``unit`` is the segment kind coded: one of the span
+    kinds, ``block`` (a paragraph, list item or speaker turn, the default) or ``any``.
     """
 
     keywords: tuple[str, ...] = ()
@@ -60,7 +62,7 @@ class Rule:
     entities: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     regex: str | None = None
-    unit: str = "paragraph"
+    unit: str = "block"
     speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -408,7 +410,7 @@ def _rule_from_entry(raw: Any, where: str) -> tuple[Rule | None, list[str]]:
             re.compile(regex)
         except (re.error, TypeError) as error:
             problems.append(f"{where}: regex {regex!r} does not compile ({error})")
-    unit = raw.get("unit", "paragraph")
+    unit = raw.get("unit", "block")
     if unit not in RULE_UNITS:
         problems.append(f"{where}: unit {unit!r} is not one of {', '.join(RULE_UNITS)}")
     if near and not keywords:

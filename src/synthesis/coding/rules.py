@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from synthesis.coding.codebook import Codebook, Rule
+from synthesis.coding.codebook import BLOCK_KINDS, Codebook, Rule
 from synthesis.coding.codings import RULES_CODER, Coding, new_coding, now_iso
 from synthesis.thai.spans import Entity, Segment, Token
 
@@ -40,26 +40,41 @@ class CodingDocument:
     entities: list[Entity] = field(default_factory=list)
 
 
-def keyword_spans(text: str, tokens: Sequence[Token], keyword: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+class TokenIndex:
+    """Word tokens of one text with their boundaries, built once per document."""
+
+    def __init__(self, tokens: Sequence[Token]):
+        self.words = [t for t in tokens if not t.is_space]
+        self.word_starts = [t.start for t in self.words]
+        self.starts = set(self.word_starts)
+        self.ends = {t.end for t in self.words}
+
+    def index_of(self, offset: int) -> int:
+        """Index of the word holding character ``offset``."""
+        return bisect_right(self.word_starts, offset) - 1
+
+
+def keyword_spans(text: str, tokens: Sequence[Token] | TokenIndex, keyword: str, start: int = 0,
+                  end: int | None = None) -> list[tuple[int, int]]:
     """Where ``keyword`` occurs in ``text[start:end]`` as whole tokens (one or several)."""
+    index = tokens if isinstance(tokens, TokenIndex) else TokenIndex(tokens)
     end = len(text) if end is None else end
-    starts = {t.start for t in tokens}
-    ends = {t.end for t in tokens}
     found, at = [], text.find(keyword, start)
     while 0 <= at and at + len(keyword) <= end:
-        if at in starts and at + len(keyword) in ends:
+        if at in index.starts and at + len(keyword) in index.ends:
             found.append((at, at + len(keyword)))
         at = text.find(keyword, at + 1)
     return found
 
 
-def _token_index(word_starts: list[int], offset: int) -> int:
-    return bisect_right(word_starts, offset) - 1
+def unit_fits(unit: str, kind: str) -> bool:
+    """Whether a segment of ``kind`` is a unit a rule with ``unit`` codes."""
+    return unit == "any" or kind == unit or (unit == "block" and kind in BLOCK_KINDS)
 
 
-def segment_matches(rule: Rule, doc: CodingDocument, segment: Segment, words: list[Token] | None = None) -> str | None:
+def segment_matches(rule: Rule, doc: CodingDocument, segment: Segment, index: TokenIndex | None = None) -> str | None:
     """Why ``rule`` matches ``segment`` (a short memo), or ``None`` when it does not."""
-    if rule.unit != "any" and segment.kind != rule.unit:
+    if not unit_fits(rule.unit, segment.kind):
         return None
     if rule.sections and segment.section not in rule.sections:
         return None
@@ -67,16 +82,15 @@ def segment_matches(rule: Rule, doc: CodingDocument, segment: Segment, words: li
         return None
     why = []
     if rule.keywords:
-        words = words if words is not None else [t for t in doc.tokens if not t.is_space]
+        index = index or TokenIndex(doc.tokens)
         hits = [(kw, span) for kw in rule.keywords
-                for span in keyword_spans(doc.text, words, kw, segment.start, segment.end)]
+                for span in keyword_spans(doc.text, index, kw, segment.start, segment.end)]
         if not hits:
             return None
         if rule.near:
             near = [(term, span) for term in rule.near
-                    for span in keyword_spans(doc.text, words, term, segment.start, segment.end)]
-            word_starts = [t.start for t in words]
-            pair = _nearest_pair(hits, near, word_starts, rule.within)
+                    for span in keyword_spans(doc.text, index, term, segment.start, segment.end)]
+            pair = _nearest_pair(hits, near, index, rule.within)
             if pair is None:
                 return None
             why.append(f"'{pair[0]}' near '{pair[1]}'")
@@ -95,11 +109,11 @@ def segment_matches(rule: Rule, doc: CodingDocument, segment: Segment, words: li
     return "; ".join(why)
 
 
-def _nearest_pair(hits, near, word_starts, within):
+def _nearest_pair(hits, near, index: TokenIndex, within: int):
     for keyword, (k_start, k_end) in hits:
-        k_first, k_last = _token_index(word_starts, k_start), _token_index(word_starts, k_end - 1)
+        k_first, k_last = index.index_of(k_start), index.index_of(k_end - 1)
         for term, (n_start, n_end) in near:
-            n_first, n_last = _token_index(word_starts, n_start), _token_index(word_starts, n_end - 1)
+            n_first, n_last = index.index_of(n_start), index.index_of(n_end - 1)
             overlapping = n_start < k_end and k_start < n_end
             if not overlapping and max(n_first - k_last, k_first - n_last) <= within:
                 return keyword, term
@@ -130,10 +144,10 @@ def auto_code(codebook: Codebook, documents, existing: Iterable[Coding] = (), co
     ruled = [(code, number, rule) for code in codebook for number, rule in enumerate(code.rules, 1)]
     found: dict[str, Coding] = {}
     for doc in documents:
-        words = [t for t in doc.tokens if not t.is_space]
+        index = TokenIndex(doc.tokens)
         for segment in doc.segments:
             for code, number, rule in ruled:
-                why = segment_matches(rule, doc, segment, words)
+                why = segment_matches(rule, doc, segment, index)
                 if why is None:
                     continue
                 taken = people.get((doc.doc_id, code.id), ())
@@ -204,4 +218,4 @@ def analyze_documents(texts: dict[str, str]) -> list[CodingDocument]:
 
 
 __all__ = ["CodingDocument", "analyze_documents", "auto_code", "documents_from_store", "documents_from_tables",
-           "keyword_spans", "segment_matches"]
+           "keyword_spans", "segment_matches", "TokenIndex", "unit_fits"]
