@@ -25,8 +25,11 @@ def make_pdf(path: Path, lines: list[str], *, password: str | None = None) -> Pa
     if password:
         pdf.set_encryption(owner_password="owner-" + password, user_password=password)
     pdf.add_page()
-    pdf.add_font("thai", fname=thai_font())
-    pdf.set_font("thai", size=12)
+    if all(line.isascii() for line in lines):
+        pdf.set_font("helvetica", size=12)  # no font to embed: fast
+    else:
+        pdf.add_font("thai", fname=thai_font())  # parsing the TTF takes a few seconds
+        pdf.set_font("thai", size=12)
     for line in lines:
         pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))

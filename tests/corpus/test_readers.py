@@ -95,6 +95,7 @@ def test_readers_docx_paragraphs_headings_and_tables(tmp_path, docx_maker):
                                       "ผู้ให้ข้อมูล: ได้ครับ", "ประเด็น | คำตอบ", "รายได้ | ลดลง\n"]
 
 
+@pytest.mark.slow
 def test_readers_pdf_text_layer_in_thai(tmp_path, pdf_maker):
     line = "ประชุมกลุ่มผู้กรีดยาง วันที่ 5 มีนาคม 2565 ผู้เข้าร่วม 15 คน"
     raw = read_file(pdf_maker(tmp_path / "minutes.pdf", [line]))
@@ -169,14 +170,14 @@ def test_readers_bad_truncated_docx(tmp_path, docx_maker):
 
 
 def test_readers_bad_truncated_pdf(tmp_path, pdf_maker):
-    good = pdf_maker(tmp_path / "full.pdf", ["บันทึกการประชุม"] * 20)
+    good = pdf_maker(tmp_path / "full.pdf", ["Minutes of the meeting"] * 20)
     path = tmp_path / "cut.pdf"
     path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     _expect(path, "not a readable PDF")
 
 
 def test_readers_bad_password_protected_pdf(tmp_path, pdf_maker):
-    path = pdf_maker(tmp_path / "locked.pdf", ["ลับ"], password="s3cret")
+    path = pdf_maker(tmp_path / "locked.pdf", ["confidential"], password="s3cret")
     _expect(path, "password-protected")
 
 

@@ -230,7 +230,7 @@ def _count_lines(candidates: list[Line]):
 
 
 def _person_names(text: str, start: int, end: int) -> list[str]:
-    names = [e.text.strip() for e in thai.find_persons(text[start:end])]
+    names = [str(e.value or e.text).strip() for e in thai.find_persons(text[start:end])]
     return list(dict.fromkeys(n for n in names if n))
 
 

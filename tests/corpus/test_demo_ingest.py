@@ -6,6 +6,8 @@ import pytest
 
 from synthesis.corpus import ingest, open_store
 
+pytestmark = pytest.mark.slow  # ingests the whole demo corpus
+
 
 @pytest.fixture(scope="module")
 def demo_store(demo_corpus, tmp_path_factory):

@@ -1,0 +1,104 @@
+"""Pilot areas: loading lessons/areas.yaml with clear errors, and attribution rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthesis.corpus.areas import AreasError, area_confidence, attribute, load_areas
+from synthesis.corpus.document import build_document
+from synthesis.corpus.readers import RawText, split_front_matter
+
+
+@pytest.fixture(scope="module")
+def areas():
+    return load_areas()
+
+
+def test_areas_load_the_seven_pilot_areas(areas):
+    assert len(areas) == 7
+    bala = next(a for a in areas if a.id == "yala-bala")
+    assert (bala.province, bala.amphoe, bala.tambon, bala.local_government) == ("ยะลา", "กาบัง", "บาละ", "อบต.บาละ")
+    assert "กรีดยาง" in bala.occupation_terms and bala.period["start"] == "2019-07-01"
+
+
+ENTRY = "  - id: {id}\n    name_th: พื้นที่ทดลอง\n    name_en: Test area\n    province: ยะลา\n"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("areas: [", "not valid YAML"),
+        ("places: []", "top-level 'areas:' list"),
+        ("areas:\n  - just-a-string\n", "area #1: expected a mapping"),
+        ("areas:\n  - id: a-b\n    name_th: ก\n", "area #1 (a-b): missing name_en, province"),
+        ("areas:\n" + ENTRY.format(id="a") + ENTRY.format(id="a"), "area #2 (a): duplicate id"),
+        ("areas:\n" + ENTRY.format(id="Bad Id"), "lower-case ASCII slug"),
+        ("areas:\n" + ENTRY.format(id="a") + "    colour: red\n", "unknown field(s) colour"),
+        ("areas:\n" + ENTRY.format(id="a") + "    aliases: 5\n", "aliases must be a list"),
+    ],
+)
+def test_areas_validation_errors_name_file_and_entry(tmp_path, content, message):
+    path = tmp_path / "areas.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AreasError) as caught:
+        load_areas(path)
+    assert str(path) in str(caught.value) and message in str(caught.value)
+
+
+def _doc(text, metadata=None):
+    meta, body, _ = split_front_matter(text)
+    return build_document("t", "x.txt", RawText(body, "txt", metadata=meta), metadata)
+
+
+def _areas_of(doc, areas):
+    return {area: rule for area, (_, rule) in area_confidence(attribute(doc, areas)).items()}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ประชุมกลุ่มผู้กรีดยาง ณ ศาลา ต.บาละ อ.กาบัง จ.ยะลา", {"yala-bala": "place"}),
+        ("กองทุนหลักประกันสุขภาพ อบต.โคกเคียน จังหวัดนราธิวาส", {"narathiwat-khok-khian": "place"}),
+        ("กลุ่มวินมอเตอร์ไซค์รับจ้าง เทศบาลเมืองพัทลุง จังหวัดพัทลุง", {"phatthalung-town": "place"}),
+        # a tambon of the same name in another province is not the pilot area
+        ("ประชุมที่ ต.โคกเคียน อ.ตะกั่วป่า จ.พังงา", {}),
+        # occupation and province without the place: weaker rule
+        ("คนกรีดยางในจังหวัดยะลาประสบปัญหาราคายาง", {"yala-bala": "occupation"}),
+        # occupation without any province: no attribution
+        ("คนกรีดยางประสบปัญหาราคายาง", {}),
+        ("ไม่มีชื่อพื้นที่ใดในข้อความนี้", {}),
+    ],
+    ids=["tambon-prefix", "local-gov", "municipality", "same-name-other-province", "occupation",
+         "occupation-only", "nothing"],
+)
+def test_areas_attribution_rules(areas, text, expected):
+    assert _areas_of(_doc(text), areas) == expected
+
+
+def test_areas_regional_meeting_belongs_to_each_area_named(areas):
+    text = ("เวทีแลกเปลี่ยนระดับเขต ผู้แทนจาก อบต.บาละ จ.ยะลา ทต.ห้วยยอด จ.ตรัง "
+            "และ อบต.นาทอน จ.สตูล ร่วมสรุปบทเรียน")
+    assert set(_areas_of(_doc(text), areas)) == {"yala-bala", "trang-huai-yot", "satun-na-thon"}
+
+
+def test_areas_metadata_wins_over_the_text(areas):
+    doc = _doc("---\nareas: [satun-na-thon]\n---\nประชุมที่ อบต.บาละ จ.ยะลา")
+    found = attribute(doc, areas)
+    assert [(a.area_id, a.rule, a.confidence) for a in found] == [("satun-na-thon", "metadata", 1.0)]
+
+
+def test_areas_sidecar_metadata_is_used(areas):
+    doc = _doc("ประชุมที่ อบต.บาละ จ.ยะลา", metadata={"areas": "pattani-nong-chik, yala-bala"})
+    assert _areas_of(doc, areas) == {"pattani-nong-chik": "metadata", "yala-bala": "metadata"}
+
+
+def test_areas_evidence_points_at_the_text(areas):
+    doc = _doc("รายงาน ณ ห้องประชุม อบต.แค อ.จะนะ จ.สงขลา กลุ่มคนกรีดยาง")
+    found = attribute(doc, areas)
+    assert found and all(doc.text[a.start:a.end] == a.evidence for a in found)
+    assert {a.rule for a in found} == {"place", "occupation"}
+
+
+def test_areas_a_name_inside_a_longer_word_is_not_evidence(areas):
+    # "แค" is only read with its prefix; "แคร่" (a bamboo bench) is not Khae
+    assert _areas_of(_doc("นั่งแคร่ไม้ไผ่ที่สงขลา"), areas) == {}
