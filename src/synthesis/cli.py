@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "synthesis.thai.commands",
     "synthesis.corpus.commands",
     "synthesis.coding.commands",
+    "synthesis.analysis.commands",
     "synthesis.reports.commands",
     "synthesis.exchange.commands",
 )

@@ -2,69 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-ROOT = Path(__file__).resolve().parents[2]
-AREAS = ("songkhla-khae", "satun-na-thon")
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    """A project folder with lessons/ copied, a two-area corpus ingested, and codings."""
-    from synthesis.coding import CodingStore, new_coding
-    from synthesis.corpus import ingest, open_store
-
-    files = [f for area in AREAS for f in sorted((ROOT / "corpora" / "demo").rglob(f"{area}*"))]
-    if len(files) < 4:
-        pytest.skip("demo corpus files of the two areas are not there")
-    home = tmp_path_factory.mktemp("project")
-    (home / "lessons" / "codings").mkdir(parents=True)
-    (home / "lessons" / "cards").mkdir()
-    for name in ("areas.yaml", "codebook.yaml"):
-        shutil.copy(ROOT / "lessons" / name, home / "lessons" / name)
-    corpus = home / "corpora" / "mini"
-    for file in files:
-        target = corpus / file.parent.name / file.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(file, target)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SYNTHESIS_HOME", str(home))
-    ingest(corpus, work_dir=home / "work" / "mini", progress=False)
-    store = open_store(home / "work" / "mini")
-    docs = store.documents()
-    codings = []
-    for doc in docs.itertuples():
-        segments = store.table("segments", doc_ids=[doc.doc_id])
-        sentences = segments[segments["kind"] == "sentence"].head(4)
-        for i, seg in enumerate(sentences.itertuples()):
-            code = ("success.partnership", "obstacle.income", "outcomes.health", "mechanism.health_fund")[i]
-            for coder in ("coder_a", "coder_b", "consensus"):
-                if coder == "coder_b" and i == 3:
-                    code = "obstacle.external"  # one disagreement per document
-                codings.append(new_coding(doc.doc_id, seg.start, seg.end, seg.text, doc.sha256, code, coder))
-    CodingStore(home / "lessons").add(*codings)
-    yield home
-    mp.undo()
 
 
 @pytest.fixture()
-def area_ctx(project):
+def area_ctx(mini_home):
     from synthesis.reports import notebook
 
     notebook.setup()
-    return notebook.load_context("mini", str(project / "work" / "mini"), area="songkhla-khae", coder="consensus")
+    return notebook.load_context("mini", str(mini_home / "work" / "mini"), area="songkhla-khae", coder="consensus")
 
 
 @pytest.fixture()
-def collection_ctx(project):
+def collection_ctx(mini_home):
     from synthesis.reports import notebook
 
-    return notebook.load_context("mini", str(project / "work" / "mini"), coder="consensus")
+    return notebook.load_context("mini", str(mini_home / "work" / "mini"), coder="consensus")
 
 
 def test_sections_area_documents_are_only_the_areas(area_ctx):
@@ -72,11 +28,11 @@ def test_sections_area_documents_are_only_the_areas(area_ctx):
     assert all("songkhla-khae" in list(a) for a in area_ctx.area_documents["areas"])
 
 
-def test_sections_load_context_rejects_unknown_area(project):
+def test_sections_load_context_rejects_unknown_area(mini_home):
     from synthesis.reports import notebook
 
     with pytest.raises(ValueError, match="unknown area"):
-        notebook.load_context("mini", str(project / "work" / "mini"), area="bangkok")
+        notebook.load_context("mini", str(mini_home / "work" / "mini"), area="bangkok")
 
 
 def test_sections_load_context_names_a_missing_store(tmp_path):
@@ -130,22 +86,22 @@ def test_sections_methods_report_versions_and_agreement(area_ctx):
     assert table["การลงรหัสที่รายงาน (codings reported)"] == "consensus"
 
 
-def test_sections_unknown_coder_falls_back_to_people_and_says_so(project):
+def test_sections_unknown_coder_falls_back_to_people_and_says_so(mini_home):
     from synthesis.reports import notebook, sections
 
-    ctx = notebook.load_context("mini", str(project / "work" / "mini"), area="satun-na-thon", coder="nobody")
+    ctx = notebook.load_context("mini", str(mini_home / "work" / "mini"), area="satun-na-thon", coder="nobody")
     assert sections.reported_codings(ctx)
     assert "nobody" in ctx.extras["coder_used"]
 
 
-def test_sections_lesson_card_warns_on_unsupported_points(area_ctx, project):
+def test_sections_lesson_card_warns_on_unsupported_points(area_ctx, mini_home):
     from synthesis.analysis.cards import CardPoint, LessonCard, save_card
     from synthesis.reports import sections
 
     known = sections.all_codings(area_ctx)[0].coding_id
     card = LessonCard("songkhla-khae", "บทเรียนตำบลแค", {"success_factors": [
         CardPoint("ภาคีหลายฝ่ายร่วมมือ", [known]), CardPoint("ผู้นำกลุ่มเข้มแข็ง", [])]})
-    path = save_card(card, project / "lessons" / "cards" / "songkhla-khae.yaml")
+    path = save_card(card, mini_home / "lessons" / "cards" / "songkhla-khae.yaml")
     try:
         text = sections.lesson_card_markdown(area_ctx)
     finally:
@@ -154,13 +110,13 @@ def test_sections_lesson_card_warns_on_unsupported_points(area_ctx, project):
     assert "⚠️" not in text.split("ผู้นำกลุ่มเข้มแข็ง")[0]
 
 
-def test_sections_redacted_replaces_names_only_when_asked(project, tmp_path):
+def test_sections_redacted_replaces_names_only_when_asked(mini_home, tmp_path):
     from synthesis.reports import notebook, sections
 
     frame = pd.DataFrame({"ชื่อ": ["นายประพันธ์ ทองขาว กล่าวเปิดประชุม"]})
-    plain = notebook.load_context("mini", str(project / "work" / "mini"), area="songkhla-khae")
+    plain = notebook.load_context("mini", str(mini_home / "work" / "mini"), area="songkhla-khae")
     assert sections.redacted(plain, frame).equals(frame)
-    hidden = notebook.load_context("mini", str(project / "work" / "mini"), area="songkhla-khae", redact=True)
+    hidden = notebook.load_context("mini", str(mini_home / "work" / "mini"), area="songkhla-khae", redact=True)
     hidden_home = tmp_path / "home"  # the key must live outside the project
     mp = pytest.MonkeyPatch()
     mp.setenv("HOME", str(hidden_home))
