@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from synthesis.thai.gazetteer import words_pattern
 from synthesis.thai.numbers import thai_digits_to_arabic
 from synthesis.thai.spans import Entity
 
@@ -100,6 +101,31 @@ _DATE = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+# Fast scans for where a date may start (plain character classes and literal tries let the
+# regex engine skip ahead); the full date pattern is only tried at those positions.
+_DIGIT_RUN = re.compile(f"{_D}+")
+_MONTH_START = re.compile(
+    words_pattern(
+        [*MONTH_NAMES, *MONTH_VARIANTS]
+        + [".".join(groups) for groups in MONTH_ABBREVIATIONS]
+        + ["".join(groups) + "." for groups in MONTH_ABBREVIATIONS]
+    )
+)
+
+
+def _date_matches(text: str):
+    """Every date-like match (valid or not), left to right, never overlapping."""
+    starts = sorted({m.start() for m in _DIGIT_RUN.finditer(text)} | {m.start() for m in _MONTH_START.finditer(text)})
+    last_end = 0
+    for pos in starts:
+        if pos < last_end:
+            continue
+        m = _DATE.match(text, pos)
+        if m:
+            last_end = m.end()
+            yield m
 
 
 def _month_number(written: str) -> int:
@@ -184,7 +210,7 @@ def find_dates(text: str) -> list[Entity]:
     [('4กันยายน2563', '2020-09-04'), ('27 กุมภาพันธ์ 2013', '2013-02-27')]
     """
     found = []
-    for m in _DATE.finditer(text):
+    for m in _date_matches(text):
         read = _read(m)
         if read is None:
             continue
@@ -202,7 +228,7 @@ def parse_thai_date(s: str) -> tuple[str, str | None] | None:
     >>> parse_thai_date("31 กุมภาพันธ์ 2565") is None
     True
     """
-    for m in _DATE.finditer(s):
+    for m in _date_matches(s):
         read = _read(m)
         if read is not None:
             return read[0], read[1]

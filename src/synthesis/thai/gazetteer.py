@@ -105,11 +105,25 @@ def longest_name_at(text: str, pos: int, names: dict, max_length: int | None = N
     'แค'
     """
     limit = min(len(text) - pos, max_length or gazetteer().max_name_length)
-    for length in range(limit, 1, -1):
+    for length in _lengths(names):
+        if length > limit:
+            continue
         candidate = text[pos : pos + length]
         if candidate in names and not _continues_cluster(text, pos + length):
             return candidate
     return None
+
+
+_LENGTHS: dict[int, tuple[dict, list[int]]] = {}
+
+
+def _lengths(names: dict) -> list[int]:
+    """The distinct key lengths of ``names``, longest first (cached per table)."""
+    cached = _LENGTHS.get(id(names))
+    if cached is None or cached[0] is not names or len(cached[1]) == 0:
+        cached = (names, sorted({len(n) for n in names if len(n) >= 2}, reverse=True))
+        _LENGTHS[id(names)] = cached
+    return cached[1]
 
 
 def words_pattern(words) -> str:

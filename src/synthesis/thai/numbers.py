@@ -95,18 +95,62 @@ def _splits_cluster(text: str, end: int) -> bool:
     return "\u0e31" == nxt or "\u0e34" <= nxt <= "\u0e3a" or "\u0e47" <= nxt <= "\u0e4e"
 
 
-# Clock times ("09.00-15.00 น.", "เวลา 13.00") and list markers ("1.", "1.1.", "2)") are not
-# quantities: their spans are masked before numbers are read.
-_TIME = re.compile(
-    rf"(?:(?<=เวลา)[ \t]*)?{DIGIT}{{1,2}}[.:]{DIGIT}{{2}}"
-    rf"(?:[ \t]*[-–][ \t]*{DIGIT}{{1,2}}[.:]{DIGIT}{{2}})?(?=[ \t]*น\.|[ \t]*[-–])"
-    rf"|(?<=เวลา)[ \t]*{DIGIT}{{1,2}}[.:]{DIGIT}{{2}}"
-)
-_LIST_MARKER = re.compile(rf"(?m)^[ \t]*[-•]?[ \t]*(?:{DIGIT}{{1,2}}[.)])+(?:{DIGIT}{{1,2}}(?=[.)]))?")
+# Clock times ("09.00-15.00 น.", "เวลา 13.00") and list markers at the start of a line ("1.",
+# "1.1.", "2)") are not quantities: they are skipped where a digit run starts.
+_CLOCK = rf"{DIGIT}{{1,2}}[.:]{DIGIT}{{2}}"
+_TIME_AT = re.compile(rf"{_CLOCK}(?:[ \t]*[-–][ \t]*{_CLOCK})?(?=[ \t]*น\.|[ \t]*[-–])")
+_CLOCK_AT = re.compile(rf"{_CLOCK}(?:[ \t]*[-–][ \t]*{_CLOCK})?")
+_LIST_AT = re.compile(rf"(?:{DIGIT}{{1,2}}[.)])+(?:{DIGIT}{{1,2}}(?=[.)]))?")
 
 
-def _masked_ranges(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _TIME.finditer(text)] + [m.span() for m in _LIST_MARKER.finditer(text)]
+def _skip_time_or_list_marker(text: str, pos: int) -> int | None:
+    """End of a clock time or line-initial list marker starting at ``pos``, else None."""
+    time = _TIME_AT.match(text, pos)
+    if time:
+        return time.end()
+    before = pos
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if text.endswith("เวลา", 0, before):
+        clock = _CLOCK_AT.match(text, pos)
+        if clock:
+            return clock.end()
+    while before > 0 and text[before - 1] in " \t-•":
+        before -= 1
+    if before == 0 or text[before - 1] == "\n":
+        marker = _LIST_AT.match(text, pos)
+        if marker:
+            return marker.end()
+    return None
+
+
+_DIGIT_RUN = re.compile(f"{DIGIT}+")
+
+
+def _candidate_matches(text: str):
+    """Quantity matches tried only where a run of digits starts (a fast scan), left to right."""
+    last_end = 0
+    for run in _DIGIT_RUN.finditer(text):
+        pos = run.start()
+        if pos < last_end:
+            continue
+        skip_to = _skip_time_or_list_marker(text, pos)
+        if skip_to is not None:
+            last_end = skip_to
+            continue
+        start = pos
+        while start > 0 and text[start - 1] in ".…":
+            start -= 1
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if text.endswith("ร้อยละ", 0, before):
+            start = before - len("ร้อยละ")
+        m = _QUANTITY.match(text, start)
+        if m is None or m.start("num") != pos:
+            continue
+        last_end = m.end("num2") if m.group("num2") else m.end("num")
+        yield m
 
 
 def find_quantities(text: str) -> list[Entity]:
@@ -119,12 +163,9 @@ def find_quantities(text: str) -> list[Entity]:
     [('MONEY', 50000, '50,000 บาท'), ('COUNT', 12, '....12..... คน')]
     """
     found: list[Entity] = []
-    masked = _masked_ranges(text)
-    for m in _QUANTITY.finditer(text):
+    for m in _candidate_matches(text):
         num_start = m.start("num")
         num_end = m.end("num2") if m.group("num2") else m.end("num")
-        if any(a <= num_start < b for a, b in masked):
-            continue
         first = m.start()
         if first > 0 and (
             _LATIN_OR_DIGIT.match(text[first - 1])
@@ -137,6 +178,8 @@ def find_quantities(text: str) -> list[Entity]:
             _LATIN_OR_DIGIT.match(text[after]) or (text[after] in "/:-" and after + 1 < len(text) and text[after + 1].isdigit())
         ):
             continue
+        if not m.group("lead") and m.group("trail") == "." and after < len(text) and not text[after].isspace():
+            continue  # a list marker glued to its item: "1.ประเด็น"
         value = parse_number(m.group("num"))
         if value is None:
             continue

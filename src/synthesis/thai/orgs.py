@@ -32,6 +32,7 @@ class Org:
     abbr: str | None
     region_word: str | None
     takes_province: bool
+    takes_tambon: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,9 @@ def build_lexicon(yaml_text: str, source: str = "orgs.yaml") -> _Lexicon:
     dotted: dict[str, Org] = {}
     dotless: dict[str, Org] = {}
     for entry in entries:
-        org = Org(entry["name"], entry.get("abbr"), entry.get("region"), bool(entry.get("province")))
+        org = Org(
+            entry["name"], entry.get("abbr"), entry.get("region"), bool(entry.get("province")), bool(entry.get("tambon"))
+        )
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ValueError(f"{source}: aliases of {org.name} must be a list of names")
@@ -127,6 +130,12 @@ def find_orgs(text: str) -> list[Entity]:
                 attrs["province"] = gazetteer().provinces[province].name
                 value = f"{value}{'' if value.endswith('จังหวัด') else 'จังหวัด'}{attrs['province']}"
                 end = lead.end() + len(province)
+        if org.takes_tambon:
+            tambon = longest_name_at(text, end, gazetteer().subdistricts)
+            if tambon:
+                attrs["tambon"] = tambon
+                value = f"{org.name}{tambon}"
+                end += len(tambon)
         found.append(Entity(m.start(), end, text[m.start() : end], "ORG", value, "lexicon", attrs))
         last_end = end
     return found

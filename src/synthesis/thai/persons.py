@@ -56,10 +56,10 @@ NAME_STOP_WORDS = (
     "เล่าว่า", "บอกว่า", "ให้ข้อมูล", "ผู้ใหญ่บ้าน", "กำนัน", "พร้อม", "ตัวแทน", "เลขา",
 )
 _NAME_RUN = re.compile("[\u0e01-\u0e4e]+")
-_TITLE = re.compile(
-    rf"(?P<title>(?:{words_pattern(TITLES)})(?:[ \t]?(?:{words_pattern(TITLES)}))*)[ \t]?"
-    rf"|(?P<reported>รายงาน(?:จากพื้นที่)?[ \t]*โดย)[ \t]+"
-)
+# A plain trie of trigger words is scanned (fast); the title chain is then read where one starts.
+_TRIGGER = re.compile(words_pattern((*TITLES, "รายงาน")))
+_TITLE = re.compile(rf"(?P<title>(?:{words_pattern(TITLES)})(?:[ \t]?(?:{words_pattern(TITLES)}))*)[ \t]?")
+_REPORTED_BY = re.compile(r"(?:จากพื้นที่)?[ \t]*โดย[ \t]+")
 _ONE_TITLE = re.compile(words_pattern(TITLES))
 _STOP = re.compile(words_pattern(NAME_STOP_WORDS))
 # A title glued after Thai letters starts a name only after these words.
@@ -71,8 +71,13 @@ MAX_SURNAME = 25
 
 
 def _cut_at_stop_word(run: str, min_length: int) -> str:
+    """Cut before the first stop word that has more text after it ("วงศ์ดีได้กล่าว" → "วงศ์ดี").
+
+    A stop word that ends the run is kept: it is more likely the end of the name ("สาและ").
+    """
     for m in _STOP.finditer(run, min_length):
-        return run[: m.start()]
+        if m.end() < len(run):
+            return run[: m.start()]
     return run
 
 
@@ -123,14 +128,21 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
     """
     found: list[Entity] = []
     last_end = 0
-    for m in _TITLE.finditer(text):
-        if m.start() < last_end:
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.start() < last_end:
             continue
-        title = m.group("title")
-        if title and not _title_allowed_at(text, m.start()):
-            continue
-        name_start = m.end()
-        first_title = _ONE_TITLE.match(text, m.start()) if title else None
+        reported = None
+        if trigger.group() == "รายงาน":
+            reported = _REPORTED_BY.match(text, trigger.end())
+            if reported is None:
+                continue
+            title, name_start = None, reported.end()
+        else:
+            if not _title_allowed_at(text, trigger.start()):
+                continue
+            m = _TITLE.match(text, trigger.start())
+            title, name_start = m.group("title"), m.end()
+        first_title = _ONE_TITLE.match(text, trigger.start()) if title else None
         if title and (
             _not_a_title_here(text, first_title.group(), first_title.end())
             or _not_a_title_here(text, title, name_start)
@@ -157,7 +169,7 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
                 if shortest <= len(candidate) <= MAX_SURNAME and not _STOP.match(candidate):
                     surname = candidate
                     end = end + 1 + len(candidate)
-        if m.group("reported") and surname is None:
+        if reported and surname is None:
             continue  # "รายงานโดย" + one word is more likely a team than a person
         value = f"{first_name} {surname}" if surname else first_name
         attrs = {"title": title.strip() if title else None, "first_name": first_name, "surname": surname}

@@ -66,13 +66,11 @@ class _Found:
 
 
 def _compiled() -> re.Pattern[str]:
+    # One plain trie of every trigger word: the regex engine skips ahead to a possible first
+    # character, which makes the scan about five times faster than named alternatives.
     g = gazetteer()
     bare = [name for name in g.provinces if name not in PREFIX_ONLY_PROVINCES]
-    return re.compile(
-        rf"(?P<gov>{words_pattern(_LOCAL_GOV_UNITS)})[ \t]?"
-        rf"|(?P<prefix>{words_pattern(_PREFIXES)})[ \t]?"
-        rf"|(?<![{_LEADING_VOWELS}])(?P<bare>{words_pattern(bare)})"
-    )
+    return re.compile(words_pattern([*_LOCAL_GOV_UNITS, *_PREFIXES, *bare]))
 
 
 _PATTERN: re.Pattern[str] | None = None
@@ -83,6 +81,14 @@ def _pattern() -> re.Pattern[str]:
     if _PATTERN is None:
         _PATTERN = _compiled()
     return _PATTERN
+
+
+def _after_space(text: str, pos: int) -> int:
+    return pos + 1 if pos < len(text) and text[pos] in " \t" else pos
+
+
+# "ต." inside a dotted abbreviation ("รพ.สต.", "ศอ.บต.") is no subdistrict prefix.
+_INSIDE_ABBREVIATION = re.compile(r"\.[\u0e01-\u0e2e]{1,2}$")
 
 
 def _read_name(text: str, pos: int, level: str) -> tuple[str, list[Place]] | None:
@@ -109,46 +115,43 @@ def _candidates(text: str) -> list[_Found]:
     for m in _pattern().finditer(text):
         if m.start() < last_end:
             continue
-        if m.group("bare"):
-            name = m.group("bare")
-            if _continues(text, m.end()):
-                continue
-            found.append(_Found(m.start(), m.end(), "province", name, [g.provinces[name]]))
-            last_end = m.end()
-            continue
-        if m.group("gov"):
-            unit, name_level = _LOCAL_GOV_UNITS[m.group("gov")]
-            read = _read_name(text, m.end(), name_level)
+        word = m.group()
+        if word in _LOCAL_GOV_UNITS:
+            unit, name_level = _LOCAL_GOV_UNITS[word]
+            name_start = _after_space(text, m.end())
+            read = _read_name(text, name_start, name_level)
             if name_level == "tambon":  # a municipality may carry a subdistrict's or a district's name
-                as_district = _read_name(text, m.end(), "amphoe")
+                as_district = _read_name(text, name_start, "amphoe")
                 if as_district and as_district[0] != "เมือง" and (read is None or len(as_district[0]) >= len(read[0])):
                     read = (as_district[0], as_district[1] + (read[1] if read and read[0] == as_district[0] else []))
             if read is None:
-                run = _THAI_RUN.match(text, m.end())
-                if not run or not (m.group("gov").endswith(".") or len(m.group("gov")) > 4):
-                    continue
-                read = (run.group(), [])
+                continue
             name, places = read
-            end = m.end() + len(name)
+            end = name_start + len(name)
             found.append(_Found(m.start(), end, "local_gov", name, places, unit))
             last_end = end
             continue
-        written = m.group("prefix")
-        level = _PREFIXES[written]
-        if written in ("เขต", "แขวง"):
-            read = _read_name(text, m.end(), level)
-            if read and not any(p.province_code == "10" for p in read[1]):
-                read = None
-            elif read:
-                read = (read[0], [p for p in read[1] if p.province_code == "10"])
-        else:
-            read = _read_name(text, m.end(), level)
-        if read is None:
+        if word in _PREFIXES:
+            if len(word) == 2 and _INSIDE_ABBREVIATION.search(text, max(0, m.start() - 3), m.start()):
+                continue
+            level = _PREFIXES[word]
+            name_start = _after_space(text, m.end())
+            read = _read_name(text, name_start, level)
+            if read and word in ("เขต", "แขวง"):  # Bangkok's level words
+                bangkok = [p for p in read[1] if p.province_code == "10"]
+                read = (read[0], bangkok) if bangkok else None
+            if read is None:
+                continue
+            name, places = read
+            end = name_start + len(name)
+            found.append(_Found(m.start(), end, level, name, places))
+            last_end = end
             continue
-        name, places = read
-        end = m.end() + len(name)
-        found.append(_Found(m.start(), end, level, name, places))
-        last_end = end
+        # a bare province name
+        if (m.start() > 0 and text[m.start() - 1] in _LEADING_VOWELS) or _continues(text, m.end()):
+            continue
+        found.append(_Found(m.start(), m.end(), "province", word, [g.provinces[word]]))
+        last_end = m.end()
     return found
 
 
@@ -159,10 +162,13 @@ def _continues(text: str, index: int) -> bool:
     return ch == "\u0e31" or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"
 
 
-def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n\n", 0, pos)
-    end = text.find("\n\n", pos)
-    return (0 if start < 0 else start), (len(text) if end < 0 else end)
+def _paragraph_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
+
+
+def _paragraph_bounds(breaks: list[int], length: int, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(breaks, pos)
+    return (breaks[i - 1] if i > 0 else 0), (breaks[i] if i < len(breaks) else length)
 
 
 def _narrow(found: _Found, provinces: set[str], districts: set[str]) -> None:
@@ -180,6 +186,7 @@ def _narrow(found: _Found, provinces: set[str], districts: set[str]) -> None:
 
 def _resolve(text: str, found: list[_Found]) -> None:
     starts = [f.start for f in found]
+    breaks = _paragraph_breaks(text) if any(len(f.candidates) > 1 for f in found) else []
     for _ in range(2):  # a district resolved in the first pass can resolve a subdistrict
         settled = [
             (f.candidates[0].province_code, f.candidates[0].district_code if f.level == "amphoe" else None)
@@ -190,7 +197,7 @@ def _resolve(text: str, found: list[_Found]) -> None:
         for i, f in enumerate(found):
             if len(f.candidates) <= 1:
                 continue
-            lo, hi = _paragraph_bounds(text, f.start)
+            lo, hi = _paragraph_bounds(breaks, len(text), f.start)
             lo, hi = max(lo, f.start - CONTEXT_CHARS), min(hi, f.end + CONTEXT_CHARS)
             provinces, districts = set(), set()
             for j in range(bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)):

@@ -1,0 +1,152 @@
+"""All entities of a text: rules and gazetteers, optionally completed by the CRF model.
+
+Sources (each a pure ``str -> list[Entity]`` function):
+
+- ``dates.find_dates``: DATE; ``numbers.find_quantities``: NUMBER/PERCENT/MONEY/COUNT;
+- ``places.find_places``: PLACE (geothai); ``orgs.find_orgs``: ORG (lexicon);
+- ``persons.find_persons``: PERSON (titles, lists);
+- ``ner.crf_entities``: the bundled CRF model, only with ``use_crf=True`` (slow).
+
+Overlaps are resolved by one rule (:func:`resolve_overlaps`): among entities that overlap,
+the longest span wins; equal lengths go to the more specific label in :data:`LABEL_PRIORITY`
+order, then to the earlier start. Rule entities are placed first; a CRF entity is then
+kept only where it overlaps no rule entity and passes :func:`_crf_is_credible` (a PLACE
+must be a gazetteer name, an ORG must look like an organisation, a DATE must parse, a PERSON
+must look like a name), because the model alone over-reaches on report text (it tags rooms
+and hotels as places, for example).
+
+>>> [(e.label, e.text) for e in find_entities("วันที่ 4 ก.ย. 2563 นายสมชาย ใจดี จาก สปสช.เขต 12 ลงพื้นที่ ต.บาละ จ.ยะลา 15 คน")]
+[('DATE', '4 ก.ย. 2563'), ('PERSON', 'สมชาย ใจดี'), ('ORG', 'สปสช.เขต 12'), ('PLACE', 'ต.บาละ'), ('PLACE', 'จ.ยะลา'), ('COUNT', '15 คน')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from synthesis.thai import graphemes
+from synthesis.thai.dates import find_dates
+from synthesis.thai.gazetteer import gazetteer
+from synthesis.thai.numbers import find_quantities
+from synthesis.thai.orgs import find_orgs
+from synthesis.thai.persons import find_persons
+from synthesis.thai.places import find_places
+from synthesis.thai.spans import Entity, Token
+
+# Most specific first: on equal length, a DATE beats a COUNT, a PERSON beats a PLACE …
+LABEL_PRIORITY = ("DATE", "PERSON", "ORG", "PLACE", "MONEY", "PERCENT", "COUNT", "NUMBER")
+_RANK = {label: i for i, label in enumerate(LABEL_PRIORITY)}
+
+# Words an organisation's name starts with; a CRF ORG span without one is not trusted.
+ORG_HEAD_WORDS = (
+    "กรม", "กระทรวง", "สำนักงาน", "สำนัก", "ศูนย์", "มหาวิทยาลัย", "โรงพยาบาล", "โรงเรียน",
+    "องค์การ", "องค์กร", "สมาคม", "มูลนิธิ", "สภา", "เครือข่าย", "ชมรม", "สหกรณ์", "บริษัท",
+    "ธนาคาร", "คณะกรรมการ", "วิสาหกิจชุมชน", "สถาบัน", "กองทุน", "เทศบาล", "สมาพันธ์",
+)
+_PLACE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.)[ \t]?")
+_NAME_TEXT = re.compile(r"[\u0e01-\u0e4e]+(?: [\u0e01-\u0e4e]+)?")
+_FULL_NAME = re.compile(r"[\u0e01-\u0e4e]{2,20} [\u0e01-\u0e4e]{2,25}")
+
+
+def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
+    """Keep non-overlapping entities: longest first, then by label priority, then earliest.
+
+    >>> a = Entity(0, 4, "ก", "NUMBER"); b = Entity(2, 10, "ข", "DATE"); c = Entity(10, 12, "ค", "COUNT")
+    >>> [e.label for e in resolve_overlaps([a, b, c])]
+    ['DATE', 'COUNT']
+    """
+    ordered = sorted(entities, key=lambda e: (e.start, e.end))
+    kept: list[Entity] = []
+    cluster: list[Entity] = []
+    cluster_end = -1
+    for entity in ordered + [None]:  # None flushes the last cluster
+        if entity is not None and entity.start < cluster_end:
+            cluster.append(entity)
+            cluster_end = max(cluster_end, entity.end)
+            continue
+        kept.extend(_best_of_cluster(cluster))
+        if entity is not None:
+            cluster, cluster_end = [entity], entity.end
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def _best_of_cluster(cluster: list[Entity]) -> list[Entity]:
+    if len(cluster) <= 1:
+        return cluster
+    chosen: list[Entity] = []
+    for entity in sorted(cluster, key=lambda e: (-(e.end - e.start), _RANK.get(e.label, 99), e.start)):
+        if all(entity.end <= c.start or entity.start >= c.end for c in chosen):
+            chosen.append(entity)
+    return chosen
+
+
+def rule_entities(text: str, tokens: list[Token] | None = None) -> list[Entity]:
+    """Every rule and gazetteer entity, overlaps resolved."""
+    found = find_dates(text) + find_quantities(text) + find_places(text) + find_orgs(text)
+    found += find_persons(text, tokens)
+    return resolve_overlaps(found)
+
+
+def _crf_is_credible(entity: Entity) -> bool:
+    text = entity.text
+    if entity.label == "PLACE":
+        name = _PLACE_PREFIX.sub("", text)
+        g = gazetteer()
+        return name in g.provinces or name in g.districts or (name != text and name in g.subdistricts)
+    if entity.label == "ORG":
+        return text.startswith(ORG_HEAD_WORDS) or entity.value != text
+    if entity.label == "DATE":
+        return entity.value is not None
+    if entity.label == "PERSON":  # "first surname", or one word after a title
+        if entity.attrs.get("title"):
+            return bool(_NAME_TEXT.fullmatch(text)) and 2 <= len(text) <= 45
+        return bool(_FULL_NAME.fullmatch(text)) and len(text) <= 45
+    return entity.value is not None
+
+
+# Characters next to which a cut may split a cluster; elsewhere no check is needed.
+_SUSPECT = frozenset(graphemes.THAI_MARKS + graphemes.THAI_FOLLOWING_VOWELS + graphemes.THAI_LEADING_VOWELS + "\u200d\r")
+
+
+def _safe_cut(text: str, index: int) -> bool:
+    return (index >= len(text) or text[index] not in _SUSPECT) and (index == 0 or text[index - 1] not in _SUSPECT)
+
+
+def _snapped(text: str, entity: Entity) -> Entity:
+    if _safe_cut(text, entity.start) and _safe_cut(text, entity.end):
+        return entity
+    start, end = graphemes.snap_left(text, entity.start), graphemes.snap_right(text, entity.end)
+    if (start, end) == (entity.start, entity.end):
+        return entity
+    return Entity(start, end, text[start:end], entity.label, entity.value, entity.source, entity.attrs)
+
+
+def find_entities(text: str, tokens: list[Token] | None = None, *, use_crf: bool = False) -> list[Entity]:
+    """PLACE/ORG/PERSON/DATE/NUMBER/PERCENT/MONEY/COUNT entities, sorted by start.
+
+    ``tokens`` (optional) help cut names; ``use_crf=True`` adds what the CRF model finds where
+    no rule found anything and the finding passes the credibility checks (slow: ~20k chars/s).
+    """
+    if not text or not text.strip():
+        return []
+    found = rule_entities(text, tokens)
+    if use_crf:
+        from synthesis.thai.ner import crf_entities
+
+        starts = [e.start for e in found]
+        extra = []
+        for entity in crf_entities(text, tokens):
+            if not _crf_is_credible(entity):
+                continue
+            if any(e.start < entity.end and entity.start < e.end for e in _near(found, starts, entity)):
+                continue
+            extra.append(entity)
+        found = resolve_overlaps(found + extra)
+    return [_snapped(text, e) for e in found]
+
+
+def _near(found: list[Entity], starts: list[int], entity: Entity) -> list[Entity]:
+    import bisect
+
+    hi = bisect.bisect_left(starts, entity.end)
+    lo = max(0, bisect.bisect_left(starts, entity.start) - 8)  # entities are short
+    return found[lo:hi]
