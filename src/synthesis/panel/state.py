@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from synthesis.coding import Code, Codebook, Coding, CodingStore, load_codebook, new_coding, save_codebook
+from synthesis.coding import Code, Codebook, CodebookError, Coding, CodingStore, load_codebook, new_coding, save_codebook
 from synthesis.coding.codebook import atomic_write_text
 from synthesis.coding.codings import check_coder_name
 from synthesis.panel.sources import DocInfo, DocumentSource, PanelDocument, PanelSegment
@@ -344,6 +344,8 @@ class PanelState:
 
         Raises :class:`synthesis.coding.CodebookError` (nothing written) when the code is invalid.
         """
+        if not name_th.strip():
+            raise CodebookError([f"{self.codebook_path}: code {code_id!r} needs a Thai name (name_th)"])
         code = Code(id=code_id.strip(), name_th=name_th.strip(), name_en=name_en.strip() or code_id.strip(),
                     parent=parent or None, colour=colour.strip(), description=description.strip())
         book = self.codebook.add(code)

@@ -59,13 +59,14 @@ class CodingPanel(w.VBox):
         self.coded = w.ToggleButtons(options=[("ทั้งหมด", "all"), ("ลงรหัสแล้ว", "coded"), ("ยังไม่ลง", "uncoded")],
                                      value="all", style={"button_width": "5.5em"})
         self.with_suggestions = w.Checkbox(description="มีข้อเสนอแนะรหัส (has suggestions)", indent=False)
-        self.doc_list = w.Select(options=[], rows=14, layout=w.Layout(width="100%"))
+        self.doc_list = w.Select(options=[], rows=14, layout=w.Layout(width="98%"))
         self.doc_list.add_class("syn-doclist")
         for control in (self.area, self.kind, self.date_from, self.date_to, self.coded, self.with_suggestions):
             control.observe(self._on_filter, names="value")
         self.doc_list.observe(self._on_pick, names="value")
         left = w.VBox([w.HTML("<b>เอกสาร (documents)</b>"), self.area, self.kind, self.date_from, self.date_to,
-                       self.coded, self.with_suggestions, self.doc_list], layout=w.Layout(width="30%"))
+                       self.coded, self.with_suggestions, self.doc_list],
+                      layout=w.Layout(width="26%", overflow="hidden"))
         # the document and the current segment
         self.view = DocumentView(layout=w.Layout(width="100%"))
         self.view.on_msg(self._on_view_message)
@@ -81,7 +82,7 @@ class CodingPanel(w.VBox):
         middle = w.VBox([self.view, w.HBox([previous, following, self.target]),
                          w.HTML("<b>รหัสในส่วนนี้ (codings here)</b>"), self.codings_box,
                          w.HTML("<b>ข้อเสนอแนะรหัส (suggestions)</b>"), self.suggestions_box],
-                        layout=w.Layout(width="45%"))
+                        layout=w.Layout(width="48%", margin="0 8px"))
         # the codebook
         self.tree_box = w.VBox()
         self.tree_box.add_class("syn-tree")
@@ -95,7 +96,7 @@ class CodingPanel(w.VBox):
         add.on_click(lambda _: self._add_code())
         right = w.VBox([w.HTML("<b>สมุดรหัส (codebook)</b> <small>1–9 สลับรหัส, j/k เลื่อนส่วน</small>"),
                         self.tree_box, w.HTML("<b>เพิ่มรหัส</b>"), self.new_id, self.new_th, self.new_en,
-                        self.new_parent, self.new_colour, add], layout=w.Layout(width="25%"))
+                        self.new_parent, self.new_colour, add], layout=w.Layout(width="26%", overflow="hidden"))
         header = w.HTML(f"<h3 style='margin:4px 0'>{escape(title or 'Coding')} · ผู้ลงรหัส "
                         f"<code>{escape(state.coder)}</code></h3>")
         super().__init__([header, w.HBox([left, middle, right]), self.status])
