@@ -68,3 +68,24 @@ def test_persons_glued_surname_stops_at_a_token_boundary():
 )
 def test_persons_title_like_words_that_are_not_titles(text):
     assert find_persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "title"),
+    [
+        ("ซื้อแว่นได้ นายกฮาซันเขาเป็นประธานกองทุน", "ฮาซัน", "นายก"),
+        ("คุณอดุลย์เอาเงินกองทุนฯ มาช่วย", "อดุลย์", "คุณ"),
+        ("กลุ่มแม่บ้านของก๊ะแยนะทำข้าวเกรียบ", "แยนะ", "ก๊ะ"),
+        ("ขอบคุณค่ะ คุณสุกัญญาคะ ในฐานะเทศบาล", "สุกัญญา", "คุณ"),
+        ("โดย ผศ.ดร.กนกพร จะส่งแนวคำถามให้", "กนกพร", "ผศ.ดร."),
+        ("- เภสัชกรหญิงวรรณา เกื้อกูล โรงพยาบาล", "วรรณา เกื้อกูล", "เภสัชกรหญิง"),
+    ],
+)
+def test_persons_name_stops_before_the_rest_of_the_clause(text, value, title):
+    (entity,) = find_persons(text)
+    assert (entity.value, entity.attrs["title"]) == (value, title)
+
+
+@pytest.mark.parametrize("text", ["ฮ: ก๊ะอยากบอกว่าดีมาก", "บังก็ไม่รู้"])
+def test_persons_form_of_address_used_as_a_pronoun_is_no_name(text):
+    assert find_persons(text) == []

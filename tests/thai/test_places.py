@@ -117,3 +117,10 @@ def test_places_offsets_match_the_text():
     for entity in find_places(text):
         assert text[entity.start : entity.end] == entity.text
         assert entity.label == "PLACE" and entity.source == "gazetteer"
+
+
+@pytest.mark.parametrize(("text", "province"), [("ทม.พัทลุง", "พัทลุง"), ("เทศบาลเมืองพัทลุง", "พัทลุง")])
+def test_places_town_municipality_named_after_its_province(text, province):
+    (entity,) = find_places(text)
+    assert entity.text == text and entity.attrs["level"] == "local_gov"
+    assert entity.value == province and entity.attrs["province"] == province

@@ -24,8 +24,8 @@ TITLES = (
     # civil
     "นาย", "นาง", "นางสาว", "น.ส.", "นส.", "ด.ช.", "ด.ญ.", "คุณ",
     # academic and professional
-    "ศ.ดร.", "รศ.ดร.", "ผศ.ดร.", "ศ.", "รศ.", "ผศ.", "ดร.", "อาจารย์", "อ.", "ผอ.",
-    "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.", "เภสัชกร", "ทันตแพทย์", "แพทย์หญิง", "นายแพทย์",
+    "ศ.ดร.", "รศ.ดร.", "ผศ.ดร.", "ศ.", "รศ.", "ผศ.", "ดร.", "อาจารย์", "อ.", "ผอ.", "นายก",
+    "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.", "เภสัชกร", "เภสัชกรหญิง", "ทันตแพทย์", "ทันตแพทย์หญิง", "แพทย์หญิง", "นายแพทย์",
     "ครู", "กำนัน", "ผู้ใหญ่บ้าน", "ผญบ.",
     # ranks, often after ว่าที่
     "ว่าที่ร.ต.", "ว่าที่ ร.ต.", "ว่าที่ร้อยตรี", "ร.ต.", "ร.ท.", "ร.อ.", "พ.ต.", "พ.ท.", "พ.อ.",
@@ -37,7 +37,8 @@ TITLES = (
 FIRST_NAME_ONLY_TITLES = frozenset({"บัง", "ก๊ะ", "แบ", "เปาะ", "ยายี", "บาบอ"})
 # Words that follow a title-like word when it is not a title (นายจ้าง, นางพยาบาล, คุณภาพ …).
 NOT_A_NAME_AFTER = {
-    "นาย": ("จ้าง", "หน้า", "ทุน", "อำเภอ", "ก", "ช่าง", "ตรวจ", "ทหาร", "ด่าน", "พราน", "ท้าย", "ประกัน", "แพทย์", "งาน", "ร้อย", "สิบ", "พัน", "พล"),
+    "นายก": ("เทศมนตรี", "อบต", "อบจ", "องค์การ", "สมาคม", "รัฐมนตรี", "สภา", "ชมรม", "เทศบาล", "ฯ"),
+    "นาย": ("จ้าง", "หน้า", "ทุน", "อำเภอ", "ช่าง", "ตรวจ", "ทหาร", "ด่าน", "พราน", "ท้าย", "ประกัน", "แพทย์", "งาน", "ร้อย", "สิบ", "พัน", "พล"),
     "นาง": ("พยาบาล", "งาม", "ฟ้า", "เอก", "แบบ", "รำ", "กวัก", "สาว", "ไม้"),
     "คุณ": ("ภาพ", "ค่า", "สมบัติ", "ธรรม", "ประโยชน์", "ลักษณะ", "วุฒิ", "ูปการ", "ความ", "ครู", "ธรรมะ", "พ่อ", "แม่"),
     "บัง": ("คับ", "เอิญ", "เกิด", "คม", "แดด", "ตา", "ใบ", "ลม", "หน้า"),
@@ -47,21 +48,32 @@ NOT_A_NAME_AFTER = {
     "กำนัน": ("ตำบล", "และ", "ผู้"),
     "เปาะ": ("ะ",),
 }
-# "นายก" alone is a placeholder name in participant lists; "นายก" + an office is a mayor.
-_MAYOR = re.compile(r"[ \t]*(?:เทศมนตรี|อบต|อบจ|องค์การ|สมาคม|รัฐมนตรี|สภา|ชมรม|เทศบาล)")
+# "นายก" is a mayor's title ("นายกฮาซัน"), except in a list of one-letter placeholder names
+# ("-นายก ข -นางค ง"), where it is นาย + ก.
+_PLACEHOLDER_AFTER_MAYOR = re.compile(r"[ \t][\u0e01-\u0e2e](?![\u0e01-\u0e4e])")
 # Words that end a name written without a space before the rest of the sentence.
 NAME_STOP_WORDS = (
     "ได้", "กล่าว", "และ", "ซึ่ง", "ตำแหน่ง", "ประธาน", "เจ้าหน้าที่", "หัวหน้า", "ผู้อำนวยการ",
     "ผู้ประสาน", "เป็นผู้", "จาก", "ที่ปรึกษา", "นักวิชาการ", "อาจารย์", "นาย", "นาง", "ร่วมกับ",
     "เล่าว่า", "บอกว่า", "ให้ข้อมูล", "ผู้ใหญ่บ้าน", "กำนัน", "พร้อม", "ตัวแทน", "เลขา",
 )
-_NAME_RUN = re.compile("[\u0e01-\u0e4e]+")
+_NAME_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]+")  # Thai letters, not ฯ
 # A plain trie of trigger words is scanned (fast); the title chain is then read where one starts.
 _TRIGGER = re.compile(words_pattern((*TITLES, "รายงาน")))
 _TITLE = re.compile(rf"(?P<title>(?:{words_pattern(TITLES)})(?:[ \t]?(?:{words_pattern(TITLES)}))*)[ \t]?")
 _REPORTED_BY = re.compile(r"(?:จากพื้นที่)?[ \t]*โดย[ \t]+")
 _ONE_TITLE = re.compile(words_pattern(TITLES))
 _STOP = re.compile(words_pattern(NAME_STOP_WORDS))
+# Words that start a clause, not a name: a "surname" or a name after ก๊ะ/บัง starting with one is
+# the rest of the sentence ("ผศ.ดร.กนกวรรณ จะส่ง…", "ก๊ะอยากบอกว่า…"); a first name glued to
+# the next words is also cut before one of them ("คุณอดุลย์เอาเงิน…").
+CLAUSE_WORDS = (
+    "จะ", "ได้", "ก็", "ไม่", "ชวน", "ถาม", "ตอบ", "บอก", "เป็น", "ให้", "ไป", "ทำ", "เอา", "ขอ",
+    "ช่วย", "กล่าว", "ส่ง", "เล่า", "ว่า", "คือ", "ซึ่ง", "ที่", "ใน", "จาก", "และ", "กับ", "ของ",
+    "ค่ะ", "คะ", "ครับ", "พูด", "อยาก", "คิด", "เอง", "ชอบ", "เขา", "เคย", "ยัง", "ต้อง", "รู้",
+    "ประธาน", "เห็น", "นั่ง",
+)
+_CLAUSE = re.compile(words_pattern(CLAUSE_WORDS))
 # A title glued after Thai letters starts a name only after these words.
 _BEFORE_NAME_WORDS = ("โดย", "และ", "กับ", "ของ", "จาก", "คือ", "ได้แก่", "ท่าน", "ให้", "ถึง", "มี", "เชิญ", "ผู้แทน")
 # A title followed by an office, not a name: "ผอ.รพ.สต.", "ผอ.กองสาธารณสุข".
@@ -81,6 +93,17 @@ def _cut_at_stop_word(run: str, min_length: int) -> str:
     return run
 
 
+def _cut_glued_first_name(run: str) -> str:
+    """A first name glued to the words after it ends before the first clause word."""
+    for m in _CLAUSE.finditer(run, 2):
+        if m.end() < len(run) or m.group() in _PARTICLES:
+            return run[: m.start()]
+    return run
+
+
+_PARTICLES = frozenset({"คะ", "ค่ะ", "ครับ"})
+
+
 def _cut_at_token(run_start: int, run: str, tokens: list[Token] | None, min_length: int) -> str:
     """Cut a glued run at the first name-ending word, on a token boundary when tokens are known."""
     if not tokens:
@@ -98,8 +121,6 @@ def _not_a_title_here(text: str, title: str, name_start: int) -> bool:
     last = title.split()[-1] if " " in title else title
     for word in NOT_A_NAME_AFTER.get(last, ()):
         if text.startswith(word, name_start):
-            if last == "นาย" and word == "ก":
-                return bool(_MAYOR.match(text, name_start + 1))
             return True
     return False
 
@@ -142,6 +163,8 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
                 continue
             m = _TITLE.match(text, trigger.start())
             title, name_start = m.group("title"), m.end()
+            if title.endswith("นายก") and _PLACEHOLDER_AFTER_MAYOR.match(text, trigger.start() + len(title)):
+                title, name_start = title[:-1], trigger.start() + len(title) - 1
         first_title = _ONE_TITLE.match(text, trigger.start()) if title else None
         if title and (
             _not_a_title_here(text, first_title.group(), first_title.end())
@@ -154,7 +177,10 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
             continue
         first_name = first.group()
         glued = first.end() < len(text) and not text[first.end()].isspace()
+        if _CLAUSE.match(first_name) and len(first_name) > 2:
+            continue  # "ก๊ะอยากบอกว่า": a form of address used as "I"
         first_name = _cut_at_token(name_start, first_name, tokens, 1)
+        first_name = _cut_glued_first_name(first_name)
         if not first_name or len(first_name) > MAX_FIRST_NAME:
             continue
         end = name_start + len(first_name)
@@ -166,7 +192,7 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
                 candidate = _cut_at_token(end + 1, after.group(1), tokens, 2)
                 at_word_end = end + 1 + len(candidate) >= len(text) or not ("\u0e01" <= text[end + 1 + len(candidate)] <= "\u0e4e")
                 shortest = 1 if at_word_end else 2  # "-นายก ข" in a list of placeholders
-                if shortest <= len(candidate) <= MAX_SURNAME and not _STOP.match(candidate):
+                if shortest <= len(candidate) <= MAX_SURNAME and not _STOP.match(candidate) and not _CLAUSE.match(candidate):
                     surname = candidate
                     end = end + 1 + len(candidate)
         if reported and surname is None:

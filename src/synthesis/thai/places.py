@@ -124,6 +124,10 @@ def _candidates(text: str) -> list[_Found]:
                 as_district = _read_name(text, name_start, "amphoe")
                 if as_district and as_district[0] != "เมือง" and (read is None or len(as_district[0]) >= len(read[0])):
                     read = (as_district[0], as_district[1] + (read[1] if read and read[0] == as_district[0] else []))
+            if name_level == "tambon":  # a town municipality often carries its province's name
+                as_province = _read_name(text, name_start, "province")
+                if as_province and (read is None or len(as_province[0]) > len(read[0])):
+                    read = as_province
             if read is None:
                 continue
             name, places = read
