@@ -66,10 +66,12 @@ def _areas_of(doc, areas):
         ("คนกรีดยางในจังหวัดยะลาประสบปัญหาราคายาง", {"yala-bala": "occupation"}),
         # occupation without any province: no attribution
         ("คนกรีดยางประสบปัญหาราคายาง", {}),
+        # the province only in another paragraph (a regional office's address): no attribution
+        ("คนกรีดยางประสบปัญหาราคายาง\n\nประชุมที่ สปสช.เขต 12 สงขลา", {}),
         ("ไม่มีชื่อพื้นที่ใดในข้อความนี้", {}),
     ],
     ids=["tambon-prefix", "local-gov", "municipality", "same-name-other-province", "occupation",
-         "occupation-only", "nothing"],
+         "occupation-only", "province-elsewhere", "nothing"],
 )
 def test_areas_attribution_rules(areas, text, expected):
     assert _areas_of(_doc(text), areas) == expected

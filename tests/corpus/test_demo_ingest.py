@@ -36,3 +36,21 @@ def test_store_documents_filter_by_area(demo_store, area):
     _, store = demo_store
     paths = store.documents(areas=[area], columns=["path"])["path"].tolist()
     assert paths and all(area.split("-")[0] in p or "meetings/" in p for p in paths)
+
+
+@pytest.mark.parametrize(
+    "path, fmt, encoding, kind, areas",
+    [
+        ("other/songkhla-khae_fund-page.html", "html", "utf-8-sig", "activity_report", ["songkhla-khae"]),
+        ("other/pattani-nong-chik_interview-note.docx", "docx", None, "interview", ["pattani-nong-chik"]),
+        ("other/region12-mentors-note.md", "md", "utf-8", "meeting_summary",
+         ["phatthalung-town", "satun-na-thon", "trang-huai-yot"]),
+        ("other/yala-bala_field-note-cp874.txt", "txt", "cp874", "other", ["yala-bala"]),
+    ],
+)
+def test_ingest_demo_other_formats_end_to_end(demo_store, path, fmt, encoding, kind, areas):
+    _, store = demo_store
+    docs = store.documents(columns=["path", "format", "encoding", "kind", "areas", "date"]).set_index("path")
+    row = docs.loc[path]
+    assert (row["format"], row["encoding"], row["kind"]) == (fmt, encoding, kind)
+    assert sorted(row["areas"]) == areas and row["date"]

@@ -7,7 +7,8 @@ Rules, strongest first (each attribution keeps its evidence span and a confidenc
 2. ``place`` (0.9): the text names the area's local government unit, its tambon, or one of
    its aliases, and the area's province agrees (named in the document, or the place resolved
    to it by the gazetteer).
-3. ``occupation`` (0.6): the text names the area's occupation group and its province.
+3. ``occupation`` (0.6): the text names the area's occupation group with its province (or
+   amphoe) in the same paragraph, within :data:`OCCUPATION_WINDOW` characters.
 
 A document naming several areas (a regional meeting) belongs to each.
 
@@ -29,6 +30,7 @@ from synthesis.paths import lessons_dir
 
 RULE_CONFIDENCE = {"metadata": 1.0, "place": 0.9, "occupation": 0.6}
 MAX_EVIDENCE_PER_RULE = 5
+OCCUPATION_WINDOW = 200  # characters either side of an occupation term to look for the province
 _ADMIN_PREFIXES = ("ตำบล", "ต.", "อบต.", "ทต.", "ทม.", "ทน.", "เทศบาล", "องค์การบริหารส่วนตำบล")
 _AREA_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -149,6 +151,15 @@ def _occurrences(text: str, term: str, bounds: set[int] | None) -> list[tuple[in
     return found
 
 
+def _province_near(text: str, start: int, end: int, area: Area) -> bool:
+    """The area's province (or amphoe) is named in the same paragraph, near the occupation."""
+    left = text.rfind("\n\n", max(0, start - OCCUPATION_WINDOW), start)
+    right = text.find("\n\n", end, end + OCCUPATION_WINDOW)
+    window = text[(left + 2 if left != -1 else max(0, start - OCCUPATION_WINDOW)):
+                  (right if right != -1 else end + OCCUPATION_WINDOW)]
+    return any(name and name in window for name in (area.province, area.amphoe))
+
+
 def attribute(doc, areas: list[Area]) -> list[Attribution]:
     """The areas a document belongs to, each with its evidence.
 
@@ -190,7 +201,8 @@ def attribute(doc, areas: list[Area]) -> list[Attribution]:
             occupation_hits = []
             for term in sorted(area.occupation_terms, key=len, reverse=True):
                 for start, end in _occurrences(text, term, bounds):
-                    if not any(s <= start < e for s, e in occupation_hits):
+                    if not any(s <= start < e for s, e in occupation_hits) and \
+                            _province_near(text, start, end, area):
                         occupation_hits.append((start, end))
             for start, end in sorted(occupation_hits)[:MAX_EVIDENCE_PER_RULE]:
                 result.append(Attribution(doc.doc_id, area.id, "occupation", text[start:end], start,
