@@ -35,7 +35,7 @@ def test_ingest_demo_every_report_has_date_title_and_area(demo_store):
 def test_store_documents_filter_by_area(demo_store, area):
     _, store = demo_store
     paths = store.documents(areas=[area], columns=["path"])["path"].tolist()
-    assert paths and all(area.split("-")[0] in p or "meetings/" in p for p in paths)
+    assert paths and all(area in p or p.startswith(("meetings/", "other/")) for p in paths)
 
 
 @pytest.mark.parametrize(
@@ -52,5 +52,6 @@ def test_ingest_demo_other_formats_end_to_end(demo_store, path, fmt, encoding, k
     _, store = demo_store
     docs = store.documents(columns=["path", "format", "encoding", "kind", "areas", "date"]).set_index("path")
     row = docs.loc[path]
-    assert (row["format"], row["encoding"], row["kind"]) == (fmt, encoding, kind)
+    assert (row["format"], row["kind"]) == (fmt, kind)
+    assert row["encoding"] == encoding or (encoding is None and row["encoding"] != row["encoding"])
     assert sorted(row["areas"]) == areas and row["date"]
