@@ -217,3 +217,15 @@ def test_parser_report_with_colon_fields_is_not_an_interview():
 def test_parser_odd_input_gives_a_valid_record(text):
     r = parse_document(text)
     assert r.kind == "other" and r.date is None and r.participants_count is None
+
+
+def test_parser_meeting_with_labelled_bullets_is_not_an_interview():
+    text = MEETING.replace("รายได้ลดลงเพราะราคายาง",
+                           "- ยะลา: ราคายางตก\n- ตรัง: ราคายางตก\n- ยะลา: ฝนชุก\n- ตรัง: ฝนชุก")
+    assert parse_document(text).kind == "meeting_summary"
+
+
+def test_parser_few_colon_lines_in_long_notes_are_not_an_interview():
+    prose = "\n".join(f"ย่อหน้าที่ {i} เล่าเรื่องการทำงานของกลุ่ม" for i in range(12))
+    text = f"บันทึกการทำงาน\nก: หนึ่ง\nข: สอง\nก: สาม\nข: สี่\n{prose}\n"
+    assert parse_document(text).kind == "other"

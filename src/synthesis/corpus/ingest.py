@@ -27,7 +27,7 @@ import yaml
 
 from synthesis.corpus import thai_bridge as thai
 from synthesis.corpus.areas import Area, attribute, default_areas_path, load_areas
-from synthesis.corpus.document import Document, build_document, make_doc_id
+from synthesis.corpus.document import Document, build_document
 from synthesis.corpus.parser import PARSER_VERSION
 from synthesis.corpus.readers import READERS, ReadError, read_file
 from synthesis.corpus.store import (DOC_TABLES, SCHEMAS, empty_table, read_manifest, read_table,
@@ -269,7 +269,8 @@ def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = N
     write_store(store_dir, tables, {
         "collection": collection,
         "corpus_dir": str(corpus_dir),
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "tokens": "non-space tokens only",
         "versions": versions,
         "files": new_files,
         "errors": errors,

@@ -331,7 +331,7 @@ def _fund_sections(report: ParsedReport, lines: list[Line], after: int) -> None:
 
 # ---------------------------------------------------------------- interviews
 
-_TURN = re.compile(r"^[ \t]*(?P<speaker>[^\s:：()0-9๐-๙][^:：\n]{0,24}?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
+_TURN = re.compile(r"^[ \t]*(?P<speaker>[^\s:：()0-9๐-๙\-•*#>][^:：\n]{0,24}?)[ \t]*[:：][ \t]*(?P<body>\S.*)$")
 # Labels followed by a colon that are fields of a form, not speakers.
 _NOT_SPEAKERS = re.compile(r"^(?:Categories|วัตถุประสงค์|หมายเหตุ|สถานที่|วันที่|เวลา|เรื่อง|หัวข้อ|"
                            r"ผลที่|ข้อสังเกต|สิ่งที่ได้เรียนรู้|ปัจจัย|ปัญหา|แผน|ที่มา|สรุป|ประเด็น|"
@@ -357,11 +357,16 @@ def _same_person(a: str | None, b: str | None) -> bool:
     return a == b or a.endswith(b) or b.endswith(a)
 
 
-def _looks_like_interview(turns: list[tuple[Line, re.Match]]) -> bool:
+def _looks_like_interview(turns: list[tuple[Line, re.Match]], lines: list[Line]) -> bool:
+    """At least two speakers with two turns each, and turns make up most of the lines after
+    the first one (a report with a few ``label: text`` lines is not a transcript)."""
     speakers: dict[str, int] = {}
     for _, match in turns:
         speakers[match.group("speaker").strip()] = speakers.get(match.group("speaker").strip(), 0) + 1
-    return len(turns) >= 4 and sum(1 for n in speakers.values() if n >= 2) >= 2
+    if len(turns) < 4 or sum(1 for n in speakers.values() if n >= 2) < 2:
+        return False
+    after = [ln for ln in lines if ln.start >= turns[0][0].start and ln.stripped]
+    return len(turns) >= 0.5 * len(after)
 
 
 def _parse_interview(report: ParsedReport, lines: list[Line], turns: list[tuple[Line, re.Match]]) -> None:
@@ -488,7 +493,7 @@ def parse_document(text: str, *, path: str | None = None, normalized: bool = Fal
     turns = _turn_lines(lines)
     if reported:
         _parse_activity_report(report, lines, reported)
-    elif _looks_like_interview(turns):
+    elif _looks_like_interview(turns, lines):
         _parse_interview(report, lines, turns)
         _title_and_date(report, lines)
     elif _looks_like_meeting(lines, text):

@@ -1,0 +1,17 @@
+"""The examples in the corpus modules' docstrings run and hold."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["encoding", "readers", "parser", "document", "areas", "store", "ingest", "thai_bridge", "commands"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests_corpus_module_examples(name):
+    module = importlib.import_module(f"synthesis.corpus.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
