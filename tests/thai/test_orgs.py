@@ -62,3 +62,23 @@ def test_orgs_bad_lexicon_names_the_problem(yaml_text, message):
     with pytest.raises(ValueError, match=message) as error:
         build_lexicon(yaml_text, "my_orgs.yaml")
     assert "my_orgs.yaml" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("สภาองค์กรชุมชนตำบลแค ร่วมสำรวจ", "สภาองค์กรชุมชนตำบลแค", "สภาองค์กรชุมชนตำบลแค"),
+        ("เจ้าหน้าที่โรงพยาบาลห้วยยอด มาตรวจ", "โรงพยาบาลห้วยยอด", "โรงพยาบาลห้วยยอด"),
+        ("พยาบาล รพ.หนองจิก สอน", "รพ.หนองจิก", "โรงพยาบาลหนองจิก"),
+        ("อาจารย์จากวิทยาลัยชุมชนสตูล 2 คน", "วิทยาลัยชุมชนสตูล", "วิทยาลัยชุมชนสตูล"),
+        ("ผู้แทน พมจ. สตูล", "พมจ. สตูล", "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสตูล"),
+    ],
+)
+def test_orgs_take_the_place_name_that_follows(text, span, value):
+    (entity,) = [e for e in find_orgs(text) if e.label == "ORG"]
+    assert (entity.text, entity.value) == (span, value)
+
+
+def test_orgs_bad_place_flag_names_the_problem():
+    with pytest.raises(ValueError, match="my_orgs.yaml: place of กรมอนามัย"):
+        build_lexicon("- name: กรมอนามัย\n  place: village", "my_orgs.yaml")

@@ -89,3 +89,15 @@ def test_persons_name_stops_before_the_rest_of_the_clause(text, value, title):
 @pytest.mark.parametrize("text", ["ฮ: ก๊ะอยากบอกว่าดีมาก", "บังก็ไม่รู้"])
 def test_persons_form_of_address_used_as_a_pronoun_is_no_name(text):
     assert find_persons(text) == []
+
+
+def test_persons_role_after_a_name_is_an_apposition():
+    text = "นายอับดุล เจะมะ ผู้ใหญ่บ้าน ชี้แจงว่าชาวบ้านยังไม่รู้"
+    assert [e.value for e in find_persons(text)] == ["อับดุล เจะมะ"]
+
+
+def test_persons_surname_ending_in_a_stop_word_is_kept_with_tokens():
+    text = "อาจารย์นูรีซัน สาและ จากมหาวิทยาลัย"
+    tokens = [Token(0, 7, "อาจารย์"), Token(7, 14, "นูรีซัน"), Token(14, 15, " ", True), Token(15, 17, "สา"), Token(17, 20, "และ"), Token(20, 21, " ", True)]
+    (entity,) = find_persons(text, tokens)
+    assert entity.value == "นูรีซัน สาและ"

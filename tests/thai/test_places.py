@@ -124,3 +124,16 @@ def test_places_town_municipality_named_after_its_province(text, province):
     (entity,) = find_places(text)
     assert entity.text == text and entity.attrs["level"] == "local_gov"
     assert entity.value == province and entity.attrs["province"] == province
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("คณะทำงานเดินทางไปหาดใหญ่ จังหวัดสงขลา", ["หาดใหญ่", "สงขลา"]),
+        ("คณะทำงานเดินทางไปหาดใหญ่", []),  # the province is not named: a bare district is not read
+        ("ใบสะเดาจากสวน จ.สงขลา", ["สงขลา"]),  # a district name that is an everyday word
+        ("อ.หาดใหญ่ จ.สงขลา", ["หาดใหญ่", "สงขลา"]),
+    ],
+)
+def test_places_bare_district_only_where_its_province_is_named(text, expected):
+    assert [e.value for e in find_places(text)] == expected

@@ -32,7 +32,7 @@ class Org:
     abbr: str | None
     region_word: str | None
     takes_province: bool
-    takes_tambon: bool = False
+    takes_place: str | None = None  # "tambon" or "district": a place name may follow
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,10 @@ def build_lexicon(yaml_text: str, source: str = "orgs.yaml") -> _Lexicon:
     dotless: dict[str, Org] = {}
     for entry in entries:
         org = Org(
-            entry["name"], entry.get("abbr"), entry.get("region"), bool(entry.get("province")), bool(entry.get("tambon"))
+            entry["name"], entry.get("abbr"), entry.get("region"), bool(entry.get("province")), entry.get("place")
         )
+        if org.takes_place not in (None, "tambon", "district"):
+            raise ValueError(f"{source}: place of {org.name} must be tambon or district, not {org.takes_place!r}")
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ValueError(f"{source}: aliases of {org.name} must be a list of names")
@@ -128,14 +130,18 @@ def find_orgs(text: str) -> list[Entity]:
             province = longest_name_at(text, lead.end(), gazetteer().provinces)
             if province:
                 attrs["province"] = gazetteer().provinces[province].name
-                value = f"{value}{'' if value.endswith('จังหวัด') else 'จังหวัด'}{attrs['province']}"
+                said_province = lead.group().strip() != ""  # "…จังหวัดตรัง", "…จ.ตรัง"
+                joiner = "จังหวัด" if said_province and not value.endswith("จังหวัด") else ""
+                value = f"{value}{joiner}{attrs['province']}"
                 end = lead.end() + len(province)
-        if org.takes_tambon:
-            tambon = longest_name_at(text, end, gazetteer().subdistricts)
-            if tambon:
-                attrs["tambon"] = tambon
-                value = f"{org.name}{tambon}"
-                end += len(tambon)
+        if org.takes_place and "province" not in attrs:
+            table = gazetteer().subdistricts if org.takes_place == "tambon" else gazetteer().districts
+            place_start = end + 1 if text[end : end + 1] in (" ", "\t") and org.takes_place == "district" else end
+            place = longest_name_at(text, place_start, table)
+            if place:
+                attrs[org.takes_place] = place
+                value = f"{org.name}{place}"
+                end = place_start + len(place)
         found.append(Entity(m.start(), end, text[m.start() : end], "ORG", value, "lexicon", attrs))
         last_end = end
     return found

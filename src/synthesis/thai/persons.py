@@ -71,8 +71,11 @@ CLAUSE_WORDS = (
     "จะ", "ได้", "ก็", "ไม่", "ชวน", "ถาม", "ตอบ", "บอก", "เป็น", "ให้", "ไป", "ทำ", "เอา", "ขอ",
     "ช่วย", "กล่าว", "ส่ง", "เล่า", "ว่า", "คือ", "ซึ่ง", "ที่", "ใน", "จาก", "และ", "กับ", "ของ",
     "ค่ะ", "คะ", "ครับ", "พูด", "อยาก", "คิด", "เอง", "ชอบ", "เขา", "เคย", "ยัง", "ต้อง", "รู้",
-    "ประธาน", "เห็น", "นั่ง",
+    "ประธาน", "เห็น", "นั่ง", "ชี้แจง", "อธิบาย", "เสนอ", "สรุป", "รายงาน", "แนะนำ", "เน้น",
+    "ยืนยัน", "ประสาน", "เชิญ", "มอบ", "ดูแล", "รับผิดชอบ",
 )
+# Titles that are also roles: after a name they are an apposition ("นายอับดุล เจะมะ ผู้ใหญ่บ้าน").
+ROLE_TITLES = frozenset({"ผู้ใหญ่บ้าน", "ผญบ.", "กำนัน", "ครู", "อาจารย์", "ผอ.", "นายก", "อิหม่าม", "โต๊ะอิหม่าม"})
 _CLAUSE = re.compile(words_pattern(CLAUSE_WORDS))
 # A title glued after Thai letters starts a name only after these words.
 _BEFORE_NAME_WORDS = ("โดย", "และ", "กับ", "ของ", "จาก", "คือ", "ได้แก่", "ท่าน", "ให้", "ถึง", "มี", "เชิญ", "ผู้แทน")
@@ -112,7 +115,7 @@ def _cut_at_token(run_start: int, run: str, tokens: list[Token] | None, min_leng
     for token in tokens:
         if token.start < run_start + min_length or token.start >= run_end:
             continue
-        if _STOP.fullmatch(token.text) or _STOP.match(token.text):
+        if token.end < run_end and (_STOP.fullmatch(token.text) or _STOP.match(token.text)):
             return run[: token.start - run_start]
     return run
 
@@ -163,6 +166,8 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
                 continue
             m = _TITLE.match(text, trigger.start())
             title, name_start = m.group("title"), m.end()
+            if found and title.strip() in ROLE_TITLES and trigger.start() - found[-1].end <= 2:
+                continue
             if title.endswith("นายก") and _PLACEHOLDER_AFTER_MAYOR.match(text, trigger.start() + len(title)):
                 title, name_start = title[:-1], trigger.start() + len(title) - 1
         first_title = _ONE_TITLE.match(text, trigger.start()) if title else None

@@ -4,8 +4,9 @@ How a place is found:
 
 - a **province** by its name alone (``สงขลา``) or after ``จังหวัด``/``จ.``/``จว.``; a few province
   names that are also common words (``เลย``, ``แพร่``, ``ตาก``, ``น่าน``) need the prefix;
-- a **district** only after ``อำเภอ``/``อ.`` (or ``เขต`` in Bangkok); ``อ.เมือง`` is the capital
-  district of the province named nearby;
+- a **district** after ``อำเภอ``/``อ.`` (or ``เขต`` in Bangkok); ``อ.เมือง`` is the capital
+  district of the province named nearby; a bare district name (``หาดใหญ่``) only in a text that
+  names its province, and never for the few that are everyday words (``สะเดา``);
 - a **subdistrict** only after ``ตำบล``/``ต.`` (or ``แขวง``): 7,436 names include everyday words;
 - a **local government unit** after ``อบต.``, ``ทต.``, ``ทม.``, ``ทน.``, ``เทศบาลตำบล/เมือง/นคร``,
   ``องค์การบริหารส่วนตำบล`` (the place name after it), or ``อบจ.``/``องค์การบริหารส่วนจังหวัด``.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from synthesis.thai.gazetteer import Place, gazetteer, longest_name_at, words_pattern
 from synthesis.thai.spans import Entity
@@ -254,5 +256,47 @@ def find_places(text: str) -> list[Entity]:
     [('โคกเคียน', 'นราธิวาส'), ('เมืองนราธิวาส', 'นราธิวาส')]
     """
     found = _candidates(text)
+    found = _with_bare_districts(text, found)
     _resolve(text, found)
     return [_to_entity(text, f) for f in found]
+
+
+# District names that are also everyday words or phrases: never read without อำเภอ/อ.
+PREFIX_ONLY_DISTRICTS = frozenset(
+    {"สะเดา", "พนม", "ศรีนครินทร์", "พระพรหม", "จุฬาภรณ์", "วิภาวดี", "เฉลิมพระเกียรติ", "เมือง", "บ้านนา", "ท่าศาลา"}
+)
+
+
+@lru_cache(maxsize=64)
+def _bare_district_pattern(province_codes: frozenset[str]) -> re.Pattern[str] | None:
+    g = gazetteer()
+    names = {
+        d.name
+        for d in g.district_by_code.values()
+        if d.province_code in province_codes and len(d.name) >= 3 and d.name not in PREFIX_ONLY_DISTRICTS
+    }
+    return re.compile(words_pattern(names)) if names else None
+
+
+def _with_bare_districts(text: str, found: list[_Found]) -> list[_Found]:
+    """Add district names written without อำเภอ (``หาดใหญ่``), read only in a text that names
+    their province: alone, a district name is too often an ordinary word or a person's name."""
+    provinces = frozenset(
+        f.candidates[0].province_code for f in found if len({p.province_code for p in f.candidates}) == 1
+    )
+    pattern = _bare_district_pattern(provinces) if provinces else None
+    if pattern is None:
+        return found
+    g = gazetteer()
+    taken = [(f.start, f.end) for f in found]
+    starts = [a for a, _ in taken]
+    extra = []
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < taken[i][1]:
+            continue  # inside a place already found ("อ.หาดใหญ่", "เทศบาลนครหาดใหญ่")
+        if (m.start() > 0 and text[m.start() - 1] in _LEADING_VOWELS) or _continues(text, m.end()):
+            continue
+        places = [p for p in g.districts[m.group()] if p.province_code in provinces]
+        extra.append(_Found(m.start(), m.end(), "amphoe", m.group(), places, attrs={"bare": True}))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
