@@ -146,7 +146,10 @@ def run_export_qdpx(args) -> int:
         return _fail(str(error))
     documents = store.documents()
     areas = _areas()
-    key = _key(args, store, documents) if args.redact else None
+    try:
+        key = _key(args, store, documents) if args.redact else None
+    except ValueError as error:  # a key inside the project, or an unreadable key
+        return _fail(str(error))
     result = project_from_workbench(codebook, _codings(args), documents, areas, name=store.collection,
                                     all_documents=args.all_documents, key=key)
     for warning in result.warnings:
@@ -212,7 +215,10 @@ def run_export_table(args) -> int:
     if args.redact:
         from synthesis.privacy import redact_frame
 
-        key = _key(args, store, documents)
+        try:
+            key = _key(args, store, documents)
+        except ValueError as error:
+            return _fail(str(error))
         tables = {name: redact_frame(frame, key) for name, frame in tables.items()}
     try:
         written = tabular.write_tables(tables, args.output)
@@ -263,7 +269,10 @@ def run_pseudonyms(args) -> int:
         store = _store(args)
     except FileNotFoundError as error:
         return _fail(str(error))
-    key = _key(args, store, store.documents(columns=["doc_id", "text", "reporter"]))
+    try:
+        key = _key(args, store, store.documents(columns=["doc_id", "text", "reporter"]))
+    except ValueError as error:
+        return _fail(str(error))
     if args.action == "list":
         for person in sorted(key.people.values(), key=lambda p: p.pseudonym):
             print(f"{person.pseudonym}\t{person.name}\t{len(person.forms)} forms")
