@@ -68,6 +68,13 @@ def test_parser_reporter_after_reported_by(reporter):
     assert parse_document(fund_report(reporter=reporter)).reporter == reporter
 
 
+def test_parser_month_only_header_date_has_month_precision():
+    text = fund_report().replace("\n5\nมีนาคม 2565รายงาน", "\nมีนาคม 2565รายงาน")
+    r = parse_document(text)
+    assert (r.date, r.date_precision, r.date_text) == ("2022-03-01", "month", "มีนาคม 2565")
+    assert parse_document(fund_report()).date_precision == "day"
+
+
 def test_parser_missing_reporter_is_null():
     text = fund_report().replace("รายงานจากพื้นที่ โดย ปรีชา ใจดี", "รายงานจากพื้นที่ โดย ")
     assert parse_document(text).reporter is None
@@ -124,9 +131,14 @@ def test_parser_participant_names_listed_after_the_count():
         ("บันทึกการประชุม 21/7/65", "2022-07-21", None),
         ("บันทึกการประชุม 27 กุมภาพันธ์ 2013", "2013-02-27", None),
         ("บันทึกการประชุม วันที่ 3 ต.ค. 2566", "2023-10-03", None),
+        ("บันทึกการประชุม 30 ก.ย. - 2 ต.ค. 2565", "2022-09-30", "2022-10-02"),
+        ("บันทึกการประชุม วันที่ 11-12 กันยายน พ.ศ. 2565", "2022-09-11", "2022-09-12"),
+        ("บันทึกการประชุม วันที่ 4 ก.ค. 2562", "2019-07-04", None),
+        ("บันทึกการประชุม เมื่อวันที่ ๗ มกราคม ๒๕๖๖", "2023-01-07", None),
         ("บันทึกการประชุมกลุ่มออมทรัพย์", None, None),
     ],
-    ids=["glued", "range", "thai-digits-range", "abbrev-2digit", "slashed", "ce-year", "dotted-abbrev", "none"],
+    ids=["glued", "range", "thai-digits-range", "abbrev-2digit", "slashed", "ce-year", "dotted-abbrev",
+         "cross-month-range", "pho-so-prefix", "abbrev-4digit", "thai-digits-full", "none"],
 )
 def test_parser_other_date_forms(text, date, date_end):
     r = parse_document(text + "\nเนื้อหาบันทึก\n")

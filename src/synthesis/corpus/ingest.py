@@ -34,7 +34,7 @@ from synthesis.corpus.store import (DOC_TABLES, SCHEMAS, empty_table, read_manif
                                     recover, rows_to_table, write_store)
 
 SIDECAR_SUFFIX = ".meta.yaml"
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # bump when a table gains or loses a column: stores are then rebuilt
 
 
 @dataclass
@@ -144,6 +144,7 @@ def document_rows(document: Document) -> dict[str, list[dict[str, Any]]]:
         "format": document.format, "encoding": document.encoding, "kind": parsed.kind,
         "sha256": document.sha256, "n_chars": len(document.text), "title": parsed.title,
         "date": parsed.date, "date_end": parsed.date_end, "date_text": parsed.date_text,
+        "date_precision": parsed.date_precision,
         "reporter": parsed.reporter, "project": parsed.project, "fund": parsed.fund,
         "provinces": parsed.provinces, "amphoe": parsed.amphoe, "tambon": parsed.tambon,
         "place": json.dumps(parsed.place, ensure_ascii=False) if parsed.place else None,
@@ -260,10 +261,8 @@ def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = N
         fresh = rows_to_table(name, new_rows[name])
         if kept_ids:
             old = read_table(store_dir, name)
-            if old.schema != SCHEMAS[name]:
-                old = old.select([c for c in SCHEMAS[name].names if c in old.column_names])
             old = old.filter(pc.is_in(old["doc_id"], pa.array(kept_ids, pa.string())))
-            fresh = pa.concat_tables([old.cast(SCHEMAS[name]), fresh])
+            fresh = pa.concat_tables([_conform(old, SCHEMAS[name]), fresh])
         tables[name] = fresh
     tables["errors"] = rows_to_table("errors", errors) if errors else empty_table("errors")
     write_store(store_dir, tables, {
@@ -278,6 +277,13 @@ def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = N
     })
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with exactly the columns of ``schema`` (missing ones null, extra ones dropped)."""
+    columns = [table[f.name].cast(f.type) if f.name in table.column_names
+               else pa.nulls(table.num_rows, f.type) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 class _NoBar:

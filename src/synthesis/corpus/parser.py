@@ -43,6 +43,7 @@ class ParsedReport:
     date: str | None = None
     date_end: str | None = None
     date_text: str | None = None
+    date_precision: str | None = None  # "day", or "month" when the text gives only month and year
     reporter: str | None = None
     project: str | None = None
     fund: str | None = None
@@ -279,9 +280,9 @@ def _parse_activity_report(report: ParsedReport, lines: list[Line], match: re.Ma
             report.fund = line.stripped
     if date_text:
         report.date_text = date_text
-        parsed = thai.parse_thai_date(date_text)
-        if parsed:
-            report.date, report.date_end = parsed
+        found = thai.find_dates(date_text)
+        if found:
+            _set_date(report, found[0])
     _fund_sections(report, lines, after=match.end())
     activity = report.section_spans.get("activities", (match.end(), len(text)))
     for line in lines:
@@ -447,6 +448,12 @@ def _heading_name(match: re.Match) -> str:
 
 # ---------------------------------------------------------------- title and date of the rest
 
+def _set_date(report: ParsedReport, entity) -> None:
+    report.date = entity.value
+    report.date_end = entity.attrs.get("end")
+    report.date_precision = entity.attrs.get("precision", "day")
+
+
 def _title_and_date(report: ParsedReport, lines: list[Line]) -> None:
     """Title from the first line (date phrase cut off), date from the first dated phrase."""
     text = report.text
@@ -468,8 +475,7 @@ def _title_and_date(report: ParsedReport, lines: list[Line]) -> None:
         offset = first.start
     if entity is not None:
         report.date_text = entity.text
-        report.date = entity.value
-        report.date_end = entity.attrs.get("end")
+        _set_date(report, entity)
 
 
 # ---------------------------------------------------------------- entry point

@@ -39,7 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", _STR), ("collection", _STR), ("path", _STR), ("format", _STR),
         ("encoding", _STR), ("kind", _STR), ("sha256", _STR), ("n_chars", _INT),
-        ("title", _STR), ("date", _STR), ("date_end", _STR), ("date_text", _STR),
+        ("title", _STR), ("date", _STR), ("date_end", _STR), ("date_text", _STR), ("date_precision", _STR),
         ("reporter", _STR), ("project", _STR), ("fund", _STR), ("provinces", _STR_LIST),
         ("amphoe", _STR_LIST), ("tambon", _STR_LIST), ("place", _STR),
         ("participants_count", _INT), ("participants", _STR_LIST), ("areas", _STR_LIST),
