@@ -105,7 +105,7 @@ def longest_name_at(text: str, pos: int, names: dict, max_length: int | None = N
     'แค'
     """
     limit = min(len(text) - pos, max_length or gazetteer().max_name_length)
-    for length in _lengths(names):
+    for length in _lengths_by_start(names).get(text[pos : pos + 2], ()):
         if length > limit:
             continue
         candidate = text[pos : pos + length]
@@ -114,15 +114,22 @@ def longest_name_at(text: str, pos: int, names: dict, max_length: int | None = N
     return None
 
 
-_LENGTHS: dict[int, tuple[dict, list[int]]] = {}
+_INDEXES: dict[int, tuple[dict, dict[str, list[int]]]] = {}
 
 
-def _lengths(names: dict) -> list[int]:
-    """The distinct key lengths of ``names``, longest first (cached per table)."""
-    cached = _LENGTHS.get(id(names))
-    if cached is None or cached[0] is not names or len(cached[1]) == 0:
-        cached = (names, sorted({len(n) for n in names if len(n) >= 2}, reverse=True))
-        _LENGTHS[id(names)] = cached
+def _lengths_by_start(names: dict) -> dict[str, list[int]]:
+    """For each two-character start of a key of ``names``, the key lengths, longest first.
+
+    Cached per table: a lookup then tries the few lengths that can match instead of all.
+    """
+    cached = _INDEXES.get(id(names))
+    if cached is None or cached[0] is not names:
+        index: dict[str, set[int]] = {}
+        for name in names:
+            if len(name) >= 2:
+                index.setdefault(name[:2], set()).add(len(name))
+        cached = (names, {start: sorted(lengths, reverse=True) for start, lengths in index.items()})
+        _INDEXES[id(names)] = cached
     return cached[1]
 
 

@@ -81,11 +81,34 @@ def build_lexicon(yaml_text: str, source: str = "orgs.yaml") -> _Lexicon:
                 dotless.setdefault(bare, org)
                 if org.abbr.count(".") > 1:  # "รพ.สต" without its last dot
                     dotless.setdefault(org.abbr.rstrip("."), org)
-    pattern = re.compile(
-        rf"(?P<dotted>{words_pattern(dotted)})"
-        rf"|(?P<dotless>{words_pattern(dotless)})(?:(?=เขต|จังหวัด)|(?![{_THAI_LETTER}]|\.))"
-    )
+    # One plain trie of every form (fast to scan); a dotless form is checked after the match.
+    pattern = re.compile(words_pattern([*dotted, *dotless]))
     return _Lexicon(dotted, dotless, pattern)
+
+
+_DOTLESS_MAY_GLUE = ("เขต", "จังหวัด")
+
+
+def org_at(text: str, pos: int) -> tuple[str, Org] | None:
+    """The lexicon form written at ``pos`` and its organisation, or None.
+
+    >>> org_at("ทีมสปสช.เขต 12", 3)[1].abbr
+    'สปสช.'
+    """
+    m = lexicon().pattern.match(text, pos)
+    return _accepted(text, m) if m else None
+
+
+def _accepted(text: str, m: re.Match[str]) -> tuple[str, Org] | None:
+    lex = lexicon()
+    written = m.group()
+    if written in lex.dotted:
+        return written, lex.dotted[written]
+    # An abbreviation without its dots must not run on into a Thai word ("สสสร้าง").
+    end = m.end()
+    if end < len(text) and (text[end] == "." or "\u0e01" <= text[end] <= "\u0e4e") and not text.startswith(_DOTLESS_MAY_GLUE, end):
+        return None
+    return written, lex.dotless[written]
 
 
 @lru_cache(maxsize=1)
@@ -113,9 +136,11 @@ def find_orgs(text: str) -> list[Entity]:
     for m in lex.pattern.finditer(text):
         if m.start() < last_end:
             continue
-        written = m.group("dotted") or m.group("dotless")
-        org = lex.dotted.get(written) or lex.dotless[written]
-        end = m.end("dotted") if m.group("dotted") else m.end("dotless")
+        accepted = _accepted(text, m)
+        if accepted is None:
+            continue
+        written, org = accepted
+        end = m.end()
         value = org.name
         attrs: dict = {"abbr": org.abbr}
         if org.region_word:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
-from synthesis.thai.orgs import lexicon as orgs_lexicon
+from synthesis.thai.orgs import org_at
 from synthesis.thai.spans import Entity, Token
 
 TITLES = (
@@ -130,7 +130,7 @@ def _not_a_title_here(text: str, title: str, name_start: int) -> bool:
 
 def _names_an_office(text: str, title: str, pos: int) -> bool:
     """True when the title is followed by an office or, for อ., a district (อ.หนองจิก)."""
-    if text.startswith(_OFFICE_WORDS, pos) or orgs_lexicon().pattern.match(text, pos):
+    if text.startswith(_OFFICE_WORDS, pos) or org_at(text, pos):
         return True
     if title.endswith("อ.") and longest_name_at(text, pos, gazetteer().districts):
         return True
@@ -141,7 +141,7 @@ def _title_allowed_at(text: str, start: int) -> bool:
     """A title glued after Thai letters is read only after words that introduce a name."""
     if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
         return True
-    return any(text.endswith(word, 0, start) for word in _BEFORE_NAME_WORDS)
+    return text.endswith(_BEFORE_NAME_WORDS, 0, start)
 
 
 def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
