@@ -216,3 +216,16 @@ def test_readers_bad_invalid_json(tmp_path):
     path = tmp_path / "x.json"
     path.write_text("{not json", encoding="utf-8")
     _expect(path, "not valid JSON")
+
+
+def test_readers_html_wrong_charset_declaration_utf8_wins(tmp_path):
+    path = tmp_path / "page.htm"
+    path.write_bytes(HTML.format(charset="tis-620").encode("utf-8"))
+    assert read_file(path).text.startswith("ประชุมคณะทำงาน")
+
+
+def test_readers_json_object_holding_a_list_of_records(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"version": 2, "documents": [{"body": "บันทึกหนึ่ง"}, {"body": "บันทึกสอง"}]},
+                               ensure_ascii=False), encoding="utf-8")
+    assert read_file(path).text == "บันทึกหนึ่ง\n\nบันทึกสอง\n"

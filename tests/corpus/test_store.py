@@ -149,3 +149,28 @@ def test_store_bad_files_are_recorded_and_the_batch_goes_on(corpus, tmp_path):
     errors = open_store(tmp_path / "work" / "bala").errors()
     assert sorted(errors["path"]) == ["empty.txt", "photo.txt"]
     assert "FAILED  empty.txt: file is empty" in report.summary()
+
+
+def test_store_office_lock_and_hidden_files_are_not_ingested(corpus, tmp_path):
+    (corpus / "~$รายงาน.docx").write_bytes(b"\x00lock")
+    (corpus / ".DS_Store").write_bytes(b"\x00\x00")
+    report = _ingest(corpus, tmp_path)
+    assert report.ok and len(report.added) == 3 and not report.skipped
+
+
+def test_store_leftover_temporary_folder_is_cleaned(corpus, tmp_path):
+    leftover = tmp_path / "work" / ".bala.new-killed"
+    leftover.mkdir(parents=True)
+    _ingest(corpus, tmp_path)
+    assert not leftover.exists()
+
+
+def test_store_kept_rows_conform_to_a_newer_schema():
+    import pyarrow as pa
+
+    from synthesis.corpus.ingest import _conform
+
+    old = pa.table({"doc_id": ["a"], "path": ["x.txt"], "retired": [1]})
+    table = _conform(old, store_module.SCHEMAS["documents"])
+    assert table.schema == store_module.SCHEMAS["documents"]
+    assert table["path"].to_pylist() == ["x.txt"] and table["date_precision"].to_pylist() == [None]

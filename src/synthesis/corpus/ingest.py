@@ -74,15 +74,16 @@ class IngestReport:
 def list_corpus_files(corpus_dir: Path) -> tuple[list[str], list[str]]:
     """Relative POSIX paths of the files to ingest, and of the files skipped.
 
-    Hidden files and folders and sidecar ``.meta.yaml`` files are left out; folder symlinks are
+    Hidden files and folders, Office lock files (``~$…``) and sidecar ``.meta.yaml`` files
+    are left out; folder symlinks are
     not followed (no loops); file symlinks are read (a looping one fails with its reason).
     """
     found, skipped = [], []
     for folder, dirnames, filenames in os.walk(corpus_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
-                continue
+            if name.startswith((".", "~$")) or name.endswith(SIDECAR_SUFFIX):
+                continue  # hidden files, Office lock files, sidecars
             relative = Path(folder, name).relative_to(corpus_dir).as_posix()
             (found if Path(name).suffix.lower() in READERS else skipped).append(relative)
     return found, skipped

@@ -123,15 +123,20 @@ def read_html(data: bytes) -> RawText:
 
 
 def _decode_html(data: bytes):
+    """UTF-8 when the bytes are valid UTF-8 (a wrong ``charset`` is common), else the declared
+    charset, else detection."""
     from synthesis.corpus.encoding import Decoded
 
+    stripped = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        return Decoded(stripped.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
     declared = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
     if declared:
         name = declared.group(1).decode("ascii").lower()
         if name in ("tis-620", "tis620", "windows-874", "cp874", "iso-8859-11"):
             name = "cp874"
-        if name in ("utf-8", "utf8"):
-            name = "utf-8-sig"
         try:
             return Decoded(data.decode(name), name)
         except (LookupError, UnicodeDecodeError):
@@ -306,6 +311,10 @@ def read_json(data: bytes) -> RawText:
         value = json.loads(decoded.text)
     except json.JSONDecodeError as error:
         raise DecodeError(f"is not valid JSON ({error})") from None
+    if isinstance(value, dict):
+        # {"documents": [{...}, ...]}: the one list of records inside
+        lists = [v for v in value.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        value = lists[0] if len(lists) == 1 else [value]
     rows = value if isinstance(value, list) else [value]
     return _records_to_raw(rows, "json", decoded.encoding, decoded.warnings)
 

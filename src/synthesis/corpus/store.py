@@ -95,6 +95,8 @@ def write_store(store_dir: Path, tables: dict[str, pa.Table], manifest: dict[str
     store_dir = Path(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(store_dir)
+    for leftover in store_dir.parent.glob(f".{store_dir.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # from a write that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
     try:
         for name, table in tables.items():
