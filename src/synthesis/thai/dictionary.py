@@ -25,6 +25,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from synthesis.thai.normalize import normalize_text
+from synthesis.thai.trie import trie_pattern  # noqa: F401  (re-exported)
 
 HARD_MIN_CHARS = 4
 USER_DICTIONARY = "dictionary.txt"  # inside lessons/
@@ -98,27 +99,3 @@ def _build(shipped: str, user: str, user_path: str) -> Dictionary:
     digest = hashlib.sha256(("\n".join(terms)).encode("utf-8")).hexdigest()
     sources = ("synthesis/thai/data/domain_words.txt",) + ((user_path,) if user_path else ())
     return Dictionary(tuple(terms), digest, sources)
-
-
-def trie_pattern(terms: list[str] | tuple[str, ...]) -> str:
-    """A regex matching any of ``terms``, longest first, shaped as a trie for speed.
-
-    >>> re.findall(trie_pattern(["กระจูด", "กระ", "คลุ้ม"]), "กระจูดกระคลุ้ม")
-    ['กระจูด', 'กระ', 'คลุ้ม']
-    """
-    trie: dict = {}
-    for term in terms:
-        node = trie
-        for char in term:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie) if trie else "(?!)"
-
-
-def _node_pattern(node: dict) -> str:
-    ends_here = "" in node
-    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends_here else body

@@ -2,7 +2,8 @@
 
 A span must never start or end inside a cluster. Our clusters are Unicode's extended grapheme
 clusters (a base character with its combining marks, SARA AM, variation selectors, emoji
-modifiers, CR LF) made a little stricter for Thai, as readers of Thai see a character:
+modifiers and ZWJ sequences, flag pairs, CR LF; newlines and other controls stand alone)
+made a little stricter for Thai, as readers of Thai see a character:
 
 - a leading vowel (เ แ โ ใ ไ) belongs to the consonant after it;
 - a following vowel ะ า ำ ๅ belongs to the Thai character before it.
@@ -46,6 +47,10 @@ def _extends(char: str) -> bool:
     return char in _EXTENDERS or unicodedata.category(char)[0] == "M"
 
 
+def _is_control(char: str) -> bool:
+    return char in "\n\r" or (char not in _EXTENDERS and unicodedata.category(char) in ("Cc", "Zl", "Zp"))
+
+
 def is_boundary(text: str, index: int) -> bool:
     """True when ``text`` may be cut before ``text[index]`` without splitting a cluster.
 
@@ -55,9 +60,11 @@ def is_boundary(text: str, index: int) -> bool:
     if index <= 0 or index >= len(text):
         return True
     before, after = text[index - 1], text[index]
-    if _extends(after):
-        return False
     if before == "\r" and after == "\n":
+        return False
+    if _is_control(before) or _is_control(after):
+        return True  # newlines and controls stand alone (a mark after one starts a cluster)
+    if _extends(after):
         return False
     if before == _ZWJ:
         return False

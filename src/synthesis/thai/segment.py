@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from synthesis.thai.graphemes import snap_left
+from synthesis.thai.graphemes import is_boundary, snap_left, snap_right
 from synthesis.thai.spans import Segment
 
 MAX_HEADING_CHARS = 80
@@ -68,7 +68,8 @@ _JOIN_AFTER = (
 _TITLED_NAME = re.compile(r"(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|อาจารย์|พี่|ป้า|ลุง|น้า|คุณ)[ก-๛]{2,25}$")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,3}\.)*$")
 _SENTENCE_PUNCT = re.compile(r"[.!?]+(?=\s)|\s+")
-_OPEN, _CLOSE = "(“\"'[{«", ")”\"']}»"
+# bracketed or quoted stretches (not nested) that a sentence never ends inside
+_BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -83,7 +84,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
             result.append((-1, -1))
             continue
         start = match.start() + (len(line) - len(line.lstrip()))
-        result.append((start, start + len(stripped)))
+        end = start + len(stripped)
+        if not (is_boundary(text, start) and is_boundary(text, end)):  # a mark after a space
+            start, end = snap_left(text, start), snap_right(text, end)
+        result.append((start, end))
     return result
 
 
@@ -167,19 +171,24 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     spans = []
     sentence_start = start
-    depth = 0
-    last_checked = start
+    protected = [m.span() for m in _BRACKETED.finditer(text, start, end)]
+    next_protected = 0
     for match in _SENTENCE_PUNCT.finditer(text, start, end):
-        depth += _bracket_change(text, last_checked, match.start())
-        last_checked = match.start()
         gap_start, gap_end = match.span()
-        if gap_end >= end or depth > 0:
-            continue
-        if text[gap_start] in ".!?":
+        is_punctuation = text[gap_start] in ".!?"
+        if not is_punctuation and gap_start - sentence_start < MIN_SENTENCE_CHARS:
+            continue  # the common case, decided first
+        if gap_end >= end:
+            break
+        while next_protected < len(protected) and protected[next_protected][1] <= gap_start:
+            next_protected += 1
+        if next_protected < len(protected) and protected[next_protected][0] < gap_start:
+            continue  # inside brackets or quotes
+        if is_punctuation:
             if (
                 gap_start == sentence_start
                 or not text[gap_start - 1].isalpha()  # ..24... or 13.30.
-                or (text[gap_start] == "." and gap_end - gap_start > 1 and "!" not in match.group())
+                or (text[gap_start] == "." and gap_end - gap_start > 1)
                 or _ABBREVIATION_END.search(text, max(sentence_start, gap_start - 12), gap_end)
             ):
                 continue
@@ -192,12 +201,15 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         sentence_start = _skip_space(text, cut_at, end)
     if sentence_start < end:
         spans.append((sentence_start, end))
-    return [(a, _trim_end(text, a, b)) for a, b in spans if _trim_end(text, a, b) > a]
+    trimmed = [(a, _trim_end(text, a, b)) for a, b in spans]
+    return [_snap(text, a, b) for a, b in trimmed if b > a]
 
 
-def _bracket_change(text: str, start: int, end: int) -> int:
-    piece = text[start:end]
-    return sum(piece.count(c) for c in "(“[{«") - sum(piece.count(c) for c in ")”]}»")
+def _snap(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen a sentence so it never cuts a cluster (a mark typed after a space)."""
+    if is_boundary(text, a) and is_boundary(text, b):
+        return a, b
+    return snap_left(text, a), snap_right(text, b)
 
 
 def _skip_space(text: str, index: int, end: int) -> int:

@@ -11,8 +11,9 @@ What the engine sees and what comes back:
    unbroken multi-megabyte string.
 2. Each chunk goes to the engine with the domain dictionary loaded (``dictionary.py``).
 3. The pieces are checked: a piece that would start inside a grapheme cluster is glued to the
-   one before; a piece mixing whitespace and other characters is split; adjacent whitespace
-   pieces are joined into one whitespace token (``is_space=True``).
+   one before; a piece mixing whitespace and other characters is split (except ``ดี ๆ``,
+   which the engines keep as one word); brackets, quotes and clause punctuation are split
+   off words (``จ:`` → ``จ`` ``:``); a run of whitespace is one token (``is_space=True``).
 4. Domain terms are made whole: a long domain term (see ``dictionary.is_hard_term``) found in
    the text becomes one token even where the engine cut it; a short one only where its ends
    already are token boundaries.
@@ -33,6 +34,7 @@ import tempfile
 import unicodedata
 import warnings
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -165,9 +167,18 @@ def safe_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 # --- tokenize ------------------------------------------------------------------------------
 
 _SPACE_SPLIT = re.compile(r"\s+|\S+")
-# first characters that may continue the cluster before them (checked fully when met)
-_MAY_CONTINUE = frozenset(graphemes.THAI_MARKS + graphemes.THAI_FOLLOWING_VOWELS + "\n")
-_MAY_JOIN_NEXT = frozenset(graphemes.THAI_LEADING_VOWELS + "\r\u200d")
+_WHITESPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
+                        + "".join(chr(c) for c in range(0x2000, 0x200B)))
+# A cut before one of these, or after one of those, may split a cluster: check it fully.
+_MAY_CONTINUE = frozenset(
+    graphemes.THAI_MARKS
+    + graphemes.THAI_FOLLOWING_VOWELS
+    + "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M")
+    + "\u200d\ufe0f"
+) | {chr(c) for c in range(0x1F3FB, 0x1F400)} | {chr(c) for c in range(0xE0020, 0xE0080)}
+_MAY_JOIN_NEXT = frozenset(graphemes.THAI_LEADING_VOWELS + "\r\u200d") | {
+    chr(c) for c in range(0x1F1E6, 0x1F200)
+}
 
 
 @lru_cache(maxsize=4)
@@ -175,45 +186,112 @@ def _hard_terms_pattern(dictionary: Dictionary) -> re.Pattern[str]:
     return re.compile(trie_pattern(dictionary.hard_terms))
 
 
-def _piece_bounds(chunk: str, pieces: list[str]) -> list[int]:
-    """Cut positions inside ``chunk`` (0 and len included) from the engine's pieces."""
-    if "".join(pieces) != chunk:  # an engine that drops or alters text: keep the text whole
-        pieces = [chunk]
-    bounds = [0]
-    position = 0
-    for piece in pieces:
-        if not piece:
+def _cuts(chunk: str, pieces: list[str]) -> list[int]:
+    """Cut positions inside ``chunk``, 0 and ``len(chunk)`` included, from the engine's pieces.
+
+    Drops a cut that would split a grapheme cluster or a run of whitespace, and adds cuts
+    between whitespace and other characters where an engine glued them.
+    """
+    if "".join(pieces) != chunk:  # an engine that drops or alters text: fall back to spaces
+        pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
+    ends = list(accumulate(map(len, pieces)))
+    space = _WHITESPACE
+    cuts = [0]
+    for position in ends[:-1]:
+        after, before = chunk[position], chunk[position - 1]
+        if after in space and before in space:
+            continue  # one token per run of whitespace
+        if (after in _MAY_CONTINUE or before in _MAY_JOIN_NEXT) and not graphemes.is_boundary(
+            chunk, position
+        ):
             continue
-        if position and (
-            piece[0] in _MAY_CONTINUE
-            or chunk[position - 1] in _MAY_JOIN_NEXT
-            or ("\u02ff" < piece[0] and not "\u0e00" <= piece[0] <= "\u0e7f")
-        ) and not graphemes.is_boundary(chunk, position):
-            bounds.pop()  # glue to the piece before
-        if len(piece) > 1 and not piece.isspace() and _has_space(piece):
-            for part in _SPACE_SPLIT.finditer(piece):
-                if part.start():
-                    bounds.append(position + part.start())
-        position += len(piece)
-        bounds.append(position)
-    return bounds
+        cuts.append(position)
+    if ends:
+        cuts.append(ends[-1])
+    if _PUNCTUATION.search(chunk):
+        cuts = _split_punctuation(chunk, cuts)
+    spaces_in_chunk = len(chunk) - len("".join(chunk.split()))
+    if len("".join(filter(str.isspace, pieces))) != spaces_in_chunk:
+        cuts = _split_at_spaces(chunk, cuts)  # some piece holds whitespace and other text
+    return cuts
 
 
-def _has_space(piece: str) -> bool:
-    return " " in piece or "\n" in piece or "\t" in piece or any(ch.isspace() for ch in piece)
+# Brackets, quotes and clause punctuation are tokens of their own (nlpO3 returns "จ:" and
+# "),"), except a comma or colon between digits (50,000 and 13:30).
+_PUNCTUATION = re.compile(r"[()\[\]{}\"“”‘’«»;!?]|(?<!\d)[,:]|[,:](?!\d)")
 
 
-def _keep_terms_whole(chunk: str, bounds: list[int], pattern: re.Pattern[str]) -> list[int]:
+def _split_punctuation(chunk: str, cuts: list[int]) -> list[int]:
+    present = set(cuts)
+    added = {
+        position
+        for mark in _PUNCTUATION.finditer(chunk)
+        for position in mark.span()
+        if position not in present and graphemes.is_boundary(chunk, position)
+    }
+    return sorted(present | added) if added else cuts
+
+
+_SPACE_RUN = re.compile(r"\s+(?![\sๆ])")  # "ดี ๆ" stays one word, as the engines give it
+
+
+def _split_at_spaces(chunk: str, cuts: list[int]) -> list[int]:
+    present = set(cuts)
+    added = {
+        position
+        for run in _SPACE_RUN.finditer(chunk)
+        for position in run.span()
+        if position not in present and graphemes.is_boundary(chunk, position)
+    }
+    return sorted(present | added) if added else cuts
+
+
+def _keep_terms_whole(chunk: str, cuts: list[int], pattern: re.Pattern[str]) -> list[int]:
     for match in pattern.finditer(chunk):
         start, end = match.span()
         if not (graphemes.is_boundary(chunk, start) and graphemes.is_boundary(chunk, end)):
             continue
-        first, last = bisect_left(bounds, start), bisect_right(bounds, end)
-        aligned = first < len(bounds) and bounds[first] == start and bounds[last - 1] == end
+        first, last = bisect_left(cuts, start), bisect_right(cuts, end)
+        aligned = first < len(cuts) and cuts[first] == start and cuts[last - 1] == end
+        if aligned and last - first == 2:
+            continue  # already one token
         if not aligned and end - start < HARD_MIN_CHARS:
             continue  # short terms (อปท.) only where the engine already put their ends
-        bounds[first:last] = [start, end]
-    return bounds
+        cuts[first:last] = [start, end]
+    return cuts
+
+
+def _token_factory():
+    """A fast way to make many ``Token`` objects.
+
+    ``Token`` is a frozen dataclass, whose ``__init__`` sets each field through
+    ``object.__setattr__``: on a few hundred thousand tokens that alone costs more than the
+    Rust segmenter. This builds a plain object with the same slots and then gives it the
+    ``Token`` class: the result is an ordinary, frozen ``Token``. Checked here, once; if this
+    Python refuses the class switch, the normal constructor is used.
+    """
+
+    class _Draft:
+        __slots__ = Token.__slots__
+
+        def __init__(self, start: int, end: int, text: str, is_space: bool) -> None:
+            self.start = start
+            self.end = end
+            self.text = text
+            self.is_space = is_space
+            self.pos = None
+            self.__class__ = Token
+
+    try:
+        probe = _Draft(0, 1, "ก", False)
+    except TypeError:
+        return Token
+    if type(probe) is Token and probe == Token(0, 1, "ก", False):
+        return _Draft
+    return Token
+
+
+_new_token = _token_factory()
 
 
 def tokenize(text: str, engine: str = "nlpo3") -> list[Token]:
@@ -227,25 +305,18 @@ def tokenize(text: str, engine: str = "nlpo3") -> list[Token]:
     segmenter = ENGINES[_resolve_engine(engine)]
     dictionary = load_dictionary()
     pattern = _hard_terms_pattern(dictionary)
+    new_token = _new_token
     tokens: list[Token] = []
-    append = tokens.append
-    for chunk_start, chunk_end in safe_chunks(text):
-        chunk = text[chunk_start:chunk_end]
+    for offset, chunk_end in safe_chunks(text):
+        chunk = text[offset:chunk_end]
         try:
             pieces = segmenter(chunk, dictionary)
         except Exception:  # noqa: BLE001 - an engine failing on odd input must not sink the text
             pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
-        bounds = _keep_terms_whole(chunk, _piece_bounds(chunk, pieces), pattern)
-        previous_space = False
-        for begin, end in zip(bounds, bounds[1:]):
-            piece = chunk[begin:end]
-            is_space = piece.isspace()
-            if is_space and previous_space:  # join runs of whitespace
-                last = tokens.pop()
-                append(Token(last.start, chunk_start + end, last.text + piece, True))
-                continue
-            append(Token(chunk_start + begin, chunk_start + end, piece, is_space))
-            previous_space = is_space
+        cuts = _keep_terms_whole(chunk, _cuts(chunk, pieces), pattern)
+        texts = [chunk[start:end] for start, end in zip(cuts, cuts[1:])]
+        starts = list(map(offset.__add__, cuts))
+        tokens.extend(map(new_token, starts, starts[1:], texts, map(str.isspace, texts)))
     return tokens
 
 

@@ -1,0 +1,175 @@
+"""Word frequencies and distinctive terms, counted on tokens (never on raw substrings).
+
+Input everywhere is a list of documents, each given as a text (tokenized here with
+``synthesis.thai.words``) or as its tokens (``Token`` objects or strings). A *term* is a word
+token, Latin letters lower-cased; whitespace, punctuation and bare numbers are not terms.
+
+Stop words (``stopwords=True``): PyThaiNLP's Thai stop-word list plus ``REPORT_STOPWORDS``,
+the boilerplate of activity reports (template headings such as วันที่/เวลา/ณ/จำนวน, list
+words such as ดังนี้/ได้แก่, units of time, and scraping leftovers such as ``circle``), which
+every report contains and which would otherwise top every list. Pass a set of your own to
+replace both.
+
+>>> table = word_frequencies(["แรงงานนอกระบบ ได้รับ บัตรทอง", "แรงงานนอกระบบ ออมเงิน"])
+>>> table.iloc[0].to_dict()
+{'term': 'แรงงานนอกระบบ', 'count': 2, 'docs': 2}
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import pandas as pd
+
+from synthesis.thai.spans import Token
+from synthesis.thai.tokenize import is_punctuation, words
+
+# Boilerplate of activity reports and interview transcripts, chosen by reading the demo and
+# seed reports: words present in nearly every document, saying nothing about its content.
+REPORT_STOPWORDS = frozenset(
+    {
+        "วันที่", "เวลา", "น.", "ณ", "จำนวน", "ดังนี้", "ได้แก่", "เป็นต้น", "ฯลฯ", "ฯ",
+        "กิจกรรมที่ปฏิบัติ", "รายละเอียด", "รายงาน", "รายงานจากพื้นที่", "หมายเหตุ", "ลำดับ",
+        "ครั้งที่", "ข้อ", "ผู้เข้าร่วม", "ผู้สัมภาษณ์", "ผู้ให้ข้อมูล", "สถานที่", "โดย",
+        "เรื่อง", "ที่มา", "วัตถุประสงค์", "ผลลัพธ์", "ผลผลิต", "สรุป", "ครับ", "ค่ะ", "คะ",
+        "นะ", "จ้ะ", "จ๊ะ", "circle", "อ่านต่อ", "ก.ย.", "ส.ค.", "พ.ศ.",
+    }
+)
+
+Document = str | Sequence[Token] | Sequence[str]
+
+
+@lru_cache(maxsize=1)
+def default_stopwords() -> frozenset[str]:
+    """PyThaiNLP's Thai stop words plus ``REPORT_STOPWORDS``."""
+    from pythainlp.corpus import thai_stopwords
+
+    return frozenset(thai_stopwords()) | REPORT_STOPWORDS
+
+
+def _stopword_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
+    if stopwords is True:
+        return default_stopwords()
+    if stopwords is False or stopwords is None:
+        return frozenset()
+    return frozenset(stopwords)
+
+
+def terms(document: Document, stopwords: bool | Iterable[str] = True) -> list[str]:
+    """The terms of one document, in order.
+
+    >>> terms("ผู้เข้าร่วม 24 คน จาก 9 วิน ของ สปสช.")
+    ['คน', 'วิน', 'สปสช.']
+    """
+    return _terms(document, _stopword_set(stopwords))
+
+
+def _terms(document: Document, stop: frozenset[str]) -> list[str]:
+    if isinstance(document, str):
+        raw = words(document)
+    else:
+        raw = [item.text if isinstance(item, Token) else item for item in document]
+        raw = [w for w in raw if w.strip() and not is_punctuation(w)]
+    found = []
+    for word in raw:
+        word = word.strip().lower()
+        if not word or _is_number(word) or word in stop:
+            continue
+        found.append(word)
+    return found
+
+
+def _is_number(word: str) -> bool:
+    return all(ch.isdigit() or ch in ".,/-:" for ch in word)
+
+
+def word_frequencies(
+    documents: Iterable[Document], stopwords: bool | Iterable[str] = True
+) -> pd.DataFrame:
+    """Term counts over ``documents``: columns ``term``, ``count``, ``docs`` (documents
+    containing the term), sorted by count, then docs, then term."""
+    stop = _stopword_set(stopwords)
+    counts: Counter[str] = Counter()
+    docs: Counter[str] = Counter()
+    for document in _as_documents(documents):
+        found = _terms(document, stop)
+        counts.update(found)
+        docs.update(set(found))
+    table = pd.DataFrame(
+        {"term": list(counts), "count": list(counts.values()), "docs": [docs[t] for t in counts]},
+        columns=["term", "count", "docs"],
+    )
+    return table.sort_values(["count", "docs", "term"], ascending=[False, False, True], ignore_index=True)
+
+
+def _as_documents(documents: Iterable[Document] | Document) -> list[Document]:
+    if isinstance(documents, str):
+        return [documents]
+    documents = list(documents)
+    if documents and all(isinstance(d, Token) for d in documents):
+        return [documents]  # one document given as its tokens
+    return documents
+
+
+def distinctive_terms(
+    target: Iterable[Document] | Document,
+    reference: Iterable[Document] | Document,
+    method: str = "log-likelihood",
+    stopwords: bool | Iterable[str] = True,
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """Terms used more in ``target`` than in ``reference``, strongest first.
+
+    Columns: ``term``, ``score``, ``target_count``, ``reference_count``. Terms seen fewer
+    than ``min_count`` times in the target are left out.
+
+    - ``log-likelihood``: Dunning's G² (Rayson & Garside 2000) of the term's count in the two
+      corpora; only terms relatively more frequent in the target are kept.
+    - ``tfidf``: the term's relative frequency in the target times its smoothed inverse
+      document frequency over all documents of both corpora, ``ln((1+N)/(1+df)) + 1``.
+
+    >>> target = ["กลุ่มจักสานกระจูด ขาย กระจูด", "กระจูด ย้อมสี"]
+    >>> reference = ["กลุ่มผู้กรีดยาง ขาย น้ำยาง", "สวนยาง ขาย ยางแผ่น"]
+    >>> distinctive_terms(target, reference)["term"].tolist()
+    ['กระจูด']
+    """
+    if method not in ("log-likelihood", "tfidf"):
+        raise ValueError(f"unknown method {method!r}; use 'log-likelihood' or 'tfidf'")
+    stop = _stopword_set(stopwords)
+    target_docs = [_terms(d, stop) for d in _as_documents(target)]
+    reference_docs = [_terms(d, stop) for d in _as_documents(reference)]
+    in_target = Counter(t for doc in target_docs for t in doc)
+    in_reference = Counter(t for doc in reference_docs for t in doc)
+    target_total, reference_total = sum(in_target.values()), sum(in_reference.values())
+    rows = []
+    if method == "log-likelihood":
+        for term, a in in_target.items():
+            if a < min_count:
+                continue
+            b = in_reference.get(term, 0)
+            if reference_total and b / reference_total >= a / target_total:
+                continue  # not over-used in the target
+            rows.append((term, _log_likelihood(a, b, target_total, reference_total), a, b))
+    else:
+        all_docs = target_docs + reference_docs
+        document_frequency = Counter(t for doc in all_docs for t in set(doc))
+        n = len(all_docs)
+        for term, a in in_target.items():
+            if a < min_count:
+                continue
+            idf = math.log((1 + n) / (1 + document_frequency[term])) + 1
+            rows.append((term, a / target_total * idf, a, in_reference.get(term, 0)))
+    table = pd.DataFrame(rows, columns=["term", "score", "target_count", "reference_count"])
+    return table.sort_values(["score", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _log_likelihood(a: int, b: int, c: int, d: int) -> float:
+    """G² for a term seen ``a`` times in ``c`` target tokens and ``b`` in ``d`` reference ones."""
+    expected_a = c * (a + b) / (c + d)
+    expected_b = d * (a + b) / (c + d)
+    score = a * math.log(a / expected_a) if a else 0.0
+    score += b * math.log(b / expected_b) if b else 0.0
+    return 2 * score
