@@ -163,6 +163,21 @@ def test_qdpx_round_trip_same_codebook_and_codings(tmp_path):
         assert (tmp_path / "corpora" / "demo" / relative).read_bytes() == text.encode("utf-8")
 
 
+def test_qdpx_round_trip_keeps_areas_in_sidecars(tmp_path):
+    from synthesis.corpus.areas import load_areas
+
+    book, codings, documents = _workbench("demo")
+    areas = [a for a in load_areas(Path(__file__).resolve().parents[2] / "lessons" / "areas.yaml") if a.id == "trang-huai-yot"]
+    path = tmp_path / "out.qdpx"
+    write_qdpx(project_from_workbench(book, codings, documents, areas).project, path, schema=False)
+    project = read_qdpx(path)
+    assert [case.name for case in project.cases] == [areas[0].name_th]
+    report = write_import(workbench_from_project(project, "demo"), tmp_path / "corpora" / "demo", tmp_path / "lessons")
+    sidecar = tmp_path / "corpora" / "demo" / "reports" / "a.txt.meta.yaml"
+    assert sidecar.read_text(encoding="utf-8").strip() == "areas:\n- trang-huai-yot"
+    assert not report.refused
+
+
 def test_qdpx_round_trip_with_astral_characters_keeps_offsets(tmp_path):
     # positions are Python string indices (code points): the emoji counts as one character
     book, codings, documents = _workbench()
@@ -269,3 +284,44 @@ def test_qdpx_export_skips_stale_codings():
     documents.loc[0, "text"] = "ข้อความถูกแก้ไขแล้ว " + documents.loc[0, "text"]
     result = project_from_workbench(book, codings, documents)
     assert result.codings == 1 and sum("no longer" in w for w in result.warnings) == 2
+
+
+def _docx_bytes(paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_qdpx_source_text_from_docx_when_plain_text_missing(tmp_path):
+    guid = stable_guid("s", "docx")
+    code = stable_guid("c", "1")
+    qde = (
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>'
+        f'<Code guid="{code}" name="อุปสรรค" isCodable="true"/></Codes></CodeBook><Sources>'
+        f'<TextSource guid="{guid}" name="บันทึกสัมภาษณ์" richTextPath="internal://{guid}.docx">'
+        f'<PlainTextSelection guid="{stable_guid("sel", "1")}" startPosition="0" endPosition="8">'
+        f'<Coding guid="{stable_guid("k", "1")}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+        "</TextSource>"
+        f'<PDFSource guid="{stable_guid("s", "pdf")}" name="รายงาน.pdf" path="internal://r.pdf">'
+        f'<Representation guid="{stable_guid("s", "rep")}" name="รายงาน"><PlainTextContent>ข้อความจาก PDF</PlainTextContent>'
+        "</Representation></PDFSource>"
+        f'<PictureSource guid="{stable_guid("s", "pic")}" name="ภาพ"/>'
+        "</Sources></Project>"
+    )
+    path = tmp_path / "docx.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr(f"sources/{guid}.docx", _docx_bytes(["ราคายางตก", "รายได้ไม่พอ"]))
+    project = read_qdpx(path)
+    assert project.sources[0].text == "ราคายางตก\nรายได้ไม่พอ"
+    assert project.sources[1].text == "ข้อความจาก PDF" and project.sources[1].kind == "PDFSource"
+    assert any("PictureSource" in warning for warning in project.warnings)
+    plan = workbench_from_project(project, "x")
+    assert [c.quote for c in plan.codings] == ["ราคายางตก"]

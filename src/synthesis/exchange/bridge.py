@@ -363,6 +363,20 @@ class ImportPlan:
     codings: list
     warnings: list[str] = field(default_factory=list)
     users: dict[str, str] = field(default_factory=dict)  # user GUID -> coder
+    sidecars: dict[str, dict] = field(default_factory=dict)  # relative path -> <file>.meta.yaml content
+
+
+def source_areas(project: QdaProject) -> dict[str, list[str]]:
+    """Source GUID → area ids, from cases that carry an ``area_id`` variable (as ours do)."""
+    variable = next((v.guid for v in project.variables if v.name == "area_id"), None)
+    areas: dict[str, list[str]] = {}
+    for case in project.cases:
+        area_id = case.variables.get(variable) if variable else None
+        if not area_id:
+            continue
+        for source_guid in case.source_guids:
+            areas.setdefault(source_guid, []).append(area_id)
+    return areas
 
 
 def workbench_from_project(project: QdaProject, collection: str) -> ImportPlan:
@@ -378,6 +392,7 @@ def workbench_from_project(project: QdaProject, collection: str) -> ImportPlan:
         for target in note.targets:
             notes_for.setdefault(target, []).append(note.text)
     plan = ImportPlan(codes=codes, texts={}, codings=[], warnings=list(project.warnings), users=coder_of)
+    areas_of = source_areas(project)
     taken: set[str] = set()
     for source in project.sources:
         if source.text is None:
@@ -391,6 +406,8 @@ def workbench_from_project(project: QdaProject, collection: str) -> ImportPlan:
         taken.add(relative)
         text = source.text
         plan.texts[relative] = text
+        if areas_of.get(source.guid):
+            plan.sidecars[relative] = {"areas": sorted(set(areas_of[source.guid]))}
         doc_id = make_doc_id(collection, relative)
         sha = text_sha256(text)
         for selection in source.selections:
@@ -418,6 +435,17 @@ def workbench_from_project(project: QdaProject, collection: str) -> ImportPlan:
                     imported = replace(imported, coding_id=ours[0])
                 plan.codings.append(imported)
     return plan
+
+
+def _write_sidecar(target: Path, metadata: dict, report: "ImportReport") -> None:
+    """``<file>.meta.yaml`` with the areas the project's cases gave the text (never overwritten)."""
+    import yaml
+
+    sidecar = target.with_name(target.name + ".meta.yaml")
+    if sidecar.exists():
+        report.warnings.append(f"{sidecar}: exists; areas {metadata.get('areas')} not written")
+        return
+    atomic_write_bytes(sidecar, yaml.safe_dump(metadata, allow_unicode=True, sort_keys=True).encode("utf-8"))
 
 
 @dataclass
@@ -474,6 +502,8 @@ def write_import(plan: ImportPlan, corpus_dir: Path, lessons_dir: Path, codebook
             continue
         atomic_write_bytes(target, data)
         report.written.append(relative)
+        if relative in plan.sidecars:
+            _write_sidecar(target, plan.sidecars[relative], report)
 
     codebook_path = codebook_path or lessons_dir / "codebook.yaml"
     existing = load_codebook(codebook_path) if codebook_path.exists() else Codebook([], source=str(codebook_path))
