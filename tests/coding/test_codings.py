@@ -139,3 +139,20 @@ def test_codings_parse_round_trip_thai():
     coding = make(quote="กองทุนหลักประกันสุขภาพ อบต.")
     assert parse_coding(coding.to_json()) == coding
     assert "กองทุน" in coding.to_json()  # stored readable, not \\u escapes
+
+
+def test_codings_files_keep_readable_permissions(tmp_path):
+    import os
+    import stat
+
+    store = CodingStore(tmp_path)
+    previous = os.umask(0o022)
+    try:
+        store.add(make())
+    finally:
+        os.umask(previous)
+    path = store.path("coder_a")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not mkstemp's 0600
+    os.chmod(path, 0o640)
+    store.add(make(20, 25))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640  # an existing file keeps its mode
