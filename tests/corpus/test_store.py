@@ -174,3 +174,28 @@ def test_store_kept_rows_conform_to_a_newer_schema():
     table = _conform(old, store_module.SCHEMAS["documents"])
     assert table.schema == store_module.SCHEMAS["documents"]
     assert table["path"].to_pylist() == ["x.txt"] and table["date_precision"].to_pylist() == [None]
+
+
+def test_store_second_ingest_while_one_runs_is_refused(corpus, tmp_path):
+    import os
+
+    from synthesis.corpus.store import StoreBusy
+
+    lock = tmp_path / "work" / ".bala.lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(str(os.getppid()))  # a live process that is not us
+    with pytest.raises(StoreBusy, match="another ingest"):
+        _ingest(corpus, tmp_path)
+
+
+def test_store_stale_lock_of_a_killed_ingest_is_taken_over(corpus, tmp_path):
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    lock = tmp_path / "work" / ".bala.lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(str(child.pid))
+    assert _ingest(corpus, tmp_path).ok
+    assert not lock.exists()

@@ -66,6 +66,7 @@ def run_parse(args: argparse.Namespace) -> int:
 def run_ingest(args: argparse.Namespace) -> int:
     from synthesis.corpus import ingest
     from synthesis.corpus.areas import AreasError
+    from synthesis.corpus.store import StoreBusy
 
     if not args.corpus_dir.is_dir():
         print(f"synthesis ingest: corpus folder not found: {args.corpus_dir}", file=sys.stderr)
@@ -75,7 +76,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     try:
         report = ingest(args.corpus_dir, work_dir=args.work, areas_path=args.areas,
                         progress=not args.quiet)
-    except AreasError as error:
+    except (AreasError, StoreBusy) as error:
         print(f"synthesis ingest: {error}", file=sys.stderr)
         return 2
     print(report.summary())

@@ -31,7 +31,7 @@ from synthesis.corpus.document import Document, build_document
 from synthesis.corpus.parser import PARSER_VERSION
 from synthesis.corpus.readers import READERS, ReadError, read_file
 from synthesis.corpus.store import (DOC_TABLES, SCHEMAS, empty_table, read_manifest, read_table,
-                                    recover, rows_to_table, write_store)
+                                    recover, rows_to_table, store_lock, write_store)
 
 SIDECAR_SUFFIX = ".meta.yaml"
 STORE_FORMAT = 2  # bump when a table gains or loses a column: stores are then rebuilt
@@ -202,8 +202,13 @@ def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = N
     store_dir = Path(work_dir) if work_dir else default_work_dir(collection)
     areas_path = Path(areas_path) if areas_path else default_areas_path()
     areas = load_areas(areas_path)
-    report = IngestReport(store=store_dir)
+    with store_lock(store_dir):
+        return _ingest_locked(corpus_dir, collection, store_dir, areas_path, areas, progress, started)
 
+
+def _ingest_locked(corpus_dir: Path, collection: str, store_dir: Path, areas_path: Path,
+                   areas: list[Area], progress: bool, started: float) -> IngestReport:
+    report = IngestReport(store=store_dir)
     recover(store_dir)
     manifest = read_manifest(store_dir)
     versions = _versions(areas_path)

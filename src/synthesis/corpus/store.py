@@ -118,11 +118,65 @@ def write_store(store_dir: Path, tables: dict[str, pa.Table], manifest: dict[str
 
 
 def recover(store_dir: Path) -> None:
-    """Finish a swap that a crash interrupted: the old store comes back if the new one is missing."""
+    """Finish a swap that a crash interrupted: the old store comes back if the new one is
+    missing (and no live ingest is in the middle of its swap)."""
     store_dir = Path(store_dir)
     old = store_dir.parent / f".{store_dir.name}.old"
-    if old.is_dir() and not store_dir.exists():
-        os.replace(old, store_dir)
+    if old.is_dir() and not store_dir.exists() and lock_holder(store_dir) is None:
+        try:
+            os.replace(old, store_dir)
+        except OSError:
+            pass  # another reader recovered it first
+
+
+class StoreBusy(RuntimeError):
+    """Another ingest is writing this store."""
+
+
+def _lock_path(store_dir: Path) -> Path:
+    return Path(store_dir).parent / f".{Path(store_dir).name}.lock"
+
+
+def lock_holder(store_dir: Path) -> int | None:
+    """The process id of a live ingest writing ``store_dir``, if any."""
+    try:
+        pid = int(_lock_path(store_dir).read_text().strip() or 0)
+    except (OSError, ValueError):
+        return None
+    if pid <= 0 or pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a stale lock of a killed ingest
+    except PermissionError:
+        pass
+    return pid
+
+
+class store_lock:
+    """``with store_lock(store_dir):`` only one ingest writes a store at a time."""
+
+    def __init__(self, store_dir: Path):
+        self.path = _lock_path(store_dir)
+        self.store_dir = Path(store_dir)
+
+    def __enter__(self) -> "store_lock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        holder = lock_holder(self.store_dir)
+        if holder is not None:
+            raise StoreBusy(f"{self.store_dir}: another ingest (process {holder}) is writing this store")
+        tmp = self.path.with_name(self.path.name + f".{os.getpid()}")
+        tmp.write_text(str(os.getpid()))
+        os.replace(tmp, self.path)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if self.path.read_text().strip() == str(os.getpid()):
+                self.path.unlink()
+        except OSError:
+            pass
 
 
 # ---------------------------------------------------------------- reading
