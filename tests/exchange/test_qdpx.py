@@ -214,6 +214,20 @@ def test_qdpx_import_never_overwrites_or_escapes(tmp_path):
     assert report.codings_added == 0  # the refused text's codings are not added
 
 
+def test_qdpx_import_widens_selections_that_cut_a_cluster():
+    project = QdaProject(
+        name="x",
+        codes=[QdaCode(guid=stable_guid("c", "1"), name="ผล")],
+        sources=[QdaSource(guid=stable_guid("s", "1"), name="a", text="น้ำท่วมหนัก",
+                           selections=[QdaSelection(guid=stable_guid("sel", "1"), start=1, end=5,
+                                                    codings=[QdaCoding(guid=stable_guid("k", "1"),
+                                                                       code_guid=stable_guid("c", "1"))])])],
+    )
+    plan = workbench_from_project(project, "x")
+    assert [(c.start, c.end, c.quote) for c in plan.codings] == [(0, 5, "น้ำท่")]
+    assert any("cut a character cluster" in warning for warning in plan.warnings)
+
+
 def test_qdpx_import_skips_selections_outside_text():
     project = QdaProject(
         name="x",
@@ -306,7 +320,7 @@ def test_qdpx_source_text_from_docx_when_plain_text_missing(tmp_path):
         '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>'
         f'<Code guid="{code}" name="อุปสรรค" isCodable="true"/></Codes></CodeBook><Sources>'
         f'<TextSource guid="{guid}" name="บันทึกสัมภาษณ์" richTextPath="internal://{guid}.docx">'
-        f'<PlainTextSelection guid="{stable_guid("sel", "1")}" startPosition="0" endPosition="8">'
+        f'<PlainTextSelection guid="{stable_guid("sel", "1")}" startPosition="0" endPosition="9">'
         f'<Coding guid="{stable_guid("k", "1")}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
         "</TextSource>"
         f'<PDFSource guid="{stable_guid("s", "pdf")}" name="รายงาน.pdf" path="internal://r.pdf">'

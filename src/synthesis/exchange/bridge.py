@@ -34,6 +34,7 @@ from synthesis.exchange.model import (
     stable_guid,
 )
 from synthesis.exchange.safezip import UnsafeArchiveError, atomic_write_bytes, safe_target
+from synthesis.thai.graphemes import is_boundary, snap_left, snap_right
 
 META_PREFIX = "synthesis:"  # the description line that carries what REFI-QDA has no field for
 AREA_VARIABLES = ("area_id", "name_en", "province", "amphoe", "tambon", "local_government", "occupation_th")
@@ -417,6 +418,11 @@ def workbench_from_project(project: QdaProject, collection: str) -> ImportPlan:
                     f"source {source.name!r}: selection {start}–{end} lies outside its text ({len(text)} characters); skipped"
                 )
                 continue
+            if not (is_boundary(text, start) and is_boundary(text, end)):  # never split a Thai cluster
+                snapped = snap_left(text, start), snap_right(text, end)
+                plan.warnings.append(f"source {source.name!r}: selection {start}–{end} cut a character cluster; "
+                                     f"widened to {snapped[0]}–{snapped[1]}")
+                start, end = snapped
             for coding in selection.codings:
                 code_id = code_ids.get(coding.code_guid)
                 if code_id is None:
