@@ -213,7 +213,8 @@ RECALL_FLOOR = 1.0  # measured by bench/pseudonym_recall.py on the demo corpus
 
 
 @pytest.mark.slow
-def test_pseudonyms_demo_recall():
+@pytest.mark.parametrize("normalized", [False, True])
+def test_pseudonyms_demo_recall(normalized):
     people_dir = ROOT / "tests" / "data" / "demo_people"
     if not any(people_dir.glob("*.yaml")):
         pytest.skip("no demo name lists")
@@ -222,7 +223,7 @@ def test_pseudonyms_demo_recall():
         import pseudonym_recall
     finally:
         sys.path.pop(0)
-    result = pseudonym_recall.measure(pseudonym_recall.load_people(people_dir))
+    result = pseudonym_recall.measure(pseudonym_recall.load_people(people_dir), normalized=normalized)
     assert result["total"] > 0
     recall = result["found"] / result["total"]
     assert recall >= RECALL_FLOOR, f"recall {recall:.4f}; missed: {result['missed']}"
