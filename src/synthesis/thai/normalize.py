@@ -43,7 +43,6 @@ MISSPELLINGS: dict[str, str] = {
     "สังเกตุ": "สังเกต",
     "ผลลัพท์": "ผลลัพธ์",
     "บุคคลากร": "บุคลากร",
-    "ศรีษะ": "ศีรษะ",
     "ประสบการ์ณ": "ประสบการณ์",
     "โควิท": "โควิด",
     "อุปสรรค์": "อุปสรรค",
@@ -212,20 +211,67 @@ def normalize(text: str) -> Normalized:
     if not changes:
         return first
     pieces.append(source[last:])
+    final = "".join(pieces)
     if first.changes:
-        changes = _compose(first, changes)
-    return Normalized("".join(pieces), changes)
+        changes = _compose(text, first, final, changes)
+    return Normalized(final, changes)
 
 
-def _compose(first: Normalized, second: list[Change]) -> list[Change]:
-    """Express changes made on the NFC text in offsets of the original text."""
-    result = list(first.changes)
-    for change in second:
-        start = first.to_original(change.start)
-        end = first.to_original(change.end) if change.end > change.start else start
-        result.append(Change(start, end, change.original, change.replacement, change.reason))
-    result.sort(key=lambda c: (c.start, c.end))
+def _compose(original: str, first: Normalized, final: str, second: list[Change]) -> list[Change]:
+    """Changes from ``original`` to ``final`` when NFC (``first``) and then ``second`` ran.
+
+    Where an NFC change and a later one touch the same characters they become one change,
+    with both reasons (``nfc+mark-order``).
+    """
+    regions = [(c.start, c.end, c.reason) for c in first.changes]
+    for change in second:  # back to original offsets, widened over any NFC change they touch
+        start = _back(first.changes, change.start, widen=-1)
+        end = _back(first.changes, change.end, widen=+1) if change.end > change.start else start
+        regions.append((start, end, change.reason))
+    regions.sort()
+    merged: list[list] = []
+    for start, end, reason in regions:
+        if merged and start < merged[-1][1] or (merged and start == merged[-1][1] == merged[-1][0]):
+            merged[-1][1] = max(merged[-1][1], end)
+            if reason not in merged[-1][2]:
+                merged[-1][2].append(reason)
+        else:
+            merged.append([start, end, [reason]])
+    result = []
+    for start, end, reasons in merged:
+        middle_start = _forward(first.changes, start)
+        middle_end = _forward(first.changes, end)
+        final_start = _forward(second, middle_start)
+        final_end = _forward(second, middle_end)
+        result.append(Change(start, end, original[start:end], final[final_start:final_end], "+".join(reasons)))
     return result
+
+
+def _forward(changes: list[Change], offset: int) -> int:
+    """An offset outside (or at the edge of) every change, moved through the changes."""
+    shift = 0
+    for change in changes:
+        if change.end <= offset and not (change.start == change.end == offset):
+            shift += len(change.replacement) - (change.end - change.start)
+        elif change.start == change.end == offset:
+            continue  # an insertion at the offset stays after it
+        else:
+            break
+    return offset + shift
+
+
+def _back(changes: list[Change], offset: int, widen: int) -> int:
+    """A new-text offset moved back to the old text; inside a change, to its start or end."""
+    shift = 0
+    for change in changes:
+        new_start = change.start + shift
+        new_end = new_start + len(change.replacement)
+        if offset < new_start or (offset == new_start and widen < 0):
+            break
+        if offset < new_end or (offset == new_end and widen < 0 and offset > new_start):
+            return change.start if widen < 0 else change.end
+        shift += len(change.replacement) - (change.end - change.start)
+    return offset - shift
 
 
 def normalize_text(text: str) -> str:
