@@ -129,7 +129,8 @@ _PERSON_TITLES = ("นางสาว", "น.ส.", "นส.", "นาง", "น
                   "รศ.", "ดร.", "อาจารย์", "อ.", "เภสัชกร", "ภก.", "ภญ.", "พญ.", "นพ.", "ผอ.",
                   "คุณ", "ว่าที่ร้อยตรี")
 _TARGET_WORDS = re.compile(r"เป้าหมาย|เป้า|ตัวชี้วัด|ตัวชีวัด|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ให้ได้")
-_PLACE_START = re.compile(r"(?:^|[ \t(])ณ[ \t.]*(?=\S)|(?:^|(?<=[ \t.]))(?=(?:ห้องประชุม|โรงแรม)\S)")
+_PLACE_START = re.compile(r"(?:^|[ \t(])ณ[ \t.]*(?=\S)")
+_VENUE_START = re.compile(r"(?:^|(?<=[ \t.])|(?<=ที่))(?=(?:ห้องประชุม|โรงแรม|ศาลา|อาคาร))")
 _CATEGORIES = re.compile(r"^[ \t]*Categories[ \t]*:[ \t]*(?P<cats>.+)$", re.M | re.I)
 
 
@@ -140,9 +141,9 @@ def _first_date(text: str, start: int = 0, end: int | None = None):
     return None, start
 
 
-def _place_phrase(text: str, line: Line) -> dict[str, Any] | None:
+def _place_phrase(text: str, line: Line, start_pattern: re.Pattern = _PLACE_START) -> dict[str, Any] | None:
     """The place of a meeting: ``ณ <room, building, ต. อ. จ.>`` on one line."""
-    match = _PLACE_START.search(line.text)
+    match = start_pattern.search(line.text)
     if not match:
         return None
     begin = line.start + match.end()
@@ -158,13 +159,58 @@ def _place_phrase(text: str, line: Line) -> dict[str, Any] | None:
     start, end = _strip_span(text, begin, begin + stop)
     phrase = text[start:end].rstrip(".…")
     end = start + len(phrase)
-    place: dict[str, Any] = {"text": phrase, "start": start, "end": end}
-    for level, pattern in (("tambon", r"(?:ตำบล|ต\.)[ \t]*([\u0e01-\u0e4e]+)"),
-                           ("amphoe", r"(?:อำเภอ|อ\.)[ \t]*([\u0e01-\u0e4e]+)"),
-                           ("province", r"(?:จังหวัด|จ\.)[ \t]*([\u0e01-\u0e4e]+)")):
-        found = re.search(pattern, phrase)
-        place[level] = found.group(1) if found else None
+    place: dict[str, Any] = {"text": phrase, "start": start, "end": end, "venue": None,
+                             "tambon": None, "amphoe": None, "province": None}
+    found = [e for e in thai.find_places(phrase) if _admin_level(e)]
+    place["province"] = next((str(e.value) for e in found if e.attrs["level"] == "province"), None)
+    if place["province"] is None:
+        place["province"] = next((e.attrs.get("province") for e in found
+                                  if e.attrs.get("province") and not e.attrs.get("ambiguous")), None)
+    for entity in found:
+        level = _admin_level(entity)
+        if level != "province" and place[level] is None and \
+                (not entity.attrs.get("ambiguous") or _agrees(entity, {place["province"]})):
+            place[level] = _place_name(entity)
+    # the venue is what comes before the first administrative name: room, building, village
+    first = min((e.start for e in found if e.attrs["level"] != "local_gov"), default=len(phrase))
+    venue = phrase[:first].strip(" ,")
+    place["venue"] = venue or None
     return place
+
+
+_TAMBON_UNITS = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล")
+
+
+def _admin_level(entity) -> str | None:
+    """province, amphoe or tambon; a subdistrict council or municipality (อบต., ทต.) names its
+    tambon. ``อ.เมือง`` whose province is unknown names no district."""
+    level = entity.attrs.get("level")
+    if level == "local_gov":
+        return "tambon" if entity.attrs.get("unit") in _TAMBON_UNITS else None
+    if level == "amphoe" and entity.value == "เมือง" and not entity.attrs.get("district_name"):
+        return None
+    return level
+
+
+def _agrees(entity, provinces: set[str]) -> bool:
+    """The place lies in one of ``provinces`` (for a name found in several, one candidate does)."""
+    candidates = {entity.attrs.get("province")} | set(entity.attrs.get("candidates") or [])
+    return bool(provinces & candidates)
+
+
+def _place_name(entity) -> str:
+    """``อ.เมือง`` is the capital district of its province: ``เมืองพัทลุง``."""
+    return str(entity.attrs.get("district_name") or entity.value)
+
+
+def _first_place(text: str, lines: list[Line]) -> dict[str, Any] | None:
+    """The first ``ณ …`` place in ``lines``; failing that, a line naming a room or hall."""
+    for pattern in (_PLACE_START, _VENUE_START):
+        for line in lines:
+            place = _place_phrase(text, line, pattern)
+            if place and (pattern is _PLACE_START or place["province"] or place["tambon"]):
+                return place
+    return None
 
 
 def _places(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -180,13 +226,9 @@ def _places(text: str) -> tuple[list[str], list[str], list[str]]:
     amphoe: dict[str, None] = {}
     tambon: dict[str, None] = {}
     for entity in found:
-        level = entity.attrs.get("level")
-        if level not in ("amphoe", "tambon"):
-            continue
-        candidates = {entity.attrs.get("province")} | set(entity.attrs.get("candidates") or [])
-        if not named & candidates:
-            continue
-        (amphoe if level == "amphoe" else tambon)[str(entity.value)] = None
+        level = _admin_level(entity)
+        if level in ("amphoe", "tambon") and _agrees(entity, named):
+            (amphoe if level == "amphoe" else tambon)[_place_name(entity)] = None
     return provinces, list(amphoe), list(tambon)
 
 
@@ -285,11 +327,8 @@ def _parse_activity_report(report: ParsedReport, lines: list[Line], match: re.Ma
             _set_date(report, found[0])
     _fund_sections(report, lines, after=match.end())
     activity = report.section_spans.get("activities", (match.end(), len(text)))
-    for line in lines:
-        if activity[0] <= line.start < activity[1]:
-            report.place = _place_phrase(text, line)
-            if report.place:
-                break
+    activity_lines = [ln for ln in lines if activity[0] <= ln.start < activity[1]]
+    report.place = _first_place(text, activity_lines)
     report.participants_count, report.participants = _participants(
         text, lines, (match.end(), len(text)))
 
@@ -505,8 +544,7 @@ def parse_document(text: str, *, path: str | None = None, normalized: bool = Fal
     elif _looks_like_meeting(lines, text):
         _parse_meeting(report, lines)
         _title_and_date(report, lines)
-        head = next((ln for ln in lines[:6] if _PLACE_START.search(ln.text)), None)
-        report.place = _place_phrase(text, head) if head else None
+        report.place = _first_place(text, lines[:6])
     else:
         _title_and_date(report, lines)
     if report.kind != "activity_report" and report.participants_count is None:
