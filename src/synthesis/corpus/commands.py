@@ -41,16 +41,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_parse(args: argparse.Namespace) -> int:
     from synthesis.corpus import ReadError, parse_document, read_file
+    from synthesis.corpus.document import apply_metadata
+    from synthesis.corpus.ingest import read_sidecar
 
     try:
         raw = read_file(args.file)
+        metadata = {**raw.metadata, **read_sidecar(args.file)}
     except ReadError as error:
         print(f"synthesis parse: {error}", file=sys.stderr)
         return 1
     report = parse_document(raw.text, path=str(args.file))
+    apply_metadata(report, metadata)
     record = report.to_json()
     record.update({"path": str(args.file), "format": raw.format, "encoding": raw.encoding,
-                   "read_warnings": raw.warnings, "metadata": raw.metadata})
+                   "read_warnings": raw.warnings, "metadata": metadata})
     if args.json:
         print(json.dumps(record, ensure_ascii=False, indent=1, default=str))
         return 0

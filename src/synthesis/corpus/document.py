@@ -77,7 +77,7 @@ def build_document(collection: str, relative_path: str, raw: RawText,
     meta = {**raw.metadata, **(metadata or {})}
     text = thai.normalize_text(raw.text)
     parsed = parse_document(text, path=relative_path, normalized=True)
-    _apply_metadata(parsed, meta)
+    apply_metadata(parsed, meta)
     analysed = thai.analyze(text)
     segments = _segments_with_sections(parsed, analysed.segments)
     return Document(
@@ -100,7 +100,7 @@ def build_document(collection: str, relative_path: str, raw: RawText,
 _OVERRIDABLE = ("title", "date", "date_end", "date_text", "reporter", "project", "fund", "kind")
 
 
-def _apply_metadata(parsed: ParsedReport, meta: dict[str, Any]) -> None:
+def apply_metadata(parsed: ParsedReport, meta: dict[str, Any]) -> None:
     for key in _OVERRIDABLE:
         if meta.get(key) in (None, ""):
             continue

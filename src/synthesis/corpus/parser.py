@@ -118,27 +118,21 @@ _REPORTED_BY = re.compile(r"^(?P<month_year>.*?)รายงานจากพ�
 _DAY_LINE = re.compile(r"^[ \t]*(?P<day>[0-9๐-๙]{1,2})[ \t]*$")
 _ACTIVITY_HEADING = re.compile(r"^[ \t]*กิจกรรมที่(?:ปฏิบัติ|ปฎิบัติ|ได้ปฏิบัติ|ได้ปฎิบัติ|ทำ)")
 _OUTCOME_HEADING = re.compile(r"^[ \t]*ผลที่เกิดขึ้น(?:จริง)?")
-_CIRCLE = re.compile(r"^[ \t]*circle[ \t]*$")
 _PARTICIPANT_LINE = re.compile(r"ผู้เข้าร่วม|ผู้เข้าประชุม|ผู้ร่วมประชุม|ผู้ร่วมกิจกรรม|ผู้ร่วมเวที|เข้าร่วม")
 _PARTICIPANT_WORDS = r"(?:ผู้เข้าร่วม(?:ประชุม|กิจกรรม|อบรม|เวที|โครงการ)?|ผู้เข้าประชุม|ผู้ร่วมประชุม|ผู้ร่วมกิจกรรม|ผู้เข้าอบรม)"
 _STATED_COUNT = re.compile(_PARTICIPANT_WORDS + r"[ \t]*(?:ทั้งหมด|ทั้งสิ้น|รวม)?[ \t]*(?:จำนวน)?[ \t]*[.…]*[ \t]*"
                            r"(?P<n>[0-9๐-๙][0-9๐-๙,]*)[ \t]*[.…]*[ \t]*(?P<unit>คน|ท่าน|ราย)")
 _COUNT = re.compile(r"จำนวน[ \t]*[.…]*[ \t]*(?P<n>[0-9๐-๙][0-9๐-๙,]*)[ \t]*[.…]*[ \t]*"
                     r"(?P<unit>คน|ท่าน|ราย)")
-_PERSON_TITLES = ("นางสาว", "น.ส.", "นส.", "นาง", "นาย", "ผศ.ดร.", "รศ.ดร.", "ศ.ดร.", "ผศ.",
-                  "รศ.", "ดร.", "อาจารย์", "อ.", "เภสัชกร", "ภก.", "ภญ.", "พญ.", "นพ.", "ผอ.",
-                  "คุณ", "ว่าที่ร้อยตรี")
 _TARGET_WORDS = re.compile(r"เป้าหมาย|เป้า|ตัวชี้วัด|ตัวชีวัด|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ให้ได้")
 _PLACE_START = re.compile(r"(?:^|[ \t(])ณ[ \t.]*(?=\S)")
 _VENUE_START = re.compile(r"(?:^|(?<=[ \t.])|(?<=ที่))(?=(?:ห้องประชุม|โรงแรม|ศาลา|อาคาร))")
 _CATEGORIES = re.compile(r"^[ \t]*Categories[ \t]*:[ \t]*(?P<cats>.+)$", re.M | re.I)
 
 
-def _first_date(text: str, start: int = 0, end: int | None = None):
-    """The first DATE entity within ``text[start:end]`` (offsets in ``text``)."""
-    for entity in thai.find_dates(text[start:end]):
-        return entity, start
-    return None, start
+def _first_date(text: str):
+    """The first DATE entity of ``text``, or None."""
+    return next(iter(thai.find_dates(text)), None)
 
 
 def _place_phrase(text: str, line: Line, start_pattern: re.Pattern = _PLACE_START) -> dict[str, Any] | None:
@@ -500,7 +494,7 @@ def _title_and_date(report: ParsedReport, lines: list[Line]) -> None:
     if first is None:
         return
     title = first.stripped.strip('"“”\'')
-    entity, _ = _first_date(first.text)
+    entity = _first_date(first.text)
     if entity is not None:
         cut = re.search(r"(?:[ \t]*(?:วันที่|เมื่อวันที่|เมื่อ|ระหว่างวันที่))?[ \t]*$",
                         first.text[: entity.start])
@@ -509,9 +503,7 @@ def _title_and_date(report: ParsedReport, lines: list[Line]) -> None:
             title = head
     report.title = title or None
     if entity is None:
-        entity, offset = _first_date(text)
-    else:
-        offset = first.start
+        entity = _first_date(text)
     if entity is not None:
         report.date_text = entity.text
         _set_date(report, entity)
