@@ -22,7 +22,7 @@ Thai sentences rarely end with a period, so sentences are cut (``sentence_spans`
 ``!`` ``?`` followed by a space (not after an abbreviation such as ``น.`` or ``จ.``), and at a
 space between Thai words when the sentence so far is long enough (``MIN_SENTENCE_CHARS``),
 enough text follows, the space is not inside brackets or quotes, not right after a title and
-name (``นายสมชาย ใจดี``), and neither side is a joining word (``และ``, ``ของ``, ``จำนวน`` …)
+name or full name (``นายสมชาย ใจดี``), and neither side is a joining word (``และ``, ``ของ``, ``จำนวน`` …)
 or a number. ``sentences="crfcut"`` uses PyThaiNLP's CRF sentence model instead (slower).
 
 >>> [(s.kind, s.text) for s in segment("สรุปผล\\n\\n1. ได้แผนงาน\\nจ: ดีมาก\\nจ: ใช่")][:3]
@@ -45,7 +45,7 @@ MIN_FOLLOWING_CHARS = 15
 _LINE = re.compile(r"[^\n]*\n?")
 _LIST_MARKER = re.compile(
     r"(?:[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})*[.)](?!\d)"  # 1.  1)  1.1.  ๑.
-    r"|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+(?=\s)"  # 1.1 followed by a space
+    r"|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+(?=\s)(?!\s*(?:น\.|นาฬิกา|[-–]))"  # 1.1, not 13.30 น.
     r"|\(\s*[0-9๐-๙ก-ฮa-zA-Z]{1,3}\s*\)"  # (1) (ก)
     r"|[ก-ฮ][.)](?=\s)"  # ก. ข)
     r"|[-–—•●○◦▪■□♦◆❖✓✔➢➤►>*·](?=\s*\S)"  # bullets
@@ -65,7 +65,9 @@ _JOIN_AFTER = (
     "ได้แก่", "เช่น", "ๆ", "ฯ", "จำนวน", "ร้อยละ", "คน", "ราย", "แห่ง", "บาท", "ครั้ง", "พร้อม",
     "รวมทั้ง", "ตลอดจน", "อีก", "ด้วย", "เป็นต้น",
 )
-_TITLED_NAME = re.compile(r"(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|อาจารย์|พี่|ป้า|ลุง|น้า|คุณ)[ก-๛]{2,25}$")
+_TITLED_NAME = re.compile(
+    r"(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|อาจารย์|พี่|ป้า|ลุง|น้า|คุณ)[ก-๛]{2,25}(?: [ก-๛]{2,25})?$"
+)
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,3}\.)*$")
 _SENTENCE_PUNCT = re.compile(r"[.!?]+(?=\s)|\s+")
 # bracketed or quoted stretches (not nested) that a sentence never ends inside
