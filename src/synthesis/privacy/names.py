@@ -31,7 +31,7 @@ from synthesis.thai.graphemes import is_boundary
 # Titles, longest first; several may stack (ผศ.ดร., ว่าที่ร้อยตรี ดร.).
 TITLES = (
     "เภสัชกรหญิง", "เภสัชกร", "ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "นายแพทย์", "แพทย์หญิง",
-    "ทันตแพทย์หญิง", "ทันตแพทย์", "เด็กชาย", "เด็กหญิง", "นางสาว", "น.ส.", "นส.", "นาง", "นาย",
+    "ทันตแพทย์หญิง", "ทันตแพทย์", "เด็กชาย", "เด็กหญิง", "นางสาว", "น.ส.", "นส.", "นาง", "นาย", "อาจารย์", "คุณ",
     "ผศ.ดร.", "รศ.ดร.", "ศ.ดร.", "ผศ.", "รศ.", "ศ.", "ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.",
     "ด.ช.", "ด.ญ.", "จ.ส.ต.", "ส.ต.ต.", "ส.ต.ท.", "ส.ต.อ.", "ด.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.",
     "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.", "จ.อ.", "จ.ท.", "จ.ต.",
@@ -163,11 +163,45 @@ def _plausible_first(title: str, first: str) -> bool:
     return first not in words or len(first) > 3
 
 
+def _title_parts(title: str) -> list[str]:
+    return re.findall(_TITLE_RE, title.replace(" ", ""))
+
+
 def _inside_word(text: str, start: int, title: str) -> bool:
-    """True when the title's letters end a longer word (``ทำนาย``), so no name starts here."""
+    """True when the title's letters end a longer word (``ทำนาย``, ``ขอบคุณ``), so no name starts here."""
     words = _lexicons()[0]
-    bare = title.replace(" ", "")
+    bare = (_title_parts(title) or [title])[0]
     return any(text[max(0, start - k):start] + bare in words for k in range(1, 5) if start - k >= 0)
+
+
+# Courtesy words that also take a first name alone ("คุณสุกัญญาคะ ในฐานะ..."): after them a
+# full name is accepted only when it looks like one (see ``_looks_like_full_name``).
+WEAK_TITLES = ("คุณ", "อาจารย์")
+COMMON_START = 5000  # TNC count above which a word starting a "surname" shows running text
+
+
+def _frequent(word: str) -> bool:
+    return word in _lexicons()[0] and _word_counts().get(word, 0) >= COMMON_START
+
+
+def _looks_like_full_name(first: str, last: str) -> bool:
+    """A given name (listed, or no word and not ending in a frequent word such as คะ, ได้) and a
+    surname that does not start with a frequent word (และ, ได้ …).
+
+    >>> _looks_like_full_name("อรพิน", "วิมลภูษิต"), _looks_like_full_name("ขวัญ", "และอาจารย์อะหมัด")
+    (True, False)
+    >>> _looks_like_full_name("สุกัญญาคะ", "ในฐานะเทศบาล"), _looks_like_full_name("อรพินได้", "กล่าวชื่นชม")
+    (False, False)
+    """
+    words, names = _lexicons()
+    if first not in names:
+        if first in words:
+            return False
+        if any(_frequent(first[-k:]) for k in range(2, min(len(first) - 1, 5) + 1) if is_boundary(first, len(first) - k)):
+            return False
+    if last in _family_names():
+        return True
+    return not any(_frequent(last[:k]) for k in range(2, min(len(last), 6) + 1))
 
 
 def titled_names(text: str) -> list[NameMention]:
@@ -182,10 +216,12 @@ def titled_names(text: str) -> list[NameMention]:
     position = 0
     while (match := TITLED_NAME.search(text, position)) is not None:
         title, first, last = match["title"], match["first"], match["last"]
+        weak = (_title_parts(title) or [""])[-1] in WEAK_TITLES
         if (
             not _plausible_first(title, first)
             or _inside_word(text, match.start(), title)
             or not is_boundary(text, match.end())
+            or (weak and not _looks_like_full_name(first, last))
         ):
             position = match.start() + 1  # a rejected match must not swallow the next title
             continue
