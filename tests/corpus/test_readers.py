@@ -229,3 +229,13 @@ def test_readers_json_object_holding_a_list_of_records(tmp_path):
     path.write_text(json.dumps({"version": 2, "documents": [{"body": "บันทึกหนึ่ง"}, {"body": "บันทึกสอง"}]},
                                ensure_ascii=False), encoding="utf-8")
     assert read_file(path).text == "บันทึกหนึ่ง\n\nบันทึกสอง\n"
+
+
+@pytest.mark.parametrize(
+    "magic, kind",
+    [(b"%PDF-1.4\n", "a PDF document"), (b"PK\x03\x04\x14\x00", "a ZIP archive"), (b"\x89PNG\r\n", "a PNG image")],
+)
+def test_readers_bad_binary_renamed_txt_says_what_it_is(tmp_path, magic, kind):
+    path = tmp_path / "รายงาน.txt"
+    path.write_bytes(magic + b"rest of the file")
+    _expect(path, kind)

@@ -358,6 +358,31 @@ READERS: dict[str, Reader] = {
 }
 
 
+# What a file really is, by its first bytes, when its extension says text.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx/.xlsx?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_TEXT_READERS = {".txt", ".text", ".md", ".markdown", ".json", ".jsonl", ".csv", ".html", ".htm"}
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What kind of binary file ``data`` is, by its magic bytes, or None.
+
+    >>> sniff_binary(b"%PDF-1.7 ..."), sniff_binary("ข้อความ".encode())
+    ('a PDF document', None)
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
 def max_file_bytes() -> int:
     """Largest file read (``SYNTHESIS_MAX_FILE_MB``, default 30 MB): bigger files are reported."""
     return int(float(os.environ.get("SYNTHESIS_MAX_FILE_MB", DEFAULT_MAX_MB)) * 1024 * 1024)
@@ -398,6 +423,9 @@ def read_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawTe
         raise ReadError(path, reason) from None
     if not data.strip():
         raise ReadError(path, "file is empty")
+    if path.suffix.lower() in _TEXT_READERS and (kind := sniff_binary(data)):
+        raise ReadError(path, f"file is {kind}, not text: renamed to {path.suffix}? "
+                              "(binary data, not a text file)")
     try:
         raw = reader(data)
     except DecodeError as error:
