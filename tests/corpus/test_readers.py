@@ -111,6 +111,8 @@ def test_readers_pdf_text_layer_in_thai(tmp_path, pdf_maker):
         ("น\u0e49\u0e4d\u0e32", "น้ำ"),
         ("\uf70aกา", "ก่า"),  # private-use low tone-mark glyph
         ("ผู้ใหญ่", "ผู้ใหญ่"),  # already right: unchanged
+        ("ผู \u0e49ใหญ", "ผู้ใหญ"),  # a gap before the tone mark
+        ("ท \u0e35\u0e48 นี่", "ที่ นี่"),  # gap inside, real space kept
     ],
 )
 def test_readers_fix_thai_pdf_order(scrambled, fixed):

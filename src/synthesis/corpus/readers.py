@@ -225,7 +225,8 @@ _CONSONANTS = "\u0e01-\u0e2e"
 def fix_thai_pdf_order(text: str) -> str:
     """Undo the mark scrambling of Thai PDF text extraction.
 
-    Private-use glyph variants become the real characters; a mark extracted before its
+    Private-use glyph variants become the real characters; a space between a letter and its
+    mark goes; a mark extracted before its
     consonant moves after it; a tone mark before an above/below vowel moves after it;
     ``ํ`` + ``า`` becomes ``ำ``.
 
@@ -237,6 +238,8 @@ def fix_thai_pdf_order(text: str) -> str:
     'นำ'
     """
     text = text.translate(_PUA_THAI)
+    # a mark never follows a space: extraction put a gap between a letter and its mark
+    text = re.sub(rf"(?<=[\u0e01-\u0e4e]) +(?=[{_MARKS}\u0e33])", "", text)
     # marks glued before a consonant at a word start: "่ก" -> "ก่"
     text = re.sub(rf"(?<![{_CONSONANTS}{_MARKS}])([{_MARKS}]+)([{_CONSONANTS}])", r"\2\1", text)
     # tone before vowel -> vowel before tone
