@@ -79,3 +79,25 @@ def test_entities_spans_never_split_a_grapheme_cluster(pieces):
     for entity in find_entities(text):
         assert text[entity.start : entity.end] == entity.text
         assert graphemes.is_boundary(text, entity.start) and graphemes.is_boundary(text, entity.end)
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "value", "credible"),
+    [
+        ("ORG", "สมาคมผู้ประกอบการประมงพื้นบ้าน", None, True),
+        ("ORG", "กองทุนฯ", None, False),
+        ("ORG", "กองทุนเห็นผลชัด", None, False),  # a clause after the head word
+        ("ORG", "ห้องประชุมใหญ่", None, False),  # no organisation word
+        ("PLACE", "โรงแรมคริสตัล", None, False),  # not in the gazetteer
+        ("PLACE", "หาดใหญ่", None, True),
+        ("PERSON", "สุนิสา แก้วประดิษฐ์", None, True),
+        ("PERSON", "นิงคิดว่า", None, False),
+        ("PERSON", "บ้านนายมะรอนิง สะมะแอ", None, False),
+        ("DATE", "วันพรุ่งนี้", None, False),
+    ],
+)
+def test_entities_crf_findings_must_be_credible(label, text, value, credible):
+    from synthesis.thai.entities import _crf_is_credible
+
+    entity = Entity(0, len(text), text, label, value if value is not None else (text if label != "DATE" else None), "crf")
+    assert _crf_is_credible(entity) is credible

@@ -101,3 +101,8 @@ def test_persons_surname_ending_in_a_stop_word_is_kept_with_tokens():
     tokens = [Token(0, 7, "อาจารย์"), Token(7, 14, "นูรีซัน"), Token(14, 15, " ", True), Token(15, 17, "สา"), Token(17, 20, "และ"), Token(20, 21, " ", True)]
     (entity,) = find_persons(text, tokens)
     assert entity.value == "นูรีซัน สาและ"
+
+
+@pytest.mark.parametrize(("text", "value"), [("ไปที่บ้านนายมะรอนิง สะมะแอ", "มะรอนิง สะมะแอ"), ("เรียนนางสาวสุดา ใจงาม", "สุดา ใจงาม")])
+def test_persons_title_after_words_that_introduce_a_name(text, value):
+    assert [e.value for e in find_persons(text)] == [value]

@@ -28,7 +28,7 @@ from synthesis.thai.dates import find_dates
 from synthesis.thai.gazetteer import gazetteer
 from synthesis.thai.numbers import find_quantities
 from synthesis.thai.orgs import find_orgs
-from synthesis.thai.persons import find_persons
+from synthesis.thai.persons import _CLAUSE, find_persons
 from synthesis.thai.places import find_places
 from synthesis.thai.spans import Entity, Token
 
@@ -44,6 +44,9 @@ ORG_HEAD_WORDS = (
 )
 _PLACE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.)[ \t]?")
 _NAME_TEXT = re.compile(r"[\u0e01-\u0e4e]+(?: [\u0e01-\u0e4e]+)?")
+_TITLE_INSIDE = re.compile("นาย|นาง|คุณ")
+# Verbs and particles that do not occur in organisation names ("กองทุนเห็นผลชัด").
+_ORG_CLAUSE = re.compile("จะ|ได้|ก็|ไม่|เป็น|ทำ|เอา|เห็น|คิด|บอก|ว่า|ค่ะ|ครับ|แล้ว")
 _FULL_NAME = re.compile(r"[\u0e01-\u0e4e]{2,20} [\u0e01-\u0e4e]{2,25}")
 
 
@@ -92,11 +95,17 @@ def _crf_is_credible(entity: Entity) -> bool:
         name = _PLACE_PREFIX.sub("", text)
         g = gazetteer()
         return name in g.provinces or name in g.districts or (name != text and name in g.subdistricts)
-    if entity.label == "ORG":
-        return text.startswith(ORG_HEAD_WORDS) or entity.value != text
+    if entity.label == "ORG":  # an organisation word and a name after it, not a clause
+        if entity.value != text:
+            return True  # the lexicon knows it
+        head = next((w for w in ORG_HEAD_WORDS if text.startswith(w)), None)
+        rest = text[len(head) :] if head else ""
+        return bool(head) and len(rest) >= 3 and "ฯ" not in text and not _ORG_CLAUSE.search(rest)
     if entity.label == "DATE":
         return entity.value is not None
     if entity.label == "PERSON":  # "first surname", or one word after a title
+        if _CLAUSE.search(text, 2) or _TITLE_INSIDE.search(text):
+            return False  # "นิงคิด…", "บ้านนายมะรอนิง …": a name run into other words
         if entity.attrs.get("title"):
             return bool(_NAME_TEXT.fullmatch(text)) and 2 <= len(text) <= 45
         return bool(_FULL_NAME.fullmatch(text)) and len(text) <= 45

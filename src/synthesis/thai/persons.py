@@ -78,7 +78,9 @@ CLAUSE_WORDS = (
 ROLE_TITLES = frozenset({"ผู้ใหญ่บ้าน", "ผญบ.", "กำนัน", "ครู", "อาจารย์", "ผอ.", "นายก", "อิหม่าม", "โต๊ะอิหม่าม"})
 _CLAUSE = re.compile(words_pattern(CLAUSE_WORDS))
 # A title glued after Thai letters starts a name only after these words.
-_BEFORE_NAME_WORDS = ("โดย", "และ", "กับ", "ของ", "จาก", "คือ", "ได้แก่", "ท่าน", "ให้", "ถึง", "มี", "เชิญ", "ผู้แทน")
+_BEFORE_NAME_WORDS = (
+    "โดย", "และ", "กับ", "ของ", "จาก", "คือ", "ได้แก่", "ท่าน", "ให้", "ถึง", "มี", "เชิญ", "ผู้แทน", "บ้าน", "ที่", "เรียน",
+)
 # A title followed by an office, not a name: "ผอ.รพ.สต.", "ผอ.กองสาธารณสุข".
 _OFFICE_WORDS = ("กอง", "สำนัก", "โรงเรียน", "รพ", "ศูนย์", "กลุ่ม", "ฝ่าย", "ส่วน", "โรงพยาบาล", "เขต")
 MAX_FIRST_NAME = 20
