@@ -219,19 +219,30 @@ def activities_and_outcomes(context: ReportContext) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def area_segments(context: ReportContext, segments: pd.DataFrame) -> pd.DataFrame:
+    """The segments that speak of this area: all of a document attributed to this area
+    alone; of a document shared by several areas, only segments naming the area."""
+    area = context.area
+    shared = {d for d, areas in zip(context.area_documents["doc_id"], context.area_documents["areas"])
+              if len(list(areas)) > 1}
+    names = [n for n in (*area.aliases, area.local_government, area.province) if n]
+    names_here = segments["text"].map(lambda text: any(name in text for name in names))
+    return segments[~segments["doc_id"].isin(shared) | names_here]
+
+
 def targets_and_results(context: ReportContext) -> pd.DataFrame:
     """Numeric targets stated in the texts next to the numbers reported as achieved."""
     from synthesis.analysis.targets import numeric_statements, targets_vs_achieved
 
     docs = context.area_documents
     doc_ids = list(docs["doc_id"])
-    statements = numeric_statements(docs, context.store.table("segments", doc_ids=doc_ids),
-                                    context.store.table("entities", doc_ids=doc_ids))
+    segments = area_segments(context, context.store.table("segments", doc_ids=doc_ids))
+    statements = numeric_statements(docs, segments, context.store.table("entities", doc_ids=doc_ids))
     table = targets_vs_achieved(statements)
-    return table.rename(columns={"unit": "หน่วย (unit)", "target": "เป้าหมาย (target)",
-                                 "achieved": "ทำได้ (achieved)", "target statement": "ข้อความเป้าหมาย",
-                                 "achieved statement": "ข้อความผลลัพธ์", "target date": "วันที่ตั้งเป้า",
-                                 "achieved date": "วันที่รายงานผล"})
+    return table.rename(columns={"subject": "เรื่อง (what)", "unit": "หน่วย (unit)", "target": "เป้าหมาย (target)",
+                                 "achieved": "ทำได้ (achieved)", "statement": "ข้อความ (statement)",
+                                 "target date": "วันที่ตั้งเป้า", "result date": "วันที่รายงานผล",
+                                 "how": "จับคู่โดย (paired by)"})
 
 
 # --- the lesson-learned synthesis ----------------------------------------------------------
