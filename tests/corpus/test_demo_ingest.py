@@ -41,7 +41,7 @@ def test_store_documents_filter_by_area(demo_store, area):
 @pytest.mark.parametrize(
     "path, fmt, encoding, kind, areas",
     [
-        ("other/songkhla-khae_fund-page.html", "html", "utf-8-sig", "activity_report", ["songkhla-khae"]),
+        ("other/songkhla-khae_fund-page.html", "html", "utf-8", "activity_report", ["songkhla-khae"]),
         ("other/pattani-nong-chik_interview-note.docx", "docx", None, "interview", ["pattani-nong-chik"]),
         ("other/region12-mentors-note.md", "md", "utf-8", "meeting_summary",
          ["phatthalung-town", "satun-na-thon", "trang-huai-yot"]),
