@@ -228,6 +228,21 @@ def test_qdpx_import_widens_selections_that_cut_a_cluster():
     assert any("cut a character cluster" in warning for warning in plan.warnings)
 
 
+def test_qdpx_import_with_conflicting_codebook_writes_nothing(tmp_path):
+    from synthesis.coding.codebook import CodebookError
+
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    broken = "codes:\n  - {id: a, parent: missing, name_th: ก, name_en: A}\n"
+    (lessons / "codebook.yaml").write_text(broken, encoding="utf-8")
+    book, codings, documents = _workbench("demo")
+    plan = workbench_from_project(project_from_workbench(book, codings, documents).project, "demo")
+    with pytest.raises(CodebookError):
+        write_import(plan, tmp_path / "corpora" / "demo", lessons)
+    assert not (tmp_path / "corpora").exists() and not (lessons / "codings").exists()
+    assert (lessons / "codebook.yaml").read_text(encoding="utf-8") == broken
+
+
 def test_qdpx_import_skips_selections_outside_text():
     project = QdaProject(
         name="x",

@@ -200,7 +200,7 @@ def project_from_workbench(
                 guid=stable_guid("selection", doc_id, str(start), str(end)),
                 start=new_start,
                 end=new_end,
-                name=text[new_start:new_end][:60],
+                name=" ".join(text[new_start:snap_left(text, min(new_end, new_start + 60))].split()),
                 user_guid=stable_guid("user", group[0].coder),
                 created=_datetime(group[0].created),
             )
@@ -478,19 +478,36 @@ class ImportReport:
 def write_import(plan: ImportPlan, corpus_dir: Path, lessons_dir: Path, codebook_path: Path | None = None) -> ImportReport:
     """Write an ``ImportPlan``: texts into ``corpus_dir``, codes and codings into ``lessons_dir``.
 
-    A text whose file already exists with other content is refused (with its codings); an
-    existing code id keeps its definition; codings already in the store are not added twice.
-    The codebook is validated before it is replaced.
+    Everything is checked before anything is written: the merged codebook must validate
+    (``CodebookError`` otherwise, nothing written) and every coding must pass the store's
+    checks. A text whose file already exists with other content is refused, with its codings;
+    an existing code id keeps its definition; codings already in the store are not added twice.
     """
     from synthesis.coding.codebook import Codebook, CodebookError, load_codebook, save_codebook, validate_codes
-    from synthesis.coding.codings import CodingStore
-
-    report = ImportReport(corpus_dir=corpus_dir, warnings=list(plan.warnings))
-    corpus_dir.mkdir(parents=True, exist_ok=True)
-    refused_docs: set[str] = set()
+    from synthesis.coding.codings import CodingStore, check_coder_name, parse_coding
     from synthesis.corpus.document import make_doc_id
 
+    report = ImportReport(corpus_dir=corpus_dir, warnings=list(plan.warnings))
+    codebook_path = codebook_path or lessons_dir / "codebook.yaml"
+    existing = load_codebook(codebook_path) if codebook_path.exists() else Codebook([], source=str(codebook_path))
+    merged = list(existing)
+    for code in plan.codes:
+        if code.id in existing:
+            report.codes_kept.append(code.id)
+        else:
+            merged.append(code)
+            report.codes_added.append(code.id)
+    problems = validate_codes(merged, str(codebook_path))
+    if problems:
+        raise CodebookError(problems)
+    for coding in plan.codings:  # the store's own checks, before any file is touched
+        check_coder_name(coding.coder)
+        parse_coding(coding.to_json())
+    store = CodingStore(lessons_dir)
+    present = {c.coding_id for c in store.load()}
+
     collection = corpus_dir.resolve().name
+    refused_docs: set[str] = set()
     for relative, text in plan.texts.items():
         try:
             target = safe_target(corpus_dir, relative)
@@ -511,23 +528,8 @@ def write_import(plan: ImportPlan, corpus_dir: Path, lessons_dir: Path, codebook
         if relative in plan.sidecars:
             _write_sidecar(target, plan.sidecars[relative], report)
 
-    codebook_path = codebook_path or lessons_dir / "codebook.yaml"
-    existing = load_codebook(codebook_path) if codebook_path.exists() else Codebook([], source=str(codebook_path))
-    merged = list(existing)
-    for code in plan.codes:
-        if code.id in existing:
-            report.codes_kept.append(code.id)
-        else:
-            merged.append(code)
-            report.codes_added.append(code.id)
-    problems = validate_codes(merged, str(codebook_path))
-    if problems:
-        raise CodebookError(problems)
     if report.codes_added:
         save_codebook(Codebook(merged, existing.version, existing.header, str(codebook_path)), codebook_path)
-
-    store = CodingStore(lessons_dir)
-    present = {c.coding_id for c in store.load()}
     fresh = []
     for coding in plan.codings:
         if coding.doc_id in refused_docs:
