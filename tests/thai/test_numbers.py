@@ -76,3 +76,9 @@ def test_numbers_find_quantities_skips_times_codes_and_list_markers(text):
 def test_numbers_range_keeps_its_maximum():
     (entity,) = find_quantities("ร้อยละ 60-70")
     assert entity.value == 60 and entity.attrs["max"] == 70
+
+
+@pytest.mark.parametrize("text", ["1" * 100_000, "๑" * 5000 + " คน", "9" * 30])
+def test_numbers_huge_digit_runs_are_not_quantities(text):
+    assert find_quantities(text) == []
+    assert parse_number(text.split()[0]) is None

@@ -61,6 +61,7 @@ _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z๐-๙]")
 
 
 _WHOLE_NUMBER = re.compile(NUMBER_PATTERN)
+MAX_DIGITS = 24
 
 
 def thai_digits_to_arabic(s: str) -> str:
@@ -79,8 +80,8 @@ def parse_number(s: str) -> int | float | None:
     (1200, 1200.5, 5, None)
     """
     cleaned = thai_digits_to_arabic(s).strip().strip(".…").strip()
-    if not _WHOLE_NUMBER.fullmatch(cleaned):
-        return None
+    if len(cleaned) > MAX_DIGITS or not _WHOLE_NUMBER.fullmatch(cleaned):
+        return None  # a very long digit run is a code or garbage, not a quantity
     cleaned = cleaned.replace(",", "")
     if "." in cleaned:
         return float(cleaned)
