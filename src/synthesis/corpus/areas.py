@@ -35,6 +35,9 @@ _ADMIN_PREFIXES = ("ตำบล", "ต.", "อบต.", "ทต.", "ทม.", "
 _AREA_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
+
+
 class AreasError(ValueError):
     """``areas.yaml`` is not valid; the message names the file and the entry."""
 
@@ -87,7 +90,7 @@ def load_areas(path: str | Path | None = None) -> list[Area]:
     """Read and validate the pilot areas; raises :class:`AreasError` naming file and entry."""
     path = Path(path) if path else default_areas_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_YAML_LOADER)
     except OSError as error:
         raise AreasError(f"{path}: cannot read ({error.strerror or error})") from None
     except yaml.YAMLError as error:
