@@ -235,6 +235,7 @@ class CodingPanel(w.VBox):
         remove.on_click(lambda _, cid=coding.coding_id: self._act(self.state.remove, cid))
         row = w.HBox([label, memo, remove])
         row.add_class("syn-coding")
+        row.add_class(f"syn-in-{self.state.segment_index}")  # which segment the row belongs to
         return row
 
     def _memo(self, coding_id: str, memo: str) -> None:
@@ -248,7 +249,7 @@ class CodingPanel(w.VBox):
                        f"<b class='syn-score'>{suggestion.label}</b> <small>{escape(suggestion.source)} "
                        f"«{escape(text[:40])}»</small>", layout=w.Layout(width="70%"))
         accept = w.Button(description="รับ (accept)", tooltip=f"accept {suggestion.code_id}", button_style="success",
-                          layout=w.Layout(width="7em"))
+                          layout=w.Layout(width="8.5em"))
         accept.add_class("syn-accept")
         accept.on_click(lambda _, s=suggestion: self._accept(s))
         reject = w.Button(description="ไม่รับ", tooltip=f"reject {suggestion.code_id}", layout=w.Layout(width="5em"))
@@ -256,6 +257,7 @@ class CodingPanel(w.VBox):
         reject.on_click(lambda _, s=suggestion: self._act(self.state.reject, s))
         row = w.HBox([label, accept, reject])
         row.add_class("syn-suggestion")
+        row.add_class(f"syn-in-{self.state.segment_index}")
         return row
 
     def _accept(self, suggestion: Suggestion) -> None:
