@@ -117,3 +117,15 @@ def test_commands_import_bad_file_is_a_clear_error(tmp_path, capsys):
     assert main(["import", "qdpx", str(bad), "--corpora", str(tmp_path / "c"), "--lessons", str(tmp_path / "l")]) == 1
     assert "bad.qdpx" in capsys.readouterr().err
     assert not (tmp_path / "c").exists() and not (tmp_path / "l").exists()
+
+
+@pytest.mark.slow
+def test_commands_pseudonyms_build_and_list(project, tmp_path, capsys):
+    key = tmp_path / "k" / "mini.json"
+    assert main(["pseudonyms", "list", "--work", str(project / "work" / "mini"), "--key", str(key)]) == 0
+    out = capsys.readouterr().out
+    assert "สมศักดิ์ ทองแก้ว" in out and out.count("บุคคล-") >= 2
+    first = json.loads(key.read_text(encoding="utf-8"))
+    assert main(["pseudonyms", "build", "--work", str(project / "work" / "mini"), "--key", str(key)]) == 0
+    again = json.loads(key.read_text(encoding="utf-8"))
+    assert again["salt"] == first["salt"] and again["people"] == first["people"]  # stable across runs

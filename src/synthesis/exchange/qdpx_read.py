@@ -102,11 +102,19 @@ def _codings(element: etree._Element) -> list[QdaCoding]:
 
 
 def _decode_text(data: bytes) -> str:
-    """Plain text of a source: UTF-8 per the standard (a BOM is dropped, line ends kept)."""
+    r"""Plain text of a source: UTF-8 per the standard (a BOM is dropped, line ends kept).
+
+    Anything else (UTF-16 from older tools, TIS-620/cp874) goes through the corpus decoder.
+
+    >>> _decode_text("ราคายาง\r\n".encode("utf-16"))
+    'ราคายาง\r\n'
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp874")  # legacy Thai exports
+        from synthesis.corpus.encoding import decode_bytes
+
+        return decode_bytes(data).text
 
 
 def _docx_text(data: bytes) -> str:
