@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["encoding", "readers", "parser", "document", "areas", "store", "ingest", "thai_bridge", "commands"]
+MODULES = ["encoding", "readers", "readers.base", "readers.text", "readers.html", "readers.word", "readers.pdf",
+           "readers.tables", "parser", "document", "areas", "store", "ingest", "thai_bridge", "commands"]
 
 
 @pytest.mark.parametrize("name", MODULES)

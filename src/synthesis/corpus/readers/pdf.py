@@ -1,0 +1,80 @@
+"""PDF text layers, with the Thai mark order that extraction scrambles put right."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from synthesis.corpus.encoding import DecodeError
+from synthesis.corpus.readers.base import RawText
+
+# Thai fonts in PDFs often use private-use glyph variants for marks placed low or left.
+_PUA_THAI = {
+    0xF700: "ฐ", 0xF701: "ิ", 0xF702: "ี", 0xF703: "ึ", 0xF704: "ื", 0xF705: "่", 0xF706: "้",
+    0xF707: "๊", 0xF708: "๋", 0xF709: "์", 0xF70A: "่", 0xF70B: "้", 0xF70C: "๊", 0xF70D: "๋",
+    0xF70E: "์", 0xF70F: "ญ", 0xF710: "ั", 0xF711: "ํ", 0xF712: "็", 0xF713: "่", 0xF714: "้",
+    0xF715: "๊", 0xF716: "๋", 0xF717: "์", 0xF718: "ุ", 0xF719: "ู", 0xF71A: "ฺ",
+}
+_ABOVE_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d"  # ั ิ ี ึ ื ็ ํ
+_BELOW_VOWELS = "\u0e38\u0e39\u0e3a"  # ุ ู ฺ
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # ่ ้ ๊ ๋ ์
+_MARKS = _ABOVE_VOWELS + _BELOW_VOWELS + _TONES
+_CONSONANTS = "\u0e01-\u0e2e"
+
+
+def fix_thai_pdf_order(text: str) -> str:
+    """Undo the mark scrambling of Thai PDF text extraction.
+
+    Private-use glyph variants become the real characters; a space between a letter and its
+    mark goes; a mark extracted before its
+    consonant moves after it; a tone mark before an above/below vowel moves after it;
+    ``ํ`` + ``า`` becomes ``ำ``.
+
+    >>> fix_thai_pdf_order("\\u0e48ก")  # ่ก -> ก่
+    'ก่'
+    >>> fix_thai_pdf_order("ก\\u0e49\\u0e35")  # ก้ี -> กี้
+    'กี้'
+    >>> fix_thai_pdf_order("น\\u0e4d\\u0e32")  # นํา -> นำ
+    'นำ'
+    """
+    text = text.translate(_PUA_THAI)
+    # a mark never follows a space: extraction put a gap between a letter and its mark
+    text = re.sub(rf"(?<=[\u0e01-\u0e4e]) +(?=[{_MARKS}\u0e33])", "", text)
+    # marks glued before a consonant at a word start: "่ก" -> "ก่"
+    text = re.sub(rf"(?<![{_CONSONANTS}{_MARKS}])([{_MARKS}]+)([{_CONSONANTS}])", r"\2\1", text)
+    # tone before vowel -> vowel before tone
+    text = re.sub(rf"([{_TONES}])([{_ABOVE_VOWELS}{_BELOW_VOWELS}])", r"\2\1", text)
+    text = re.sub(r"\u0e4d([\u0e48-\u0e4b]?)\u0e32", r"\1ำ", text)
+    text = re.sub(r"([\u0e48-\u0e4b])\u0e33", r"ำ\1", text)  # tone after sara am -> before
+    return text.replace("ำ\u0e48", "\u0e48ำ").replace("ำ\u0e49", "\u0e49ำ")
+
+
+def read_pdf(data: bytes) -> RawText:
+    """The text layer of a PDF, page by page, with Thai mark order repaired."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise DecodeError("is not a PDF (no %PDF header)")
+    pages: list[str] = []
+    warnings: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                try:
+                    pages.append(page.extract_text() or "")
+                except Exception as error:  # one damaged page must not lose the rest
+                    warnings.append(f"page {number} unreadable: {error}")
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise DecodeError("is a password-protected PDF") from None
+    except Exception as error:
+        # pdfplumber wraps pdfminer's errors: look at the wrapped one too
+        names = " ".join(type(e).__name__ for e in (error, *error.args) if isinstance(e, Exception))
+        if "Password" in names or "Encrypt" in names:
+            raise DecodeError("is a password-protected PDF") from None
+        detail = str(error) or names
+        raise DecodeError(f"is not a readable PDF (truncated or damaged: {detail})") from None
+    text = "\n\n".join(fix_thai_pdf_order(p) for p in pages)
+    if not text.strip():
+        warnings.append("the PDF has no text layer (scanned pages need OCR)")
+    return RawText(text + "\n", "pdf", None, warnings)
