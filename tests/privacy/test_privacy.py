@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -112,8 +113,9 @@ def test_pseudonyms_key_outside_project(tmp_path, key):
         save_key(key, project / "lessons" / "key.json", root=project)
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
-    with pytest.raises(KeyLocationError):
-        save_key(key, repo / "sub" / "key.json", root=project)
+    (repo / "project" / "lessons").mkdir(parents=True)
+    with pytest.raises(KeyLocationError):  # beside the project, but in its repository
+        save_key(key, repo / "keys" / "key.json", root=repo / "project")
     key.pseudonym_for("สมศักดิ์ ทองแก้ว")
     path = save_key(key, tmp_path / "keys" / "demo.json", root=project)
     assert path.stat().st_mode & 0o077 == 0
@@ -201,7 +203,7 @@ def test_redact_frame_columns(key):
             "doc_id": ["i1", "i1"],
             "quote": ["ป: พี่สิทธิ์ขับวิน", "ไม่มีชื่อ"],
             "reporter": ["จันทร์เพ็ญ ชูช่วย", None],
-            "participants": [["นายสมศักดิ์ ทองแก้ว"], []],
+            "participants": [np.array(["นายสมศักดิ์ ทองแก้ว"], dtype=object), []],
             "start": [1, 2],
         }
     )

@@ -152,11 +152,11 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def check_key_location(path: Path, root: Path | None = None) -> Path:
-    """Refuse a key path inside the project (or its git repository)."""
-    root = root or project_root()
+    """Refuse a key path inside the project or the git repository that holds it."""
+    root = Path(root or project_root()).resolve()
     path = Path(path).expanduser()
     forbidden = [root]
-    for folder in (path.resolve().parent, *path.resolve().parents):
+    for folder in (root, *root.parents):
         if (folder / ".git").exists():
             forbidden.append(folder)
             break

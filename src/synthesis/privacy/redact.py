@@ -202,6 +202,8 @@ def redact_frame(frame, key: PseudonymKey, columns: Iterable[str] | None = None)
             return redact_text(value, key, doc_id)
         if isinstance(value, (list, tuple)):
             return type(value)(one(item, doc_id) for item in value)
+        if hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1:  # a list column read from Parquet
+            return [one(item, doc_id) for item in value.tolist()]
         return value
 
     for column in chosen:
