@@ -40,3 +40,16 @@ def test_render_clean_notebook_keeps_stdout_and_display_outputs():
                     new_output("display_data", data={"text/plain": "ข"})]
     cleaned = clean_notebook(new_notebook(cells=[cell]))
     assert len(cleaned.cells[0].outputs) == 2
+
+
+@pytest.mark.parametrize("show_code, visible", [(False, False), (True, True)])
+def test_render_template_note_only_in_review(tmp_path, show_code, visible):
+    from nbformat.v4 import new_markdown_cell
+
+    note = new_markdown_cell("วิธีรันแม่แบบนี้ (how to run this template)")
+    note.metadata["tags"] = ["template-note"]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(new_notebook(cells=[note, new_markdown_cell("เนื้อหารายงาน")]), path)
+    html = notebook_to_html(path, tmp_path / "n.html", show_code=show_code).read_text(encoding="utf-8")
+    assert "เนื้อหารายงาน" in html
+    assert ("วิธีรันแม่แบบนี้" in html) is visible

@@ -61,3 +61,20 @@ def test_runner_one_failing_report_does_not_stop_the_others(tmp_path, monkeypatc
     assert results[0].files["notebook"].is_file()  # kept for debugging
     html = results[1].files["html"].read_text(encoding="utf-8")
     assert "พื้นที่ ตรัง" in html
+
+
+@pytest.mark.slow
+def test_runner_figures_are_embedded_as_png_not_text(tmp_path, monkeypatch):
+    body = ("from IPython.display import display\n"
+            "import pandas as pd\n"
+            "from synthesis.reports import notebook\n"
+            "from synthesis.reports.plotting import bar_chart\n"
+            "notebook.setup()\n"
+            "display(bar_chart(pd.DataFrame({'term': ['กระจูด'], 'count': [3]}), 'term', 'count', area))")
+    template = _template(tmp_path / "chart.ipynb", body)
+    monkeypatch.setattr(runner, "TEMPLATES", {"chart": template.name})
+    monkeypatch.setattr(runner, "notebooks_dir", lambda: tmp_path)
+    result = run_reports([ReportJob("chart", "chart", {"area": "คำ"}, tmp_path / "out")], cwd=tmp_path)[0]
+    assert result.ok, result.error
+    html = result.files["html"].read_text(encoding="utf-8")
+    assert "data:image/png;base64" in html and "&lt;Figure size" not in html

@@ -18,10 +18,20 @@ from synthesis.reports.fonts import use_thai_font
 
 
 def setup() -> None:
-    """Thai font for charts, no warnings or log noise in the report, readable tables."""
+    """Thai font for charts shown as embedded PNG, no warnings or log noise in the report,
+    readable tables."""
     warnings.filterwarnings("ignore")
     logging.getLogger().setLevel(logging.ERROR)
     use_thai_font()
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: nothing to display into
+        return
+    shell = get_ipython()
+    if shell is not None:
+        # A Figure made without pyplot is only drawn as an image once inline support is on;
+        # without it the report shows "<Figure size ...>" instead of the chart.
+        shell.run_line_magic("matplotlib", "inline")
     pd.set_option("display.max_colwidth", 200)
     pd.set_option("display.max_rows", 200)
 

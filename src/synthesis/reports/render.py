@@ -19,15 +19,22 @@ REPORT_CSS = """
 body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
 .jp-RenderedHTMLCommon { line-height: 1.7; }
 .jp-RenderedHTMLCommon table { font-size: 0.9em; }
-.jp-RenderedHTMLCommon td { text-align: left; vertical-align: top; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
 """ % CSS_FONT_STACK
 
 
-def clean_notebook(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop stderr streams and cells tagged ``remove`` from an executed notebook (in place)."""
+# Tags that drop a cell: ``remove`` everywhere; ``template-note`` (how to run the template)
+# only from the researchers' report, the review copy keeps it.
+REPORT_DROP_TAGS = frozenset({"remove", "template-note"})
+REVIEW_DROP_TAGS = frozenset({"remove"})
+
+
+def clean_notebook(notebook: nbformat.NotebookNode,
+                   drop_tags: frozenset[str] = REVIEW_DROP_TAGS) -> nbformat.NotebookNode:
+    """Drop stderr streams and cells with any of ``drop_tags`` from a notebook (in place)."""
     kept = []
     for cell in notebook.cells:
-        if "remove" in cell.get("metadata", {}).get("tags", []):
+        if drop_tags.intersection(cell.get("metadata", {}).get("tags", [])):
             continue
         if cell.cell_type == "code":
             cell.outputs = [
@@ -47,7 +54,8 @@ def notebook_to_html(notebook_path: Path, html_path: Path, *, show_code: bool) -
     """
     from nbconvert import HTMLExporter
 
-    notebook = clean_notebook(nbformat.read(notebook_path, as_version=4))
+    drop = REVIEW_DROP_TAGS if show_code else REPORT_DROP_TAGS
+    notebook = clean_notebook(nbformat.read(notebook_path, as_version=4), drop)
     exporter = HTMLExporter(
         template_name="lab",
         exclude_input=not show_code,
