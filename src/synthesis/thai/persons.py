@@ -14,6 +14,7 @@ The span covers the name only (not its title); ``value`` is ``"first surname"``;
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
@@ -42,7 +43,7 @@ NOT_A_NAME_AFTER = {
     "นาง": ("พยาบาล", "งาม", "ฟ้า", "เอก", "แบบ", "รำ", "กวัก", "สาว", "ไม้"),
     "คุณ": ("ภาพ", "ค่า", "สมบัติ", "ธรรม", "ประโยชน์", "ลักษณะ", "วุฒิ", "ูปการ", "ความ", "ครู", "ธรรมะ", "พ่อ", "แม่"),
     "บัง": ("คับ", "เอิญ", "เกิด", "คม", "แดด", "ตา", "ใบ", "ลม", "หน้า"),
-    "แบ": ("บ", "่ง", "่ง", "น", "ก"),
+    "แบ": ("บ", "่ง", "น", "ก"),
     "ครู": ("ผู้", "ภูมิ", "ประจำ", "อาสา", "ใหญ่", "พี่เลี้ยง", "กศน", "ศูนย์", "และ"),
     "อาจารย์": ("ที่", "ประจำ", "มหาวิทยาลัย", "และ", "ผู้", "พิเศษ"),
     "กำนัน": ("ตำบล", "และ", "ผู้"),
@@ -109,15 +110,27 @@ def _cut_glued_first_name(run: str) -> str:
 _PARTICLES = frozenset({"คะ", "ค่ะ", "ครับ"})
 
 
-def _cut_at_token(run_start: int, run: str, tokens: list[Token] | None, min_length: int) -> str:
+class _TokenIndex:
+    """The document's tokens with their starts, for bisecting (built once per call)."""
+
+    def __init__(self, tokens: list[Token] | None):
+        self.tokens = tokens or []
+        self.starts = [t.start for t in self.tokens]
+
+    def from_(self, start: int, end: int):
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            yield self.tokens[i]
+            i += 1
+
+
+def _cut_at_token(run_start: int, run: str, tokens: _TokenIndex, min_length: int) -> str:
     """Cut a glued run at the first name-ending word, on a token boundary when tokens are known."""
-    if not tokens:
+    if not tokens.tokens:
         return _cut_at_stop_word(run, min_length)
     run_end = run_start + len(run)
-    for token in tokens:
-        if token.start < run_start + min_length or token.start >= run_end:
-            continue
-        if token.end < run_end and (_STOP.fullmatch(token.text) or _STOP.match(token.text)):
+    for token in tokens.from_(run_start + min_length, run_end):
+        if token.end < run_end and _STOP.match(token.text):
             return run[: token.start - run_start]
     return run
 
@@ -146,6 +159,60 @@ def _title_allowed_at(text: str, start: int) -> bool:
     return text.endswith(_BEFORE_NAME_WORDS, 0, start)
 
 
+_SURNAME_AFTER_SPACE = re.compile("[ \t]([\u0e01-\u0e2e\u0e30-\u0e4e]+)")
+
+
+def _read_title(text: str, trigger: re.Match[str], found: list[Entity]) -> tuple[str | None, int] | None:
+    """(title as written or None, where the name starts) at a trigger word, or None."""
+    if trigger.group() == "รายงาน":
+        reported = _REPORTED_BY.match(text, trigger.end())
+        return (None, reported.end()) if reported else None
+    if not _title_allowed_at(text, trigger.start()):
+        return None
+    m = _TITLE.match(text, trigger.start())
+    title, name_start = m.group("title"), m.end()
+    if found and title.strip() in ROLE_TITLES and trigger.start() - found[-1].end <= 2:
+        return None  # a role after the name it describes
+    if title.endswith("นายก") and _PLACEHOLDER_AFTER_MAYOR.match(text, trigger.start() + len(title)):
+        title, name_start = title[:-1], trigger.start() + len(title) - 1
+    first_title = _ONE_TITLE.match(text, trigger.start())
+    if (
+        _not_a_title_here(text, first_title.group(), first_title.end())
+        or _not_a_title_here(text, title, name_start)
+        or _names_an_office(text, title, name_start)
+    ):
+        return None
+    return title, name_start
+
+
+def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> tuple[str, str | None] | None:
+    """(first name, surname or None) written at ``start``, or None if no name is there."""
+    first = _NAME_RUN.match(text, start)
+    if not first:
+        return None
+    first_name = first.group()
+    if _CLAUSE.match(first_name) and len(first_name) > 2:
+        return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
+    first_name = _cut_glued_first_name(_cut_at_token(start, first_name, index, 1))
+    if not first_name or len(first_name) > MAX_FIRST_NAME:
+        return None
+    end = start + len(first_name)
+    glued = first.end() < len(text) and not text[first.end()].isspace()
+    takes_surname = not (title and title.strip().endswith(tuple(FIRST_NAME_ONLY_TITLES)))
+    if not takes_surname or glued or end != first.end():
+        return first_name, None
+    after = _SURNAME_AFTER_SPACE.match(text, end)
+    if not after or _TITLE.match(after.group(1)):
+        return first_name, None
+    surname = _cut_at_token(end + 1, after.group(1)[: MAX_SURNAME + 30], index, 2)
+    surname_end = end + 1 + len(surname)
+    at_word_end = surname_end >= len(text) or not ("\u0e01" <= text[surname_end] <= "\u0e4e")
+    shortest = 1 if at_word_end else 2  # "-นายก ข" in a list of placeholders
+    if shortest <= len(surname) <= MAX_SURNAME and not _STOP.match(surname) and not _CLAUSE.match(surname):
+        return first_name, surname
+    return first_name, None
+
+
 def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
     """PERSON entities (name without title); ``tokens`` help cut glued surnames.
 
@@ -153,59 +220,24 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
     [('อรดี วงศ์ดี', 'อาจารย์')]
     """
     found: list[Entity] = []
+    index = _TokenIndex(tokens)
     last_end = 0
     for trigger in _TRIGGER.finditer(text):
         if trigger.start() < last_end:
             continue
-        reported = None
-        if trigger.group() == "รายงาน":
-            reported = _REPORTED_BY.match(text, trigger.end())
-            if reported is None:
-                continue
-            title, name_start = None, reported.end()
-        else:
-            if not _title_allowed_at(text, trigger.start()):
-                continue
-            m = _TITLE.match(text, trigger.start())
-            title, name_start = m.group("title"), m.end()
-            if found and title.strip() in ROLE_TITLES and trigger.start() - found[-1].end <= 2:
-                continue
-            if title.endswith("นายก") and _PLACEHOLDER_AFTER_MAYOR.match(text, trigger.start() + len(title)):
-                title, name_start = title[:-1], trigger.start() + len(title) - 1
-        first_title = _ONE_TITLE.match(text, trigger.start()) if title else None
-        if title and (
-            _not_a_title_here(text, first_title.group(), first_title.end())
-            or _not_a_title_here(text, title, name_start)
-            or _names_an_office(text, title, name_start)
-        ):
+        titled = _read_title(text, trigger, found)
+        if titled is None:
             continue
-        first = _NAME_RUN.match(text, name_start)
-        if not first:
+        title, start = titled
+        name = _read_name(text, start, title, index)
+        if name is None:
             continue
-        first_name = first.group()
-        glued = first.end() < len(text) and not text[first.end()].isspace()
-        if _CLAUSE.match(first_name) and len(first_name) > 2:
-            continue  # "ก๊ะอยากบอกว่า": a form of address used as "I"
-        first_name = _cut_at_token(name_start, first_name, tokens, 1)
-        first_name = _cut_glued_first_name(first_name)
-        if not first_name or len(first_name) > MAX_FIRST_NAME:
-            continue
-        end = name_start + len(first_name)
-        surname = None
-        takes_surname = not (title and title.strip().endswith(tuple(FIRST_NAME_ONLY_TITLES)))
-        if takes_surname and not glued and first_name == first.group():
-            after = re.match(r"[ \t]([\u0e01-\u0e4e]+)", text[end : end + MAX_SURNAME + 30])
-            if after and not _TITLE.match(after.group(1)):
-                candidate = _cut_at_token(end + 1, after.group(1), tokens, 2)
-                at_word_end = end + 1 + len(candidate) >= len(text) or not ("\u0e01" <= text[end + 1 + len(candidate)] <= "\u0e4e")
-                shortest = 1 if at_word_end else 2  # "-นายก ข" in a list of placeholders
-                if shortest <= len(candidate) <= MAX_SURNAME and not _STOP.match(candidate) and not _CLAUSE.match(candidate):
-                    surname = candidate
-                    end = end + 1 + len(candidate)
-        if reported and surname is None:
+        first_name, surname = name
+        if trigger.group() == "รายงาน" and surname is None:
             continue  # "รายงานโดย" + one word is more likely a team than a person
         value = f"{first_name} {surname}" if surname else first_name
+        end = start + len(value)
         attrs = {"title": title.strip() if title else None, "first_name": first_name, "surname": surname}
-        found.append(Entity(name_start, end, text[name_start:end], "PERSON", value, "rule", attrs))
+        found.append(Entity(start, end, text[start:end], "PERSON", value, "rule", attrs))
         last_end = end
     return found
