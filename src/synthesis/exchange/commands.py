@@ -127,7 +127,10 @@ def _key(args, store, documents):
 
     key, path = load_or_create_key(store.collection, args.key)
     reporters = documents["reporter"].dropna().tolist() if "reporter" in documents.columns else []
-    build_key(zip(documents["doc_id"], documents["text"]), key, reporters=reporters)
+    names = [n for listed in documents.get("participants", []) if listed is not None for n in list(listed)]
+    segments = store.table("segments", columns=["speaker"])
+    names += segments["speaker"].dropna().unique().tolist()
+    build_key(zip(documents["doc_id"], documents["text"]), key, reporters=reporters, names=names)
     save_key(key, path)
     print(f"pseudonym key: {path} ({len(key.people)} people; keep it outside the project)", file=sys.stderr)
     return key
@@ -270,7 +273,7 @@ def run_pseudonyms(args) -> int:
     except FileNotFoundError as error:
         return _fail(str(error))
     try:
-        key = _key(args, store, store.documents(columns=["doc_id", "text", "reporter"]))
+        key = _key(args, store, store.documents(columns=["doc_id", "text", "reporter", "participants"]))
     except ValueError as error:
         return _fail(str(error))
     if args.action == "list":

@@ -32,6 +32,7 @@ from typing import Iterable
 from synthesis.paths import project_root, safe_name
 from synthesis.privacy.names import (
     USERNAME,
+    NameMention,
     bylines,
     is_known_name,
     name_variants,
@@ -308,14 +309,27 @@ def build_key(
     documents: Iterable[tuple[str, str]],
     key: PseudonymKey,
     reporters: Iterable[str] = (),
+    names: Iterable[str] = (),
 ) -> PseudonymKey:
     """Learn every person of a collection: ``documents`` are ``(doc_id, text)`` pairs.
 
-    Titled names are learnt first from every document, then legends and bylines, so that a
-    short form met early still finds the full name met later.
+    ``reporters`` are the documents' reporters (user names or names); ``names`` are people
+    listed elsewhere, with or without title (participant lists, interview speakers). Titled
+    names are learnt first from every document, then legends and bylines, so that a short
+    form met early still finds the full name met later.
+
+    >>> key = build_key([("d1", "ผู้เข้าร่วม นายสมศักดิ์ ทองแก้ว")], PseudonymKey.new("x", "00" * 16),
+    ...                 names=["อาแว สาแม"])
+    >>> sorted(key.people)
+    ['สมศักดิ์ ทองแก้ว', 'อาแว สาแม']
     """
     documents = list(documents)
     mentions = [m for _, text in documents for m in person_mentions(text)]
+    for written in names:
+        if isinstance(written, str):
+            title, first, last = split_name(written)
+            if first and last and _NAME_PART.match(first) and _NAME_PART.match(last.replace(" ", "")):
+                mentions.append(NameMention(0, 0, written, first, last, title, "list"))
     counts = Counter(m.full for m in mentions)
     # Our own detectors first, everywhere; the names written most often first, so that a name
     # glued to running text once meets its usual spelling already learnt.
