@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["encoding", "readers", "readers.base", "readers.text", "readers.html", "readers.word", "readers.pdf",
-           "readers.tables", "parser", "document", "areas", "store", "ingest", "thai_bridge", "commands"]
+           "readers.tables", "parser", "parser.lines", "parser.record", "parser.places", "parser.people",
+           "parser.targets", "parser.title", "parser.fund_report", "parser.interview", "parser.meeting", "document", "areas", "store", "ingest", "thai_bridge", "commands"]
 
 
 @pytest.mark.parametrize("name", MODULES)
