@@ -22,15 +22,14 @@ DIGIT = "[0-9๐-๙]"
 # A number: digits with optional thousands commas and an optional decimal part.
 NUMBER_PATTERN = rf"{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:\.{DIGIT}+)?|{DIGIT}+(?:\.{DIGIT}+)?"
 
-# Units a COUNT may carry. Longest first so that "ครัวเรือน" beats "ครัว" and "คนต่อวัน"
-# is not needed: the unit ends where the word ends.
+# Units a COUNT may carry, longest first so that "หน่วยงาน" wins over "หน่วย".
 COUNT_UNITS = sorted(
     {
         "คน", "ราย", "ท่าน", "หน่วย", "โครงการ", "กองทุน", "แห่ง", "กลุ่ม", "ครั้ง", "ครัวเรือน",
         "หลังคาเรือน", "ชุมชน", "หมู่บ้าน", "ตำบล", "อำเภอ", "จังหวัด", "พื้นที่", "องค์กร",
         "หน่วยงาน", "เครือข่าย", "ศูนย์", "แผน", "กิจกรรม", "วัน", "เดือน", "ปี", "ชั่วโมง",
-        "รุ่น", "ทีม", "อาชีพ", "ราย", "ชิ้น", "ผืน", "เล่ม", "ฉบับ", "ไร่", "ตัว", "ต้น",
-        "รายการ", "คณะ", "เวที", "หลักสูตร", "ประเด็น", "สถานประกอบการ", "โรงเรียน", "ชั่วโมง",
+        "รุ่น", "ทีม", "อาชีพ", "ชิ้น", "ผืน", "เล่ม", "ฉบับ", "ไร่", "ตัว", "ต้น",
+        "รายการ", "คณะ", "เวที", "หลักสูตร", "ประเด็น", "สถานประกอบการ", "โรงเรียน",
     },
     key=len,
     reverse=True,
@@ -48,8 +47,8 @@ _QUANTITY = re.compile(
     (?:[ \t]*[-–][ \t]*(?P<num2>{NUMBER_PATTERN}))?
     (?P<trail>[.…]*)
     (?:
-        [ \t]*(?P<percent>%|เปอร์เซ็นต์|เปอร์เซนต์)
-      | [ \t]*(?P<money>ล้านบาท|บาท)
+        [ \t]*(?P<percent>{"|".join(PERCENT_SUFFIXES)})
+      | [ \t]*(?P<money>{"|".join(MONEY_UNITS)})
       | {_FILL}(?P<unit>{"|".join(COUNT_UNITS)})
     )?
     """,
@@ -154,66 +153,65 @@ def _candidate_matches(text: str):
         yield m
 
 
+def _glued_to_code(text: str, m: re.Match[str]) -> bool:
+    """True when the number is part of a code, date or list marker: BA.5, 1477x1108, 21/7/65."""
+    first = m.start()
+    if first > 0 and (
+        _LATIN_OR_DIGIT.match(text[first - 1])
+        or (text[first - 1] in ",/:-" and first > 1 and _LATIN_OR_DIGIT.match(text[first - 2]))
+    ):
+        return True
+    num_end = m.end("num2") if m.group("num2") else m.end("num")
+    after = num_end + len(m.group("trail"))
+    if not m.group("trail") and after < len(text):
+        nxt = text[after]
+        if _LATIN_OR_DIGIT.match(nxt) or (nxt in "/:-" and text[after + 1 : after + 2].isdigit()):
+            return True
+    # a list marker glued to its item: "1.ประเด็น"
+    return not m.group("lead") and m.group("trail") == "." and after < len(text) and not text[after].isspace()
+
+
+def _to_entity(text: str, m: re.Match[str]) -> Entity | None:
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    start, end = m.start("num"), m.end("num2") if m.group("num2") else m.end("num")
+    attrs: dict = {}
+    if m.group("num2"):
+        attrs["max"] = parse_number(m.group("num2"))
+    if m.group("percent_word") or m.group("percent"):
+        label = "PERCENT"
+        start = m.start("percent_word") if m.group("percent_word") else start
+        end = m.end("percent") if m.group("percent") else end
+    elif m.group("money"):
+        label, end = "MONEY", m.end("money")
+        attrs["unit"] = "บาท"
+        if m.group("money") == "ล้านบาท":
+            value = value * 1_000_000
+            value = int(value) if isinstance(value, float) and value.is_integer() else value
+    elif m.group("unit") and not _splits_cluster(text, m.end("unit")):
+        label, end = "COUNT", m.end("unit")
+        attrs["unit"] = m.group("unit")
+        start = m.start("lead")  # a form blank belongs to the count: "..5...คน"
+    else:
+        label = "NUMBER"
+    return Entity(start, end, text[start:end], label, value, "rule", attrs)
+
+
 def find_quantities(text: str) -> list[Entity]:
     """NUMBER, PERCENT, MONEY and COUNT entities in ``text``; ``value`` is the number.
 
     A COUNT has ``attrs["unit"]``; MONEY has ``attrs["unit"] = "บาท"`` and its value in baht
-    (``ล้านบาท`` multiplies by a million).
+    (``ล้านบาท`` multiplies by a million); a range (``3-5 หน่วย``) has ``attrs["max"]``.
 
     >>> [(e.label, e.value, e.text) for e in find_quantities("งบ 50,000 บาท จำนวน ....12..... คน")]
     [('MONEY', 50000, '50,000 บาท'), ('COUNT', 12, '....12..... คน')]
     """
-    found: list[Entity] = []
+    found = []
     for m in _candidate_matches(text):
-        num_start = m.start("num")
-        num_end = m.end("num2") if m.group("num2") else m.end("num")
-        first = m.start()
-        if first > 0 and (
-            _LATIN_OR_DIGIT.match(text[first - 1])
-            or (text[first - 1] in ",/:-" and first > 1 and _LATIN_OR_DIGIT.match(text[first - 2]))
-            or (m.group("lead") and first > 0 and _LATIN_OR_DIGIT.match(text[first - 1]))
-        ):
-            continue  # part of a code or date: BA.5, 1477x1108, 21/7/65, 3-5
-        after = num_end + len(m.group("trail") or "")
-        if not m.group("trail") and after < len(text) and (
-            _LATIN_OR_DIGIT.match(text[after]) or (text[after] in "/:-" and after + 1 < len(text) and text[after + 1].isdigit())
-        ):
+        if _glued_to_code(text, m):
             continue
-        if not m.group("lead") and m.group("trail") == "." and after < len(text) and not text[after].isspace():
-            continue  # a list marker glued to its item: "1.ประเด็น"
-        value = parse_number(m.group("num"))
-        if value is None:
-            continue
-        start = m.start("num")
-        end = num_end
-        attrs: dict = {}
-        if m.group("num2"):
-            attrs["max"] = parse_number(m.group("num2"))
-        if m.group("percent_word") or m.group("percent"):
-            label = "PERCENT"
-            if m.group("percent_word"):
-                start = m.start("percent_word")
-            if m.group("percent"):
-                end = m.end("percent")
-        elif m.group("money"):
-            label = "MONEY"
-            end = m.end("money")
-            attrs["unit"] = "บาท"
-            if m.group("money") == "ล้านบาท":
-                value = value * 1_000_000
-                if isinstance(value, float) and value.is_integer():
-                    value = int(value)
-        elif m.group("unit") and not _splits_cluster(text, m.end("unit")):
-            label = "COUNT"
-            end = m.end("unit")
-            attrs["unit"] = m.group("unit")
-            if m.group("lead"):
-                start = m.start("lead")
-        else:
-            label = "NUMBER"
-        if label == "COUNT" and not m.group("lead"):
-            start = m.start("num")
-        if label in ("PERCENT", "MONEY") and m.group("lead") and not m.group("percent_word"):
-            start = m.start("num")
-        found.append(Entity(start, end, text[start:end], label, value, "rule", attrs))
+        entity = _to_entity(text, m)
+        if entity is not None:
+            found.append(entity)
     return found
