@@ -64,6 +64,10 @@ def unit_features(documents: Sequence[CodingDocument], units: pd.DataFrame) -> l
     return features
 
 
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
+
+
 def _human(codings: Iterable[Coding], coders: Sequence[str] | None) -> list[Coding]:
     return [c for c in codings if c.origin in HUMAN_ORIGINS and not c.orphaned
             and (coders is None or c.coder in coders)]
@@ -97,12 +101,13 @@ def train(codings: Iterable[Coding], documents: Sequence[CodingDocument], coders
     codes = sorted(code for code, n in counts.items() if n >= min_examples and n < len(labels))
     if not codes:
         raise ValueError(f"no code has {min_examples} or more coded units to learn from")
-    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, min_df=1)
+    # terms seen in one unit only add noise (and time) once there is enough text to learn from
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=2 if len(features) >= 200 else 1)
     matrix = vectorizer.fit_transform(features)
     classifiers = {}
     for code in codes:
         target = np.array([code in unit_labels for unit_labels in labels], dtype=int)
-        model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=1000)
+        model = LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear")
         classifiers[code] = model.fit(matrix, target)
     return SuggestionModel(codes, vectorizer, classifiers, len(labels))
 
