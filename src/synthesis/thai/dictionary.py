@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,14 +84,35 @@ class Dictionary:
 def load_dictionary(root: Path | None = None) -> Dictionary:
     """Shipped terms plus the user's ``lessons/dictionary.txt`` when it exists.
 
-    A user file that cannot be read as UTF-8 raises ``ValueError`` naming the file.
+    Called for every text tokenized, so it only looks at the user file's modification time
+    (one ``stat``) unless the file or the project folder changed. A user file that cannot be
+    read as UTF-8 raises ``ValueError`` naming the file.
     """
-    path = user_dictionary_path(root)
+    path = _user_path(root, os.getcwd(), os.environ.get("SYNTHESIS_HOME", ""))
     try:
-        user_text = path.read_text("utf-8-sig") if path.is_file() else ""
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    return _load(path, stamp)
+
+
+@lru_cache(maxsize=16)
+def _user_path(root: Path | None, cwd: str, home: str) -> Path:
+    return user_dictionary_path(root)
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path, stamp: int | None) -> Dictionary:
+    try:
+        user_text = path.read_text("utf-8-sig") if stamp is not None and path.is_file() else ""
     except UnicodeDecodeError as error:
         raise ValueError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
-    return _build(shipped_dictionary_text(), user_text, str(path) if user_text else "")
+    return _build(_shipped_text(), user_text, str(path) if user_text else "")
+
+
+@lru_cache(maxsize=1)
+def _shipped_text() -> str:
+    return shipped_dictionary_text()
 
 
 @lru_cache(maxsize=8)

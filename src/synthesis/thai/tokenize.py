@@ -34,7 +34,8 @@ import tempfile
 import unicodedata
 import warnings
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress, filterfalse
+from operator import and_, itemgetter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -179,6 +180,7 @@ _MAY_CONTINUE = frozenset(
 _MAY_JOIN_NEXT = frozenset(graphemes.THAI_LEADING_VOWELS + "\r\u200d") | {
     chr(c) for c in range(0x1F1E6, 0x1F200)
 }
+_first, _last = itemgetter(0), itemgetter(-1)
 
 
 @lru_cache(maxsize=4)
@@ -190,24 +192,28 @@ def _cuts(chunk: str, pieces: list[str]) -> list[int]:
     """Cut positions inside ``chunk``, 0 and ``len(chunk)`` included, from the engine's pieces.
 
     Drops a cut that would split a grapheme cluster or a run of whitespace, and adds cuts
-    between whitespace and other characters where an engine glued them.
+    around punctuation and between whitespace and other characters where an engine glued them.
     """
     if "".join(pieces) != chunk:  # an engine that drops or alters text: fall back to spaces
         pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
+    if "" in pieces:
+        pieces = [piece for piece in pieces if piece]
     ends = list(accumulate(map(len, pieces)))
-    space = _WHITESPACE
-    cuts = [0]
-    for position in ends[:-1]:
-        after, before = chunk[position], chunk[position - 1]
-        if after in space and before in space:
-            continue  # one token per run of whitespace
-        if (after in _MAY_CONTINUE or before in _MAY_JOIN_NEXT) and not graphemes.is_boundary(
-            chunk, position
-        ):
-            continue
-        cuts.append(position)
-    if ends:
-        cuts.append(ends[-1])
+    if not ends:
+        return [0]
+    inner = ends[:-1]
+    # The checks below run at C speed (map, set, compress) and find nothing on most chunks;
+    # only then does Python look at single positions.
+    is_space = list(map(str.isspace, pieces))
+    inside_space = set(compress(inner, map(and_, is_space, is_space[1:])))
+    suspect = not _MAY_CONTINUE.isdisjoint(map(_first, pieces)) or not _MAY_JOIN_NEXT.isdisjoint(
+        map(_last, pieces)
+    )
+    if suspect:
+        inner = [p for p in inner if p not in inside_space and graphemes.is_boundary(chunk, p)]
+    elif inside_space:
+        inner = list(filterfalse(inside_space.__contains__, inner))
+    cuts = [0, *inner, ends[-1]]
     if _PUNCTUATION.search(chunk):
         cuts = _split_punctuation(chunk, cuts)
     spaces_in_chunk = len(chunk) - len("".join(chunk.split()))
@@ -222,14 +228,23 @@ _PUNCTUATION = re.compile(r"[()\[\]{}\"“”‘’«»;!?]|(?<!\d)[,:]|[,:](?!\
 
 
 def _split_punctuation(chunk: str, cuts: list[int]) -> list[int]:
-    present = set(cuts)
-    added = {
+    last = len(cuts) - 1
+    added = [
         position
         for mark in _PUNCTUATION.finditer(chunk)
         for position in mark.span()
-        if position not in present and graphemes.is_boundary(chunk, position)
-    }
-    return sorted(present | added) if added else cuts
+        if cuts[min(bisect_left(cuts, position), last)] != position and _may_cut(chunk, position)
+    ]
+    return sorted(set(cuts).union(added)) if added else cuts
+
+
+def _may_cut(chunk: str, position: int) -> bool:
+    """``graphemes.is_boundary``, with the common case decided without calling it."""
+    if position >= len(chunk) or (
+        chunk[position] not in _MAY_CONTINUE and chunk[position - 1] not in _MAY_JOIN_NEXT
+    ):
+        return True
+    return graphemes.is_boundary(chunk, position)
 
 
 _SPACE_RUN = re.compile(r"\s+(?![\sๆ])")  # "ดี ๆ" stays one word, as the engines give it
@@ -241,7 +256,7 @@ def _split_at_spaces(chunk: str, cuts: list[int]) -> list[int]:
         position
         for run in _SPACE_RUN.finditer(chunk)
         for position in run.span()
-        if position not in present and graphemes.is_boundary(chunk, position)
+        if position not in present and _may_cut(chunk, position)
     }
     return sorted(present | added) if added else cuts
 
@@ -249,7 +264,7 @@ def _split_at_spaces(chunk: str, cuts: list[int]) -> list[int]:
 def _keep_terms_whole(chunk: str, cuts: list[int], pattern: re.Pattern[str]) -> list[int]:
     for match in pattern.finditer(chunk):
         start, end = match.span()
-        if not (graphemes.is_boundary(chunk, start) and graphemes.is_boundary(chunk, end)):
+        if not (_may_cut(chunk, start) and _may_cut(chunk, end)):
             continue
         first, last = bisect_left(cuts, start), bisect_right(cuts, end)
         aligned = first < len(cuts) and cuts[first] == start and cuts[last - 1] == end
