@@ -2,7 +2,8 @@
 
 The test builds a throw-away project (a copy of lessons/ and a two-file corpus) in a
 temporary folder, points ``SYNTHESIS_HOME`` at it and serves a copy of the notebook with the
-coder and collection injected after its ``parameters`` cell, as papermill does. Chromium is
+collection injected after its ``parameters`` cell, as papermill does; the coder comes from the
+page address (``?coder=``). Chromium is
 Debian's (``/usr/bin/chromium``, installed by ``.ci/run``); Playwright's own browser download
 is never used. Screenshots (before and after the reload) go to
 ``$TMPDIR/synthesis-panel/`` (their paths are printed): look at them, Thai must render whole.
@@ -66,7 +67,7 @@ def _project(tmp: Path) -> Path:
         shutil.copy(ROOT / "corpora" / "demo" / relative, target)
     notebook = nbformat.read(ROOT / "notebooks" / "coding.ipynb", as_version=4)
     at = next(i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", []))
-    injected = nbformat.v4.new_code_cell(f"coder = {CODER!r}\ncollection = {COLLECTION!r}")
+    injected = nbformat.v4.new_code_cell(f"coder = 'nobody'\ncollection = {COLLECTION!r}")
     injected.metadata["tags"] = ["injected-parameters"]
     notebook.cells.insert(at + 1, injected)
     (home / "notebooks").mkdir()
@@ -167,7 +168,9 @@ def test_browser_code_accept_memo_reload(tmp_path):
             try:
                 page = browser.new_page(viewport={"width": 1500, "height": 1100}, locale="th-TH")
                 page.set_default_timeout(60_000)
-                page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
+                # the coder comes from the address (Voilà's QUERY_STRING), the collection from the
+                # injected parameters cell
+                page.goto(f"http://127.0.0.1:{port}/?coder={CODER}", timeout=120_000)
                 page.wait_for_selector(".syn-doclist select option", timeout=90_000)
                 title = _title(home, doc_id)  # the kernel has ingested the tiny corpus by now
                 _open_document(page, title)
@@ -235,3 +238,4 @@ def test_browser_code_accept_memo_reload(tmp_path):
         _stop(server)
     assert _records(home) == before_reload  # reloading and reading wrote nothing
     assert not (ROOT / "lessons" / "codings" / f"{CODER}.jsonl").exists()
+    assert not (home / "lessons" / "codings" / "nobody.jsonl").exists()

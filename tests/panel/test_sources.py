@@ -71,3 +71,24 @@ def test_sources_open_source_names_both_places_when_missing(tmp_path):
     (tmp_path / "lessons").mkdir()
     with pytest.raises(FileNotFoundError, match="no corpus folder"):
         open_source("missing", tmp_path)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("coder=coder_b", ("coder_b", "demo")),
+    ("collection=tiny&coder=ผู้ลงรหัส", ("ผู้ลงรหัส", "tiny")),
+    ("", ("coder_a", "demo")),
+    ("other=1", ("coder_a", "demo")),
+])
+def test_sources_address_overrides(query, expected):
+    from synthesis.panel import address_overrides
+
+    assert address_overrides("coder_a", "demo", query) == expected
+
+
+def test_sources_address_overrides_read_voila_query_string(monkeypatch):
+    from synthesis.panel import address_overrides
+
+    monkeypatch.setenv("QUERY_STRING", "coder=coder_c")
+    assert address_overrides("coder_a", "demo") == ("coder_c", "demo")
+    monkeypatch.delenv("QUERY_STRING")
+    assert address_overrides("coder_a", "demo") == ("coder_a", "demo")

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from synthesis.panel.sources import DocInfo, DocumentSource, PanelDocument, PanelSegment, StoreSource, open_source
 from synthesis.panel.state import ListSource, PanelState, TreeRow
@@ -19,11 +21,14 @@ def coding_panel(coder: str, collection: str = "demo", root: str | Path | None =
 
     ``root`` is the project folder (default: ``SYNTHESIS_HOME`` or the nearest project);
     codings go to ``<root>/lessons/codings/<coder>.jsonl``, new codes to
-    ``<root>/lessons/codebook.yaml``. ``open_doc`` opens that document at once.
+    ``<root>/lessons/codebook.yaml``. ``open_doc`` opens that document at once. Served by
+    Voilà, ``?coder=…&collection=…`` in the page address overrides both (see
+    :func:`address_overrides`).
     """
     from synthesis.panel.widgets import CodingPanel
     from synthesis.paths import lessons_dir, project_root
 
+    coder, collection = address_overrides(coder, collection)
     root = Path(root) if root else project_root()
     state = PanelState(open_source(collection, root), lessons_dir(root), coder)
     panel = CodingPanel(state, title=f"{collection}")
@@ -32,5 +37,20 @@ def coding_panel(coder: str, collection: str = "demo", root: str | Path | None =
     return panel
 
 
+def address_overrides(coder: str, collection: str, query: str | None = None) -> tuple[str, str]:
+    """``coder`` and ``collection`` from the page address when Voilà serves the panel.
+
+    Voilà hands the kernel the address's query string as ``QUERY_STRING``; outside Voilà
+    there is none and the values given stay.
+
+    >>> address_overrides("coder_a", "demo", "coder=coder_b")
+    ('coder_b', 'demo')
+    >>> address_overrides("coder_a", "demo", "")
+    ('coder_a', 'demo')
+    """
+    fields = parse_qs(os.environ.get("QUERY_STRING", "") if query is None else query)
+    return fields.get("coder", [coder])[0], fields.get("collection", [collection])[0]
+
+
 __all__ = ["DocInfo", "DocumentSource", "ListSource", "PanelDocument", "PanelSegment", "PanelState",
-           "SimilarSuggester", "StoreSource", "Suggestion", "TreeRow", "coding_panel", "make_suggester", "open_source"]
+           "SimilarSuggester", "StoreSource", "Suggestion", "TreeRow", "address_overrides", "coding_panel", "make_suggester", "open_source"]
