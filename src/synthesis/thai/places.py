@@ -110,6 +110,18 @@ def _read_name(text: str, pos: int, level: str) -> tuple[str, list[Place]] | Non
     return (name, list(g.subdistricts[name])) if name else None
 
 
+def _read_local_gov_name(text: str, pos: int, level: str) -> tuple[str, list[Place]] | None:
+    """The name after อบต./ทต./เทศบาล…: a subdistrict's, a district's (ทต.หนองจิก) or a
+    province's (ทม.พัทลุง); the longest reading wins, a tie keeps every candidate."""
+    if level == "province":
+        return _read_name(text, pos, "province")
+    readings = [r for r in (_read_name(text, pos, lv) for lv in ("tambon", "amphoe", "province")) if r and r[0] != "เมือง"]
+    if not readings:
+        return None
+    name = max((name for name, _ in readings), key=len)
+    return name, [p for read_name, candidates in readings if read_name == name for p in candidates]
+
+
 def _candidates(text: str) -> list[_Found]:
     g = gazetteer()
     found: list[_Found] = []
@@ -121,15 +133,7 @@ def _candidates(text: str) -> list[_Found]:
         if word in _LOCAL_GOV_UNITS:
             unit, name_level = _LOCAL_GOV_UNITS[word]
             name_start = _after_space(text, m.end())
-            read = _read_name(text, name_start, name_level)
-            if name_level == "tambon":  # a municipality may carry a subdistrict's or a district's name
-                as_district = _read_name(text, name_start, "amphoe")
-                if as_district and as_district[0] != "เมือง" and (read is None or len(as_district[0]) >= len(read[0])):
-                    read = (as_district[0], as_district[1] + (read[1] if read and read[0] == as_district[0] else []))
-            if name_level == "tambon":  # a town municipality often carries its province's name
-                as_province = _read_name(text, name_start, "province")
-                if as_province and (read is None or len(as_province[0]) > len(read[0])):
-                    read = as_province
+            read = _read_local_gov_name(text, name_start, name_level)
             if read is None:
                 continue
             name, places = read
