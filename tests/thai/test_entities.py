@@ -1,5 +1,7 @@
 """find_entities: all sources combined, overlaps resolved, offsets safe."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -101,3 +103,48 @@ def test_entities_crf_findings_must_be_credible(label, text, value, credible):
 
     entity = Entity(0, len(text), text, label, value if value is not None else (text if label != "DATE" else None), "crf")
     assert _crf_is_credible(entity) is credible
+
+
+def _load_bench():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "entities_eval.py"
+    spec = importlib.util.spec_from_file_location("entities_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("fixture", ["entities_gold.txt", "entities_heldout.txt"])
+def test_entities_rules_quality_on_gold_fixtures(fixture):
+    from pathlib import Path
+
+    bench = _load_bench()
+    examples = bench.load_gold(Path(__file__).parent / "fixtures" / fixture)
+    assert len(examples) >= 20
+    scores = bench.score(bench.rules, examples)
+    precision, recall, f1, _ = scores["ALL (micro)"]
+    assert precision >= 0.9 and recall >= 0.85 and f1 >= 0.9, scores
+
+
+def test_entities_gold_loader_rejects_unbalanced_marks(tmp_path):
+    bench = _load_bench()
+    bad = tmp_path / "bad.txt"
+    bad.write_text("ประชุมที่<PLACE>จ.สงขลา</ORG>\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.txt:1"):
+        bench.load_gold(bad)
+
+
+def test_entities_on_real_pages(seeds_dir):
+    for page in sorted(seeds_dir.glob("*.txt")):
+        text = page.read_text(encoding="utf-8-sig")
+        found = find_entities(text)
+        labels = {e.label for e in found}
+        assert {"DATE", "PLACE", "ORG"} <= labels, page.name
+        for entity in found:
+            assert text[entity.start : entity.end] == entity.text
+            assert graphemes.is_boundary(text, entity.start) and graphemes.is_boundary(text, entity.end)
+        for entity in found:
+            if entity.label == "DATE":
+                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entity.value), (page.name, entity)

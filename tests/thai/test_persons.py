@@ -106,3 +106,14 @@ def test_persons_surname_ending_in_a_stop_word_is_kept_with_tokens():
 @pytest.mark.parametrize(("text", "value"), [("ไปที่บ้านนายมะรอนิง สะมะแอ", "มะรอนิง สะมะแอ"), ("เรียนนางสาวสุดา ใจงาม", "สุดา ใจงาม")])
 def test_persons_title_after_words_that_introduce_a_name(text, value):
     assert [e.value for e in find_persons(text)] == [value]
+
+
+def test_persons_participant_list_on_a_real_page(seeds_dir):
+    pages = sorted(seeds_dir.glob("003_*.txt"))
+    if not pages:
+        pytest.skip("the page with a participant list is not present")
+    text = pages[0].read_text(encoding="utf-8-sig")
+    people = find_persons(text)
+    full_names = {e.value for e in people if e.attrs["surname"]}
+    assert len(full_names) >= 6  # the meeting lists six participants with titles
+    assert all(" " in name and len(name) < 40 for name in full_names)
