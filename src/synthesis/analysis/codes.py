@@ -187,16 +187,19 @@ def coded_quotes(codings, documents: pd.DataFrame, segments: pd.DataFrame | None
         frame = frame[frame["doc_id"].isin(set(areas.loc[areas["area"] == area, "doc_id"]))]
     docs = documents.set_index("doc_id")
     joined_areas = areas.groupby("doc_id")["area"].agg(lambda a: ", ".join(sorted(a)))
+    sections: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    if segments is not None and len(segments) and "section" in segments.columns:
+        named = segments[segments["section"].map(lambda value: isinstance(value, str) and bool(value))]
+        named = named[named["doc_id"].isin(set(frame["doc_id"]))]
+        for doc_id, start, end, name in zip(named["doc_id"], named["start"], named["end"], named["section"]):
+            sections[doc_id].append((start, end, name))
     rows = []
     for row in frame.sort_values(["doc_id", "start"]).itertuples(index=False):
         doc = docs.loc[row.doc_id] if row.doc_id in docs.index else None
         text = doc["text"] if doc is not None and "text" in docs.columns else ""
         before, after = _context(text, row.start, row.end, context) if text else ("", "")
-        section = None
-        if segments is not None and len(segments) and "section" in segments.columns:
-            holder = segments[(segments["doc_id"] == row.doc_id) & (segments["start"] <= row.start)
-                              & (segments["end"] >= row.start)]
-            section = next((s for s in holder["section"] if isinstance(s, str) and s), None)
+        section = next((name for start, end, name in sections.get(row.doc_id, ())
+                        if start <= row.start <= end), None)
         rows.append({
             "code_id": row.code_id, "doc_id": row.doc_id,
             "title": doc["title"] if doc is not None and "title" in docs.columns else "",

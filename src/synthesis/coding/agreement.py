@@ -14,6 +14,7 @@ reported in the result's ``attrs``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Hashable, Iterable, Sequence
@@ -116,20 +117,35 @@ def units_from_segments(segments: pd.DataFrame, unit: str = "segment", documents
                               "end": documents["text"].str.len(), "text": documents["text"]})
         return frame.reset_index(drop=True)
     chosen = segments if unit == "segment" else segments[segments["kind"].isin(PARAGRAPH_KINDS)]
+    chosen = chosen.drop_duplicates(["doc_id", "start", "end"])
     keep = []
     for _, group in chosen.groupby("doc_id", sort=False):
-        spans = list(zip(group["start"], group["end"], group.index))
-        for start, end, index in spans:
-            others = [(s, e) for s, e, i in spans if i != index and (s, e) != (start, end)]
-            if unit == "segment":
-                nested = any(start <= s and e <= end for s, e in others)
-            else:
-                nested = any(s <= start and end <= e for s, e in others)
-            if not nested:
-                keep.append(index)
-    frame = chosen.loc[keep].drop_duplicates(["doc_id", "start", "end"])
+        spans = sorted(zip(group["start"], group["end"], group.index), key=lambda span: (span[0], -span[1]))
+        keep.extend(_innermost(spans) if unit == "segment" else _outermost(spans))
+    frame = chosen.loc[keep]
     columns = [c for c in ("doc_id", "start", "end", "text", "kind", "section") if c in frame.columns]
     return frame[columns].sort_values(["doc_id", "start"]).reset_index(drop=True)
+
+
+def _innermost(spans: list[tuple[int, int, int]]) -> list[int]:
+    """Indexes of the spans (sorted by start, longest first) that contain no other span."""
+    starts = [start for start, _, _ in spans]
+    keep = []
+    for position, (start, end, index) in enumerate(spans):
+        later = range(position + 1, bisect_left(starts, end))  # spans starting inside this one
+        if not any(spans[j][1] <= end for j in later):
+            keep.append(index)
+    return keep
+
+
+def _outermost(spans: list[tuple[int, int, int]]) -> list[int]:
+    """Indexes of the spans (sorted by start, longest first) that no other span contains."""
+    keep, reach = [], -1
+    for start, end, index in spans:
+        if end > reach:
+            keep.append(index)
+            reach = end
+    return keep
 
 
 def unit_codes(codings: Iterable[Coding], units: pd.DataFrame) -> dict[tuple[int, str], set[str]]:

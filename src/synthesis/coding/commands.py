@@ -105,6 +105,7 @@ def _fail(message: str) -> int:
 # commands --------------------------------------------------------------------------------------
 def run_check(args) -> int:
     from synthesis.coding.anchor import orphans, reanchor
+    from synthesis.coding.codebook import CodebookError
 
     try:
         corpus = _store(args)
@@ -112,6 +113,15 @@ def run_check(args) -> int:
         return _fail(str(error))
     store = _coding_store(args)
     codings = _load(store)
+    try:
+        from synthesis.coding.codebook import load_codebook
+        from synthesis.coding.codings import check_against_codebook
+
+        book = load_codebook(store.lessons_dir / "codebook.yaml" if args.lessons else None)
+        for warning in check_against_codebook(codings, book):
+            print(f"warning: {warning}", file=sys.stderr)
+    except CodebookError as error:
+        print(f"warning: {error}", file=sys.stderr)
     documents = corpus.documents(columns=["doc_id", "text"])
     results = reanchor(codings, documents)
     counts = {status: sum(r.status == status for r in results) for status in ("ok", "moved", "orphaned",
