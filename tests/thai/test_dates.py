@@ -75,3 +75,22 @@ def test_dates_find_dates_ignores_non_dates(text):
 def test_dates_find_dates_several_in_one_text():
     text = "ครั้งแรก 4 ก.ค. 2565 ครั้งที่สอง 8 ส.ค. 2565 และสรุป 1/9/65"
     assert [e.value for e in find_dates(text)] == ["2022-07-04", "2022-08-08", "2022-09-01"]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("21-07-2565", ("2022-07-21", None)),
+        ("21.07.2565", ("2022-07-21", None)),
+        ("4 ถึง 6 กันยายน 2563", ("2020-09-04", "2020-09-06")),
+        ("30 ก.ย. ถึงวันที่ 2 ต.ค. 2565", ("2022-09-30", "2022-10-02")),
+        ("วันศุกร์ที่ 4 กันยายน 2563", ("2020-09-04", None)),
+    ],
+)
+def test_dates_more_numeric_and_range_forms(written, expected):
+    assert parse_thai_date(written) == expected
+
+
+@pytest.mark.parametrize("text", ["ข้อ 1.2.65 ของแผน", "ได้ 3-5-10 คะแนน", "รุ่น 1.1.1"])
+def test_dates_dotted_or_dashed_numbers_need_a_four_digit_year(text):
+    assert find_dates(text) == []

@@ -3,7 +3,8 @@
 Forms read: full and abbreviated month names with or without dots (``มกราคม``, ``ม.ค.``,
 ``มค.``, ``ม.ค``), dates glued to words (``วันที่4กันยายน2563``), Thai digits, Buddhist-Era
 years of four or two digits, an optional ``พ.ศ.``/``ค.ศ.`` prefix, ranges (``11-12 กันยายน 2565``,
-``30 ก.ย. - 2 ต.ค. 2565``), slashed dates (``21/7/65``) and month + year (``กันยายน 2563``).
+``30 ก.ย. - 2 ต.ค. 2565``), numeric dates (``21/7/65``; ``21-07-2565`` and ``21.07.2565`` with a
+four-digit year only) and month + year (``กันยายน 2563``).
 
 Year rule: a four-digit year of 2400 or more is Buddhist Era (minus 543); a smaller four-digit
 year is already Common Era (``27 กุมภาพันธ์ 2013``); a two-digit year is the end of a BE year
@@ -94,7 +95,7 @@ _DATE = re.compile(
     (?:
         {_day("d1")}(?:{_RANGE}{_day("d2")})?{_GAP}(?P<m1>{_MONTH})(?:{_SP}{_year("1")})?
         (?:{_RANGE}{_day("d3")}{_GAP}(?P<m3>{_MONTH})(?:{_SP}{_year("3")})?)?
-      | {_day("sd")}/(?P<sm>{_D}{{1,2}})/(?P<sy>{_D}{{4}}|{_D}{{2}})(?!{_D}|/)
+      | {_day("sd")}(?P<sep>[/.-])(?P<sm>{_D}{{1,2}})(?P=sep)(?P<sy>{_D}{{4}}|{_D}{{2}})(?!{_D}|[/.-]{_D})
       | (?P<mm>{_MONTH_WITH_YEAR_ONLY})
         {_SP}{_year("m")}
     )
@@ -158,6 +159,8 @@ def _read(m: re.Match[str]) -> tuple[str, str | None, dict] | None:
     """(ISO start, ISO end or None, attrs) of one regex match, or None if it is no real date."""
     g = m.groupdict()
     if g["sd"]:
+        if g["sep"] != "/" and len(g["sy"]) != 4:
+            return None  # "1.2.65" or "3-5-10" is more likely a list number or a range
         year, era = _to_ce(g["sy"], None)
         start = _iso(year, int(thai_digits_to_arabic(g["sm"])), int(thai_digits_to_arabic(g["sd"])))
         return (start, None, {"era": era}) if start else None
