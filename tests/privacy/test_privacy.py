@@ -196,6 +196,24 @@ def test_redact_username_linked_to_person(key):
     assert out.endswith(key.pseudonym_for("สุภาวดี เพชรรัตน์"))
 
 
+@pytest.mark.parametrize(
+    ("username", "owner"),
+    [("halimoh_khae", "ฮาลีเมาะ หมัดอะดั้ม"), ("nurida_bl", "นูรีดา มะเก็ง"), ("sukanya_nc", "สุกัญญา ชูแก้ว"),
+     ("somchai99", None)],
+)
+def test_pseudonyms_link_username(key, username, owner):
+    for name in ("ฮาลีเมาะ หมัดอะดั้ม", "นูรีดา มะเก็ง", "สุกัญญา ชูแก้ว", "อำไพ แก้วมณี"):
+        key.person(name)
+    assert link_username(username, key) == owner
+
+
+def test_pseudonyms_username_tie_broken_by_document(key):
+    key.person("รอฮานี เจ๊ะแว")
+    key.person("รอฮานี เจ๊ะหมาน")
+    assert link_username("rohanee_nt", key) is None
+    assert link_username("rohanee_nt", key, nearby=["รอฮานี เจ๊ะหมาน"]) == "รอฮานี เจ๊ะหมาน"
+
+
 def test_redact_frame_columns(key):
     build_key([("i1", INTERVIEW)], key)
     frame = pd.DataFrame(
