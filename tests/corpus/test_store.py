@@ -199,3 +199,27 @@ def test_store_stale_lock_of_a_killed_ingest_is_taken_over(corpus, tmp_path):
     lock.write_text(str(child.pid))
     assert _ingest(corpus, tmp_path).ok
     assert not lock.exists()
+
+
+def test_store_sidecar_metadata_change_reingests_its_file(corpus, tmp_path):
+    _ingest(corpus, tmp_path)
+    (corpus / "reports" / "r2.txt.meta.yaml").write_text("areas: [satun-na-thon]\n", encoding="utf-8")
+    report = _ingest(corpus, tmp_path)
+    assert report.changed == ["reports/r2.txt"]
+    docs = open_store(tmp_path / "work" / "bala").documents(columns=["path", "areas"]).set_index("path")
+    assert list(docs.loc["reports/r2.txt", "areas"]) == ["satun-na-thon"]
+    assert list(docs.loc["reports/r1.txt", "areas"]) == ["yala-bala"]
+
+
+def test_store_broken_sidecar_fails_its_file_by_name(corpus, tmp_path):
+    (corpus / "reports" / "r3.txt.meta.yaml").write_text("areas: [unclosed\n", encoding="utf-8")
+    report = _ingest(corpus, tmp_path)
+    assert [path for path, _ in report.failed] == ["reports/r3.txt"]
+    assert "r3.txt.meta.yaml" in report.failed[0][1] and "YAML" in report.failed[0][1]
+
+
+def test_store_unknown_area_in_metadata_is_a_warning(corpus, tmp_path):
+    (corpus / "reports" / "r1.txt.meta.yaml").write_text("areas: [no-such-area]\n", encoding="utf-8")
+    report = _ingest(corpus, tmp_path)
+    assert report.ok
+    assert ("reports/r1.txt", "unknown area id(s) in metadata: no-such-area") in report.warnings

@@ -108,12 +108,17 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         return {}
     try:
         value = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ReadError(sidecar, f"sidecar metadata is not readable YAML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReadError(path, f"sidecar {sidecar.name} is not readable ({error})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ReadError(path, f"sidecar {sidecar.name} is not valid YAML{where}: {problem}") from None
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ReadError(sidecar, "sidecar metadata must be a mapping (e.g. `areas: [yala-bala]`)")
+        raise ReadError(path, f"sidecar {sidecar.name} must be a mapping (e.g. `areas: [yala-bala]`)")
     return value
 
 
