@@ -21,6 +21,7 @@ and hotels as places, for example).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from synthesis.thai import graphemes
@@ -28,7 +29,7 @@ from synthesis.thai.dates import find_dates
 from synthesis.thai.gazetteer import gazetteer
 from synthesis.thai.numbers import find_quantities
 from synthesis.thai.orgs import find_orgs
-from synthesis.thai.persons import _CLAUSE, find_persons
+from synthesis.thai.persons import find_persons, has_clause_word
 from synthesis.thai.places import find_places
 from synthesis.thai.spans import Entity, Token
 
@@ -104,7 +105,7 @@ def _crf_is_credible(entity: Entity) -> bool:
     if entity.label == "DATE":
         return entity.value is not None
     if entity.label == "PERSON":  # "first surname", or one word after a title
-        if _CLAUSE.search(text, 2) or _TITLE_INSIDE.search(text):
+        if has_clause_word(text) or _TITLE_INSIDE.search(text):
             return False  # "นิงคิด…", "บ้านนายมะรอนิง …": a name run into other words
         if entity.attrs.get("title"):
             return bool(_NAME_TEXT.fullmatch(text)) and 2 <= len(text) <= 45
@@ -144,18 +145,14 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, use_crf: bool
         starts = [e.start for e in found]
         extra = []
         for entity in crf_entities(text, tokens):
-            if not _crf_is_credible(entity):
-                continue
-            if any(e.start < entity.end and entity.start < e.end for e in _near(found, starts, entity)):
-                continue
-            extra.append(entity)
+            if _crf_is_credible(entity) and not _overlaps_any(found, starts, entity):
+                extra.append(entity)
         found = resolve_overlaps(found + extra)
     return [_snapped(text, e) for e in found]
 
 
-def _near(found: list[Entity], starts: list[int], entity: Entity) -> list[Entity]:
-    import bisect
-
+def _overlaps_any(found: list[Entity], starts: list[int], entity: Entity) -> bool:
+    """Does ``entity`` overlap one of ``found`` (sorted, non-overlapping, with their starts)?"""
+    lo = max(0, bisect.bisect_left(starts, entity.start) - 1)  # only the one before can reach in
     hi = bisect.bisect_left(starts, entity.end)
-    lo = max(0, bisect.bisect_left(starts, entity.start) - 8)  # entities are short
-    return found[lo:hi]
+    return any(e.start < entity.end and entity.start < e.end for e in found[lo:hi])

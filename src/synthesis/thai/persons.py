@@ -99,6 +99,15 @@ def _cut_at_stop_word(run: str, min_length: int) -> str:
     return run
 
 
+def has_clause_word(text: str, start: int = 2) -> bool:
+    """True when a clause word (a verb, a particle) occurs in ``text`` from ``start`` on.
+
+    >>> has_clause_word("นิงคิดว่า"), has_clause_word("สุนิสา แก้วประดิษฐ์")
+    (True, False)
+    """
+    return _CLAUSE.search(text, start) is not None
+
+
 def _cut_glued_first_name(run: str) -> str:
     """A first name glued to the words after it ends before the first clause word."""
     for m in _CLAUSE.finditer(run, 2):
