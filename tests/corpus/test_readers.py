@@ -241,3 +241,17 @@ def test_readers_bad_binary_renamed_txt_says_what_it_is(tmp_path, magic, kind):
     path = tmp_path / "รายงาน.txt"
     path.write_bytes(magic + b"rest of the file")
     _expect(path, kind)
+
+
+def test_readers_xhtml_with_xml_declaration(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>บันทึกกิจกรรม</p></body></html>',
+                    encoding="utf-8")
+    assert read_file(path).text == "บันทึกกิจกรรม\n"
+
+
+def test_readers_html_without_text_is_a_named_error(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><script>x()</script></head><body><nav>เมนู</nav></body></html>",
+                    encoding="utf-8")
+    _expect(path, "no text found")

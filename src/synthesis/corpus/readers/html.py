@@ -24,8 +24,10 @@ def read_html(data: bytes) -> RawText:
     import lxml.html
 
     decoded = _decode_html(data)
+    # lxml refuses a str that still declares its byte encoding (XHTML pages)
+    markup = re.sub(r"\A\s*<\?xml[^>]*\?>", "", decoded.text)
     try:
-        root = lxml.html.document_fromstring(decoded.text)
+        root = lxml.html.document_fromstring(markup)
     except Exception as error:  # lxml raises several types on junk
         raise DecodeError(f"is not a readable HTML page ({error})") from None
     for element in root.xpath("//" + " | //".join(_HTML_DROP)):
