@@ -255,3 +255,8 @@ def test_readers_html_without_text_is_a_named_error(tmp_path):
     path.write_text("<html><head><script>x()</script></head><body><nav>เมนู</nav></body></html>",
                     encoding="utf-8")
     _expect(path, "no text found")
+
+
+def test_readers_scanned_pdf_without_text_layer_says_so(tmp_path, pdf_maker):
+    path = pdf_maker(tmp_path / "scan.pdf", [])
+    _expect(path, "no text layer")
