@@ -82,3 +82,23 @@ def test_numbers_range_keeps_its_maximum():
 def test_numbers_huge_digit_runs_are_not_quantities(text):
     assert find_quantities(text) == []
     assert parse_number(text.split()[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "span"),
+    [
+        ("งบประมาณ 50,000.- บาท", 50000, "50,000.- บาท"),
+        ("งบ 50,000.-บาท", 50000, "50,000.-บาท"),
+        ("ได้รับ 5 หมื่นบาท", 50000, "5 หมื่นบาท"),
+        ("1.5 แสนบาท ต่อปี", 150000, "1.5 แสนบาท"),
+        ("ราว 3 พันบาท", 3000, "3 พันบาท"),
+    ],
+)
+def test_numbers_money_forms(text, value, span):
+    (entity,) = find_quantities(text)
+    assert (entity.label, entity.value, entity.text) == ("MONEY", value, span)
+
+
+@pytest.mark.parametrize("text", ["1.ประเด็นการคัดเลือก", "2.พื้นที่ต้นแบบ", "1.1 ความเป็นมา"])
+def test_numbers_list_markers_before_unit_words_are_not_counts(text):
+    assert find_quantities(text) == []

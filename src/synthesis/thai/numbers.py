@@ -34,7 +34,8 @@ COUNT_UNITS = sorted(
     key=len,
     reverse=True,
 )
-MONEY_UNITS = ("ล้านบาท", "บาท")
+# Money words and what they multiply: "5 หมื่นบาท" is 50,000 baht.
+MONEY_UNITS = {"ล้านบาท": 1_000_000, "แสนบาท": 100_000, "หมื่นบาท": 10_000, "พันบาท": 1_000, "บาท": 1}
 PERCENT_SUFFIXES = ("%", "เปอร์เซ็นต์", "เปอร์เซนต์")
 
 # Dots and spaces that stand for a blank of a filled-in form: "..5...", "....12.....".
@@ -48,7 +49,7 @@ _QUANTITY = re.compile(
     (?P<trail>[.…]*)
     (?:
         [ \t]*(?P<percent>{"|".join(PERCENT_SUFFIXES)})
-      | [ \t]*(?P<money>{"|".join(MONEY_UNITS)})
+      | [ \t]*[-–]?[ \t]*(?P<money>{"|".join(MONEY_UNITS)})
       | {_FILL}(?P<unit>{"|".join(COUNT_UNITS)})
     )?
     """,
@@ -135,9 +136,6 @@ def _candidate_matches(text: str):
         if pos < last_end:
             continue
         skip_to = _skip_time_or_list_marker(text, pos)
-        if skip_to is not None:
-            last_end = skip_to
-            continue
         start = pos
         while start > 0 and text[start - 1] in ".…":
             start -= 1
@@ -147,6 +145,9 @@ def _candidate_matches(text: str):
         if text.endswith("ร้อยละ", 0, before):
             start = before - len("ร้อยละ")
         m = _QUANTITY.match(text, start)
+        if skip_to is not None and not (m and (m.group("money") or m.group("unit") or m.group("percent"))):
+            last_end = skip_to  # a time or a list marker, unless a unit says it is a quantity
+            continue
         if m is None or m.start("num") != pos:
             continue
         last_end = m.end("num2") if m.group("num2") else m.end("num")
@@ -167,8 +168,9 @@ def _glued_to_code(text: str, m: re.Match[str]) -> bool:
         nxt = text[after]
         if _LATIN_OR_DIGIT.match(nxt) or (nxt in "/:-" and text[after + 1 : after + 2].isdigit()):
             return True
-    # a list marker glued to its item: "1.ประเด็น"
-    return not m.group("lead") and m.group("trail") == "." and after < len(text) and not text[after].isspace()
+    # a list marker glued to its item: "1.ประเด็น", "2.พื้นที่" (but "50,000.- บาท" is money)
+    glued_item = m.group("trail") == "." and after < len(text) and not text[after].isspace()
+    return glued_item and not m.group("lead") and not m.group("money")
 
 
 def _to_entity(text: str, m: re.Match[str]) -> Entity | None:
@@ -186,8 +188,8 @@ def _to_entity(text: str, m: re.Match[str]) -> Entity | None:
     elif m.group("money"):
         label, end = "MONEY", m.end("money")
         attrs["unit"] = "บาท"
-        if m.group("money") == "ล้านบาท":
-            value = value * 1_000_000
+        if MONEY_UNITS[m.group("money")] != 1:
+            value = value * MONEY_UNITS[m.group("money")]
             value = int(value) if isinstance(value, float) and value.is_integer() else value
     elif m.group("unit") and not _splits_cluster(text, m.end("unit")):
         label, end = "COUNT", m.end("unit")
@@ -202,7 +204,7 @@ def find_quantities(text: str) -> list[Entity]:
     """NUMBER, PERCENT, MONEY and COUNT entities in ``text``; ``value`` is the number.
 
     A COUNT has ``attrs["unit"]``; MONEY has ``attrs["unit"] = "บาท"`` and its value in baht
-    (``ล้านบาท`` multiplies by a million); a range (``3-5 หน่วย``) has ``attrs["max"]``.
+    (``หมื่นบาท``, ``แสนบาท``, ``ล้านบาท`` multiply it); a range (``3-5 หน่วย``) has ``attrs["max"]``.
 
     >>> [(e.label, e.value, e.text) for e in find_quantities("งบ 50,000 บาท จำนวน ....12..... คน")]
     [('MONEY', 50000, '50,000 บาท'), ('COUNT', 12, '....12..... คน')]
