@@ -174,6 +174,8 @@ def test_browser_code_accept_memo_reload(tmp_path):
                 page.wait_for_selector(".syn-doclist select option", timeout=90_000)
                 title = _title(home, doc_id)  # the kernel has ingested the tiny corpus by now
                 _open_document(page, title)
+                # the suggestion model trains in the background; act once it is ready
+                page.locator(".syn-status", has_text="suggestions ready").wait_for(timeout=120_000)
 
                 # 1. select a few words of a segment, press "1": the first code of the tree
                 target = page.locator('.syn-seg[data-index="6"] .syn-piece').first.inner_text()

@@ -92,3 +92,13 @@ def test_sources_address_overrides_read_voila_query_string(monkeypatch):
     assert address_overrides("coder_a", "demo") == ("coder_c", "demo")
     monkeypatch.delenv("QUERY_STRING")
     assert address_overrides("coder_a", "demo") == ("coder_a", "demo")
+
+
+def test_sources_store_source_reads_a_document_once():
+    store = FakeStore()
+    calls = []
+    table = store.table
+    store.table = lambda name, doc_ids=None: calls.append(name) or table(name, doc_ids)
+    source = StoreSource(store)
+    assert source.load("d1") is source.load("d1")
+    assert calls == ["segments", "tokens"]

@@ -240,3 +240,22 @@ def test_state_keeps_other_coders_and_bad_lines(documents, lessons):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "not json at all" and len(lines) == 2
     assert len(CodingStore(lessons).load(CODER)) == 1
+
+
+def test_state_rules_stand_in_while_the_model_trains(documents, lessons):
+    from synthesis.coding import new_coding
+
+    rubber = documents[0]
+    seg = rubber.segments[2]  # "สมาชิกตั้งกองทุน..." and the rule keyword กองทุน is a whole token there
+    CodingStore(lessons).add(new_coding("rubber", seg.start, seg.end, rubber.segment_text(2), rubber.sha256,
+                                        "mechanism", "coder_b"))
+    state = PanelState(ListSource(documents), lessons, CODER)
+    state.open("weaving")
+    state.training = True  # as when the widget trains in its background thread
+    during = state.suggestions()
+    assert {s.source for s in during} <= {"rule"}
+    assert state._suggestions == {}  # the stand-in's answer is not kept
+    state.training = False
+    state.train_suggester()
+    after = state.suggestions("rubber") + state.suggestions("weaving")
+    assert after and state._suggestions  # now computed by the trained suggester and cached

@@ -104,3 +104,15 @@ def test_widgets_remove_button(panel, lessons):
     panel.key("toggle", 1)
     panel.codings_box.children[0].children[2].click()
     assert saved(lessons) == [] and panel.codings_box.children == ()
+
+
+def test_widgets_train_suggestions_in_the_background(documents, lessons):
+    import threading
+
+    state = PanelState(ListSource(documents), lessons, CODER)
+    panel = CodingPanel(state)
+    for thread in threading.enumerate():
+        if thread.name == "synthesis-panel-train":
+            thread.join(timeout=60)
+    assert state._suggester is not None and not state.training
+    assert "suggestions ready" in panel.status.value

@@ -119,6 +119,8 @@ class StoreSource:
     def __init__(self, store):
         self.store = store
         self._frame = None
+        self._infos: dict[str, DocInfo] | None = None
+        self._loaded: dict[str, PanelDocument] = {}
 
     def _documents(self):
         if self._frame is None:
@@ -126,11 +128,13 @@ class StoreSource:
         return self._frame
 
     def list_documents(self) -> list[DocInfo]:
-        return [
-            DocInfo(str(row["doc_id"]), str(_plain(row.get("title")) or row["doc_id"]), _date(row.get("date")),
+        if self._infos is None:
+            self._infos = {
+                str(row["doc_id"]): DocInfo(
+                    str(row["doc_id"]), str(_plain(row.get("title")) or row["doc_id"]), _date(row.get("date")),
                     str(_plain(row.get("kind")) or "other"), _areas(row.get("areas")), str(_plain(row.get("sha256")) or ""))
-            for row in self._documents().to_dict("records")
-        ]
+                for row in self._documents().to_dict("records")}
+        return list(self._infos.values())
 
     def _table(self, name: str, doc_id: str):
         try:
@@ -140,19 +144,25 @@ class StoreSource:
         return frame[frame["doc_id"] == doc_id]
 
     def load(self, doc_id: str) -> PanelDocument:
+        if doc_id in self._loaded:
+            return self._loaded[doc_id]
         frame = self._documents()
         rows = frame[frame["doc_id"] == doc_id].to_dict("records")
         if not rows:
             raise KeyError(f"no document {doc_id!r} in the store")
-        info = next(i for i in self.list_documents() if i.doc_id == doc_id)
+        self.list_documents()
+        info = self._infos[doc_id]
         text = rows[0]["text"]
         segments = reading_units(
             (int(s["start"]), int(s["end"]), str(_plain(s.get("kind")) or "paragraph"),
              _plain(s.get("section")), _plain(s.get("speaker")), _plain(s.get("seg_id")))
             for s in self._table("segments", doc_id).to_dict("records"))
         tokens = self._table("tokens", doc_id).sort_values("start")
-        return PanelDocument(info, text, segments,
-                             [(int(a), int(b)) for a, b in zip(tokens["start"], tokens["end"])])
+        doc = PanelDocument(info, text, segments, [(int(a), int(b)) for a, b in zip(tokens["start"], tokens["end"])])
+        if len(self._loaded) > 64:  # a small cache: the coder goes back and forth between a few
+            self._loaded.pop(next(iter(self._loaded)))
+        self._loaded[doc_id] = doc
+        return doc
 
 
     def coding_documents(self, doc_ids: list[str]) -> list:

@@ -31,7 +31,7 @@ from synthesis.coding.codebook import atomic_write_text
 from synthesis.coding.codings import check_coder_name
 from synthesis.panel.sources import DocInfo, DocumentSource, PanelDocument, PanelSegment
 from synthesis.panel.spans import snap_to_tokens
-from synthesis.panel.suggestions import Suggester, Suggestion, make_suggester
+from synthesis.panel.suggestions import SimilarSuggester, Suggester, Suggestion, make_suggester
 
 STATUSES = ("all", "coded", "uncoded")
 HOTKEYS = 9
@@ -88,6 +88,7 @@ class PanelState:
         self.problems = [str(p) for p in self.store.problems]
         self._suggester = suggester
         self._suggester_given = suggester is not None
+        self.training = False
         self.rejected_path = self.lessons / "suggestions" / f"{self.coder}-rejected.jsonl"
         self.rejected: set[tuple] = self._load_rejected()
         self.doc: PanelDocument | None = None
@@ -206,11 +207,6 @@ class PanelState:
         """The coder's codings of the open document that overlap ``start:end``."""
         return [c for c in self.doc_codings() if c.start < end and start < c.end]
 
-    def _reload(self) -> None:
-        self.codings = self.store.load(self.coder)
-        self.problems = [str(p) for p in self.store.problems]
-        self._suggestions.clear()
-
     def _find(self, start: int, end: int, code_id: str) -> Coding | None:
         doc_id = self._require_doc().doc_id
         return next((c for c in self.codings if (c.doc_id, c.start, c.end, c.code_id) == (doc_id, start, end, code_id)),
@@ -232,14 +228,14 @@ class PanelState:
         coding = new_coding(doc.doc_id, start, end, doc.text[start:end], doc.sha256, code_id, self.coder,
                             origin=origin, memo=memo)
         self.store.add(coding)
-        self._reload()
+        self.codings.append(coding)
         return coding
 
     def remove(self, coding_id: str) -> Coding:
         if not any(c.coding_id == coding_id for c in self.codings):
             raise KeyError(f"{self.coder} has no coding {coding_id}")
         removed = self.store.remove(coding_id)
-        self._reload()
+        self.codings = [c for c in self.codings if c.coding_id != coding_id]
         return removed
 
     def toggle(self, code_id: str) -> tuple[str, Coding]:
@@ -261,25 +257,44 @@ class PanelState:
         if not any(c.coding_id == coding_id for c in self.codings):
             raise KeyError(f"{self.coder} has no coding {coding_id}")
         changed = self.store.update(coding_id, memo=memo.strip())
-        self._reload()
+        self.codings = [changed if c.coding_id == coding_id else c for c in self.codings]
         return changed
 
     # --- suggestions -----------------------------------------------------------------------------
     @property
     def suggester(self) -> Suggester:
+        """The trained suggester; while :meth:`train_suggester` runs elsewhere, the codebook's
+        rules alone (so a coder never waits for the model)."""
         if self._suggester is None:
-            self._suggester = make_suggester(self.store.load(), self.codebook, self.source)
-            self.store.load(self.coder)  # leave store.problems about this coder
+            if self.training:
+                return SimilarSuggester([], self.codebook)
+            self.train_suggester()
         return self._suggester
+
+    def train_suggester(self) -> Suggester:
+        """Train on every coder's codings (the engine's model, else word overlap); safe to run
+        in a background thread: the panel uses rule suggestions until it is done."""
+        self.training = True
+        try:
+            suggester = make_suggester(CodingStore(self.lessons).load(), self.codebook, self.source)
+        finally:
+            self.training = False
+        self._suggester = suggester
+        self._suggestions = {}
+        return suggester
 
     def suggestions(self, doc_id: str | None = None) -> list[Suggestion]:
         """Open suggestions for a document: not rejected, not already coded, code still in the codebook."""
         doc_id = doc_id or self._require_doc().doc_id
-        if doc_id not in self._suggestions:
+        found = self._suggestions.get(doc_id)
+        if found is None:
             doc = self.doc if self.doc is not None and self.doc.doc_id == doc_id else self.source.load(doc_id)
-            self._suggestions[doc_id] = self.suggester.suggest(doc)
+            suggester = self.suggester
+            found = suggester.suggest(doc)
+            if suggester is self._suggester:  # not the stand-in used while the model trains
+                self._suggestions[doc_id] = found
         done = {(c.doc_id, c.start, c.end, c.code_id) for c in self.codings}
-        return [s for s in self._suggestions[doc_id]
+        return [s for s in found
                 if s.key not in done and s.key not in self.rejected and s.code_id in self.codebook]
 
     def segment_suggestions(self) -> list[Suggestion]:

@@ -10,6 +10,7 @@ redraws; an error is shown in the status line, never swallowed.
 from __future__ import annotations
 
 import re
+import threading
 from html import escape
 from pathlib import Path
 
@@ -43,9 +44,13 @@ def _swatch(colour: str) -> str:
 
 
 class CodingPanel(w.VBox):
-    """The whole panel; ``CodingPanel(state)`` is a widget to display."""
+    """The whole panel; ``CodingPanel(state)`` is a widget to display.
 
-    def __init__(self, state: PanelState, title: str = ""):
+    Unless the state was given a suggester, the suggestion model trains in a background
+    thread (seconds on the demo corpus); rule suggestions show until it is ready.
+    """
+
+    def __init__(self, state: PanelState, title: str = "", train_in_background: bool = True):
         self.state = state
         self.status = w.HTML()
         self.status.add_class("syn-status")
@@ -105,6 +110,20 @@ class CodingPanel(w.VBox):
             self._say("; ".join(state.problems[:5]), error=True)
         self._draw_tree()
         self._refresh_list()
+        if state._suggester is None and train_in_background:
+            threading.Thread(target=self._train, name="synthesis-panel-train", daemon=True).start()
+
+    def _train(self) -> None:
+        """Train the suggestion model without making the coder wait (rules are shown meanwhile)."""
+        self._say("กำลังเตรียมข้อเสนอแนะรหัส… (training suggestions)")
+        try:
+            self.state.train_suggester()
+        except Exception as error:  # noqa: BLE001 - report it in the panel, the coder can go on
+            self._say(f"suggestions unavailable: {error}", error=True)
+            return
+        self._say("ข้อเสนอแนะรหัสพร้อมแล้ว (suggestions ready)")
+        if self.state.doc is not None:
+            self._redraw()
 
     # --- helpers --------------------------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
