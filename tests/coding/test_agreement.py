@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from synthesis.coding import agreement, cohen_kappa, disagreements, fleiss_kappa, krippendorff_alpha, new_coding
+from synthesis.coding import agreement, cohen_kappa, disagreements, fleiss_kappa, krippendorff_alpha
 from synthesis.coding.agreement import units_from_segments
 from tests_coding_helpers import CODINGS, code, units
 
