@@ -80,7 +80,7 @@ def test_commands_export_qdpx_and_redact(project, tmp_path, monkeypatch, capsys)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("table", ["codings", "matrix", "agreement"])
+@pytest.mark.parametrize("table", ["codings", "matrix", "agreement", "all"])
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_commands_export_tables(project, tmp_path, monkeypatch, table, suffix):
     monkeypatch.setenv("SYNTHESIS_HOME", str(project))
@@ -89,6 +89,10 @@ def test_commands_export_tables(project, tmp_path, monkeypatch, table, suffix):
     assert out.exists() and out.stat().st_size > 0
     if suffix == ".csv" and table == "codings":
         assert "แกนนำเข้มแข็ง" in out.read_text(encoding="utf-8-sig")
+    if suffix == ".xlsx" and table == "all":
+        from openpyxl import load_workbook
+
+        assert load_workbook(out).sheetnames == ["codings", "matrix", "matrix_share", "agreement", "disagreements", "units"]
 
 
 def test_commands_export_qdc(tmp_path, capsys):

@@ -52,7 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     qdc.set_defaults(func=run_export_qdc)
 
     table = kinds.add_parser("table", help="codings, code × area matrix or agreement as CSV/XLSX")
-    table.add_argument("table", choices=("codings", "matrix", "agreement"))
+    table.add_argument("table", choices=("codings", "matrix", "agreement", "all"),
+                       help="which table; 'all' writes every table (agreement when two or more coders)")
     table.add_argument("output", type=Path, metavar="OUT.csv|OUT.xlsx")
     _corpus_arguments(table)
     _privacy_arguments(table)
@@ -203,18 +204,20 @@ def run_export_table(args) -> int:
         return _fail(str(error))
     documents = store.documents()
     codings = _codings(args)
-    if args.table == "codings":
-        tables = {"codings": tabular.codings_table(codings, documents, codebook)}
-    elif args.table == "matrix":
-        tables = tabular.matrix_tables(codings, documents, codebook, top_level=not args.all_codes)
-    else:
+    tables = {}
+    if args.table in ("codings", "all"):
+        tables["codings"] = tabular.codings_table(codings, documents, codebook)
+    if args.table in ("matrix", "all"):
+        tables.update(tabular.matrix_tables(codings, documents, codebook, top_level=not args.all_codes))
+    if args.table in ("agreement", "all"):
         from synthesis.coding.agreement import units_from_segments
 
         coders = sorted({c.coder for c in codings}) if not args.coders else [c.strip() for c in args.coders.split(",")]
-        if len(coders) < 2:
+        if len(coders) >= 2:
+            units = units_from_segments(store.table("segments"), args.unit, documents)
+            tables.update(tabular.agreement_tables(codings, units, coders))
+        elif args.table == "agreement":
             return _fail("agreement needs two or more coders (--coders a,b)")
-        units = units_from_segments(store.table("segments"), args.unit, documents)
-        tables = tabular.agreement_tables(codings, units, coders)
     if args.redact:
         from synthesis.privacy import redact_frame
 
