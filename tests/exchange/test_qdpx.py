@@ -22,7 +22,7 @@ from synthesis.exchange.bridge import (
 )
 from synthesis.exchange.model import QdaCode, QdaProject, QdaSelection, QdaSource, QdaUser, QdaCoding, stable_guid
 from synthesis.exchange.qdpx_read import read_qdc, read_qdpx
-from synthesis.exchange.qdpx_write import codebook_xml, project_xml, qdpx_bytes, validate_xml, write_qdc, write_qdpx
+from synthesis.exchange.qdpx_write import codebook_xml, project_xml, validate_xml, write_qdc, write_qdpx
 
 CODEBOOK = """
 version: "1"
