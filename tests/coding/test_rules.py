@@ -97,3 +97,29 @@ def test_rules_default_codebook_on_thai_text(project_root):
     assert (first_line, "social_protection.section40") in codes
     assert (first_line, "partners.agency") in codes
     assert not any(quote.startswith("สมาชิก") for quote, _ in codes)
+
+
+def test_rules_speaker_condition():
+    text = "ผู้สัมภาษณ์: ใช้ยาอะไร\nผู้ให้ข้อมูล: ซื้อยาที่ร้าน"
+    segments = [Segment(0, 22, text[0:22], "turn", None, "ผู้สัมภาษณ์"),
+                Segment(23, len(text), text[23:], "turn", None, "ผู้ให้ข้อมูล")]
+    doc = CodingDocument("d", text, text_sha256(text), tokenize(text), segments, [])
+    codings = auto_code(book("{keywords: [ยา], unit: block, speaker: ผู้ให้ข้อมูล}"), [doc])
+    assert [c.start for c in codings] == [23]
+    assert len(auto_code(book("{keywords: [ยา], unit: turn}"), [doc])) == 2
+
+
+def test_rules_documents_from_store_tables():
+    import pandas as pd
+
+    from synthesis.coding.rules import documents_from_tables
+
+    text = "ซื้อยาที่ร้าน\nปลูกยางพารา"
+    documents = pd.DataFrame({"doc_id": ["d"], "text": [text], "sha256": [text_sha256(text)]})
+    segments = pd.DataFrame({"doc_id": ["d", "d"], "start": [0, 14], "end": [13, 25], "kind": ["paragraph"] * 2,
+                             "section": [None, "outcomes"], "speaker": [None, None]})
+    tokens = pd.DataFrame([{"doc_id": "d", "start": t.start, "end": t.end} for t in tokenize(text) if not t.is_space])
+    entities = pd.DataFrame({"doc_id": ["d"], "start": [14], "end": [18], "label": ["ORG"]})
+    [doc] = documents_from_tables(documents, segments, tokens, entities)
+    assert doc.segments[1].section == "outcomes" and doc.entities[0].label == "ORG"
+    assert [c.quote for c in auto_code(book("{keywords: [ยา], unit: paragraph}"), [doc])] == ["ซื้อยาที่ร้าน"]
