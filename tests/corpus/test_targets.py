@@ -45,3 +45,16 @@ def test_targets_offsets_and_context():
     for target in report.targets:
         assert report.text[target["start"]:target["end"]] == target["text"]
         assert target["text"] in target["context"]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("อสอช. เป้าหมาย 10 คน ได้จริง 8 คน ยังขาดอีก 2 คน", [("COUNT", 10, "คน")]),
+        ("สมาชิกเพิ่มจาก 21 เป็น 52 คน (เป้าหมาย 60 คน) ครอบคลุม 9 ครัวเรือน", [("COUNT", 60, "คน")]),
+        ("ไม่น้อยกว่าร้อยละ 60 (ประมาณ 88 คน) ภายในปีนี้", [("PERCENT", 60, "ร้อยละ"), ("COUNT", 88, "คน")]),
+    ],
+    ids=["target-then-result", "result-then-target", "bracketed-equivalent"],
+)
+def test_targets_only_the_number_after_the_target_word(line, expected):
+    assert _targets(f"บันทึก\n{line}\n") == expected

@@ -1,7 +1,8 @@
 """Targets and indicators stated as numbers (``อย่างน้อยร้อยละ 60``), with their unit.
 
-A line states targets when it uses a target word (เป้าหมาย, ตัวชี้วัด, อย่างน้อย …); the list
-items under a line that announces targets (``ตั้งเป้าหมายร่วมกัน ดังนี้``) state them too.
+A target is the number right after a target word (เป้าหมาย, ตัวชี้วัด, อย่างน้อย …), so that
+``เป้าหมาย 10 คน ได้จริง 8 คน`` gives 10 only; every number of a list item under a line that
+announces targets (``ตั้งเป้าหมายร่วมกัน ดังนี้``) is one too.
 Counts of time (``ภายใน 3 ปี``) and bare numbers (``มาตรา 40``) are not targets.
 
 >>> from synthesis.corpus.parser.lines import split_lines
@@ -23,23 +24,25 @@ _ANNOUNCES_LIST = re.compile(r"(?:ดังนี้|คือ|ได้แก�
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[0-9๐-๙]+(?:[.)][0-9๐-๙]*)+|[-•*])[ \t]*")
 _TIME_UNITS = frozenset({"ปี", "เดือน", "วัน", "สัปดาห์", "ชั่วโมง", "นาที"})
 _UNIT_OF_LABEL = {"PERCENT": "ร้อยละ", "MONEY": "บาท"}
+_REACH = 40  # characters after a target word within which its number must start
 
 
-def target_lines(lines: list[Line]) -> list[Line]:
-    """Lines that state targets: with a target word, or list items under a line announcing them."""
-    found: list[Line] = []
+def target_lines(lines: list[Line]) -> list[tuple[Line, bool]]:
+    """Lines that state targets, each with whether the whole line is a target (a list item
+    under a line announcing targets) or only what follows its target words."""
+    found: list[tuple[Line, bool]] = []
     parent: int | None = None  # depth of the line that announced a list of targets
     for line in lines:
         depth = _depth(line.text)
         inside = parent is not None and depth is not None and depth > parent
         if _TARGET_WORDS.search(line.text):
-            found.append(line)
+            found.append((line, inside))
             if _ANNOUNCES_LIST.search(line.text):
                 parent = depth or 0
             elif not inside:
                 parent = None
         elif inside:
-            found.append(line)
+            found.append((line, True))
         else:
             parent = None
     return found
@@ -54,23 +57,47 @@ def _depth(line: str) -> int | None:
     return len(numbers) if numbers else 9
 
 
+def _after_target_words(text: str, quantities: list) -> list:
+    """The quantity stated right after each target word (and one in brackets after it):
+    ``เป้าหมาย 10 คน ได้จริง 8 คน`` gives 10, not 8."""
+    chosen = []
+    for word in _TARGET_WORDS.finditer(text):
+        following = [q for q in quantities if word.end() <= q.start <= word.end() + _REACH]
+        if not following:
+            continue
+        first = following[0]
+        chosen.append(first)
+        rest = [q for q in quantities if q.start > first.end]
+        if rest and re.fullmatch(r"[ \t]*\([ \t]*(?:ประมาณ|หรือ|คิดเป็น)?[ \t]*", text[first.end:rest[0].start]):
+            chosen.append(rest[0])
+    unique = {(q.start, q.end): q for q in chosen}  # Entity holds a dict: not hashable
+    return [unique[key] for key in sorted(unique)]
+
+
 def stated_targets(text: str, lines: list[Line]) -> list[dict[str, Any]]:
     """Numbers stated as targets or indicators, with their unit and the line they stand in."""
     targets = []
-    for line in target_lines(lines):
+    for line, whole in target_lines(lines):
         marker = _LIST_MARKER.match(line.text)
         skip = marker.end() if marker else 0  # "3.2 คนขับ…": the item number is no count
-        for entity in thai.find_quantities(line.text[skip:]):
-            unit = entity.attrs.get("unit") or _UNIT_OF_LABEL.get(entity.label)
-            if entity.label not in ("COUNT", "PERCENT", "MONEY") or unit in _TIME_UNITS:
-                continue
+        content = line.text[skip:]
+        quantities = [q for q in thai.find_quantities(content) if _is_target_quantity(q)]
+        for entity in (quantities if whole else _after_target_words(content, quantities)):
             targets.append({
                 "label": entity.label,
                 "value": entity.value,
-                "unit": unit,
+                "unit": _unit(entity),
                 "text": entity.text,
                 "start": line.start + skip + entity.start,
                 "end": line.start + skip + entity.end,
                 "context": line.stripped[:300],
             })
     return targets
+
+
+def _unit(entity) -> str | None:
+    return entity.attrs.get("unit") or _UNIT_OF_LABEL.get(entity.label)
+
+
+def _is_target_quantity(entity) -> bool:
+    return entity.label in ("COUNT", "PERCENT", "MONEY") and _unit(entity) not in _TIME_UNITS
