@@ -189,6 +189,19 @@ def test_qdpx_round_trip_with_astral_characters_keeps_offsets(tmp_path):
     assert (selection.start, selection.end) == (coding.start, coding.end)
 
 
+def test_qdpx_utf16_positions_round_trip(tmp_path):
+    book, codings, documents = _workbench("demo")
+    coding = next(c for c in codings if c.coder == "coder_b")  # its span ends after an emoji
+    path = tmp_path / "out.qdpx"
+    write_qdpx(project_from_workbench(book, codings, documents, positions="utf16").project, path, schema=False)
+    project = read_qdpx(path)
+    selection = next(s for src in project.sources for s in src.selections
+                     if any(c.user_guid == stable_guid("user", "coder_b") for c in s.codings))
+    assert (selection.start, selection.end) == (coding.start, coding.end + 1)  # the emoji is two UTF-16 units
+    plan = workbench_from_project(project, "demo", positions="utf16")
+    assert sorted(plan.codings, key=lambda c: c.coding_id) == sorted(codings, key=lambda c: c.coding_id)
+
+
 def test_qdpx_import_never_overwrites_or_escapes(tmp_path):
     target = tmp_path / "corpora" / "x"
     (target / "reports").mkdir(parents=True)

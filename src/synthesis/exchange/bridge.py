@@ -86,6 +86,32 @@ def qda_codes(codebook) -> list[QdaCode]:
     ]
 
 
+POSITION_UNITS = ("codepoints", "utf16")
+
+
+def to_utf16(text: str, index: int) -> int:
+    """A Python string index as a count of UTF-16 units (what .NET and Java programs count).
+
+    >>> to_utf16("ยิ้ม😀ดี", 4), to_utf16("ยิ้ม😀ดี", 5)
+    (4, 6)
+    """
+    return index + sum(1 for char in text[:index] if ord(char) > 0xFFFF)
+
+
+def from_utf16(text: str, units: int) -> int:
+    """The Python string index at ``units`` UTF-16 units (inside a surrogate pair: after it).
+
+    >>> from_utf16("ยิ้ม😀ดี", 6)
+    5
+    """
+    count = 0
+    for index, char in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
 _ORIGINS = ("manual", "rule", "suggestion-accepted")
 _CODING_GUID = re.compile(r"^([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-5e7e-5e7e5e7e5e7([0-9])$")
 
@@ -137,10 +163,14 @@ def project_from_workbench(
     name: str = "synthesis",
     all_documents: bool = False,
     key=None,
+    positions: str = "codepoints",
 ) -> ExportResult:
     """A ``QdaProject`` from our codebook, codings (``Coding``), documents (DataFrame) and areas.
 
-    Only documents that hold codings are exported, unless ``all_documents``. With ``key`` (a
+    Only documents that hold codings are exported, unless ``all_documents``. ``positions``
+    says how selections count characters: ``codepoints`` (Python, QualCoder) or ``utf16``
+    (for programs that count UTF-16 units; the two differ only after characters outside the
+    Basic Multilingual Plane, such as emoji). With ``key`` (a
     ``PseudonymKey``) texts, titles, quotes and memos are pseudonymized and the selections
     moved to the redacted text.
     """
@@ -196,10 +226,11 @@ def project_from_workbench(
             groups.setdefault((coding.start, coding.end), []).append(coding)
         for (start, end), group in groups.items():
             new_start, new_end = _shift(offsets, start, "start"), _shift(offsets, end, "end")
+            written = (to_utf16(text, new_start), to_utf16(text, new_end)) if positions == "utf16" else (new_start, new_end)
             selection = QdaSelection(
                 guid=stable_guid("selection", doc_id, str(start), str(end)),
-                start=new_start,
-                end=new_end,
+                start=written[0],
+                end=written[1],
                 name=" ".join(text[new_start:snap_left(text, min(new_end, new_start + 60))].split()),
                 user_guid=stable_guid("user", group[0].coder),
                 created=_datetime(group[0].created),
@@ -380,8 +411,11 @@ def source_areas(project: QdaProject) -> dict[str, list[str]]:
     return areas
 
 
-def workbench_from_project(project: QdaProject, collection: str) -> ImportPlan:
-    """Codes, texts and codings of a project, as they would land in ``collection``."""
+def workbench_from_project(project: QdaProject, collection: str, positions: str = "codepoints") -> ImportPlan:
+    """Codes, texts and codings of a project, as they would land in ``collection``.
+
+    ``positions``: how the project counts characters (``codepoints`` or ``utf16``).
+    """
     from synthesis.coding.codings import RULES_CODER, new_coding
     from synthesis.corpus.document import make_doc_id, text_sha256
 
@@ -413,6 +447,8 @@ def workbench_from_project(project: QdaProject, collection: str) -> ImportPlan:
         sha = text_sha256(text)
         for selection in source.selections:
             start, end = selection.start, selection.end
+            if positions == "utf16":
+                start, end = from_utf16(text, start), from_utf16(text, end)
             if not (0 <= start < end <= len(text)):
                 plan.warnings.append(
                     f"source {source.name!r}: selection {start}–{end} lies outside its text ({len(text)} characters); skipped"

@@ -43,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _privacy_arguments(qdpx)
     qdpx.add_argument("--all-documents", action="store_true", help="also export documents without codings")
     qdpx.add_argument("--coders", help="only these coders, comma-separated")
+    qdpx.add_argument("--positions", choices=("codepoints", "utf16"), default="codepoints",
+                      help="how selections count characters (utf16 for tools that count UTF-16 units; "
+                           "differs only after emoji and other astral characters)")
     qdpx.set_defaults(func=run_export_qdpx)
 
     qdc = kinds.add_parser("qdc", help="the codebook as a REFI-QDA .qdc file")
@@ -72,6 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     qdpx_in.add_argument("--corpora", type=Path, help="corpora folder (default: corpora/ of the project)")
     qdpx_in.add_argument("--lessons", type=Path, help="lessons folder (default: lessons/ of the project)")
     qdpx_in.add_argument("--dry-run", action="store_true", help="only say what would be written")
+    qdpx_in.add_argument("--positions", choices=("codepoints", "utf16"), default="codepoints",
+                         help="how the file's selections count characters (default: codepoints)")
     qdpx_in.set_defaults(func=run_import_qdpx)
     imports.set_defaults(func=lambda args: imports.print_help() or 2)
 
@@ -155,7 +160,7 @@ def run_export_qdpx(args) -> int:
     except ValueError as error:  # a key inside the project, or an unreadable key
         return _fail(str(error))
     result = project_from_workbench(codebook, _codings(args), documents, areas, name=store.collection,
-                                    all_documents=args.all_documents, key=key)
+                                    all_documents=args.all_documents, key=key, positions=args.positions)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     try:
@@ -248,7 +253,7 @@ def run_import_qdpx(args) -> int:
         return _fail(str(error))
     collection = safe_name(args.collection or args.input.stem)
     corpus_dir = (args.corpora or project_root() / "corpora") / collection
-    plan = workbench_from_project(project, collection)
+    plan = workbench_from_project(project, collection, positions=args.positions)
     print(f"{args.input} ({project.origin or 'unknown origin'}): {len(plan.codes)} codes, {len(plan.texts)} texts, "
           f"{len(plan.codings)} codings by {len(set(c.coder for c in plan.codings))} coders → {corpus_dir}")
     if args.dry_run:
