@@ -43,6 +43,17 @@ _CONSONANTS = frozenset(THAI_CONSONANTS)
 _FOLLOWING = frozenset(THAI_FOLLOWING_VOWELS)
 
 
+# Fast path of is_boundary: a cut between two characters is always fine unless the one after
+# is in MAY_CONTINUE or the one before is in MAY_JOIN_NEXT (then the full rules decide).
+MAY_CONTINUE = (
+    frozenset(THAI_FOLLOWING_VOWELS)
+    | _EXTENDERS
+    | {chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M"}
+    | {chr(c) for c in range(0x1F1E6, 0x1F200)}
+)
+MAY_JOIN_NEXT = frozenset(THAI_LEADING_VOWELS + "\r" + _ZWJ) | {chr(c) for c in range(0x1F1E6, 0x1F200)}
+
+
 def _extends(char: str) -> bool:
     return char in _EXTENDERS or unicodedata.category(char)[0] == "M"
 
@@ -60,6 +71,8 @@ def is_boundary(text: str, index: int) -> bool:
     if index <= 0 or index >= len(text):
         return True
     before, after = text[index - 1], text[index]
+    if after not in MAY_CONTINUE and before not in MAY_JOIN_NEXT and after <= "\uffff":
+        return True
     if before == "\r" and after == "\n":
         return False
     if _is_control(before) or _is_control(after):

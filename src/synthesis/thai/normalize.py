@@ -68,6 +68,9 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
 # (reason, pattern): each rule is scanned on its own (a C-speed search that finds nothing on
 # most texts); where two rules' matches overlap, the earlier start wins, then the earlier rule.
 _RULES: list[tuple[str, str]] = [
+    # first, so that it wins over the mark rules below: a space typed inside a word, or
+    # marks dangling after whitespace or at the start (decided in _mark_after_space)
+    ("mark-after-space", f"[ \\t\\n{_ODD_SPACES}][{_DANGLING}]+|^[{_DANGLING}]+"),
     ("crlf", "\r\n?|[\u2028\u2029\u0085]"),
     ("zero-width", f"[{_ZERO_WIDTH}]+"),
     ("space", f"[{_ODD_SPACES}]"),
@@ -78,8 +81,6 @@ _RULES: list[tuple[str, str]] = [
     ("tone-order", f"[{_FOLLOW}]+[{TONE_MARKS}]+"),
     ("repeated-mark", f"([{_NO_REPEAT}])\\1+"),
     ("repeated-tone", f"[{TONE_MARKS}]{{2,}}"),
-    ("space-before-mark", f"(?<=[{_CONSONANTS}])(?<![{_VOWELS}][{_CONSONANTS}]) [{_DANGLING}]+"),
-    ("dangling-mark", f"(?:^|(?<=[ \\t\\n]))[{_DANGLING}]+"),
     ("misspelling", trie_pattern(sorted(MISSPELLINGS))),
 ]
 _PATTERNS = [(reason, re.compile(pattern)) for reason, pattern in _RULES]
@@ -125,9 +126,7 @@ class Normalized:
 def _replace(reason: str, found: str) -> str:
     if reason == "crlf":
         return "\n"
-    if reason == "space-before-mark":
-        return found[1:]
-    if reason in ("zero-width", "control", "dangling-mark"):
+    if reason in ("zero-width", "control"):
         return ""
     if reason == "space":
         return " "
@@ -146,6 +145,20 @@ def _replace(reason: str, found: str) -> str:
     if reason == "repeated-tone":
         return found[-1]
     return MISSPELLINGS[found]
+
+
+_SPACE_INSIDE_WORD = re.compile(f"(?<![{_VOWELS}])[{_CONSONANTS}]$")
+
+
+def _mark_after_space(source: str, start: int, found: str) -> tuple[str, str]:
+    """``พ ุ่ม`` → ``พุ่ม`` (a space typed inside a word: after a consonant that is not
+    itself after a vowel, as PyThaiNLP decides); otherwise the marks dangle: drop them."""
+    space = found[0]
+    if space not in _DANGLING:  # a whitespace character, not the start of the text
+        if space not in "\t\n" and start and _SPACE_INSIDE_WORD.search(source, max(0, start - 2), start):
+            return "space-before-mark", found[1:]
+        return "dangling-mark", space if space in "\t\n" else " "
+    return "dangling-mark", ""
 
 
 def _dedupe(marks: str) -> str:
@@ -187,8 +200,32 @@ def normalize(text: str) -> Normalized:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
-    first = _nfc(text)
-    source = first.text
+    current = Normalized(text)
+    for _ in range(MAX_PASSES):
+        step = _nfc(current.text)
+        final, changes, overlapped = _rule_pass(step.text)
+        if step.changes:
+            changes = _compose(current.text, step, final, changes) if changes else step.changes
+            final = final if changes is not step.changes else step.text
+        if not changes:
+            break
+        if current.changes:
+            changes = _compose(text, current, final, changes)
+        current = Normalized(final, changes)
+        if not overlapped and all(set(c.reason.split("+")) <= _FINAL_REASONS for c in changes):
+            break  # nothing this pass did or left out can make a new match
+    return current
+
+
+# One edit can expose another (a zero-width space between two tone marks), so the rules run
+# again on their own output, at most MAX_PASSES times; edits of these kinds never do.
+MAX_PASSES = 4
+_FINAL_REASONS = frozenset({"misspelling"})
+
+
+def _rule_pass(source: str) -> tuple[str, list[Change], bool]:
+    """One scan of all rules over ``source``: the new text, the edits (offsets in source) and
+    whether a match was left out because it overlapped an edit."""
     found = sorted(
         (match.start(), order, match.end(), reason)
         for order, (reason, pattern) in enumerate(_PATTERNS)
@@ -197,11 +234,16 @@ def normalize(text: str) -> Normalized:
     pieces: list[str] = []
     changes: list[Change] = []
     last = 0
+    overlapped = False
     for start, _order, end, reason in found:
         if start < last:
-            continue  # overlaps an earlier edit
+            overlapped = True  # overlaps an earlier edit: the next pass looks again
+            continue
         original = source[start:end]
-        replacement = _replace(reason, original)
+        if reason == "mark-after-space":
+            reason, replacement = _mark_after_space(source, start, original)
+        else:
+            replacement = _replace(reason, original)
         if replacement == original:
             continue
         pieces.append(source[last:start])
@@ -209,12 +251,9 @@ def normalize(text: str) -> Normalized:
         changes.append(Change(start, end, original, replacement, reason))
         last = end
     if not changes:
-        return first
+        return source, [], False
     pieces.append(source[last:])
-    final = "".join(pieces)
-    if first.changes:
-        changes = _compose(text, first, final, changes)
-    return Normalized(final, changes)
+    return "".join(pieces), changes, overlapped
 
 
 def _compose(original: str, first: Normalized, final: str, second: list[Change]) -> list[Change]:

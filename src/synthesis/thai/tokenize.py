@@ -171,15 +171,10 @@ _SPACE_SPLIT = re.compile(r"\s+|\S+")
 _WHITESPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
                         + "".join(chr(c) for c in range(0x2000, 0x200B)))
 # A cut before one of these, or after one of those, may split a cluster: check it fully.
-_MAY_CONTINUE = frozenset(
-    graphemes.THAI_MARKS
-    + graphemes.THAI_FOLLOWING_VOWELS
-    + "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M")
-    + "\u200d\ufe0f"
-) | {chr(c) for c in range(0x1F3FB, 0x1F400)} | {chr(c) for c in range(0xE0020, 0xE0080)}
-_MAY_JOIN_NEXT = frozenset(graphemes.THAI_LEADING_VOWELS + "\r\u200d") | {
-    chr(c) for c in range(0x1F1E6, 0x1F200)
+_MAY_CONTINUE = graphemes.MAY_CONTINUE | {chr(c) for c in range(0x1F3FB, 0x1F400)} | {
+    chr(c) for c in range(0xE0020, 0xE0080)
 }
+_MAY_JOIN_NEXT = graphemes.MAY_JOIN_NEXT
 _first, _last = itemgetter(0), itemgetter(-1)
 
 
@@ -233,18 +228,9 @@ def _split_punctuation(chunk: str, cuts: list[int]) -> list[int]:
         position
         for mark in _PUNCTUATION.finditer(chunk)
         for position in mark.span()
-        if cuts[min(bisect_left(cuts, position), last)] != position and _may_cut(chunk, position)
+        if cuts[min(bisect_left(cuts, position), last)] != position and graphemes.is_boundary(chunk, position)
     ]
     return sorted(set(cuts).union(added)) if added else cuts
-
-
-def _may_cut(chunk: str, position: int) -> bool:
-    """``graphemes.is_boundary``, with the common case decided without calling it."""
-    if position >= len(chunk) or (
-        chunk[position] not in _MAY_CONTINUE and chunk[position - 1] not in _MAY_JOIN_NEXT
-    ):
-        return True
-    return graphemes.is_boundary(chunk, position)
 
 
 _SPACE_RUN = re.compile(r"\s+(?![\sๆ])")  # "ดี ๆ" stays one word, as the engines give it
@@ -256,7 +242,7 @@ def _split_at_spaces(chunk: str, cuts: list[int]) -> list[int]:
         position
         for run in _SPACE_RUN.finditer(chunk)
         for position in run.span()
-        if position not in present and _may_cut(chunk, position)
+        if position not in present and graphemes.is_boundary(chunk, position)
     }
     return sorted(present | added) if added else cuts
 
@@ -264,7 +250,7 @@ def _split_at_spaces(chunk: str, cuts: list[int]) -> list[int]:
 def _keep_terms_whole(chunk: str, cuts: list[int], pattern: re.Pattern[str]) -> list[int]:
     for match in pattern.finditer(chunk):
         start, end = match.span()
-        if not (_may_cut(chunk, start) and _may_cut(chunk, end)):
+        if not (graphemes.is_boundary(chunk, start) and graphemes.is_boundary(chunk, end)):
             continue
         first, last = bisect_left(cuts, start), bisect_right(cuts, end)
         aligned = first < len(cuts) and cuts[first] == start and cuts[last - 1] == end
