@@ -113,6 +113,7 @@ def test_codes_coded_quotes_with_context_and_source():
     assert row["section"] == "outcomes"
     by_area = coded_quotes(CODINGS, DOCS, area="narathiwat-khok-khian")
     assert list(by_area["quote"]) == ["แกนนำกลุ่มจักสานกระจูดเข้มแข็ง"]
+    assert list(by_area["area"]) == ["narathiwat-khok-khian"]
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 7])

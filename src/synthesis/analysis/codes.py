@@ -170,8 +170,9 @@ def coded_quotes(codings, documents: pd.DataFrame, segments: pd.DataFrame | None
     """The coded passages reports cite, with their source and context.
 
     ``code_id``: one code (with everything below it when a ``codebook`` is given) or several;
-    ``area``: only documents of this area. Columns: ``code_id, doc_id, title, date, areas,
-    coder, start, end, quote, before, after, section``; ``before``/``after`` hold up to
+    ``area``: only documents of this area. Columns: ``code_id, doc_id, title, date, area``
+    (the area asked for, else all the document's areas), ``areas, coder, start, end, quote,
+    before, after, section``; ``before``/``after`` hold up to
     ``context`` characters, never cutting a Thai character cluster.
     """
     frame = codings_frame(codings)
@@ -204,12 +205,13 @@ def coded_quotes(codings, documents: pd.DataFrame, segments: pd.DataFrame | None
             "code_id": row.code_id, "doc_id": row.doc_id,
             "title": doc["title"] if doc is not None and "title" in docs.columns else "",
             "date": doc["date"] if doc is not None and "date" in docs.columns else None,
+            "area": area or joined_areas.get(row.doc_id, NO_AREA),
             "areas": joined_areas.get(row.doc_id, NO_AREA), "coder": row.coder,
             "start": row.start, "end": row.end, "quote": row.quote, "before": before, "after": after,
             "section": section,
         })
-    columns = ["code_id", "doc_id", "title", "date", "areas", "coder", "start", "end", "quote", "before", "after",
-               "section"]
+    columns = ["code_id", "doc_id", "title", "date", "area", "areas", "coder", "start", "end", "quote", "before",
+               "after", "section"]
     return pd.DataFrame(rows, columns=columns)
 
 
