@@ -308,8 +308,10 @@ def test_qdpx_redacted_export_moves_selections():
     from synthesis.privacy import PseudonymKey, build_key, redact_text
 
     book, codings, documents = _workbench()
+    documents.loc[1, "path"] = "interviews/สัมภาษณ์นายสมศักดิ์ ทองแก้ว.txt"
     key = build_key(zip(documents["doc_id"], documents["text"]), PseudonymKey.new("demo", salt="ab" * 32))
     result = project_from_workbench(book, codings, documents, key=key)
+    assert all("สมศักดิ์" not in source.name for source in result.project.sources)
     by_guid = {stable_guid("doc", d): d for d in documents["doc_id"]}
     for source in result.project.sources:
         assert "สมศักดิ์" not in source.text

@@ -217,7 +217,7 @@ def project_from_workbench(
             redact = lambda value, doc_id=doc_id: redact_text(value, key, doc_id) if value else value  # noqa: E731
         source = QdaSource(
             guid=stable_guid("doc", doc_id),
-            name=str(doc.get("path") or doc_id),
+            name=redact(str(doc.get("path") or doc_id)),
             text=text,
             description=redact(doc.get("title") or None),
         )
