@@ -266,3 +266,12 @@ def test_parser_local_government_names_its_tambon_and_capital_district_is_resolv
     assert r.tambon == ["หนองจิก"] and r.amphoe == ["หนองจิก"]
     r = parse_document("บันทึกการประชุมที่ศาลากลาง อ.เมือง จ.พัทลุง")
     assert r.amphoe == ["เมืองพัทลุง"]
+
+
+def test_parser_interview_header_with_colons_is_not_a_turn():
+    text = INTERVIEW_LABELS.replace("ผู้สัมภาษณ์ นางสาวอรทัย ยอดดี",
+                                    "ผู้สัมภาษณ์: นางสาวอรทัย ยอดดี\nผู้ให้ข้อมูล: นายสมหมาย ทะเลงาม")
+    r = parse_document(text)
+    assert r.kind == "interview" and len(r.turns) == 4
+    assert r.interviewer and "อรทัย" in r.interviewer
+    assert any("สมหมาย" in p for p in r.participants)

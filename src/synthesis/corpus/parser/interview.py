@@ -14,16 +14,25 @@ _NOT_SPEAKERS = re.compile(r"^(?:Categories|วัตถุประสงค์
                            r"ผลที่|ข้อสังเกต|สิ่งที่ได้เรียนรู้|ปัจจัย|ปัญหา|แผน|ที่มา|สรุป|ประเด็น|"
                            r"http|https|Tel|โทร)", re.I)
 _LEGEND = re.compile(r"(?P<label>[^\s=,]{1,12})[ \t]*=[ \t]*(?P<name>[^,=\n]+?)(?=,|$|\n)")
+_ROLE = re.compile(r"^(?:ผู้สัมภาษณ์|ผู้ให้ข้อมูล|ผู้ให้สัมภาษณ์|ผู้บันทึก|ผู้ถอดเทป)")
+_INTRODUCES_PERSON = re.compile(r"^(?:นางสาว|นาง|นาย|น\.ส\.|นส\.|ผศ\.|รศ\.|ศ\.|ดร\.|อาจารย์|คุณ)")
+_HEADER_LINES = 8  # the people are introduced at the top of a transcript
 _INTERVIEWER = re.compile(r"^[ \t]*ผู้สัมภาษณ์[ \t]*[:：]?[ \t]*(?P<who>.+)$", re.M)
 _INFORMANT = re.compile(r"^[ \t]*ผู้ให้(?:ข้อมูล|สัมภาษณ์)[ \t]*[:：]?[ \t]*(?P<who>.+)$", re.M)
 
 
 def turn_lines(lines: list[Line]) -> list[tuple[Line, re.Match]]:
+    """Lines that open a speaker turn (``ผู้ให้ข้อมูล: …``, ``ป: …``), leaving out form fields
+    and the header lines that introduce the people (``ผู้สัมภาษณ์: นางสาวอรทัย ยอดดี``)."""
     turns = []
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _TURN.match(line.text)
-        if match and not _NOT_SPEAKERS.match(match.group("speaker")):
-            turns.append((line, match))
+        if not match or _NOT_SPEAKERS.match(match.group("speaker")):
+            continue
+        if index < _HEADER_LINES and _ROLE.match(match.group("speaker")) and \
+                _INTRODUCES_PERSON.match(match.group("body")):
+            continue
+        turns.append((line, match))
     return turns
 
 
