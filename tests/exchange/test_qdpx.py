@@ -369,3 +369,22 @@ def test_qdpx_source_text_from_docx_when_plain_text_missing(tmp_path):
     assert any("PictureSource" in warning for warning in project.warnings)
     plan = workbench_from_project(project, "x")
     assert [c.quote for c in plan.codings] == ["ราคายางตก"]
+
+
+def test_qdpx_docx_bomb_inside_archive_is_refused(tmp_path):
+    import io
+
+    from synthesis.exchange.safezip import UnsafeArchiveError
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w", compression=zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"0" * (20 * 1024 * 1024))
+    guid = stable_guid("s", "bomb")
+    qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources>'
+           f'<TextSource guid="{guid}" name="ระเบิด" richTextPath="internal://{guid}.docx"/></Sources></Project>')
+    path = tmp_path / "bomb.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr(f"sources/{guid}.docx", inner.getvalue())
+    with pytest.raises(UnsafeArchiveError, match="embedded .docx"):
+        read_qdpx(path)

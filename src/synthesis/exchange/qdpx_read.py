@@ -117,9 +117,16 @@ def _decode_text(data: bytes) -> str:
         return decode_bytes(data).text
 
 
+DOCX_LIMITS = ZipLimits(max_members=2_000, max_member_bytes=100 * 1024 * 1024, max_total_bytes=200 * 1024 * 1024)
+
+
 def _docx_text(data: bytes) -> str:
+    """Paragraph texts of a ``.docx`` (itself a zip: checked for bombs before python-docx opens it)."""
     import docx
 
+    with SafeZip(io.BytesIO(data), DOCX_LIMITS, label="embedded .docx") as inner:
+        for name in inner.names():
+            inner.read(name)
     document = docx.Document(io.BytesIO(data))
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
 
