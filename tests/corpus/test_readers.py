@@ -109,6 +109,9 @@ def test_readers_pdf_text_layer_in_thai(tmp_path, pdf_maker):
         ("ก\u0e49\u0e35", "กี้"),  # tone before the upper vowel
         ("น\u0e4d\u0e32", "นำ"),  # nikhahit + sara aa
         ("น\u0e49\u0e4d\u0e32", "น้ำ"),
+        ("น\u0e4d\u0e49\u0e32", "น้ำ"),  # nikhahit, tone, sara aa
+        ("น\u0e33\u0e49", "น้ำ"),  # tone extracted after sara am
+        ("ก\u0e4a\u0e33", "ก๊ำ"),  # right already: unchanged
         ("\uf70aกา", "ก่า"),  # private-use low tone-mark glyph
         ("ผู้ใหญ่", "ผู้ใหญ่"),  # already right: unchanged
         ("ผู \u0e49ใหญ", "ผู้ใหญ"),  # a gap before the tone mark

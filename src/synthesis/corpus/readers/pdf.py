@@ -28,7 +28,7 @@ def fix_thai_pdf_order(text: str) -> str:
     Private-use glyph variants become the real characters; a space between a letter and its
     mark goes; a mark extracted before its
     consonant moves after it; a tone mark before an above/below vowel moves after it;
-    ``ํ`` + ``า`` becomes ``ำ``.
+    ``ํ`` + ``า`` becomes ``ำ``, with its tone mark before it (``น้ำ``).
 
     >>> fix_thai_pdf_order("\\u0e48ก")  # ่ก -> ก่
     'ก่'
@@ -44,9 +44,8 @@ def fix_thai_pdf_order(text: str) -> str:
     text = re.sub(rf"(?<![{_CONSONANTS}{_MARKS}])([{_MARKS}]+)([{_CONSONANTS}])", r"\2\1", text)
     # tone before vowel -> vowel before tone
     text = re.sub(rf"([{_TONES}])([{_ABOVE_VOWELS}{_BELOW_VOWELS}])", r"\2\1", text)
-    text = re.sub(r"\u0e4d([\u0e48-\u0e4b]?)\u0e32", r"\1ำ", text)
-    text = re.sub(r"([\u0e48-\u0e4b])\u0e33", r"ำ\1", text)  # tone after sara am -> before
-    return text.replace("ำ\u0e48", "\u0e48ำ").replace("ำ\u0e49", "\u0e49ำ")
+    text = re.sub(r"\u0e4d([\u0e48-\u0e4b]?)\u0e32", r"\1ำ", text)  # ํ (+ tone) + า -> (tone) ำ
+    return re.sub(r"\u0e33([\u0e48-\u0e4b])", r"\1ำ", text)  # the tone mark comes before ำ
 
 
 def read_pdf(data: bytes) -> RawText:
