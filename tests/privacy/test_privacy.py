@@ -130,6 +130,19 @@ def test_pseudonyms_default_key_path_in_home(monkeypatch, tmp_path):
     assert default_key_path("demo") == tmp_path / ".synthesis" / "pseudonyms" / "demo.json"
 
 
+def test_pseudonyms_key_created_once(tmp_path):
+    from synthesis.privacy import load_or_create_key
+
+    project = tmp_path / "project"
+    project.mkdir()
+    first, path = load_or_create_key("demo", tmp_path / "keys" / "demo.json", root=project)
+    second, _ = load_or_create_key("demo", path, root=project)  # e.g. a second report started at once
+    assert path.exists() and first.salt == second.salt
+    assert first.pseudonym_for("อำไพ แก้วมณี") == second.pseudonym_for("อำไพ แก้วมณี")
+    with pytest.raises(KeyLocationError):
+        load_or_create_key("demo", project / "key.json", root=project)
+
+
 def test_pseudonyms_broken_key_names_file(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text("{not json", encoding="utf-8")

@@ -192,11 +192,25 @@ def save_key(key: PseudonymKey, path: str | Path, root: Path | None = None) -> P
     return path
 
 
-def load_or_create_key(collection: str, path: str | Path | None = None) -> tuple[PseudonymKey, Path]:
-    path = Path(path).expanduser() if path else default_key_path(collection)
+def load_or_create_key(collection: str, path: str | Path | None = None,
+                       root: Path | None = None) -> tuple[PseudonymKey, Path]:
+    """The collection's key, created (with a fresh secret salt) when there is none yet.
+
+    A new key is written at once with exclusive creation, so two reports started together
+    cannot end up with two salts (and two sets of pseudonyms): the second reads the first's.
+    """
+    path = check_key_location(Path(path).expanduser() if path else default_key_path(collection), root)
     if path.exists():
         return load_key(path), path
-    return PseudonymKey.new(collection), path
+    key = PseudonymKey.new(collection)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return load_key(path), path
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(key.to_dict(), stream, ensure_ascii=False, indent=1)
+    return key, path
 
 
 # building the key from a collection -------------------------------------------------------
