@@ -24,7 +24,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("corpus_dir", type=Path, metavar="CORPUS_DIR")
     ingest.add_argument("--work", type=Path, help="store folder (default: work/<collection>)")
     ingest.add_argument("--areas", type=Path, help="areas file (default: lessons/areas.yaml)")
-    ingest.add_argument("--jobs", type=int, default=1, help="worker processes (only 1 for now)")
+    ingest.add_argument("--jobs", type=int, default=None,
+                        help="worker processes (local engine, default 1) or workers of a new "
+                             "Dask LocalCluster (default 2)")
+    ingest.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="local: this machine's processes; dask: Dask tasks (default: local)")
+    ingest.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: an existing scheduler, e.g. tcp://10.0.0.5:8786 "
+                             "(default: a new LocalCluster on loopback)")
+    ingest.add_argument("--batch-files", type=int, default=None,
+                        help="files per batch (default 32); memory holds a few batches")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(func=run_ingest)
 
@@ -75,11 +84,18 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not args.corpus_dir.is_dir():
         print(f"synthesis ingest: corpus folder not found: {args.corpus_dir}", file=sys.stderr)
         return 2
-    if args.jobs != 1:
-        print("synthesis ingest: --jobs other than 1 is not supported yet; using 1", file=sys.stderr)
+    jobs = args.jobs if args.jobs is not None else (2 if args.engine == "dask" else 1)
+    if jobs < 1:
+        print(f"synthesis ingest: --jobs must be 1 or more, not {args.jobs}", file=sys.stderr)
+        return 2
+    if args.scheduler and args.engine != "dask":
+        print("synthesis ingest: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    options = {} if args.batch_files is None else {"batch_files": args.batch_files}
     try:
         report = ingest(args.corpus_dir, work_dir=args.work, areas_path=args.areas,
-                        progress=not args.quiet)
+                        progress=not args.quiet, jobs=jobs, engine=args.engine,
+                        scheduler=args.scheduler, **options)
     except (AreasError, StoreBusy) as error:
         print(f"synthesis ingest: {error}", file=sys.stderr)
         return 2

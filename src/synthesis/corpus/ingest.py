@@ -5,8 +5,11 @@ hash, parser and Thai-layer versions and ``areas.yaml`` are unchanged keeps its 
 others are read, normalized, parsed, tagged and attributed again; rows of deleted files go.
 A file that cannot be read is recorded in the ``errors`` table and the batch goes on.
 
-The per-file work (:func:`process_file`) is pure apart from reading its own file, so it can be
-mapped over processes later.
+The per-file work (:func:`process_file`) is pure apart from reading its own file; files go
+through in bounded batches (:mod:`synthesis.corpus.batches`) on an engine of
+:mod:`synthesis.corpus.parallel` (this process, a process pool, or Dask), and their rows are
+streamed to the new store (:mod:`synthesis.corpus.store_writer`), so memory does not grow
+with the number of files.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -30,11 +34,15 @@ from synthesis.corpus.areas import Area, attribute, default_areas_path, load_are
 from synthesis.corpus.document import Document, build_document
 from synthesis.corpus.parser import PARSER_VERSION
 from synthesis.corpus.readers import READERS, ReadError, read_file
-from synthesis.corpus.store import (DOC_TABLES, SCHEMAS, empty_table, read_manifest, read_table,
-                                    recover, rows_to_table, store_lock, write_store)
+from synthesis.corpus.batches import BATCH_FILES, BatchJob, FileOutcome, plan_batches
+from synthesis.corpus.parallel import ENGINES
+from synthesis.corpus.store import (DOC_TABLES, SCHEMAS, empty_table, iter_table_batches, new_store_folder,
+                                    read_manifest, recover, rows_to_table, store_lock, swap_in,
+                                    write_manifest, write_table_file)
+from synthesis.corpus.store_writer import PartitionedWriter
 
 SIDECAR_SUFFIX = ".meta.yaml"
-STORE_FORMAT = 2  # bump when a table gains or loses a column: stores are then rebuilt
+STORE_FORMAT = 3  # bump when a table gains or loses a column: stores are then rebuilt
 
 
 @dataclass
@@ -189,11 +197,14 @@ def _versions(areas_path: Path) -> dict[str, Any]:
 
 def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = None,
            areas_path: str | os.PathLike | None = None, progress: bool = True,
-           jobs: int = 1) -> "IngestReport":
+           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+           batch_files: int = BATCH_FILES) -> "IngestReport":
     """Bring the store of ``corpus_dir`` up to date and say what changed.
 
     The store goes to ``work_dir`` (default ``work/<corpus folder name>``); ``areas_path``
-    defaults to ``lessons/areas.yaml``.
+    defaults to ``lessons/areas.yaml``. Files go through in batches of ``batch_files``
+    (memory holds a few batches, never the corpus); ``jobs`` processes share them, or Dask
+    workers with ``engine="dask"`` (a new local cluster, or the one at ``scheduler``).
     """
     from synthesis.paths import work_dir as default_work_dir
 
@@ -201,93 +212,123 @@ def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = N
     corpus_dir = Path(corpus_dir).resolve()
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"{corpus_dir}: corpus folder not found")
-    if jobs != 1:
-        raise ValueError("only --jobs 1 is supported for now")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; engines: {', '.join(sorted(ENGINES))}")
+    if jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
     collection = corpus_dir.name
     store_dir = Path(work_dir) if work_dir else default_work_dir(collection)
-    areas_path = Path(areas_path) if areas_path else default_areas_path()
-    areas = load_areas(areas_path)
+    areas_path = (Path(areas_path) if areas_path else default_areas_path()).resolve()
+    load_areas(areas_path)  # a broken areas file stops here, before any work
+    run = _IngestRun(corpus_dir, collection, store_dir, areas_path, engine, jobs, scheduler,
+                     max(1, batch_files))
     with store_lock(store_dir):
-        return _ingest_locked(corpus_dir, collection, store_dir, areas_path, areas, progress, started)
+        return run.execute(progress, started)
 
 
-def _ingest_locked(corpus_dir: Path, collection: str, store_dir: Path, areas_path: Path,
-                   areas: list[Area], progress: bool, started: float) -> IngestReport:
-    report = IngestReport(store=store_dir)
-    recover(store_dir)
-    manifest = read_manifest(store_dir)
-    versions = _versions(areas_path)
-    same_versions = manifest.get("versions") == versions
-    old_files: dict[str, dict[str, Any]] = manifest.get("files", {}) if same_versions else {}
-    files, report.skipped = list_corpus_files(corpus_dir)
+@dataclass
+class _IngestRun:
+    corpus_dir: Path
+    collection: str
+    store_dir: Path
+    areas_path: Path
+    engine: str
+    jobs: int
+    scheduler: str | None
+    batch_files: int
 
-    new_files: dict[str, dict[str, Any]] = {}
-    new_rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOC_TABLES}
-    errors: list[dict[str, str]] = []
-    bar = _progress(files, progress)
-    for relative in files:
-        path = corpus_dir / relative
+    def execute(self, progress: bool, started: float) -> IngestReport:
+        report = IngestReport(store=self.store_dir)
+        recover(self.store_dir)
+        manifest = read_manifest(self.store_dir)
+        versions = _versions(self.areas_path)
+        same_versions = manifest.get("versions") == versions
+        known_files: dict[str, dict[str, Any]] = manifest.get("files", {})
+        old_files = known_files if same_versions else {}
+        files, report.skipped = list_corpus_files(self.corpus_dir)
+        batches = plan_batches(files, [_size(self.corpus_dir / f) for f in files], self.batch_files)
+        jobs = (BatchJob(str(self.corpus_dir), self.collection, str(self.areas_path), batch,
+                         {f: old_files[f] for f in batch if f in old_files},
+                         [f for f in batch if f in known_files]) for batch in batches)
+
+        new_files: dict[str, dict[str, Any]] = {}
+        errors: list[dict[str, str]] = []
+        folder = new_store_folder(self.store_dir)
+        writer = PartitionedWriter(folder, {name: SCHEMAS[name] for name in DOC_TABLES})
         try:
-            content_hash = _file_hash(path)
-        except OSError as error:
-            reason = "symbolic link loop" if error.errno == 40 else (error.strerror or str(error))
-            report.failed.append((relative, reason))
-            errors.append({"path": relative, "error": reason})
-            bar.update(1)
-            continue
-        previous = old_files.get(relative)
-        if previous and previous.get("file_sha256") == content_hash and previous.get("doc_id"):
-            new_files[relative] = previous
-            report.unchanged.append(relative)
-            bar.update(1)
-            continue
-        try:
-            document = process_file(corpus_dir, relative, collection, areas)
-        except ReadError as error:
-            report.failed.append((relative, error.reason))
-            errors.append({"path": relative, "error": error.reason})
-            bar.update(1)
-            continue
-        for warning in document.warnings:
-            report.warnings.append((relative, warning))
-        (report.changed if relative in manifest.get("files", {}) else report.added).append(relative)
-        new_files[relative] = {"doc_id": document.doc_id, "file_sha256": content_hash,
-                               "sha256": document.sha256, "format": document.format,
-                               "bytes": path.stat().st_size}
-        for name, rows in document_rows(document).items():
-            new_rows[name].extend(rows)
-        bar.update(1)
-    bar.close()
-    report.removed = sorted(set(manifest.get("files", {})) - set(files))
+            bar = _progress(files, progress)
+            engine = ENGINES[self.engine]
+            for result in engine(jobs, self.jobs, str(self.areas_path), self.scheduler):
+                for outcome in result.outcomes:
+                    _record(report, outcome, new_files, errors)
+                for name, table in result.tables.items():
+                    writer.add(name, table)
+                bar.update(len(result.outcomes))
+            bar.close()
+            report.removed = sorted(set(known_files) - set(files))
 
-    previous_errors = manifest.get("errors", [])
-    nothing_new = not (report.added or report.changed or report.removed) and same_versions
-    if nothing_new and previous_errors == errors and (store_dir / "documents.parquet").is_file():
+            nothing_new = not (report.added or report.changed or report.removed) and same_versions
+            if nothing_new and manifest.get("errors", []) == errors \
+                    and (self.store_dir / "documents.parquet").is_file():
+                writer.close()
+                shutil.rmtree(folder, ignore_errors=True)
+                report.seconds = time.perf_counter() - started
+                return report
+
+            kept_ids = {entry["doc_id"] for rel, entry in new_files.items() if rel in set(report.unchanged)}
+            if kept_ids:
+                _copy_kept_rows(self.store_dir, writer, kept_ids)
+            counts = writer.finish()
+            write_table_file(folder, "errors", rows_to_table("errors", errors) if errors else empty_table("errors"))
+            counts["errors"] = len(errors)
+            write_manifest(folder, {
+                "collection": self.collection,
+                "corpus_dir": str(self.corpus_dir),
+                "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "tokens": "non-space tokens only",
+                "layout": "one Parquet file per table; rows grouped by `part` (primary area/year), "
+                          "one part per row group",
+                "versions": versions,
+                "files": new_files,
+                "errors": errors,
+                "counts": counts,
+            })
+            swap_in(self.store_dir, folder)
+        except BaseException:
+            writer.close()
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         report.seconds = time.perf_counter() - started
         return report
 
-    kept_ids = [entry["doc_id"] for rel, entry in new_files.items() if rel in report.unchanged]
-    tables: dict[str, pa.Table] = {}
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # a broken link: its batch reports it
+
+
+def _record(report: IngestReport, outcome: FileOutcome, new_files: dict[str, dict[str, Any]],
+            errors: list[dict[str, str]]) -> None:
+    """Add one file's outcome to the report, the new manifest and the errors table."""
+    if outcome.status == "failed":
+        report.failed.append((outcome.relative, outcome.error or "failed"))
+        errors.append({"path": outcome.relative, "error": outcome.error or "failed"})
+        return
+    getattr(report, outcome.status).append(outcome.relative)
+    report.warnings.extend((outcome.relative, warning) for warning in outcome.warnings)
+    new_files[outcome.relative] = outcome.entry
+
+
+def _copy_kept_rows(store_dir: Path, writer: PartitionedWriter, kept_ids: set[str]) -> None:
+    """Stream the rows of unchanged documents from the old store into the new one."""
+    wanted = pa.array(sorted(kept_ids), pa.string())
     for name in DOC_TABLES:
-        fresh = rows_to_table(name, new_rows[name])
-        if kept_ids:
-            old = read_table(store_dir, name)
-            old = old.filter(pc.is_in(old["doc_id"], pa.array(kept_ids, pa.string())))
-            fresh = pa.concat_tables([_conform(old, SCHEMAS[name]), fresh])
-        tables[name] = fresh
-    tables["errors"] = rows_to_table("errors", errors) if errors else empty_table("errors")
-    write_store(store_dir, tables, {
-        "collection": collection,
-        "corpus_dir": str(corpus_dir),
-        "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "tokens": "non-space tokens only",
-        "versions": versions,
-        "files": new_files,
-        "errors": errors,
-        "counts": {name: tables[name].num_rows for name in tables},
-    })
-    report.seconds = time.perf_counter() - started
-    return report
+        for batch in iter_table_batches(store_dir, name):
+            batch = batch.filter(pc.is_in(batch["doc_id"], wanted))
+            if batch.num_rows:
+                writer.add(name, _conform(batch, writer.schemas[name]))
 
 
 def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:

@@ -1,6 +1,6 @@
 """The corpus store: Parquet tables and a manifest under ``work/<collection>/``.
 
-Tables (one Parquet file each, rows sorted by ``doc_id``):
+Tables (one Parquet file each; rows grouped by partition, see below):
 
 - ``documents``: one row per document with its metadata and normalized ``text``;
 - ``segments``, ``tokens`` (non-space tokens only), ``entities``, ``attributions``: spans by
@@ -12,6 +12,12 @@ the parser, tokenizer and dictionaries that made the rows.
 
 Writes go to a temporary folder next to the store, then replace it in two renames, so a
 reader never sees half a store. Reads ask Parquet only for the rows and columns they need.
+
+Partitions: every row of the document tables carries a hidden ``part`` column, its
+document's primary area and year (``yala-bala/2022``), and each row group holds one part
+only (:mod:`synthesis.corpus.store_writer`). Filters by area or period become a filter on
+``part`` (and ``date``), which Parquet's row-group statistics answer without reading the
+other parts' rows. ``part`` is an implementation detail: the API never returns it.
 
 >>> sorted(SCHEMAS)
 ['attributions', 'documents', 'entities', 'errors', 'segments', 'tokens']
@@ -31,6 +37,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 MANIFEST = "manifest.json"
+PART = "part"  # the partition key of every row: see synthesis.corpus.store_writer
 
 _STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
 _STR_LIST = pa.list_(pa.string())
@@ -83,35 +90,67 @@ def read_manifest(store_dir: Path) -> dict[str, Any]:
         return {}  # a damaged manifest only costs a full re-ingest
 
 
-def read_table(store_dir: Path, name: str, **kwargs) -> pa.Table:
+def read_table(store_dir: Path, name: str, columns: list[str] | None = None, **kwargs) -> pa.Table:
+    """One table of the store; ``columns=None`` means the table's own columns (not ``part``)."""
     path = Path(store_dir) / f"{name}.parquet"
     if not path.is_file():
-        return empty_table(name)
-    return pq.read_table(path, **kwargs)
+        return empty_table(name) if columns is None else empty_table(name).select(columns)
+    if columns is None:
+        columns = [c for c in pq.read_schema(path).names if c != PART]
+    return pq.read_table(path, columns=columns, **kwargs)
 
 
-def write_store(store_dir: Path, tables: dict[str, pa.Table], manifest: dict[str, Any]) -> None:
-    """Write all tables and the manifest to a temporary folder, then swap it in."""
+def iter_table_batches(store_dir: Path, name: str) -> Iterable[pa.RecordBatch]:
+    """The rows of one table, one row group at a time (memory: one row group)."""
+    path = Path(store_dir) / f"{name}.parquet"
+    if not path.is_file():
+        return
+    parquet = pq.ParquetFile(path)
+    for index in range(parquet.num_row_groups):
+        yield from parquet.read_row_group(index).to_batches()
+
+
+def new_store_folder(store_dir: Path) -> Path:
+    """A fresh temporary folder next to the store, to write a new version of it into."""
     store_dir = Path(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(store_dir)
     for leftover in store_dir.parent.glob(f".{store_dir.name}.new-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # from a write that was killed
-    tmp = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
+    return Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
+
+
+def write_table_file(folder: Path, name: str, table: pa.Table) -> None:
+    pq.write_table(table, Path(folder) / f"{name}.parquet", row_group_size=64_000)
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    (Path(folder) / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                         encoding="utf-8")
+
+
+def swap_in(store_dir: Path, folder: Path) -> None:
+    """Replace the store by the complete ``folder`` in two renames (see :func:`recover`)."""
+    store_dir = Path(store_dir)
+    old = store_dir.parent / f".{store_dir.name}.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if store_dir.exists():
+        os.replace(store_dir, old)
+    os.replace(folder, store_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_store(store_dir: Path, tables: dict[str, pa.Table], manifest: dict[str, Any]) -> None:
+    """Write whole tables and the manifest to a temporary folder, then swap it in."""
+    tmp = new_store_folder(store_dir)
     try:
         for name, table in tables.items():
             if "doc_id" in table.column_names and table.num_rows:
                 table = table.sort_by([("doc_id", "ascending")])
-            pq.write_table(table, tmp / f"{name}.parquet", row_group_size=64_000)
-        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
-                                    encoding="utf-8")
-        old = store_dir.parent / f".{store_dir.name}.old"
-        if old.exists():
-            shutil.rmtree(old)
-        if store_dir.exists():
-            os.replace(store_dir, old)
-        os.replace(tmp, store_dir)
-        shutil.rmtree(old, ignore_errors=True)
+            write_table_file(tmp, name, table)
+        write_manifest(tmp, manifest)
+        swap_in(store_dir, tmp)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -213,30 +252,64 @@ class Store:
                   columns: list[str] | None = None) -> pd.DataFrame:
         """Documents filtered by area, date range (inclusive, ISO) and kind.
 
-        ``columns`` limits what is read (the ``text`` column is the big one).
+        ``columns`` limits what is read (the ``text`` column is the big one). Only the row
+        groups of the wanted areas and years are read (see :meth:`scan_filters`).
         """
-        filters = []
-        if kinds is not None:
-            filters.append(("kind", "in", list(kinds)))
-        if date_from is not None:
-            filters.append(("date", ">=", str(date_from)))
-        if date_to is not None:
-            filters.append(("date", "<=", str(date_to)))
         wanted = None if columns is None else list(dict.fromkeys(["doc_id", *columns]))
-        read_columns = wanted
-        if areas is not None and wanted is not None and "areas" not in wanted:
-            read_columns = [*wanted, "areas"]
-        table = read_table(self.path, "documents", columns=read_columns, filters=filters or None)
-        frame = table.to_pandas()
+        filters = self.scan_filters("documents", areas, date_from, date_to, kinds)
+        if filters is None:
+            frame = empty_table("documents").select(wanted or SCHEMAS["documents"].names).to_pandas()
+        else:
+            frame = read_table(self.path, "documents", columns=wanted, filters=filters or None).to_pandas()
+        if columns is not None:
+            frame = frame[[c for c in columns if c in frame.columns]]
+        return frame.reset_index(drop=True)
+
+    def scan_filters(self, name: str, areas: Iterable[str] | None = None, date_from: str | None = None,
+                     date_to: str | None = None, kinds: Iterable[str] | None = None,
+                     doc_ids: Iterable[str] | None = None) -> list[tuple] | None:
+        """The Parquet filters that read table ``name`` for these documents only, or None if
+        no document matches.
+
+        Dates and kinds filter the ``documents`` table directly (row-group statistics of
+        ``date`` and ``part`` skip other years). An area filter first reads the small
+        ``doc_id``/``areas``/``part`` columns, then asks for the matching ids and the parts
+        they live in: row groups of other parts are skipped unread.
+        """
+        filters: list[tuple] = []
+        if name == "documents" and areas is None and doc_ids is None:
+            if kinds is not None:
+                filters.append(("kind", "in", list(kinds)))
+            if date_from is not None:
+                filters.append(("date", ">=", str(date_from)))
+            if date_to is not None:
+                filters.append(("date", "<=", str(date_to)))
+            return filters
+        if all(f is None for f in (areas, date_from, date_to, kinds, doc_ids)):
+            return filters
+        chosen = self._chosen(areas, date_from, date_to, kinds, doc_ids)
+        if chosen.empty:
+            return None
+        parts = sorted(set(chosen[PART].dropna())) if PART in chosen.columns else []
+        if parts:
+            filters.append((PART, "in", parts))
+        filters.append(("doc_id", "in", chosen["doc_id"].tolist()))
+        return filters
+
+    def _chosen(self, areas, date_from, date_to, kinds, doc_ids) -> pd.DataFrame:
+        """doc_id (and part) of the documents that pass the filters."""
+        path = self.path / "documents.parquet"
+        has_part = path.is_file() and PART in pq.read_schema(path).names
+        filters = self.scan_filters("documents", None, date_from, date_to, kinds)
+        columns = ["doc_id", "areas"] + ([PART] if has_part else [])
+        frame = read_table(self.path, "documents", columns=columns, filters=filters or None).to_pandas()
         if areas is not None:
             wanted_areas = set(areas)
             keep = frame["areas"].map(lambda value: value is not None and bool(wanted_areas.intersection(value)))
             frame = frame[keep.astype(bool)]
-            if wanted is not None and "areas" not in wanted:
-                frame = frame.drop(columns=["areas"])
-        if columns is not None:
-            frame = frame[[c for c in columns if c in frame.columns]]
-        return frame.reset_index(drop=True)
+        if doc_ids is not None:
+            frame = frame[frame["doc_id"].isin(list(doc_ids))]
+        return frame
 
     def table(self, name: str, doc_ids: Iterable[str] | None = None,
               areas: Iterable[str] | None = None, date_from: str | None = None,
@@ -246,25 +319,21 @@ class Store:
         ``documents``) for the chosen documents only."""
         if name not in SCHEMAS:
             raise KeyError(f"no table {name!r}; tables: {', '.join(sorted(SCHEMAS))}")
-        if name == "documents":
-            frame = self.documents(areas, date_from, date_to, kinds, columns)
-            return frame if doc_ids is None else frame[frame["doc_id"].isin(list(doc_ids))]
-        ids = None if doc_ids is None else list(doc_ids)
-        if any(f is not None for f in (areas, date_from, date_to, kinds)):
-            chosen = self.doc_ids(areas, date_from, date_to, kinds)
-            ids = chosen if ids is None else [i for i in ids if i in set(chosen)]
-        filters = None
-        if ids is not None and name != "errors":
-            if not ids:
-                frame = empty_table(name).to_pandas()
-                return frame if columns is None else frame[columns]
-            filters = [("doc_id", "in", ids)]
-        return read_table(self.path, name, columns=columns, filters=filters).to_pandas()
+        if name == "errors":
+            return read_table(self.path, name, columns=columns).to_pandas()
+        if name == "documents" and doc_ids is None:
+            return self.documents(areas, date_from, date_to, kinds, columns)
+        filters = self.scan_filters(name, areas, date_from, date_to, kinds,
+                                    None if doc_ids is None else list(doc_ids))
+        if filters is None:
+            frame = empty_table(name).to_pandas()
+            return frame if columns is None else frame[columns]
+        return read_table(self.path, name, columns=columns, filters=filters or None).to_pandas()
 
     def text(self, doc_id: str) -> str:
         """The normalized text of one document."""
-        frame = read_table(self.path, "documents", columns=["text"],
-                           filters=[("doc_id", "==", doc_id)]).to_pandas()
+        filters = self.scan_filters("documents", doc_ids=[doc_id]) or [("doc_id", "==", doc_id)]
+        frame = read_table(self.path, "documents", columns=["text"], filters=filters).to_pandas()
         if frame.empty:
             raise KeyError(f"{self.path}: no document {doc_id!r}")
         return frame["text"].iloc[0]

@@ -1,0 +1,132 @@
+"""Ingest work in bounded batches: which files go together, and what one batch yields.
+
+A :class:`BatchJob` names a few files and what the manifest knew of them; :func:`run_batch`
+hashes each file, skips it if unchanged, else reads, parses, tags and attributes it, and
+returns its rows as Arrow tables (with their ``part`` key). It touches no store and keeps
+no state between calls apart from the Thai layer's dictionaries and the areas, loaded once
+per process: so the same function runs in this process, in a process pool or as a Dask task.
+
+>>> [len(b) for b in plan_batches(["a.txt", "b.txt", "c.txt"], [10, 10, 10], max_files=2)]
+[2, 1]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from synthesis.corpus.areas import Area, load_areas
+from synthesis.corpus.readers import ReadError
+from synthesis.corpus.store import DOC_TABLES, rows_to_table
+from synthesis.corpus.store_writer import part_key, with_parts
+
+BATCH_FILES = 32
+BATCH_BYTES = 8 << 20  # input bytes per batch; a larger single file makes a batch of its own
+
+
+@dataclass
+class BatchJob:
+    """Files to ingest together and what the previous manifest said about each."""
+
+    corpus_dir: str
+    collection: str
+    areas_path: str
+    files: list[str]
+    previous: dict[str, dict[str, Any]] = field(default_factory=dict)  # entries usable as-is
+    known: list[str] = field(default_factory=list)  # files the previous store held at all
+
+
+@dataclass
+class FileOutcome:
+    relative: str
+    status: str  # added, changed, unchanged, failed
+    entry: dict[str, Any] | None = None  # the manifest entry
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[FileOutcome]
+    tables: dict[str, pa.Table]  # rows of the documents processed in this batch, with ``part``
+
+
+def plan_batches(files: list[str], sizes: list[int], max_files: int = BATCH_FILES,
+                 max_bytes: int = BATCH_BYTES) -> list[list[str]]:
+    """Consecutive groups of files, each at most ``max_files`` files and ``max_bytes`` bytes."""
+    batches: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for name, nbytes in zip(files, sizes):
+        if current and (len(current) >= max_files or size + nbytes > max_bytes):
+            batches.append(current)
+            current, size = [], 0
+        current.append(name)
+        size += nbytes
+    if current:
+        batches.append(current)
+    return batches
+
+
+_AREAS: dict[tuple[str, int], list[Area]] = {}
+
+
+def worker_areas(areas_path: str) -> list[Area]:
+    """The areas of ``areas_path``, parsed once per process (and again if the file changes)."""
+    path = Path(areas_path)
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _AREAS:
+        _AREAS.clear()
+        _AREAS[key] = load_areas(path)
+    return _AREAS[key]
+
+
+def warm_up(areas_path: str | None = None) -> None:
+    """Load the Thai layer's dictionaries and gazetteers (and the areas) in this process."""
+    from synthesis.corpus import thai_bridge
+
+    thai_bridge.analyze(thai_bridge.normalize_text("ประชุมกลุ่ม ต.บาละ อ.กาบัง จ.ยะลา 5 มี.ค. 2565\n"))
+    if areas_path:
+        worker_areas(areas_path)
+
+
+def run_batch(job: BatchJob) -> BatchResult:
+    """Hash, then (if new or changed) process every file of ``job``; never raises for a bad file."""
+    from synthesis.corpus.ingest import _file_hash, document_rows, process_file
+
+    corpus_dir = Path(job.corpus_dir)
+    areas = worker_areas(job.areas_path)
+    known = set(job.known)
+    outcomes: list[FileOutcome] = []
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOC_TABLES}
+    parts: dict[str, list[str]] = {name: [] for name in DOC_TABLES}
+    for relative in job.files:
+        path = corpus_dir / relative
+        try:
+            content_hash = _file_hash(path)
+        except OSError as error:
+            reason = "symbolic link loop" if error.errno == 40 else (error.strerror or str(error))
+            outcomes.append(FileOutcome(relative, "failed", error=reason))
+            continue
+        previous = job.previous.get(relative)
+        if previous and previous.get("file_sha256") == content_hash and previous.get("doc_id"):
+            outcomes.append(FileOutcome(relative, "unchanged", entry=previous))
+            continue
+        try:
+            document = process_file(corpus_dir, relative, job.collection, areas)
+        except ReadError as error:
+            outcomes.append(FileOutcome(relative, "failed", error=error.reason))
+            continue
+        entry = {"doc_id": document.doc_id, "file_sha256": content_hash, "sha256": document.sha256,
+                 "format": document.format, "bytes": path.stat().st_size}
+        outcomes.append(FileOutcome(relative, "changed" if relative in known else "added", entry,
+                                    warnings=list(document.warnings)))
+        part = part_key(document.parsed.date, document.areas)
+        for name, table_rows in document_rows(document).items():
+            rows[name].extend(table_rows)
+            parts[name].extend([part] * len(table_rows))
+    tables = {name: with_parts(rows_to_table(name, rows[name]), parts[name]) for name in DOC_TABLES}
+    return BatchResult(outcomes, tables)

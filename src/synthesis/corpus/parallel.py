@@ -1,0 +1,85 @@
+"""Engines that run ingest batches: in this process, in a process pool, or as Dask tasks.
+
+Each engine maps :func:`synthesis.corpus.batches.run_batch` over the batch jobs and yields the
+results **in job order**, with at most a few batches in flight, so the store written from
+them is the same whatever the engine, and memory stays bounded.
+
+>>> sorted(ENGINES)
+['dask', 'local']
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Callable, Iterable, Iterator
+
+from synthesis.corpus.batches import BatchJob, BatchResult, run_batch, warm_up
+
+IN_FLIGHT_PER_WORKER = 2
+
+
+def _ordered(submit: Callable[[BatchJob], object], result: Callable[[object], BatchResult],
+             jobs: Iterable[BatchJob], window: int) -> Iterator[BatchResult]:
+    """Submit jobs ahead up to ``window`` pending, yield their results in order."""
+    pending: deque = deque()
+    for job in jobs:
+        pending.append(submit(job))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def run_local(jobs: Iterable[BatchJob], workers: int = 1, areas_path: str | None = None,
+              scheduler: str | None = None) -> Iterator[BatchResult]:
+    """One process (``workers=1``) or a pool of processes, each loading the Thai layer once."""
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    if workers <= 1:
+        for job in jobs:
+            yield run_batch(job)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers start at once with the parent's imports (the Thai layer still warms up in
+    # each, once); the pool is private to this call, so no thread state is shared with it.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up,
+                             initargs=(areas_path,)) as pool:
+        yield from _ordered(lambda job: pool.submit(run_batch, job), lambda f: f.result(),
+                            jobs, workers * IN_FLIGHT_PER_WORKER)
+
+
+def run_dask(jobs: Iterable[BatchJob], workers: int = 2, areas_path: str | None = None,
+             scheduler: str | None = None) -> Iterator[BatchResult]:
+    """Batches as Dask tasks on the cluster at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``),
+    or on a new ``LocalCluster`` of ``workers`` processes listening on loopback only.
+
+    Every worker must see the corpus folder at the same path and have ``synthesis`` installed.
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:  # pragma: no cover - dask is a dependency
+        raise RuntimeError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from error
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+    try:
+        window = max(1, len(client.scheduler_info().get("workers", {})) or workers) * IN_FLIGHT_PER_WORKER
+        if areas_path:
+            client.run(warm_up, areas_path)  # once per worker, before the first batch
+        yield from _ordered(lambda job: client.submit(run_batch, job, pure=False),
+                            lambda future: future.result(), jobs, window)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+ENGINES: dict[str, Callable[..., Iterator[BatchResult]]] = {"local": run_local, "dask": run_dask}
