@@ -136,7 +136,7 @@ def metadata_date(value: Any) -> str | None:
 
 def _segments_with_sections(parsed: ParsedReport, segments: list[Segment]) -> list[Segment]:
     """The Thai layer's segments with their report section and speaker, plus one ``turn``
-    segment per interview turn."""
+    segment per interview turn (unless the Thai layer already made that span a turn)."""
     result = []
     turns = parsed.turns
     for segment in segments:
@@ -147,8 +147,10 @@ def _segments_with_sections(parsed: ParsedReport, segments: list[Segment]) -> li
                 speaker = turn.get("speaker_name") or turn["speaker"]
                 break
         result.append(Segment(segment.start, segment.end, segment.text, segment.kind, section, speaker))
+    have = {(s.start, s.end) for s in segments if s.kind == "turn"}
     for turn in turns:
         start, end = turn["start"], turn["end"]
-        result.append(Segment(start, end, parsed.text[start:end], "turn",
-                              parsed.section_at(start), turn.get("speaker_name") or turn["speaker"]))
+        if (start, end) not in have:
+            result.append(Segment(start, end, parsed.text[start:end], "turn",
+                                  parsed.section_at(start), turn.get("speaker_name") or turn["speaker"]))
     return sorted(result, key=lambda s: (s.start, -s.end))
