@@ -30,7 +30,7 @@ def test_render_drops_stderr_and_embeds_the_font(tmp_path, show_code):
     assert "Glyph 3633" not in html and "UserWarning" not in html
     assert "ซ่อนไว้" not in html
     assert "@font-face" in html and "Noto Sans Thai" in html
-    assert 'src="http' not in html
+    assert 'src="http' not in html and "cdnjs" not in html  # nothing loads from the network
     assert ("secret_code_marker" in html) is show_code
 
 

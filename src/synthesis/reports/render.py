@@ -14,6 +14,12 @@ import nbformat
 from synthesis.reports.fonts import CSS_FONT_STACK, font_face_css
 
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
+# Inline scripts that import from a CDN (nbconvert's mermaid loader): useless offline.
+_SCRIPT = re.compile(r"<script[^>]*>.*?</script>", re.I | re.S)
+
+
+def _drop_remote_imports(html: str) -> str:
+    return _SCRIPT.sub(lambda m: "" if "https://cdn" in m.group(0) else m.group(0), html)
 
 REPORT_CSS = """
 body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
@@ -63,7 +69,7 @@ def notebook_to_html(notebook_path: Path, html_path: Path, *, show_code: bool) -
         exclude_output_prompt=True,
     )
     body, _ = exporter.from_notebook_node(notebook)
-    body = _REMOTE_SCRIPT.sub("", body)
+    body = _drop_remote_imports(_REMOTE_SCRIPT.sub("", body))
     style = f"<style>{font_face_css()}\n{REPORT_CSS}</style>"
     body = body.replace("</head>", style + "\n</head>", 1)
     html_path.parent.mkdir(parents=True, exist_ok=True)
