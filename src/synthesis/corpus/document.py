@@ -6,6 +6,7 @@ that it can be mapped over processes.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -138,14 +139,14 @@ def _segments_with_sections(parsed: ParsedReport, segments: list[Segment]) -> li
     """The Thai layer's segments with their report section and speaker, plus one ``turn``
     segment per interview turn (unless the Thai layer already made that span a turn)."""
     result = []
-    turns = parsed.turns
+    turns = sorted(parsed.turns, key=lambda t: t["start"])
+    starts = [t["start"] for t in turns]
     for segment in segments:
         section = segment.section or parsed.section_at(segment.start)
         speaker = segment.speaker
-        for turn in turns:
-            if turn["start"] <= segment.start < turn["end"]:
-                speaker = turn.get("speaker_name") or turn["speaker"]
-                break
+        index = bisect.bisect_right(starts, segment.start) - 1  # the last turn starting before
+        if index >= 0 and segment.start < turns[index]["end"]:
+            speaker = turns[index].get("speaker_name") or turns[index]["speaker"]
         result.append(Segment(segment.start, segment.end, segment.text, segment.kind, section, speaker))
     have = {(s.start, s.end) for s in segments if s.kind == "turn"}
     for turn in turns:
