@@ -148,3 +148,12 @@ def test_sections_shared_factors_span_both_areas(collection_ctx):
     table = sections.shared_and_specific(collection_ctx)
     row = table[table["รหัส (code)"].str.contains("ภาคี")].iloc[0]
     assert row["จำนวนพื้นที่ (areas)"] == 2 and "shared" in row["ลักษณะ (kind)"]
+
+
+def test_sections_load_context_ingests_a_missing_store_from_corpus_dir(mini_home, tmp_path):
+    from synthesis.reports import notebook
+
+    ctx = notebook.load_context("mini", str(tmp_path / "fresh-store"), area="songkhla-khae",
+                                corpus_dir=str(mini_home / "corpora" / "mini"))
+    assert (tmp_path / "fresh-store" / "manifest.json").is_file()
+    assert len(ctx.area_documents) >= 3

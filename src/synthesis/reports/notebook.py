@@ -64,14 +64,20 @@ def load_context(collection: str, work_dir: str, *, area: str | None = None,
                  date_from: str = "", date_to: str = "", **parameters: Any) -> ReportContext:
     """Open the store of ``collection`` and select the documents of the date range.
 
-    Raises a clear error when the store is missing (run ``synthesis ingest`` first) or the
-    area is unknown.
+    When the store is missing but ``corpus_dir`` (a parameter) exists, the corpus is ingested
+    first, so the notebook also runs on its own (``papermill notebooks/area_report.ipynb …``).
+    Raises a clear error when neither exists or the area is unknown.
     """
     from synthesis.corpus import open_store
     from synthesis.corpus.areas import load_areas
     from synthesis.paths import work_dir as default_work_dir
 
     folder = Path(work_dir) if work_dir else default_work_dir(collection)
+    corpus = Path(parameters.get("corpus_dir") or "")
+    if not (folder / "manifest.json").is_file() and str(corpus) not in ("", ".") and corpus.is_dir():
+        from synthesis.corpus import ingest
+
+        ingest(corpus, work_dir=folder, progress=False)
     if not folder.is_dir():
         raise FileNotFoundError(
             f"no store for collection {collection!r} at {folder}: run `synthesis ingest` first")
