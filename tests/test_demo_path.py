@@ -30,7 +30,8 @@ def small_demo(tmp_path_factory) -> dict[str, Path]:
     flags = f"--out {out} --work {work} --jobs 2"
     done = subprocess.run(["make", "demo", f"CORPUS={corpus}", f"REPORT_FLAGS={flags}"],
                           cwd=ROOT, capture_output=True, text=True, timeout=900)
-    return {"out": out, "returncode": done.returncode, "log": done.stdout + done.stderr}
+    return {"out": out, "corpus": corpus, "base": base, "returncode": done.returncode,
+            "log": done.stdout + done.stderr}
 
 
 @pytest.mark.slow
@@ -56,3 +57,17 @@ def test_demo_path_area_report_holds_thai_name_and_no_error_output(small_demo, s
         assert "data:image/png;base64" in html  # the charts are embedded
         leaks = LEAKS.findall(re.sub(r"<style.*?</style>|<script.*?</script>", "", html, flags=re.S))
         assert not leaks, leaks
+
+
+@pytest.mark.slow
+def test_demo_path_plain_papermill_cli_runs_the_area_template(small_demo):
+    import sys
+
+    papermill = Path(sys.executable).with_name("papermill")
+    out = small_demo["base"] / "by-hand.ipynb"
+    done = subprocess.run([str(papermill), "notebooks/area_report.ipynb", str(out), "-p", "area", "satun-na-thon",
+                           "-p", "corpus_dir", str(small_demo["corpus"]), "-p", "work_dir",
+                           str(small_demo["base"] / "work-by-hand")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "พื้นที่ต้นแบบกลุ่มจักสานคลุ้ม ตำบลนาทอน" in out.read_text(encoding="utf-8")
