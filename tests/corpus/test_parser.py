@@ -275,3 +275,20 @@ def test_parser_interview_header_with_colons_is_not_a_turn():
     assert r.kind == "interview" and len(r.turns) == 4
     assert r.interviewer and "อรทัย" in r.interviewer
     assert any("สมหมาย" in p for p in r.participants)
+
+
+@pytest.mark.parametrize(
+    "header, date, title",
+    [
+        ("ประชุมกลุ่มออมทรัพย์22 กรกฎาคม 2562\n22 กรกฎาคม 2562รายงานจากพื้นที่ โดย ariya", "2019-07-22", "ประชุมกลุ่มออมทรัพย์"),
+        ("ประชุมกลุ่มออมทรัพย์\nกรกฎาคม 2562รายงานจากพื้นที่ โดย ariya", "2019-07-01", "ประชุมกลุ่มออมทรัพย์"),
+        ("ประชุมกลุ่มออมทรัพย์๒๒ ก.ค. ๖๒\n๒๒\nก.ค. ๖๒รายงานจากพื้นที่ โดย ariya", "2019-07-22", "ประชุมกลุ่มออมทรัพย์"),
+        ("ประชุมกลุ่มออมทรัพย์\n22\nกรกฎาคม 2562 รายงานจากพื้นที่  โดย  ariya", "2019-07-22", "ประชุมกลุ่มออมทรัพย์"),
+    ],
+    ids=["day-in-reported-line", "month-only", "abbreviated-thai-digits", "spaces"],
+)
+def test_parser_fund_report_header_variants(header, date, title):
+    text = f"กองทุนหลักประกันสุขภาพ อบต.บาละ - กปท\n\nโครงการออมเพื่อสุขภาพ\n\n{header}\ncircle\nกิจกรรมที่ปฏิบัติ\n\nประชุม\n"
+    r = parse_document(text)
+    assert (r.kind, r.date, r.title, r.reporter) == ("activity_report", date, title, "ariya")
+    assert r.project == "โครงการออมเพื่อสุขภาพ" and r.fund.startswith("กองทุนหลักประกันสุขภาพ")
