@@ -135,7 +135,8 @@ def _candidate_matches(text: str):
         pos = run.start()
         if pos < last_end:
             continue
-        skip_to = _skip_time_or_list_marker(text, pos)
+        # only a run followed by ".", ":" or ")" can start a clock time or a list marker
+        skip_to = _skip_time_or_list_marker(text, pos) if text[run.end() : run.end() + 1] in (".", ":", ")") else None
         start = pos
         while start > 0 and text[start - 1] in ".…":
             start -= 1
