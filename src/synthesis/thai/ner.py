@@ -14,6 +14,7 @@ It is slow next to the rules (pure-Python POS tagging and features): opt-in only
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,9 @@ UD_TO_BLACKBOARD = {
 }
 _NEGATIONS = frozenset({"ไม่", "มิ", "ไม่ได้", "ห้าม"})
 MAX_SEQUENCE = 250  # tokens per CRF call: lines are cut into pieces this long
+
+
+_HAS_THAI = re.compile("[\u0e01-\u0e4e]")
 
 
 def model_path() -> Path:
@@ -182,6 +186,8 @@ def crf_entities(text: str, tokens: list[Token] | None = None) -> list[Entity]:
     found: list[Entity] = []
     for sequence in _sequences(tokens):
         words = [t.text for t in sequence]
+        if not _HAS_THAI.search("".join(words)):
+            continue  # the model reads Thai names; a Latin or numeric line costs time for nothing
         doc = list(zip(words, _blackboard_tags(words)))
         labels = tagger.tag([_doc2features(doc, i) for i in range(len(doc))])
         for start, end, kind in _spans_from_iob(sequence, labels):
