@@ -10,10 +10,12 @@ pytest.importorskip("pycrfsuite")
 
 @pytest.fixture(scope="module")
 def model_available():
+    """Skip without the bundled model; load it (and the POS tagger) once for the module."""
     try:
         ner.model_path()
     except FileNotFoundError as error:
         pytest.skip(str(error))
+    ner.crf_entities("นายสมชาย ใจดี")
 
 
 def test_ner_missing_model_gives_a_clear_message(monkeypatch, tmp_path):
