@@ -1,6 +1,8 @@
 """Recall of pseudonymization on the demo corpus: how many written name forms get replaced.
 
 The demo writers listed every person and every form they wrote (``tests/data/demo_people``).
+Measured three ways: in the files they listed (raw text), the same normalized, and every
+person's forms in every file of the demo corpus (any format).
 For each file and each form of a person in that file, every occurrence of the form in the
 raw text counts once; it is *found* when a replaced span (``name_spans``) covers it. One- to
 three-letter speaker labels count only where they are labels (a turn's ``ป:``, a legend's
@@ -47,14 +49,22 @@ def occurrences(text: str, form: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(re.escape(form), text)]
 
 
-def measure(people: list[dict], salt: str = "ab" * 32, normalized: bool = False) -> dict:
+def measure(people: list[dict], salt: str = "ab" * 32, normalized: bool = False, every_file: bool = False) -> dict:
     """Counts of name occurrences found and missed, and spans replaced outside the lists.
 
     ``normalized`` measures on the normalized texts the store and the reports use (the
-    writers' forms normalized the same way).
+    writers' forms normalized the same way); ``every_file`` looks for every person's forms in
+    every file of the demo corpus, not only in the files the writers listed for them.
     """
-    files = sorted({f for person in people for f in person["files"]})
-    texts = {f: (ROOT / f).read_text(encoding="utf-8-sig") for f in files if (ROOT / f).is_file()}
+    from synthesis.corpus.readers import is_supported, read_file  # .txt, .docx, .html, cp874 …
+
+    if every_file:
+        paths = [p for p in sorted((ROOT / "corpora" / "demo").rglob("*")) if p.is_file() and is_supported(p)]
+        files = [str(p.relative_to(ROOT)) for p in paths]
+        people = [{**person, "files": set(files)} for person in people]
+    else:
+        files = sorted({f for person in people for f in person["files"]})
+    texts = {f: read_file(ROOT / f).text for f in files if (ROOT / f).is_file()}
     if normalized:
         from synthesis.thai.normalize import normalize_text
 
@@ -88,10 +98,11 @@ def main() -> int:
     if not people:
         print("no name lists in tests/data/demo_people")
         return 1
-    for normalized in (False, True):
-        result = measure(people, normalized=normalized)
+    for normalized, every_file in ((False, False), (True, False), (False, True)):
+        result = measure(people, normalized=normalized, every_file=every_file)
         recall = result["found"] / result["total"] if result["total"] else 1.0
-        print(f"{'normalized' if normalized else 'raw'} texts: files {result['files']}, people {result['people']}, "
+        label = "every corpus file" if every_file else ("normalized texts" if normalized else "raw texts")
+        print(f"{label}: files {result['files']}, people {result['people']}, "
               f"name occurrences {result['total']}, replaced {result['found']}: recall {recall:.4f}")
         print(f"  redaction speed (key built): {result['chars'] / result['seconds'] / 1e3:.0f} k chars/s")
         for where, count in sorted(result["missed"].items()):

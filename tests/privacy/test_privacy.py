@@ -250,8 +250,8 @@ RECALL_FLOOR = 1.0  # measured by bench/pseudonym_recall.py on the demo corpus
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("normalized", [False, True])
-def test_pseudonyms_demo_recall(normalized):
+@pytest.mark.parametrize(("normalized", "every_file"), [(False, False), (True, False), (False, True)])
+def test_pseudonyms_demo_recall(normalized, every_file):
     people_dir = ROOT / "tests" / "data" / "demo_people"
     if not any(people_dir.glob("*.yaml")):
         pytest.skip("no demo name lists")
@@ -260,7 +260,8 @@ def test_pseudonyms_demo_recall(normalized):
         import pseudonym_recall
     finally:
         sys.path.pop(0)
-    result = pseudonym_recall.measure(pseudonym_recall.load_people(people_dir), normalized=normalized)
+    result = pseudonym_recall.measure(pseudonym_recall.load_people(people_dir), normalized=normalized,
+                                      every_file=every_file)
     assert result["total"] > 0
     recall = result["found"] / result["total"]
     assert recall >= RECALL_FLOOR, f"recall {recall:.4f}; missed: {result['missed']}"
