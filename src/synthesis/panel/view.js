@@ -38,6 +38,12 @@ function render({ model, el }) {
   const root = document.createElement("div");
   root.className = "syn-doc";
   root.setAttribute("lang", "th");
+  // Focusable, and JupyterLab's own shortcuts (j, k, 1-9 in command mode) stop here.
+  root.tabIndex = 0;
+  root.setAttribute("data-lm-suppress-shortcuts", "true");
+  // A notebook panel with JupyterLab's keyboard modes (Voilà also draws a .jp-Notebook inside
+  // a lab shell, but has no notebook panel and no command/edit modes).
+  const inJupyterLab = () => Boolean(el.closest(".jp-NotebookPanel, .jp-mod-commandMode, .jp-mod-editMode"));
   el.appendChild(root);
 
   function draw() {
@@ -82,11 +88,15 @@ function render({ model, el }) {
     if (selection && !selection.isCollapsed) return;
     const box = event.target.closest(".syn-seg");
     if (box) model.send({ type: "goto", index: Number(box.dataset.index) });
+    root.focus({ preventScroll: true });
   });
 
   function onKey(event) {
     if (!el.isConnected || !model.get("keyboard")) return;
     const target = event.target;
+    // In JupyterLab the keys belong to the notebook unless the document view has the focus;
+    // in Voilà (no notebook) they work anywhere on the page but in a text box.
+    if (inJupyterLab() && !root.contains(target)) return;
     const tag = target && target.tagName ? target.tagName.toUpperCase() : "";
     if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
