@@ -148,6 +148,30 @@ def _shift(offsets: list[tuple[int, int, int]], position: int, side: str) -> int
     return position + delta
 
 
+def _redacted(text: str, key, doc_id: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """``text`` with names replaced (unchanged without a key), and the replaced
+    ``(start, end, new_length)`` spans that move the selections."""
+    if key is None:
+        return text, []
+    from synthesis.privacy.redact import name_spans
+
+    spans = name_spans(text, key, doc_id)
+    pieces, position = [], 0
+    for span in spans:
+        pieces += [text[position:span.start], span.pseudonym]
+        position = span.end
+    return "".join(pieces) + text[position:], [(s.start, s.end, len(s.pseudonym)) for s in spans]
+
+
+def _redactor(key, doc_id: str):
+    """A function that pseudonymizes a title, name or memo of this document (identity without key)."""
+    if key is None:
+        return lambda value: value
+    from synthesis.privacy.redact import redact_text
+
+    return lambda value: redact_text(value, key, doc_id) if value else value
+
+
 @dataclass
 class ExportResult:
     project: QdaProject
@@ -201,20 +225,8 @@ def project_from_workbench(
     chosen = list(docs) if all_documents else [doc_id for doc_id in docs if doc_id in by_doc]
     for doc_id in chosen:
         doc = docs[doc_id]
-        text = doc["text"]
-        redact = (lambda value: value) if key is None else None
-        offsets: list[tuple[int, int, int]] = []
-        if key is not None:
-            from synthesis.privacy.redact import name_spans, redact_text
-
-            spans = name_spans(text, key, doc_id)
-            offsets = [(s.start, s.end, len(s.pseudonym)) for s in spans]
-            pieces, position = [], 0
-            for span in spans:
-                pieces += [text[position:span.start], span.pseudonym]
-                position = span.end
-            text = "".join(pieces) + text[position:]
-            redact = lambda value, doc_id=doc_id: redact_text(value, key, doc_id) if value else value  # noqa: E731
+        text, offsets = _redacted(doc["text"], key, doc_id)
+        redact = _redactor(key, doc_id)
         source = QdaSource(
             guid=stable_guid("doc", doc_id),
             name=redact(str(doc.get("path") or doc_id)),
