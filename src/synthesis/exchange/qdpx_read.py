@@ -271,12 +271,11 @@ def project_from_xml(root: etree._Element, archive: SafeZip | None = None, label
                 source_guids=[ref.get("targetGUID") for ref in _children(case, "SourceRef")],
             )
         )
+    # A note is attached to whatever holds a NoteRef to it (a code, selection, coding, source).
     targets: dict[str, list[str]] = {}
     for element in root.iter():
-        if _local(element) in ("NoteRef",) and element.getparent() is not None:
-            owner = element.getparent()
-            if _local(owner) in ("Project",):
-                continue
+        owner = element.getparent()
+        if _local(element) == "NoteRef" and owner is not None and _local(owner) != "Project":
             targets.setdefault(element.get("targetGUID"), []).append(owner.get("guid"))
     notes = _child(root, "Notes")
     for note in _children(notes, "Note") if notes is not None else []:
