@@ -102,3 +102,13 @@ def test_sources_store_source_reads_a_document_once():
     source = StoreSource(store)
     assert source.load("d1") is source.load("d1")
     assert calls == ["segments", "tokens"]
+
+
+def test_sources_store_source_loads_many_with_one_read_per_table():
+    store = FakeStore()
+    calls = []
+    table = store.table
+    store.table = lambda name, doc_ids=None: calls.append((name, tuple(doc_ids))) or table(name, doc_ids)
+    first, second = StoreSource(store).load_many(["d1", "d2"])
+    assert (first.doc_id, len(first.segments), second.doc_id, second.segments) == ("d1", 2, "d2", [])
+    assert calls == [("segments", ("d1", "d2")), ("tokens", ("d1", "d2"))]

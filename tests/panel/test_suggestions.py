@@ -67,3 +67,4 @@ def test_suggestions_engine_model_when_enough_codings(codebook):
     first = [s for s in found if s.start == new_doc.segments[0].start]
     assert first and first[0].code_id == "success.leadership" and first[0].source == "model"
     assert all(0.0 <= s.score <= 1.0 for s in found)
+    assert suggester.suggest_many([train_doc, new_doc])[new_doc.doc_id] == found  # batch = one by one

@@ -136,34 +136,39 @@ class StoreSource:
                 for row in self._documents().to_dict("records")}
         return list(self._infos.values())
 
-    def _table(self, name: str, doc_id: str):
+    def _table(self, name: str, doc_ids: list[str]):
         try:
-            frame = self.store.table(name, doc_ids=[doc_id])
+            frame = self.store.table(name, doc_ids=doc_ids)
         except TypeError:  # a store whose table() takes no filter
             frame = self.store.table(name)
-        return frame[frame["doc_id"] == doc_id]
+        return frame[frame["doc_id"].isin(doc_ids)]
 
     def load(self, doc_id: str) -> PanelDocument:
-        if doc_id in self._loaded:
-            return self._loaded[doc_id]
-        frame = self._documents()
-        rows = frame[frame["doc_id"] == doc_id].to_dict("records")
-        if not rows:
-            raise KeyError(f"no document {doc_id!r} in the store")
-        self.list_documents()
-        info = self._infos[doc_id]
-        text = rows[0]["text"]
-        segments = reading_units(
-            (int(s["start"]), int(s["end"]), str(_plain(s.get("kind")) or "paragraph"),
-             _plain(s.get("section")), _plain(s.get("speaker")), _plain(s.get("seg_id")))
-            for s in self._table("segments", doc_id).to_dict("records"))
-        tokens = self._table("tokens", doc_id).sort_values("start")
-        doc = PanelDocument(info, text, segments, [(int(a), int(b)) for a, b in zip(tokens["start"], tokens["end"])])
-        if len(self._loaded) > 64:  # a small cache: the coder goes back and forth between a few
-            self._loaded.pop(next(iter(self._loaded)))
-        self._loaded[doc_id] = doc
-        return doc
+        return self.load_many([doc_id])[0]
 
+    def load_many(self, doc_ids: list[str]) -> list[PanelDocument]:
+        """Several documents with one read of each table (the store reads by row filters)."""
+        missing = [d for d in dict.fromkeys(doc_ids) if d not in self._loaded]
+        if missing:
+            self.list_documents()
+            unknown = [d for d in missing if d not in self._infos]
+            if unknown:
+                raise KeyError(f"no document {unknown[0]!r} in the store")
+            frame = self._documents()
+            texts = dict(zip(frame["doc_id"], frame["text"]))
+            segments = {k: g for k, g in self._table("segments", missing).groupby("doc_id")}
+            tokens = {k: g.sort_values("start") for k, g in self._table("tokens", missing).groupby("doc_id")}
+            for doc_id in missing:
+                units = reading_units(
+                    (int(s["start"]), int(s["end"]), str(_plain(s.get("kind")) or "paragraph"),
+                     _plain(s.get("section")), _plain(s.get("speaker")), _plain(s.get("seg_id")))
+                    for s in (segments[doc_id].to_dict("records") if doc_id in segments else []))
+                words = tokens.get(doc_id)
+                spans = [] if words is None else [(int(a), int(b)) for a, b in zip(words["start"], words["end"])]
+                if len(self._loaded) >= 256:  # a bounded cache: coders go back and forth between a few
+                    self._loaded.pop(next(iter(self._loaded)))
+                self._loaded[doc_id] = PanelDocument(self._infos[doc_id], texts[doc_id], units, spans)
+        return [self._loaded[d] for d in doc_ids]
 
     def coding_documents(self, doc_ids: list[str]) -> list:
         from synthesis.coding.rules import documents_from_tables

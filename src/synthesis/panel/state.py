@@ -116,6 +116,8 @@ class PanelState:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
         coded = self.coded_doc_ids()
+        if with_suggestions:
+            self.prefetch_suggestions([info.doc_id for info in self.documents])
         found = []
         for info in self.documents:
             if area and area not in info.areas:
@@ -296,6 +298,16 @@ class PanelState:
         done = {(c.doc_id, c.start, c.end, c.code_id) for c in self.codings}
         return [s for s in found
                 if s.key not in done and s.key not in self.rejected and s.code_id in self.codebook]
+
+    def prefetch_suggestions(self, doc_ids: list[str]) -> None:
+        """Compute the suggestions of many documents at once when the suggester can batch."""
+        suggester = self.suggester
+        missing = [d for d in doc_ids if d not in self._suggestions]
+        if not missing or not hasattr(suggester, "suggest_many") or suggester is not self._suggester:
+            return
+        load_many = getattr(self.source, "load_many", None)
+        docs = load_many(missing) if load_many else [self.source.load(d) for d in missing]
+        self._suggestions.update(suggester.suggest_many(docs))
 
     def segment_suggestions(self) -> list[Suggestion]:
         segment = self.segment

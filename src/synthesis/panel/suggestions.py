@@ -154,10 +154,16 @@ class _EngineAdapter:
         self.engine, self.model, self.codings, self.codebook, self.source = engine, model, codings, codebook, source
 
     def suggest(self, doc: PanelDocument) -> list[Suggestion]:
-        frame = self.engine.suggest(self.model, self.source.coding_documents([doc.doc_id]), self.codings)
-        found = [Suggestion(str(row["doc_id"]), int(row["start"]), int(row["end"]), str(row["code_id"]),
-                            round(float(row["score"]), 4), "model") for row in frame.to_dict("records")]
-        return _merge(found, rule_suggestions(self.codebook, doc))
+        return self.suggest_many([doc])[doc.doc_id]
+
+    def suggest_many(self, docs: list[PanelDocument]) -> dict[str, list[Suggestion]]:
+        """Suggestions of several documents in one pass of the model (the document filter)."""
+        frame = self.engine.suggest(self.model, self.source.coding_documents([d.doc_id for d in docs]), self.codings)
+        found: dict[str, list[Suggestion]] = {d.doc_id: [] for d in docs}
+        for row in frame.to_dict("records"):
+            found[str(row["doc_id"])].append(Suggestion(str(row["doc_id"]), int(row["start"]), int(row["end"]),
+                                                        str(row["code_id"]), round(float(row["score"]), 4), "model"))
+        return {d.doc_id: _merge(found[d.doc_id], rule_suggestions(self.codebook, d)) for d in docs}
 
 
 def _takes(function, name: str) -> bool:
