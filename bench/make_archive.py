@@ -128,13 +128,20 @@ def make_interview(area: AreaSources, rng: random.Random) -> tuple[str, int]:
     return "\n".join(lines) + "\n", year
 
 
-def make_archive(out: Path, documents: int, seed: int = 12) -> list[Path]:
-    """Write ``documents`` files under ``out``; return their paths."""
+def make_archive(out: Path, documents: int, seed: int = 12, hold_area: str | None = None,
+                 hold_after: int = 0) -> list[Path]:
+    """Write ``documents`` files under ``out``; return their paths.
+
+    With ``hold_area``, files from number ``hold_after`` on go to the other areas only: the
+    first ``hold_after`` files are those of a smaller archive of the same seed, so that one
+    area stays the same while the archive grows around it.
+    """
     rng = random.Random(seed)
     sources = load_sources()
+    others = [s for s in sources if s.area_id != hold_area] or sources
     written = []
     for n in range(documents):
-        area = sources[n % len(sources)]
+        area = others[n % len(others)] if hold_area and n >= hold_after else sources[n % len(sources)]
         interview = area.turns and rng.random() < 0.1
         text, year = make_interview(area, rng) if interview else make_report(area, rng)
         path = out / area.area_id / str(year - 543) / f"{n:07d}{'-interview' if interview else ''}.txt"
@@ -149,8 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="output folder (created)")
     parser.add_argument("--documents", type=int, default=1000, help="number of files (default 1000)")
     parser.add_argument("--seed", type=int, default=12, help="random seed (default 12)")
+    parser.add_argument("--hold-area", help="an area that gets no files after --hold-after")
+    parser.add_argument("--hold-after", type=int, default=0)
     args = parser.parse_args(argv)
-    paths = make_archive(args.out, args.documents, args.seed)
+    paths = make_archive(args.out, args.documents, args.seed, args.hold_area, args.hold_after)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} files, {size / 1e6:.1f} MB in {args.out}")
     return 0

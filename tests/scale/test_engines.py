@@ -130,3 +130,14 @@ def test_make_archive_is_deterministic_and_parses(tmp_path):
         assert parsed.date and parsed.date[:4] == year, path  # the date written is the one parsed
         assert area in {"yala-bala", "satun-na-thon", "narathiwat-khok-khian", "pattani-nong-chik",
                         "phatthalung-town", "songkhla-khae", "trang-huai-yot"}
+
+
+def test_make_archive_held_area_stays_the_same_as_the_archive_grows(tmp_path):
+    make_archive = _make_archive_module()
+    small = make_archive.make_archive(tmp_path / "small", 14, seed=3)
+    large = make_archive.make_archive(tmp_path / "large", 40, seed=3, hold_area="yala-bala", hold_after=14)
+    rel = lambda paths, root: {p.relative_to(root): p.read_text(encoding="utf-8") for p in paths}  # noqa: E731
+    small_files, large_files = rel(small, tmp_path / "small"), rel(large, tmp_path / "large")
+    assert small_files.items() <= large_files.items()  # the small archive is inside the large one
+    held = lambda files: sorted(p for p in files if p.parts[0] == "yala-bala")  # noqa: E731
+    assert held(large_files) == held(small_files) and held(small_files)

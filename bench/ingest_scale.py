@@ -1,0 +1,171 @@
+"""Ingest at scale: cost per document and peak memory as the archive grows, re-ingest, --jobs 2,
+Dask LocalCluster, and one area's report in a large store; all ratios measured in one run.
+
+    .venv/bin/python bench/ingest_scale.py            # --quick (default): 1k and 10k documents
+    .venv/bin/python bench/ingest_scale.py --full     # 1k, 10k and 100k documents (hours on 2 cores)
+    .venv/bin/python bench/ingest_scale.py --sizes 500,2000   # any sizes, smallest first
+
+The archives come from ``bench/make_archive.py`` (same seed): the larger ones hold the smaller
+ones' files plus files of the other areas only, so the report's area (``--area``) is the
+same in every store. Each ingest runs in a fresh child process that reports its wall time,
+its CPU time and its peak resident memory (``ru_maxrss``), before and after the ingest.
+``--jobs 2`` and Dask (a LocalCluster of 2 worker processes, with and without its start-up)
+are compared with one process on the smallest archive. The report timings come after one
+warm-up report. Goals (issue 9) are printed beside each
+ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def child(arguments: dict) -> None:
+    """Run in a child process: one ingest, then print its figures as JSON."""
+    import resource
+
+    import synthesis  # noqa: F401
+    from synthesis.corpus import ingest
+    from synthesis.corpus.batches import warm_up
+
+    warm_up()
+    engine, scheduler, cluster = arguments["engine"], None, None
+    if engine == "dask-warm":  # a cluster started before the clock: the ingest alone is timed
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=arguments["jobs"], threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        engine, scheduler = "dask", cluster.scheduler_address
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.perf_counter()
+    report = ingest(arguments["corpus"], work_dir=arguments["work"], progress=False,
+                    jobs=arguments["jobs"], engine=engine, scheduler=scheduler)
+    seconds = time.perf_counter() - started
+    if cluster is not None:
+        cluster.close()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({
+        "seconds": seconds,
+        "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        "rss_before_mb": before.ru_maxrss / 1024, "rss_peak_mb": after.ru_maxrss / 1024,
+        "added": len(report.added), "unchanged": len(report.unchanged), "failed": len(report.failed),
+    }))
+
+
+def run_ingest(corpus: Path, work: Path, jobs: int = 1, engine: str = "local") -> dict:
+    arguments = json.dumps({"corpus": str(corpus), "work": str(work), "jobs": jobs, "engine": engine})
+    done = subprocess.run([sys.executable, __file__, "--child", arguments], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"ingest of {corpus} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def area_report_seconds(corpus: Path, work: Path, out: Path, area: str) -> float:
+    from synthesis.reports.runner import plan_jobs, run_reports
+
+    params = {"corpus_dir": str(corpus), "work_dir": str(work), "coder": "consensus",
+              "date_from": "", "date_to": "", "redact": False}
+    jobs = plan_jobs(corpus.name, [area], out, params, cross_area=False)
+    started = time.perf_counter()
+    results = run_reports(jobs, cwd=ROOT, workers=1)
+    seconds = time.perf_counter() - started
+    failed = [r.error for r in results if not r.ok]
+    if failed:
+        raise SystemExit(f"report failed: {failed}")
+    return seconds
+
+
+def machine() -> str:
+    load = os.getloadavg()
+    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1k and 10k documents (the default)")
+    parser.add_argument("--full", action="store_true", help="1k, 10k and 100k documents")
+    parser.add_argument("--sizes", help="comma-separated archive sizes, smallest first")
+    parser.add_argument("--area", default="yala-bala", help="the area of the report timing")
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(json.loads(args.child))
+        return 0
+    sizes = ([int(s) for s in args.sizes.split(",")] if args.sizes
+             else [1000, 10_000, 100_000] if args.full else [1000, 10_000])
+    from make_archive import make_archive
+
+    print(f"machine: {machine()}")
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="ingest-scale-") as tmp:
+        tmp = Path(tmp)
+        small, large = sizes[0], sizes[-1]
+        results = {}
+        for size in sizes:
+            corpus = tmp / f"archive{size}"
+            paths = make_archive(corpus, size, args.seed, hold_area=args.area, hold_after=small)
+            megabytes = sum(p.stat().st_size for p in paths) / 1e6
+            results[size] = first = run_ingest(corpus, tmp / f"work{size}")
+            assert first["added"] == size and not first["failed"], first
+            print(f"ingested {size:>7,} documents ({megabytes:.0f} MB): {first['seconds']:.1f} s, "
+                  f"peak {first['rss_peak_mb']:.0f} MB", flush=True)
+        base = results[small]
+        for size in sizes:
+            r = results[size]
+            rows.append((f"ingest cost per document, {size:,} documents",
+                         f"{r['seconds'] / size * 1000:.1f} ms wall, {r['cpu'] / size * 1000:.1f} ms CPU",
+                         f"{(r['cpu'] / size) / (base['cpu'] / small):.2f}× (CPU)", "≤ 1.2× of 1k"))
+            rows.append((f"peak memory (RSS), {size:,} documents",
+                         f"{r['rss_peak_mb']:.0f} MB (+{r['rss_peak_mb'] - r['rss_before_mb']:.0f} MB over imports)",
+                         f"{r['rss_peak_mb'] / base['rss_peak_mb']:.2f}×", "≤ 1.2× of 1k"))
+
+        again = run_ingest(tmp / f"archive{large}", tmp / f"work{large}")
+        assert again["unchanged"] == large, again
+        rows.append((f"re-ingest unchanged vs first, {large:,} documents", f"{again['seconds']:.1f} s",
+                     f"{again['seconds'] / results[large]['seconds']:.3f}×", "≤ 0.05×"))
+
+        two = run_ingest(tmp / f"archive{small}", tmp / "jobs2", jobs=2)
+        speed_up = base["seconds"] / two["seconds"]
+        rows.append((f"--jobs 2 vs --jobs 1, {small:,} documents", f"{two['seconds']:.1f} s",
+                     f"{speed_up:.2f}× faster", "≥ 1.7×"))
+        dask = run_ingest(tmp / f"archive{small}", tmp / "dask", jobs=2, engine="dask")
+        rows.append((f"Dask LocalCluster 2 workers vs local 1 process, {small:,} documents",
+                     f"{dask['seconds']:.1f} s (cluster start-up included)",
+                     f"{base['seconds'] / dask['seconds']:.2f}× faster", "≥ 1.5×"))
+        warm = run_ingest(tmp / f"archive{small}", tmp / "dask-warm", jobs=2, engine="dask-warm")
+        rows.append((f"Dask, cluster already running, vs local 1 process, {small:,} documents",
+                     f"{warm['seconds']:.1f} s", f"{base['seconds'] / warm['seconds']:.2f}× faster", "≥ 1.5×"))
+
+        import synthesis  # noqa: F401
+
+        area_report_seconds(tmp / f"archive{small}", tmp / f"work{small}", tmp / "rep-warm", args.area)
+        at_small = area_report_seconds(tmp / f"archive{small}", tmp / f"work{small}", tmp / "rep-small", args.area)
+        at_large = area_report_seconds(tmp / f"archive{large}", tmp / f"work{large}", tmp / "rep-large", args.area)
+        rows.append((f"one area report ({args.area}), {large:,} vs {small:,} documents",
+                     f"{at_large:.1f} s vs {at_small:.1f} s", f"{at_large / at_small:.2f}×", "≤ 1.5×"))
+
+    print(f"machine after: {machine()}")
+    print()
+    print(f"| {'measure':<62} | {'measured':<42} | {'ratio':<16} | goal |")
+    print(f"|{'-' * 64}|{'-' * 44}|{'-' * 18}|------|")
+    for measure, measured, ratio, goal in rows:
+        print(f"| {measure:<62} | {measured:<42} | {ratio:<16} | {goal} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
