@@ -275,7 +275,7 @@ class _IngestRun:
                 report.seconds = time.perf_counter() - started
                 return report
 
-            kept_ids = {entry["doc_id"] for rel, entry in new_files.items() if rel in set(report.unchanged)}
+            kept_ids = {new_files[rel]["doc_id"] for rel in report.unchanged}
             if kept_ids:
                 _copy_kept_rows(self.store_dir, writer, kept_ids)
             counts = writer.finish()
