@@ -137,3 +137,16 @@ def test_places_town_municipality_named_after_its_province(text, province):
 )
 def test_places_bare_district_only_where_its_province_is_named(text, expected):
     assert [e.value for e in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["ตำบล และ อำเภอ เมือง", "อำเภอ และ จังหวัด", "ตำบล ที่ตั้ง"])
+def test_places_a_spaced_prefix_before_a_common_word_is_no_place(text):
+    assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("ณ ตำบล แค อำเภอ จะนะ จังหวัด สงขลา", ["แค", "จะนะ", "สงขลา"]),
+    ("อำเภอ เมืองนราธิวาส", ["เมืองนราธิวาส"]),
+])
+def test_places_a_spaced_prefix_before_a_real_name_is_read(text, values):
+    assert [e.value for e in find_places(text)] == values

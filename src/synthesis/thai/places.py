@@ -23,6 +23,7 @@ provinces the whole text names; what stays open is flagged ``ambiguous`` with it
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -122,6 +123,21 @@ def _read_local_gov_name(text: str, pos: int, level: str) -> tuple[str, list[Pla
     return name, [p for read_name, candidates in readings if read_name == name for p in candidates]
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+
+    return frozenset(thai_stopwords())
+
+
+def _spaced_common_word(text: str, prefix_end: int, name_start: int, name: str) -> bool:
+    """A prefix, a space, then a name that is a common word ("ตำบล และ", "อำเภอ เมือง")
+    or only the start of a longer word: the prefix is the plain noun, not a place."""
+    if name_start == prefix_end:
+        return False
+    return name in _stop_words() or name == "เมือง" or _continues(text, name_start + len(name))
+
+
 def _candidates(text: str) -> list[_Found]:
     g = gazetteer()
     found: list[_Found] = []
@@ -150,7 +166,7 @@ def _candidates(text: str) -> list[_Found]:
             if read and word in ("เขต", "แขวง"):  # Bangkok's level words
                 bangkok = [p for p in read[1] if p.province_code == "10"]
                 read = (read[0], bangkok) if bangkok else None
-            if read is None:
+            if read is None or _spaced_common_word(text, m.end(), name_start, read[0]):
                 continue
             name, places = read
             end = name_start + len(name)
