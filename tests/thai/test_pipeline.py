@@ -50,3 +50,19 @@ def test_pipeline_keeps_paragraphs():
     doc = analyze(f"{first}\n\n{second}")
     assert "\n\n" in doc.text
     assert [s.text for s in doc.segments if s.kind == "paragraph"] == [first, second]
+
+
+def test_pipeline_real_pages_keep_every_invariant(seeds_dir):
+    """The programme's own pages (read in place, never copied): spans are sound everywhere."""
+    from synthesis.thai.graphemes import is_boundary
+
+    pages = sorted(seeds_dir.glob("*.txt"))
+    assert pages
+    for page in pages:
+        doc = analyze(page.read_text(encoding="utf-8-sig"))
+        assert "".join(t.text for t in doc.tokens) == doc.text, page.name
+        for span in [*doc.tokens, *doc.segments, *doc.entities]:
+            assert doc.text[span.start : span.end] == span.text, page.name
+            assert is_boundary(doc.text, span.start) and is_boundary(doc.text, span.end), page.name
+        kinds = {s.kind for s in doc.segments}
+        assert {"paragraph", "list_item", "sentence"} <= kinds, page.name
