@@ -11,7 +11,7 @@ import pytest
 
 from synthesis.cli import main
 from synthesis.corpus import ingest
-from synthesis.corpus.areas import default_areas_path
+from synthesis.corpus.areas import load_areas
 from synthesis.corpus.batches import BatchJob, plan_batches, run_batch
 from synthesis.corpus.parallel import _ordered
 from synthesis.corpus.store import DOC_TABLES
@@ -35,14 +35,15 @@ def test_batches_plan_is_bounded_by_files_and_bytes(sizes, max_files, max_bytes,
 def test_batches_run_batch_reports_each_file(two_area_corpus, tmp_path):
     files = sorted(p.relative_to(two_area_corpus).as_posix() for p in two_area_corpus.rglob("*.txt"))[:3]
     (two_area_corpus / "ว่าง.txt").write_bytes(b"")
-    job = BatchJob(str(two_area_corpus), "south", str(default_areas_path()), [*files, "ว่าง.txt"],
+    areas = load_areas()
+    job = BatchJob(str(two_area_corpus), "south", areas, [*files, "ว่าง.txt"],
                    known=[files[1]])
     result = run_batch(job)
     assert [o.status for o in result.outcomes] == ["added", "changed", "added", "failed"]
     assert result.outcomes[3].error == "file is empty"
     assert result.tables["documents"].num_rows == 3
     assert set(result.tables["tokens"]["part"].to_pylist()) <= {"satun-na-thon/2021", "satun-na-thon/2023"}
-    again = run_batch(BatchJob(str(two_area_corpus), "south", str(default_areas_path()), files[:1],
+    again = run_batch(BatchJob(str(two_area_corpus), "south", areas, files[:1],
                                previous={files[0]: result.outcomes[0].entry}))
     assert [o.status for o in again.outcomes] == ["unchanged"] and again.tables["documents"].num_rows == 0
 

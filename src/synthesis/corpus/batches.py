@@ -3,8 +3,9 @@
 A :class:`BatchJob` names a few files and what the manifest knew of them; :func:`run_batch`
 hashes each file, skips it if unchanged, else reads, parses, tags and attributes it, and
 returns its rows as Arrow tables (with their ``part`` key). It touches no store and keeps
-no state between calls apart from the Thai layer's dictionaries and the areas, loaded once
-per process: so the same function runs in this process, in a process pool or as a Dask task.
+no state between calls apart from the Thai layer's dictionaries and gazetteers, loaded once
+per process: so the same function runs in this process, in a process pool or as a Dask task
+on another machine (the job carries the pilot areas themselves, not the path of their file).
 
 >>> [len(b) for b in plan_batches(["a.txt", "b.txt", "c.txt"], [10, 10, 10], max_files=2)]
 [2, 1]
@@ -18,7 +19,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from synthesis.corpus.areas import Area, load_areas
+from synthesis.corpus.areas import Area
 from synthesis.corpus.readers import ReadError
 from synthesis.corpus.store import DOC_TABLES, rows_to_table
 from synthesis.corpus.store_writer import part_key, with_parts
@@ -33,7 +34,7 @@ class BatchJob:
 
     corpus_dir: str
     collection: str
-    areas_path: str
+    areas: list[Area]
     files: list[str]
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)  # entries usable as-is
     known: list[str] = field(default_factory=list)  # files the previous store held at all
@@ -71,26 +72,11 @@ def plan_batches(files: list[str], sizes: list[int], max_files: int = BATCH_FILE
     return batches
 
 
-_AREAS: dict[tuple[str, int], list[Area]] = {}
-
-
-def worker_areas(areas_path: str) -> list[Area]:
-    """The areas of ``areas_path``, parsed once per process (and again if the file changes)."""
-    path = Path(areas_path)
-    key = (str(path), path.stat().st_mtime_ns)
-    if key not in _AREAS:
-        _AREAS.clear()
-        _AREAS[key] = load_areas(path)
-    return _AREAS[key]
-
-
-def warm_up(areas_path: str | None = None) -> None:
-    """Load the Thai layer's dictionaries and gazetteers (and the areas) in this process."""
+def warm_up() -> None:
+    """Load the Thai layer's dictionaries and gazetteers in this process (once per worker)."""
     from synthesis.corpus import thai_bridge
 
     thai_bridge.analyze(thai_bridge.normalize_text("ประชุมกลุ่ม ต.บาละ อ.กาบัง จ.ยะลา 5 มี.ค. 2565\n"))
-    if areas_path:
-        worker_areas(areas_path)
 
 
 def run_batch(job: BatchJob) -> BatchResult:
@@ -98,7 +84,7 @@ def run_batch(job: BatchJob) -> BatchResult:
     from synthesis.corpus.ingest import _file_hash, document_rows, process_file
 
     corpus_dir = Path(job.corpus_dir)
-    areas = worker_areas(job.areas_path)
+    areas = job.areas
     known = set(job.known)
     outcomes: list[FileOutcome] = []
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOC_TABLES}

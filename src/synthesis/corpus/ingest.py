@@ -219,8 +219,8 @@ def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = N
     collection = corpus_dir.name
     store_dir = Path(work_dir) if work_dir else default_work_dir(collection)
     areas_path = (Path(areas_path) if areas_path else default_areas_path()).resolve()
-    load_areas(areas_path)  # a broken areas file stops here, before any work
-    run = _IngestRun(corpus_dir, collection, store_dir, areas_path, engine, jobs, scheduler,
+    areas = load_areas(areas_path)  # a broken areas file stops here, before any work
+    run = _IngestRun(corpus_dir, collection, store_dir, areas_path, areas, engine, jobs, scheduler,
                      max(1, batch_files))
     with store_lock(store_dir):
         return run.execute(progress, started)
@@ -232,6 +232,7 @@ class _IngestRun:
     collection: str
     store_dir: Path
     areas_path: Path
+    areas: list[Area]
     engine: str
     jobs: int
     scheduler: str | None
@@ -247,7 +248,7 @@ class _IngestRun:
         old_files = known_files if same_versions else {}
         files, report.skipped = list_corpus_files(self.corpus_dir)
         batches = plan_batches(files, [_size(self.corpus_dir / f) for f in files], self.batch_files)
-        jobs = (BatchJob(str(self.corpus_dir), self.collection, str(self.areas_path), batch,
+        jobs = (BatchJob(str(self.corpus_dir), self.collection, self.areas, batch,
                          {f: old_files[f] for f in batch if f in old_files},
                          [f for f in batch if f in known_files]) for batch in batches)
 
@@ -258,7 +259,7 @@ class _IngestRun:
         try:
             bar = _progress(files, progress)
             engine = ENGINES[self.engine]
-            for result in engine(jobs, self.jobs, str(self.areas_path), self.scheduler):
+            for result in engine(jobs, self.jobs, self.scheduler):
                 for outcome in result.outcomes:
                     _record(report, outcome, new_files, errors)
                 for name, table in result.tables.items():

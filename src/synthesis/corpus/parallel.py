@@ -30,8 +30,7 @@ def _ordered(submit: Callable[[BatchJob], object], result: Callable[[object], Ba
         yield result(pending.popleft())
 
 
-def run_local(jobs: Iterable[BatchJob], workers: int = 1, areas_path: str | None = None,
-              scheduler: str | None = None) -> Iterator[BatchResult]:
+def run_local(jobs: Iterable[BatchJob], workers: int = 1, scheduler: str | None = None) -> Iterator[BatchResult]:
     """One process (``workers=1``) or a pool of processes, each loading the Thai layer once."""
     if scheduler:
         raise ValueError("--scheduler needs --engine dask")
@@ -45,14 +44,12 @@ def run_local(jobs: Iterable[BatchJob], workers: int = 1, areas_path: str | None
     # fork: workers start at once with the parent's imports (the Thai layer still warms up in
     # each, once); the pool is private to this call, so no thread state is shared with it.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up,
-                             initargs=(areas_path,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
         yield from _ordered(lambda job: pool.submit(run_batch, job), lambda f: f.result(),
                             jobs, workers * IN_FLIGHT_PER_WORKER)
 
 
-def run_dask(jobs: Iterable[BatchJob], workers: int = 2, areas_path: str | None = None,
-             scheduler: str | None = None) -> Iterator[BatchResult]:
+def run_dask(jobs: Iterable[BatchJob], workers: int = 2, scheduler: str | None = None) -> Iterator[BatchResult]:
     """Batches as Dask tasks on the cluster at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``),
     or on a new ``LocalCluster`` of ``workers`` processes listening on loopback only.
 
@@ -72,8 +69,7 @@ def run_dask(jobs: Iterable[BatchJob], workers: int = 2, areas_path: str | None 
         client = Client(cluster)
     try:
         window = max(1, len(client.scheduler_info().get("workers", {})) or workers) * IN_FLIGHT_PER_WORKER
-        if areas_path:
-            client.run(warm_up, areas_path)  # once per worker, before the first batch
+        client.run(warm_up)  # once per worker, before the first batch
         yield from _ordered(lambda job: client.submit(run_batch, job, pure=False),
                             lambda future: future.result(), jobs, window)
     finally:
