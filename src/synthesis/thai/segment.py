@@ -18,9 +18,10 @@ Nesting: every list item, turn and paragraph also yields its **sentences**, span
 (without the list marker or the speaker label); a unit of one sentence yields one sentence
 span. Headings have no sentences. Segments come sorted by start, the containing unit first.
 
-Thai sentences rarely end with a period, so sentences are cut (``sentence_spans``) at ``.``
-``!`` ``?`` followed by a space (not after an abbreviation such as ``น.`` or ``จ.``), and at a
-space between Thai words when the sentence so far is long enough (``MIN_SENTENCE_CHARS``),
+Thai sentences rarely end with a period, so sentences are cut (``sentence_spans``) at ``!``
+``?``, at ``.`` after a Latin word (after Thai letters a dot marks an abbreviation: ``สปสช.``,
+``น.``), before an inline numbered item (``… ร้อยละ 80 7.ได้ระบบ …``), and at a space between
+Thai words when the sentence so far is long enough (``MIN_SENTENCE_CHARS``),
 enough text follows, the space is not inside brackets or quotes, not right after a title and
 name or full name (``นายสมชาย ใจดี``), and neither side is a joining word (``และ``, ``ของ``, ``จำนวน`` …)
 or a number. ``sentences="crfcut"`` uses PyThaiNLP's CRF sentence model instead (slower).
@@ -68,7 +69,11 @@ _JOIN_AFTER = (
 _TITLED_NAME = re.compile(
     r"(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|อาจารย์|พี่|ป้า|ลุง|น้า|คุณ)[ก-๛]{2,25}(?: [ก-๛]{2,25})?$"
 )
-_ABBREVIATION_END = re.compile(r"(?:^|[\s(])[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,3}\.)*$")
+_LATIN_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_LATIN_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "etc", "eg", "ie", "vs", "no", "fig"})
+# "… ร้อยละ 80 7.ได้ระบบ …": a number and a dot inside a line start an inline list item
+_INLINE_ITEM = re.compile(r"[0-9๐-๙]{1,2}\.(?![0-9๐-๙])\s?\)?\s?[ก-๛]")
+MIN_ITEM_CHARS = 10
 _SENTENCE_PUNCT = re.compile(r"[.!?]+(?=\s)|\s+")
 # bracketed or quoted stretches (not nested) that a sentence never ends inside
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»")
@@ -179,7 +184,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         gap_start, gap_end = match.span()
         is_punctuation = text[gap_start] in ".!?"
         if not is_punctuation and gap_start - sentence_start < MIN_SENTENCE_CHARS:
-            continue  # the common case, decided first
+            if gap_start - sentence_start < MIN_ITEM_CHARS or not _INLINE_ITEM.match(text, gap_end):
+                continue  # the common case, decided first
         if gap_end >= end:
             break
         while next_protected < len(protected) and protected[next_protected][1] <= gap_start:
@@ -187,16 +193,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         if next_protected < len(protected) and protected[next_protected][0] < gap_start:
             continue  # inside brackets or quotes
         if is_punctuation:
-            if (
-                gap_start == sentence_start
-                or not text[gap_start - 1].isalpha()  # ..24... or 13.30.
-                or (text[gap_start] == "." and gap_end - gap_start > 1)
-                or _ABBREVIATION_END.search(text, max(sentence_start, gap_start - 12), gap_end)
-            ):
+            if gap_start == sentence_start or not _punctuation_ends_sentence(text, gap_start, gap_end):
                 continue
             cut_at = gap_end  # the punctuation stays with its sentence
         else:
-            if not _space_ends_sentence(text, sentence_start, gap_start, gap_end, end):
+            if not (
+                _INLINE_ITEM.match(text, gap_end)
+                or _space_ends_sentence(text, sentence_start, gap_start, gap_end, end)
+            ):
                 continue
             cut_at = gap_start
         spans.append((sentence_start, cut_at))
@@ -205,6 +209,19 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         spans.append((sentence_start, end))
     trimmed = [(a, _trim_end(text, a, b)) for a, b in spans]
     return [_snap(text, a, b) for a, b in trimmed if b > a]
+
+
+def _punctuation_ends_sentence(text: str, start: int, end: int) -> bool:
+    """``!`` and ``?`` end a sentence; ``.`` only after a Latin word that is not an
+    abbreviation: after Thai letters a dot marks an abbreviation (สปสช. น. จ.), since Thai does
+    not end sentences with a period, and after digits it is part of a number or filler."""
+    marks = text[start:end]
+    if "!" in marks or "?" in marks:
+        return True
+    if len(marks) > 1:
+        return False  # ... filler or an ellipsis inside a sentence
+    word = _LATIN_WORD_BEFORE.search(text, max(0, start - 20), start)
+    return bool(word) and len(word.group()) > 1 and word.group().lower() not in _LATIN_ABBREVIATIONS
 
 
 def _snap(text: str, a: int, b: int) -> tuple[int, int]:
