@@ -104,3 +104,23 @@ def test_areas_evidence_points_at_the_text(areas):
 def test_areas_a_name_inside_a_longer_word_is_not_evidence(areas):
     # "แค" is only read with its prefix; "แคร่" (a bamboo bench) is not Khae
     assert _areas_of(_doc("นั่งแคร่ไม้ไผ่ที่สงขลา"), areas) == {}
+
+
+INTERVIEW_NAMING_ANOTHER_AREA = (
+    "ถอดบทเรียนพื้นที่ต้นแบบ กลุ่มผู้กรีดยาง ตำบลบาละ จังหวัดยะลา\nวันที่สัมภาษณ์ 14 สิงหาคม 2566\n"
+    "ผู้สัมภาษณ์ นางสาวนูรีดา มะลี (พี่เลี้ยงจังหวัด)\nผู้ให้ข้อมูล นายมะรอนิง สะมะแอ (ประธานกลุ่ม)\n\n"
+    "ผู้สัมภาษณ์: กลุ่มเริ่มจากอะไร\n"
+    "ผู้ให้ข้อมูล: เริ่มจากเรื่องกรดที่ใช้ทำยางก้อนถ้วย\n"
+    "ผู้สัมภาษณ์: กลุ่มได้แนวคิดการหักเงินสมทบมาจากไหน\n"
+    "ผู้ให้ข้อมูล: เราไปดูงานที่ ต.ห้วยยอด จ.ตรัง เขาหักผ่านสหกรณ์ ที่บาละเราเลยทำบ้าง "
+    "ตอนนี้สมาชิกที่ ต.บาละ ส่งต่อเนื่อง\n"
+)
+
+
+def test_areas_an_interview_keeps_its_main_area_and_demotes_a_passing_mention(areas):
+    doc = _doc(INTERVIEW_NAMING_ANOTHER_AREA)
+    assert doc.kind == "interview"
+    doc.attributions = attribute(doc, areas)
+    assert doc.areas == ["yala-bala"]
+    mention = [a for a in doc.attributions if a.area_id == "trang-huai-yot"]
+    assert mention and all(a.rule == "mention" and a.confidence == 0.3 for a in mention)

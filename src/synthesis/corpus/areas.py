@@ -10,7 +10,13 @@ Rules, strongest first (each attribution keeps its evidence span and a confidenc
 3. ``occupation`` (0.6): the text names the area's occupation group with its province (or
    amphoe) in the same paragraph, within :data:`OCCUPATION_WINDOW` characters.
 
-A document naming several areas (a regional meeting) belongs to each.
+A document naming several areas (a regional meeting) belongs to each. An activity report or
+an interview is about one place, though it may name another in passing ("we learnt this from
+Huai Yot"): when such a document names several areas, the area named in its head (up to
+the first blank line, at most :data:`HEAD_CHARS` characters: the fund line of a fund report, the
+header of an interview), else the one it
+names most often, keeps the attribution; the others are kept as ``mention`` (0.3), evidence
+only, not among the document's areas.
 
 >>> [a.id for a in load_areas()][:2]
 ['narathiwat-khok-khian', 'yala-bala']
@@ -28,7 +34,9 @@ import yaml
 
 from synthesis.paths import lessons_dir
 
-RULE_CONFIDENCE = {"metadata": 1.0, "place": 0.9, "occupation": 0.6}
+RULE_CONFIDENCE = {"metadata": 1.0, "place": 0.9, "occupation": 0.6, "mention": 0.3}
+SINGLE_AREA_KINDS = ("activity_report", "interview")
+HEAD_CHARS = 400
 MAX_EVIDENCE_PER_RULE = 5
 OCCUPATION_WINDOW = 200  # characters either side of an occupation term to look for the province
 _ADMIN_PREFIXES = ("ตำบล", "ต.", "อบต.", "ทต.", "ทม.", "ทน.", "เทศบาล", "องค์การบริหารส่วนตำบล")
@@ -182,6 +190,7 @@ def attribute(doc, areas: list[Area]) -> list[Attribution]:
     provinces_named = {str(e.attrs.get("province") or "") for e in places if not e.attrs.get("ambiguous")}
     provinces_named |= {str(e.value) for e in places if e.attrs.get("level") == "province"}
     result: list[Attribution] = []
+    place_counts: dict[str, int] = {}
     for area in areas:
         province_ok = area.province in provinces_named or area.province in text
         place_hits = []
@@ -197,6 +206,7 @@ def attribute(doc, areas: list[Area]) -> list[Attribution]:
                         not any(s <= entity.start < e for s, e in place_hits):
                     place_hits.append((entity.start, entity.end))
         if place_hits and province_ok:
+            place_counts[area.id] = len(place_hits)
             for start, end in sorted(place_hits)[:MAX_EVIDENCE_PER_RULE]:
                 result.append(Attribution(doc.doc_id, area.id, "place", text[start:end], start, end,
                                           RULE_CONFIDENCE["place"]))
@@ -210,7 +220,28 @@ def attribute(doc, areas: list[Area]) -> list[Attribution]:
             for start, end in sorted(occupation_hits)[:MAX_EVIDENCE_PER_RULE]:
                 result.append(Attribution(doc.doc_id, area.id, "occupation", text[start:end], start,
                                           end, RULE_CONFIDENCE["occupation"]))
+    if getattr(doc, "kind", None) in SINGLE_AREA_KINDS:
+        blank = text.find("\n\n")
+        head_end = min(HEAD_CHARS, blank if blank != -1 else len(text))
+        result = _focus_on_main_area(result, place_counts, head_end)
     return result
+
+
+def _focus_on_main_area(result: list[Attribution], place_counts: dict[str, int],
+                        head_end: int) -> list[Attribution]:
+    """Keep the area a single-place document is about; demote the others to ``mention``."""
+    if len({a.area_id for a in result}) < 2 or not place_counts:
+        return result
+    in_head = {a.area_id for a in result
+               if a.rule == "place" and a.start is not None and a.start < head_end}
+    if in_head:
+        main = in_head
+    else:
+        most = max(place_counts.values())
+        main = {area_id for area_id, count in place_counts.items() if count == most}
+    return [a if a.area_id in main else
+            Attribution(a.doc_id, a.area_id, "mention", a.evidence, a.start, a.end, RULE_CONFIDENCE["mention"])
+            for a in result]
 
 
 def area_confidence(attributions: list[Attribution]) -> dict[str, tuple[float, str]]:

@@ -60,7 +60,8 @@ class Document:
 
     @property
     def areas(self) -> list[str]:
-        return list(dict.fromkeys(a.area_id for a in self.attributions))
+        """The areas the document belongs to (a passing ``mention`` does not count)."""
+        return list(dict.fromkeys(a.area_id for a in self.attributions if a.rule != "mention"))
 
 
 def build_document(collection: str, relative_path: str, raw: RawText,
