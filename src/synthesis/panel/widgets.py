@@ -202,17 +202,15 @@ class CodingPanel(w.VBox):
             self._toggle_number(number)
 
     def _toggle_number(self, number: int) -> None:
-        outcome = self._act(self.state.toggle_number, number)
-        if outcome:
-            verb, coding = outcome
-            name = self.state.codebook.label(coding.code_id)
-            self._say(f"{'ใส่' if verb == 'added' else 'เอาออก'}รหัส {name} ({verb} {coding.code_id}) · บันทึกแล้ว")
+        self._report_toggle(self._act(self.state.toggle_number, number))
 
     def _toggle(self, code_id: str) -> None:
         if self.state.doc is None:
             self._say("เปิดเอกสารก่อน (open a document first)", error=True)
             return
-        outcome = self._act(self.state.toggle, code_id)
+        self._report_toggle(self._act(self.state.toggle, code_id))
+
+    def _report_toggle(self, outcome) -> None:
         if outcome:
             verb, coding = outcome
             self._say(f"{'ใส่' if verb == 'added' else 'เอาออก'}รหัส {self.state.codebook.label(coding.code_id)} "
