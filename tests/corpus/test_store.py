@@ -223,3 +223,18 @@ def test_store_unknown_area_in_metadata_is_a_warning(corpus, tmp_path):
     report = _ingest(corpus, tmp_path)
     assert report.ok
     assert ("reports/r1.txt", "unknown area id(s) in metadata: no-such-area") in report.warnings
+
+
+def test_store_code_fingerprint_changes_with_the_code(tmp_path, monkeypatch):
+    from synthesis.corpus import ingest as ingest_module
+
+    before = ingest_module.code_fingerprint()
+    assert before == ingest_module.code_fingerprint()  # stable
+    package = tmp_path / "synthesis"
+    for folder in ("thai", "corpus"):
+        (package / folder).mkdir(parents=True)
+        (package / folder / "x.py").write_text("# รุ่นแรก\n", encoding="utf-8")
+    monkeypatch.setattr(ingest_module, "__file__", str(package / "corpus" / "ingest.py"))
+    first = ingest_module.code_fingerprint()
+    (package / "thai" / "x.py").write_text("# รุ่นสอง\n", encoding="utf-8")
+    assert ingest_module.code_fingerprint() != first

@@ -186,13 +186,27 @@ def document_rows(document: Document) -> dict[str, list[dict[str, Any]]]:
 
 # ---------------------------------------------------------------- the whole corpus
 
+def code_fingerprint() -> str:
+    """A hash of the code and data files that turn a file into rows (the Thai layer and the
+    corpus package): a change there re-ingests everything, so a store never mixes rows made
+    by two versions of the code, even when nobody bumped a version number."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for folder in ("thai", "corpus"):
+        for path in sorted((package / folder).rglob("*")):
+            if path.suffix in (".py", ".txt", ".yaml", ".json") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _versions(areas_path: Path) -> dict[str, Any]:
     try:
         areas_hash = hashlib.sha256(areas_path.read_bytes()).hexdigest()
     except OSError:
         areas_hash = None
     return {"store_format": STORE_FORMAT, "parser": PARSER_VERSION, "thai": thai.versions(),
-            "areas_sha256": areas_hash}
+            "code": code_fingerprint(), "areas_sha256": areas_hash}
 
 
 def ingest(corpus_dir: str | os.PathLike, work_dir: str | os.PathLike | None = None,
