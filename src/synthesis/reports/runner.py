@@ -82,7 +82,7 @@ def execute_notebook(template: Path, output: Path, parameters: dict[str, Any], c
         str(template), str(output), parameters=parameters, kernel_name="python3",
         progress_bar=False, log_output=False, cwd=str(cwd),
         # the kernel's own start-up log (a transport warning) is noise on the user's terminal
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
     )
 
 
