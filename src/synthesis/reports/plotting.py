@@ -99,7 +99,7 @@ def network_chart(links: pd.DataFrame, title: str, *, top: int = 25, seed: int =
 
 def heatmap_chart(matrix: pd.DataFrame, title: str, *, fmt: str = "{:.0f}") -> Figure:
     """A labelled heatmap of a numeric table (rows × columns), values written in the cells."""
-    figure, axes = _figure(max(6, 1.1 * len(matrix.columns) + 3), max(3, 0.45 * len(matrix) + 1.5))
+    figure, axes = _figure(max(6, 0.75 * len(matrix.columns) + 4), max(3, 0.45 * len(matrix) + 2))
     if matrix.empty:
         axes.text(0.5, 0.5, "ไม่มีข้อมูล (no data)", ha="center", va="center")
         axes.set_axis_off()

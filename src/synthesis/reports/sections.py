@@ -283,13 +283,21 @@ def reported_codings(context: ReportContext) -> list:
     return chosen
 
 
+def coded_documents(context: ReportContext) -> pd.DataFrame:
+    """The documents of the date range that carry at least one reported coding: shares of
+    documents are taken among these, so uncoded texts (e.g. meeting notes nobody coded yet)
+    do not dilute them."""
+    coded = {c.doc_id for c in reported_codings(context)}
+    return context.documents[context.documents["doc_id"].isin(coded)]
+
+
 def code_comparison(context: ReportContext) -> pd.DataFrame:
-    """Each top-level code: the share of this area's documents holding it, against the mean
-    share in the other areas (documents of the date range)."""
+    """Each top-level code: the share of this area's coded documents holding it, against the
+    mean share in the other areas (documents of the date range)."""
     from synthesis.analysis.codes import code_area_matrix
 
     book = codebook(context)
-    matrix = code_area_matrix(reported_codings(context), context.documents, codebook=book,
+    matrix = code_area_matrix(reported_codings(context), coded_documents(context), codebook=book,
                               top_level=True, share=True)
     this = context.area.id
     others = [a.id for a in context.areas if a.id != this and a.id in matrix.columns]
@@ -314,7 +322,7 @@ def code_comparison_chart(comparison: pd.DataFrame) -> Figure:
     axes.barh([i - 0.2 for i in y], comparison["พื้นที่อื่นเฉลี่ย (other areas)"], height=0.4, label="พื้นที่อื่น", color="#bbbbbb")
     axes.set_yticks(list(y), labels)
     axes.invert_yaxis()
-    axes.set_xlabel("% ของเอกสาร (% of documents)")
+    axes.set_xlabel("% ของเอกสารที่ลงรหัสแล้ว (% of coded documents)")
     axes.legend(loc="lower right")
     axes.set_title("รหัสบทเรียน: พื้นที่นี้เทียบกับพื้นที่อื่น")
     return figure
@@ -529,12 +537,12 @@ def code_area_heatmap(context: ReportContext) -> Figure:
     from synthesis.reports.plotting import heatmap_chart
 
     book = codebook(context)
-    matrix = code_area_matrix(reported_codings(context), context.documents, codebook=book,
+    matrix = code_area_matrix(reported_codings(context), coded_documents(context), codebook=book,
                               top_level=True, share=True)
     columns = [a.id for a in context.areas if a.id in matrix.columns]
     matrix = (100 * matrix[columns]).rename(columns=_area_labels(context))
     matrix.index = [book.label(c) if c in book else c for c in matrix.index]
-    return heatmap_chart(matrix, "รหัส × พื้นที่: % ของเอกสารที่พบรหัส (code × area, % of documents)")
+    return heatmap_chart(matrix, "รหัส × พื้นที่: % ของเอกสารที่ลงรหัสแล้ว (code × area, % of coded documents)")
 
 
 def code_cooccurrence_chart(context: ReportContext) -> Figure:
