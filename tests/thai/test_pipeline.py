@@ -66,3 +66,13 @@ def test_pipeline_real_pages_keep_every_invariant(seeds_dir):
             assert is_boundary(doc.text, span.start) and is_boundary(doc.text, span.end), page.name
         kinds = {s.kind for s in doc.segments}
         assert {"paragraph", "list_item", "sentence"} <= kinds, page.name
+
+
+@pytest.mark.slow
+def test_pipeline_twenty_megabyte_single_line():
+    """One unbroken 20 MB line (no newline): a valid document, no engine sees it whole."""
+    text = ("แรงงานนอกระบบได้รับสิทธิประโยชน์จากกองทุน " * 500_000)[:20_000_000]
+    doc = analyze(text)
+    assert doc.tokens[-1].end == len(doc.text) == len(text)
+    assert doc.tokens[0].text == "แรงงานนอกระบบ"
+    assert [s.kind for s in doc.segments[:1]] == ["paragraph"]

@@ -168,8 +168,6 @@ def safe_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 # --- tokenize ------------------------------------------------------------------------------
 
 _SPACE_SPLIT = re.compile(r"\s+|\S+")
-_WHITESPACE = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
-                        + "".join(chr(c) for c in range(0x2000, 0x200B)))
 # A cut before one of these, or after one of those, may split a cluster: check it fully.
 _MAY_CONTINUE = graphemes.MAY_CONTINUE | {chr(c) for c in range(0x1F3FB, 0x1F400)} | {
     chr(c) for c in range(0xE0020, 0xE0080)
