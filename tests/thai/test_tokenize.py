@@ -92,7 +92,7 @@ def test_tokenize_examples(text, expected):
 
 @pytest.mark.parametrize("engine", ["nlpo3", pytest.param("newmm", marks=pytest.mark.slow)])  # newmm builds a 60k-word trie
 def test_tokenize_engines_tile_and_keep_terms(engine):
-    text = "สมาชิกผู้ประกันตนตามมาตรา 40 ในหน่วยบริการชุมชน"
+    text = "คนขับวินเป็นผู้ประกันตนตามมาตรา 40 และมีหน่วยบริการชุมชน"
     tokens = tokenize(text, engine=engine)
     assert "".join(t.text for t in tokens) == text
     assert "ผู้ประกันตนตามมาตรา 40" in [t.text for t in tokens]
