@@ -76,3 +76,21 @@ def test_pipeline_twenty_megabyte_single_line():
     assert doc.tokens[-1].end == len(doc.text) == len(text)
     assert doc.tokens[0].text == "แรงงานนอกระบบ"
     assert [s.kind for s in doc.segments[:1]] == ["paragraph"]
+
+
+def test_pipeline_drops_unsound_entities(monkeypatch):
+    import types
+
+    from synthesis.thai.spans import Entity
+
+    def find_entities(text, tokens):
+        return [
+            Entity(0, 6, "กระจูด", "ORG"),  # sound
+            Entity(0, 2, "กร", "ORG"),  # cuts the cluster ระ
+            Entity(1, 3, "xx", "ORG"),  # does not point at its text
+        ]
+
+    monkeypatch.setitem(__import__("sys").modules, "synthesis.thai.entities",
+                        types.SimpleNamespace(find_entities=find_entities))
+    doc = analyze("กระจูด")
+    assert [(e.start, e.end) for e in doc.entities] == [(0, 6)]

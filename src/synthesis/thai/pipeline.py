@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import logging
 
+from synthesis.thai.graphemes import is_boundary
 from synthesis.thai.normalize import normalize
 from synthesis.thai.segment import segment
 from synthesis.thai.spans import Entity, ThaiDoc, Token
@@ -29,7 +30,21 @@ def _find_entities(text: str, tokens: list[Token]) -> list[Entity]:
         if error.name != "synthesis.thai.entities":
             raise
         return []  # the entity layer is not installed in this build
-    return list(module.find_entities(text, tokens))
+    return [entity for entity in module.find_entities(text, tokens) if _sound(text, entity)]
+
+
+def _sound(text: str, entity: Entity) -> bool:
+    """An entity that does not point at its own text, or cuts a cluster, is dropped (logged):
+    every span analyze returns keeps the core model's promises."""
+    ok = (
+        0 <= entity.start < entity.end <= len(text)
+        and text[entity.start : entity.end] == entity.text
+        and is_boundary(text, entity.start)
+        and is_boundary(text, entity.end)
+    )
+    if not ok:
+        log.warning("dropped an unsound %s entity at %d-%d", entity.label, entity.start, entity.end)
+    return ok
 
 
 def analyze(
