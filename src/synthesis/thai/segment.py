@@ -74,6 +74,7 @@ _LATIN_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "etc", "eg", 
 # "… ร้อยละ 80 7.ได้ระบบ …": a number and a dot inside a line start an inline list item
 _INLINE_ITEM = re.compile(r"[0-9๐-๙]{1,2}\.(?![0-9๐-๙])\s?\)?\s?[ก-๛]")
 MIN_ITEM_CHARS = 10
+_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
 _SENTENCE_PUNCT = re.compile(r"[.!?]+(?=\s)|\s+")
 # bracketed or quoted stretches (not nested) that a sentence never ends inside
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»")
@@ -179,19 +180,25 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans = []
     sentence_start = start
     protected = [m.span() for m in _BRACKETED.finditer(text, start, end)]
-    next_protected = 0
+    protected_count, next_protected = len(protected), 0
     for match in _SENTENCE_PUNCT.finditer(text, start, end):
         gap_start, gap_end = match.span()
         is_punctuation = text[gap_start] in ".!?"
         if not is_punctuation and gap_start - sentence_start < MIN_SENTENCE_CHARS:
-            if gap_start - sentence_start < MIN_ITEM_CHARS or not _INLINE_ITEM.match(text, gap_end):
+            if (
+                gap_start - sentence_start < MIN_ITEM_CHARS
+                or gap_end >= end
+                or text[gap_end] not in _DIGITS
+                or not _INLINE_ITEM.match(text, gap_end)
+            ):
                 continue  # the common case, decided first
         if gap_end >= end:
             break
-        while next_protected < len(protected) and protected[next_protected][1] <= gap_start:
-            next_protected += 1
-        if next_protected < len(protected) and protected[next_protected][0] < gap_start:
-            continue  # inside brackets or quotes
+        if protected:
+            while next_protected < protected_count and protected[next_protected][1] <= gap_start:
+                next_protected += 1
+            if next_protected < protected_count and protected[next_protected][0] < gap_start:
+                continue  # inside brackets or quotes
         if is_punctuation:
             if gap_start == sentence_start or not _punctuation_ends_sentence(text, gap_start, gap_end):
                 continue
