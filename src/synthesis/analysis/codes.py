@@ -16,6 +16,7 @@ list, ``text``); ``segments`` the store's segments table. Orphaned codings (see
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import asdict, is_dataclass
 from typing import Iterable
@@ -119,12 +120,15 @@ def _unit_code_sets(frame: pd.DataFrame, segments: pd.DataFrame | None) -> dict[
     from synthesis.coding.agreement import units_from_segments
 
     units = units_from_segments(segments[segments["doc_id"].isin(frame["doc_id"].unique())], "segment")
+    spans_by_doc = {doc_id: sorted(zip(group["start"], group["end"], group["code_id"]))
+                    for doc_id, group in frame.groupby("doc_id")}
     for doc_id, group in units.groupby("doc_id"):
-        codes = frame[frame["doc_id"] == doc_id]
+        spans = spans_by_doc.get(doc_id, [])
+        starts = [span[0] for span in spans]
         sets = []
         for start, end in zip(group["start"], group["end"]):
-            inside = codes[(codes["start"] < end) & (codes["end"] > start)]
-            sets.append(set(inside["code_id"]))
+            # codings starting before the unit's end that end after its start
+            sets.append({code for s, e, code in spans[:bisect_left(starts, end)] if e > start})
         by_doc[doc_id] = sets
     return by_doc
 

@@ -448,7 +448,8 @@ def keyword_in_context(context: ReportContext, terms: list[str], window: int = 6
     from synthesis.analysis.kwic import kwic
 
     docs = context.area_documents
-    frames = [kwic(docs[["doc_id", "text"]], term, window=window).head(limit) for term in terms]
+    tokens = context.store.table("tokens", doc_ids=list(docs["doc_id"]))  # no re-tokenizing
+    frames = [kwic(docs[["doc_id", "text"]], term, window=window, tokens=tokens).head(limit) for term in terms]
     frames = [f for f in frames if not f.empty]
     if not frames:
         return pd.DataFrame()
