@@ -248,7 +248,7 @@ class Codebook:
 
 
 # loading ------------------------------------------------------------------------------------
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser when built
     """A safe YAML loader that records the line of every mapping under ``__line__``."""
 
 
