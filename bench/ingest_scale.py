@@ -10,7 +10,7 @@ ones' files plus files of the other areas only, so the report's area (``--area``
 same in every store. Each ingest runs in a fresh child process that reports its wall time,
 its CPU time and its peak resident memory (``ru_maxrss``), before and after the ingest.
 ``--jobs 2`` and Dask (a LocalCluster of 2 worker processes, with and without its start-up)
-are compared with one process on the smallest archive. The report timings come after one
+are compared with one-process runs made just before and after them, on the smallest archive. The report timings come after one
 warm-up report. Goals (issue 9) are printed beside each
 ratio.
 """
@@ -142,17 +142,24 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((f"re-ingest unchanged vs first, {size:,} documents", f"{again[size]['seconds']:.1f} s",
                          f"{again[size]['seconds'] / results[size]['seconds']:.3f}×", "≤ 0.05×"))
 
-        two = run_ingest(tmp / f"archive{small}", tmp / "jobs2", jobs=2)
-        speed_up = base["seconds"] / two["seconds"]
+        # Parallel runs against one-process runs just before and after them (the machine's
+        # load changes; the faster one-process run is the base, so speed-ups are not flattered).
+        archive = tmp / f"archive{small}"
+        before = run_ingest(archive, tmp / "local-a")
+        two = run_ingest(archive, tmp / "jobs2", jobs=2)
+        dask = run_ingest(archive, tmp / "dask", jobs=2, engine="dask")
+        warm = run_ingest(archive, tmp / "dask-warm", jobs=2, engine="dask-warm")
+        after = run_ingest(archive, tmp / "local-b")
+        one = min(before["seconds"], after["seconds"])
+        rows.append((f"--jobs 1 (base of the next rows), {small:,} documents",
+                     f"{before['seconds']:.1f} s and {after['seconds']:.1f} s", "1.00×", ""))
         rows.append((f"--jobs 2 vs --jobs 1, {small:,} documents", f"{two['seconds']:.1f} s",
-                     f"{speed_up:.2f}× faster", "≥ 1.7×"))
-        dask = run_ingest(tmp / f"archive{small}", tmp / "dask", jobs=2, engine="dask")
+                     f"{one / two['seconds']:.2f}× faster", "≥ 1.7×"))
         rows.append((f"Dask LocalCluster 2 workers vs local 1 process, {small:,} documents",
                      f"{dask['seconds']:.1f} s (cluster start-up included)",
-                     f"{base['seconds'] / dask['seconds']:.2f}× faster", "≥ 1.5×"))
-        warm = run_ingest(tmp / f"archive{small}", tmp / "dask-warm", jobs=2, engine="dask-warm")
+                     f"{one / dask['seconds']:.2f}× faster", "≥ 1.5×"))
         rows.append((f"Dask, cluster already running, vs local 1 process, {small:,} documents",
-                     f"{warm['seconds']:.1f} s", f"{base['seconds'] / warm['seconds']:.2f}× faster", "≥ 1.5×"))
+                     f"{warm['seconds']:.1f} s", f"{one / warm['seconds']:.2f}× faster", "≥ 1.5×"))
 
         import synthesis  # noqa: F401
 
