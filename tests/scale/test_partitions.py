@@ -105,3 +105,37 @@ def test_store_reingest_keeps_parts_of_unchanged_rows(two_area_corpus, tmp_path)
     assert sorted(map(tuple, after.values.tolist())) == sorted(map(tuple, before.values.tolist()))
     read, total = _row_groups_read(work / "tokens.parquet", open_store(work).scan_filters("tokens", areas=["yala-bala"]))
     assert (read, total) == (2, 4)
+    store = open_store(work)
+    assert store.term_counts() == _counted(store, store.doc_ids())  # kept and new rows both counted
+
+
+def _counted(store, doc_ids):
+    tokens = store.table("tokens", doc_ids=doc_ids, columns=["text"])
+    return tokens["text"].value_counts().to_dict()
+
+
+@pytest.mark.parametrize("date_from, date_to, exact_path", [
+    (None, None, False),
+    ("2021-01-01", "2021-12-31", False),
+    ("2023", None, False),
+    ("2021-03-01", "2023-03-10", True),  # not whole years: the tokens themselves are counted
+])
+def test_store_term_counts_equal_counting_the_tokens(two_area_store, date_from, date_to, exact_path):
+    _, work = two_area_store
+    store = open_store(work)
+    mine = store.doc_ids(areas=["yala-bala"], date_from=date_from, date_to=date_to)
+    others = [d for d in store.doc_ids(date_from=date_from, date_to=date_to) if d not in set(mine)]
+    assert others
+    expected = _counted(store, others)
+    assert store.term_counts(date_from, date_to, exclude_doc_ids=mine) == expected
+    assert store.term_counts(date_from, date_to) == _counted(store, mine + others)
+    assert ("นาทอน" in expected) and ("บาละ" not in expected)  # the other area's words only
+
+
+def test_store_term_counts_table_is_small_and_by_part(two_area_store):
+    _, work = two_area_store
+    table = pq.read_table(work / "term_counts.parquet")
+    assert table.column_names == [PART, "text", "count"]
+    assert set(table[PART].to_pylist()) == {"yala-bala/2021", "yala-bala/2023", "satun-na-thon/2021", "satun-na-thon/2023"}
+    tokens = pq.read_table(work / "tokens.parquet")
+    assert sum(table["count"].to_pylist()) == tokens.num_rows

@@ -338,8 +338,60 @@ class Store:
             raise KeyError(f"{self.path}: no document {doc_id!r}")
         return frame["text"].iloc[0]
 
+    def term_counts(self, date_from: str | None = None, date_to: str | None = None,
+                    exclude_doc_ids: Iterable[str] | None = None) -> dict[str, int]:
+        """How often each token occurs in the documents of the date range, less those of
+        ``exclude_doc_ids``: a reference corpus for keyness.
+
+        Whole years (or no date filter) read the per-part counts that ingest wrote, whatever
+        the number of documents; the excluded documents' own tokens are then subtracted. Any
+        other range, or an older store, counts the tokens themselves (in Arrow).
+        """
+        excluded = list(exclude_doc_ids or [])
+        path = self.path / "term_counts.parquet"
+        whole_years = (date_from is None or str(date_from)[4:] in ("", "-01-01")) and \
+                      (date_to is None or str(date_to)[4:] in ("", "-12-31"))
+        if path.is_file() and whole_years:
+            filters = None
+            if date_from is not None or date_to is not None:  # undated documents are out, as in documents()
+                low, high = str(date_from or "0000")[:4], str(date_to or "9999")[:4]
+                parts = [p for p in pq.read_table(path, columns=[PART])[PART].unique().to_pylist()
+                         if p.rsplit("/", 1)[1] != "_" and low <= p.rsplit("/", 1)[1] <= high]
+                if not parts:
+                    return {}
+                filters = [(PART, "in", parts)]
+            table = pq.read_table(path, columns=["text", "count"], filters=filters)
+            total = _sum_by_text(table)
+            if excluded:
+                for term, count in self._count_tokens(excluded).items():
+                    left = total.get(term, 0) - count
+                    if left > 0:
+                        total[term] = left
+                    else:
+                        total.pop(term, None)
+            return total
+        chosen = self.doc_ids(date_from=date_from, date_to=date_to)
+        if excluded:
+            drop = set(excluded)
+            chosen = [d for d in chosen if d not in drop]
+        return self._count_tokens(chosen)
+
+    def _count_tokens(self, doc_ids: list[str]) -> dict[str, int]:
+        if not doc_ids:
+            return {}
+        filters = self.scan_filters("tokens", doc_ids=doc_ids)
+        if filters is None:
+            return {}
+        counts = read_table(self.path, "tokens", columns=["text"], filters=filters)["text"].value_counts()
+        return dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+
     def errors(self) -> pd.DataFrame:
         return read_table(self.path, "errors").to_pandas()
+
+
+def _sum_by_text(table: pa.Table) -> dict[str, int]:
+    summed = table.group_by("text").aggregate([("count", "sum")])
+    return dict(zip(summed["text"].to_pylist(), summed["count_sum"].to_pylist()))
 
 
 def open_store(work_dir: str | os.PathLike) -> Store:

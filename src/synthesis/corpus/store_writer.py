@@ -27,6 +27,9 @@ PART = "part"
 NO_VALUE = "_"
 ROW_GROUP_ROWS = 64_000
 ROW_GROUP_BYTES = 32 << 20  # the documents table holds whole texts: cap its row groups by size
+TERM_COUNTS = "term_counts"  # token counts per part: corpus-wide word statistics without the tokens
+TERM_COUNTS_SCHEMA = pa.schema([(PART, pa.string()), ("text", pa.string()), ("count", pa.int64())])
+_COMPACT_EVERY = 32  # batches of term counts kept before they are summed into one table
 
 
 def part_key(date: str | None, areas: Iterable[str] | None) -> str:
@@ -65,11 +68,14 @@ class PartitionedWriter:
         self.spill_dir.mkdir(parents=True, exist_ok=True)
         self.schemas = {name: schema.append(pa.field(PART, pa.string())) for name, schema in schemas.items()}
         self._spills: dict[tuple[str, str], tuple[Path, pa.NativeFile, pa.ipc.RecordBatchStreamWriter]] = {}
+        self._term_counts: list[pa.Table] = []  # summed every few batches: bounded by the vocabulary
 
     def add(self, name: str, table: pa.Table) -> None:
         if not table.num_rows:
             return
         table = table.select(self.schemas[name].names).cast(self.schemas[name])
+        if name == "tokens":
+            self._count_terms(table)
         parts = table[PART]
         for part in pc.unique(parts).to_pylist():
             rows = table.filter(pc.equal(parts, part))
@@ -82,6 +88,12 @@ class PartitionedWriter:
             sink = pa.OSFile(str(path), "wb")
             self._spills[key] = (path, sink, pa.ipc.new_stream(sink, self.schemas[name]))
         return self._spills[key][2]
+
+    def _count_terms(self, tokens: pa.Table) -> None:
+        counts = tokens.group_by([PART, "text"]).aggregate([("text", "count")])
+        self._term_counts.append(counts.rename_columns([PART, "text", "count"]))
+        if len(self._term_counts) >= _COMPACT_EVERY:
+            self._term_counts = [_sum_counts(self._term_counts)]
 
     def close(self) -> None:
         """Close the spill files (``finish`` does it; call it when giving up instead)."""
@@ -97,6 +109,10 @@ class PartitionedWriter:
         for name, schema in self.schemas.items():
             parts = sorted(part for table, part in self._spills if table == name)
             counts[name] = self._write_table(name, schema, parts)
+        if "tokens" in self.schemas:
+            terms = _sum_counts(self._term_counts).sort_by([(PART, "ascending"), ("text", "ascending")])
+            pq.write_table(terms, self.folder / f"{TERM_COUNTS}.parquet", row_group_size=ROW_GROUP_ROWS)
+            counts[TERM_COUNTS] = terms.num_rows
         for path in self.spill_dir.iterdir():
             path.unlink()
         self.spill_dir.rmdir()
@@ -121,3 +137,10 @@ class PartitionedWriter:
                         writer.write_table(pa.Table.from_batches(pending, schema), row_group_size=pending_rows)
                         rows += pending_rows
         return rows
+
+
+def _sum_counts(tables: list[pa.Table]) -> pa.Table:
+    if not tables:
+        return TERM_COUNTS_SCHEMA.empty_table()
+    summed = pa.concat_tables(tables).group_by([PART, "text"]).aggregate([("count", "sum")])
+    return summed.rename_columns([PART, "text", "count"]).select(TERM_COUNTS_SCHEMA.names).cast(TERM_COUNTS_SCHEMA)
