@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import pandas as pd
@@ -120,8 +120,13 @@ def distinctive_terms(
     method: str = "log-likelihood",
     stopwords: bool | Iterable[str] = True,
     min_count: int = 2,
+    *,
+    reference_counts: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """Terms used more in ``target`` than in ``reference``, strongest first.
+
+    ``reference_counts`` (token → count, e.g. ``Store.term_counts``) stands for the reference
+    corpus without its documents (log-likelihood only; ``reference`` is then ignored).
 
     Columns: ``term``, ``score``, ``target_count``, ``reference_count``. Terms seen fewer
     than ``min_count`` times in the target are left out.
@@ -140,9 +145,18 @@ def distinctive_terms(
         raise ValueError(f"unknown method {method!r}; use 'log-likelihood' or 'tfidf'")
     stop = _stopword_set(stopwords)
     target_docs = [_terms(d, stop) for d in _as_documents(target)]
-    reference_docs = [_terms(d, stop) for d in _as_documents(reference)]
     in_target = Counter(t for doc in target_docs for t in doc)
-    in_reference = Counter(t for doc in reference_docs for t in doc)
+    if reference_counts is not None:
+        if method != "log-likelihood":
+            raise ValueError("reference_counts needs method='log-likelihood' (tfidf needs the documents)")
+        reference_docs = []
+        in_reference: Counter[str] = Counter()
+        for token, count in reference_counts.items():
+            for term in _terms([token], stop):
+                in_reference[term] += count
+    else:
+        reference_docs = [_terms(d, stop) for d in _as_documents(reference)]
+        in_reference = Counter(t for doc in reference_docs for t in doc)
     target_total, reference_total = sum(in_target.values()), sum(in_reference.values())
     rows = []
     if method == "log-likelihood":
