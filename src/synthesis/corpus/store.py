@@ -6,6 +6,8 @@ Tables (one Parquet file each; rows grouped by partition, see below):
 - ``segments``, ``tokens`` (non-space tokens only), ``entities``, ``attributions``: spans by
   character offsets into the document's text;
 - ``errors``: files that could not be read, with the reason.
+- ``term_counts`` (not a table of the API): token counts per part, written by ingest, so that
+  keyness against the rest of the corpus reads no tokens (:meth:`Store.term_counts`).
 
 ``manifest.json`` records, per file, its content hash and ``doc_id``, plus the versions of
 the parser, tokenizer and dictionaries that made the rows.
