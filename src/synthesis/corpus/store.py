@@ -127,8 +127,9 @@ def write_table_file(folder: Path, name: str, table: pa.Table) -> None:
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
-    (Path(folder) / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
-                                         encoding="utf-8")
+    """Stream the manifest to its file (no string of it in memory: it has one entry per file)."""
+    with open(Path(folder) / MANIFEST, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=1)
 
 
 def swap_in(store_dir: Path, folder: Path) -> None:
