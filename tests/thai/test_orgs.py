@@ -40,8 +40,9 @@ def test_orgs_find_orgs_expands_abbreviations(text, span, value, abbr):
 
 
 def test_orgs_longest_match_wins():
-    (entity,) = find_orgs("สมาพันธ์ศูนย์ประสานงานแรงงานนอกระบบแห่งประเทศไทย")
-    assert entity.value == "สมาพันธ์ศูนย์ประสานงานแรงงานนอกระบบแห่งประเทศไทย"
+    (entity,) = find_orgs("กองทุนหลักประกันสุขภาพระดับท้องถิ่น")
+    assert entity.text == "กองทุนหลักประกันสุขภาพระดับท้องถิ่น"
+    assert entity.value == "กองทุนหลักประกันสุขภาพท้องถิ่น"
 
 
 @pytest.mark.parametrize("text", ["สสสร้างสรรค์", "ทมทม", "พมพ์", "ไม่มีหน่วยงาน"])
