@@ -87,7 +87,7 @@ def test_parser_missing_reporter_is_null():
         # the website glues its longer template text to the heading (its exact wording is
         # checked on the real pages in test_parser_seeds.py, not copied here)
         ("กิจกรรมที่ปฎิบัติรายละเอียดการดำเนินงานตามแผนที่ทำได้จริง",
-         "ผลที่เกิดขึ้นจริงผลผลิต (Output) / ผลลัพธ์ (Outcome) / สรุปสาระของครั้งนี้"),
+         "ผลที่เกิดขึ้นจริงผลผลิตและผลลัพธ์ (Output / Outcome) สรุปสาระของครั้งนี้"),
         ("กิจกรรมที่ปฏิบัติ", "ผลที่เกิดขึ้นจริง"),
     ],
     ids=["demo", "long-typo", "short-correct-spelling"],
@@ -103,7 +103,7 @@ def test_parser_fund_report_section_heading_variants(activity_heading, outcome_h
     [
         ("ผู้เข้าร่วม จำนวน ..15... คน", 15),
         ("ผู้เข้าร่วม จำนวน....32.....คน (คนขับ 27 คน)", 32),
-        ("จำนวนผู้เข้าร่วมประชุม จำนวน ..5...คน ประกอบด้วย", 5),
+        ("ผู้เข้าร่วมเวที จำนวน ..5...คน ได้แก่", 5),
         ("ผู้เข้าร่วม 30 คน (ในศาลา)", 30),
         ("ผู้เข้าร่วมประชุม ๑๒ คน", 12),
         ("คณะทำงานโครงการ จำนวน....12.....คน ทำความเข้าใจร่วมกัน", 12),
