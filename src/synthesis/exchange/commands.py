@@ -143,14 +143,18 @@ def _key(args, store, documents):
 
 
 # export ---------------------------------------------------------------------------------------
+def _store_and_codebook(args):
+    """The collection's store and the codebook an export reads (errors name the missing file)."""
+    return _store(args), _codebook(args)
+
+
 def run_export_qdpx(args) -> int:
     from synthesis.coding.codebook import CodebookError
     from synthesis.exchange.bridge import project_from_workbench
     from synthesis.exchange.qdpx_write import SchemaValidationError, write_qdpx
 
     try:
-        store = _store(args)
-        codebook = _codebook(args)
+        store, codebook = _store_and_codebook(args)
     except (FileNotFoundError, CodebookError) as error:
         return _fail(str(error))
     documents = store.documents()
@@ -203,8 +207,7 @@ def run_export_table(args) -> int:
     from synthesis.exchange import tabular
 
     try:
-        store = _store(args)
-        codebook = _codebook(args)
+        store, codebook = _store_and_codebook(args)
     except (FileNotFoundError, CodebookError) as error:
         return _fail(str(error))
     documents = store.documents()
