@@ -44,7 +44,7 @@ def test_store_first_ingest_writes_every_table_and_manifest(corpus, tmp_path):
     for name in ("documents", "segments", "tokens", "entities", "attributions", "errors"):
         assert (work / f"{name}.parquet").is_file()
     manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest["files"]) == set(report.added)
+    assert set(open_store(work).files()["path"]) == set(report.added)  # the file list: files.parquet
     assert {"parser", "thai", "areas_sha256"} <= set(manifest["versions"])
     assert manifest["versions"]["thai"]["tokenizer_version"]
 

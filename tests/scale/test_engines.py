@@ -13,7 +13,7 @@ from synthesis.cli import main
 from synthesis.corpus import ingest
 from synthesis.corpus.areas import load_areas
 from synthesis.corpus.batches import BatchJob, plan_batches, run_batch
-from synthesis.corpus.parallel import _ordered
+from synthesis.corpus.parallel import ordered
 from synthesis.corpus.store import DOC_TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ def test_parallel_ordered_keeps_order_and_a_bounded_window():
         assert len(submitted) - len(results) < 3  # never more than the window ahead
         return job * 10
 
-    assert list(_ordered(submit, result, iter(range(7)), window=3)) == [0, 10, 20, 30, 40, 50, 60]
+    assert list(ordered(submit, result, iter(range(7)), window=3)) == [0, 10, 20, 30, 40, 50, 60]
 
 
 def _tables(work: Path) -> dict:

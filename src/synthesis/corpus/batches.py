@@ -2,8 +2,12 @@
 
 A :class:`BatchJob` names a few files and what the manifest knew of them; :func:`run_batch`
 hashes each file, skips it if unchanged, else reads, parses, tags and attributes it, and
-returns its rows as Arrow tables (with their ``part`` key). It touches no store and keeps
-no state between calls apart from the Thai layer's dictionaries and gazetteers, loaded once
+writes its rows (with their ``part`` key) to one spill file per table in the job's
+``spill_dir`` (:func:`synthesis.corpus.store_writer.spill_table`); it returns only the
+files' outcomes, the spill files' descriptions and the batch's term counts, so little goes
+back to the process that writes the store. A worker that cannot see ``spill_dir`` (a
+cluster without a shared file system) returns the rows themselves instead. It keeps no
+state between calls apart from the Thai layer's dictionaries and gazetteers, loaded once
 per process: so the same function runs in this process, in a process pool or as a Dask task
 on another machine (the job carries the pilot areas themselves, not the path of their file).
 
@@ -22,7 +26,7 @@ import pyarrow as pa
 from synthesis.corpus.areas import Area
 from synthesis.corpus.readers import ReadError
 from synthesis.corpus.store import DOC_TABLES, rows_to_table
-from synthesis.corpus.store_writer import part_key, with_parts
+from synthesis.corpus.store_writer import SpillFile, count_terms, part_key, spill_table, with_parts
 
 BATCH_FILES = 32
 BATCH_BYTES = 8 << 20  # input bytes per batch; a larger single file makes a batch of its own
@@ -38,6 +42,8 @@ class BatchJob:
     files: list[str]
     previous: dict[str, dict[str, Any]] = field(default_factory=dict)  # entries usable as-is
     known: list[str] = field(default_factory=list)  # files the previous store held at all
+    spill_dir: str | None = None  # where to write the rows; None: return them in memory
+    number: int = 0  # the batch's place in the ingest: names its spill files
 
 
 @dataclass
@@ -52,7 +58,9 @@ class FileOutcome:
 @dataclass
 class BatchResult:
     outcomes: list[FileOutcome]
-    tables: dict[str, pa.Table]  # rows of the documents processed in this batch, with ``part``
+    tables: dict[str, pa.Table] = field(default_factory=dict)  # rows held in memory, with ``part``
+    spilled: dict[str, SpillFile] = field(default_factory=dict)  # or rows written to spill files
+    term_counts: pa.Table | None = None  # token counts per part of the spilled tokens
 
 
 def plan_batches(files: list[str], sizes: list[int], max_files: int = BATCH_FILES,
@@ -115,4 +123,9 @@ def run_batch(job: BatchJob) -> BatchResult:
             rows[name].extend(table_rows)
             parts[name].extend([part] * len(table_rows))
     tables = {name: with_parts(rows_to_table(name, rows[name]), parts[name]) for name in DOC_TABLES}
-    return BatchResult(outcomes, tables)
+    if not (job.spill_dir and Path(job.spill_dir).is_dir()):
+        return BatchResult(outcomes, tables)
+    spilled = {name: spill_table(table, Path(job.spill_dir) / f"{job.number:07d}.{name}.arrow")
+               for name, table in tables.items() if table.num_rows}
+    counts = count_terms(tables["tokens"]) if tables["tokens"].num_rows else None
+    return BatchResult(outcomes, spilled=spilled, term_counts=counts)

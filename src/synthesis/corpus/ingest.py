@@ -9,7 +9,8 @@ The per-file work (:func:`process_file`) is pure apart from reading its own file
 through in bounded batches (:mod:`synthesis.corpus.batches`) on an engine of
 :mod:`synthesis.corpus.parallel` (this process, a process pool, or Dask), and their rows are
 streamed to the new store (:mod:`synthesis.corpus.store_writer`), so memory does not grow
-with the number of files.
+with the number of files: workers write their rows to spill files themselves, and the
+previous store's file list is read forward from ``files.parquet`` as batches are planned.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from synthesis.corpus.parser import PARSER_VERSION
 from synthesis.corpus.readers import READERS, ReadError, read_file
 from synthesis.corpus.batches import BATCH_FILES, BatchJob, FileOutcome, plan_batches
 from synthesis.corpus.parallel import ENGINES
-from synthesis.corpus.store import (DOC_TABLES, SCHEMAS, empty_table, iter_table_batches, new_store_folder,
-                                    read_manifest, recover, rows_to_table, store_lock, swap_in,
-                                    write_manifest, write_table_file)
+from synthesis.corpus.store import (DOC_TABLES, FILES, SCHEMAS, FilesWriter, PreviousFiles, empty_table,
+                                    iter_table_batches, new_store_folder, read_manifest, recover,
+                                    rows_to_table, store_lock, swap_in, write_manifest, write_table_file)
 from synthesis.corpus.store_writer import PartitionedWriter
 
 SIDECAR_SUFFIX = ".meta.yaml"
@@ -82,6 +83,7 @@ class IngestReport:
 def list_corpus_files(corpus_dir: Path) -> tuple[list[str], list[str]]:
     """Relative POSIX paths of the files to ingest, and of the files skipped.
 
+    Both lists are sorted (by code point: the order of the store's ``files.parquet``).
     Hidden files and folders, Office lock files (``~$…``) and sidecar ``.meta.yaml`` files
     are left out; folder symlinks are
     not followed (no loops); file symlinks are read (a looping one fails with its reason).
@@ -94,7 +96,7 @@ def list_corpus_files(corpus_dir: Path) -> tuple[list[str], list[str]]:
                 continue  # hidden files, Office lock files, sidecars
             relative = Path(folder, name).relative_to(corpus_dir).as_posix()
             (found if Path(name).suffix.lower() in READERS else skipped).append(relative)
-    return found, skipped
+    return sorted(found), sorted(skipped)
 
 
 def _file_hash(path: Path) -> str:
@@ -258,58 +260,69 @@ class _IngestRun:
         manifest = read_manifest(self.store_dir)
         versions = _versions(self.areas_path)
         same_versions = manifest.get("versions") == versions
-        known_files: dict[str, dict[str, Any]] = manifest.get("files", {})
-        old_files = known_files if same_versions else {}
+        previous = PreviousFiles(self.store_dir, manifest)
         files, report.skipped = list_corpus_files(self.corpus_dir)
         batches = plan_batches(files, [_size(self.corpus_dir / f) for f in files], self.batch_files)
-        jobs = (BatchJob(str(self.corpus_dir), self.collection, self.areas, batch,
-                         {f: old_files[f] for f in batch if f in old_files},
-                         [f for f in batch if f in known_files]) for batch in batches)
 
-        new_files: dict[str, dict[str, Any]] = {}
-        errors: list[dict[str, str]] = []
         folder = new_store_folder(self.store_dir)
         writer = PartitionedWriter(folder, {name: SCHEMAS[name] for name in DOC_TABLES})
+        listing = FilesWriter(folder)
+        errors: list[dict[str, str]] = []
+        kept_ids: list[str] = []
+
+        def jobs():  # planned as the engine asks for them: the file list is read forward
+            for number, batch in enumerate(batches):
+                known = previous.lookup(batch)
+                yield BatchJob(str(self.corpus_dir), self.collection, self.areas, batch,
+                               known if same_versions else {}, list(known),
+                               spill_dir=str(writer.spill_dir), number=number)
+
         try:
             bar = _progress(files, progress)
             engine = ENGINES[self.engine]
-            for result in engine(jobs, self.jobs, self.scheduler):
+            for result in engine(jobs(), self.jobs, self.scheduler):
                 for outcome in result.outcomes:
-                    _record(report, outcome, new_files, errors)
+                    _record(report, outcome, listing, errors, kept_ids)
                 for name, table in result.tables.items():
                     writer.add(name, table)
+                for name, spill in result.spilled.items():
+                    writer.add_spilled(name, spill)
+                if result.term_counts is not None:
+                    writer.add_term_counts(result.term_counts)
                 bar.update(len(result.outcomes))
             bar.close()
-            report.removed = sorted(set(known_files) - set(files))
+            listing.close()
+            report.removed = previous.finish()
 
             nothing_new = not (report.added or report.changed or report.removed) and same_versions
             if nothing_new and manifest.get("errors", []) == errors \
-                    and (self.store_dir / "documents.parquet").is_file():
+                    and (self.store_dir / "documents.parquet").is_file() \
+                    and (self.store_dir / f"{FILES}.parquet").is_file():
                 writer.close()
                 shutil.rmtree(folder, ignore_errors=True)
                 report.seconds = time.perf_counter() - started
                 return report
 
-            kept_ids = {new_files[rel]["doc_id"] for rel in report.unchanged}
             if kept_ids:
                 _copy_kept_rows(self.store_dir, writer, kept_ids)
             counts = writer.finish()
             write_table_file(folder, "errors", rows_to_table("errors", errors) if errors else empty_table("errors"))
             counts["errors"] = len(errors)
+            counts[FILES] = listing.count
             write_manifest(folder, {
                 "collection": self.collection,
                 "corpus_dir": str(self.corpus_dir),
                 "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "tokens": "non-space tokens only",
                 "layout": "one Parquet file per table; rows grouped by `part` (primary area/year), "
-                          "one part per row group",
+                          "one part per row group; the ingested files are in files.parquet",
                 "versions": versions,
-                "files": new_files,
                 "errors": errors,
                 "counts": counts,
             })
             swap_in(self.store_dir, folder)
         except BaseException:
+            listing.close()
             writer.close()
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -324,21 +337,23 @@ def _size(path: Path) -> int:
         return 0  # a broken link: its batch reports it
 
 
-def _record(report: IngestReport, outcome: FileOutcome, new_files: dict[str, dict[str, Any]],
-            errors: list[dict[str, str]]) -> None:
-    """Add one file's outcome to the report, the new manifest and the errors table."""
+def _record(report: IngestReport, outcome: FileOutcome, listing: FilesWriter,
+            errors: list[dict[str, str]], kept_ids: list[str]) -> None:
+    """Add one file's outcome to the report, the new file list and the errors table."""
     if outcome.status == "failed":
         report.failed.append((outcome.relative, outcome.error or "failed"))
         errors.append({"path": outcome.relative, "error": outcome.error or "failed"})
         return
     getattr(report, outcome.status).append(outcome.relative)
     report.warnings.extend((outcome.relative, warning) for warning in outcome.warnings)
-    new_files[outcome.relative] = outcome.entry
+    listing.add(outcome.relative, outcome.entry)
+    if outcome.status == "unchanged":
+        kept_ids.append(outcome.entry["doc_id"])
 
 
-def _copy_kept_rows(store_dir: Path, writer: PartitionedWriter, kept_ids: set[str]) -> None:
+def _copy_kept_rows(store_dir: Path, writer: PartitionedWriter, kept_ids: list[str]) -> None:
     """Stream the rows of unchanged documents from the old store into the new one."""
-    wanted = pa.array(sorted(kept_ids), pa.string())
+    wanted = pa.array(sorted(set(kept_ids)), pa.string())
     for name in DOC_TABLES:
         for batch in iter_table_batches(store_dir, name):
             batch = batch.filter(pc.is_in(batch["doc_id"], wanted))

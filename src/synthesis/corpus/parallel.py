@@ -15,10 +15,10 @@ from typing import Callable, Iterable, Iterator
 
 from synthesis.corpus.batches import BatchJob, BatchResult, run_batch, warm_up
 
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 4  # results are small (rows go to spill files): keep workers busy
 
 
-def _ordered(submit: Callable[[BatchJob], object], result: Callable[[object], BatchResult],
+def ordered(submit: Callable[[BatchJob], object], result: Callable[[object], BatchResult],
              jobs: Iterable[BatchJob], window: int) -> Iterator[BatchResult]:
     """Submit jobs ahead up to ``window`` pending, yield their results in order."""
     pending: deque = deque()
@@ -45,37 +45,17 @@ def run_local(jobs: Iterable[BatchJob], workers: int = 1, scheduler: str | None 
     # each, once); the pool is private to this call, so no thread state is shared with it.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
-        yield from _ordered(lambda job: pool.submit(run_batch, job), lambda f: f.result(),
+        yield from ordered(lambda job: pool.submit(run_batch, job), lambda f: f.result(),
                             jobs, workers * IN_FLIGHT_PER_WORKER)
 
 
 def run_dask(jobs: Iterable[BatchJob], workers: int = 2, scheduler: str | None = None) -> Iterator[BatchResult]:
-    """Batches as Dask tasks on the cluster at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``),
-    or on a new ``LocalCluster`` of ``workers`` processes listening on loopback only.
-
-    Every worker must see the corpus folder at the same path and have ``synthesis`` installed.
-    """
+    """Batches as Dask tasks: see :mod:`synthesis.corpus.dask_engine` (imported only when used)."""
     try:
-        from distributed import Client, LocalCluster
+        from synthesis.corpus.dask_engine import run_dask as run
     except ImportError as error:  # pragma: no cover - dask is a dependency
         raise RuntimeError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from error
-
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None)
-        client = Client(cluster)
-    try:
-        window = max(1, len(client.scheduler_info().get("workers", {})) or workers) * IN_FLIGHT_PER_WORKER
-        client.run(warm_up)  # once per worker, before the first batch
-        yield from _ordered(lambda job: client.submit(run_batch, job, pure=False),
-                            lambda future: future.result(), jobs, window)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    yield from run(jobs, workers, scheduler)
 
 
 ENGINES: dict[str, Callable[..., Iterator[BatchResult]]] = {"local": run_local, "dask": run_dask}

@@ -9,8 +9,10 @@ Tables (one Parquet file each; rows grouped by partition, see below):
 - ``term_counts`` (not a table of the API): token counts per part, written by ingest, so that
   keyness against the rest of the corpus reads no tokens (:meth:`Store.term_counts`).
 
-``manifest.json`` records, per file, its content hash and ``doc_id``, plus the versions of
-the parser, tokenizer and dictionaries that made the rows.
+``manifest.json`` records the versions of the parser, tokenizer and dictionaries that made
+the rows, the files that failed and the row counts; ``files.parquet`` lists every ingested
+file (its content hash and ``doc_id``) sorted by path, so that a re-ingest looks its files up
+in one pass (:class:`PreviousFiles`) instead of holding the list in memory.
 
 Writes go to a temporary folder next to the store, then replace it in two renames, so a
 reader never sees half a store. Reads ask Parquet only for the rows and columns they need.
@@ -72,6 +74,10 @@ SCHEMAS: dict[str, pa.Schema] = {
     "errors": pa.schema([("path", _STR), ("error", _STR)]),
 }
 DOC_TABLES = ("documents", "segments", "tokens", "entities", "attributions")
+FILES = "files"  # the manifest's file list, one row per ingested file, sorted by path
+FILES_SCHEMA = pa.schema([("path", _STR), ("doc_id", _STR), ("file_sha256", _STR), ("sha256", _STR),
+                          ("format", _STR), ("bytes", _INT)])
+FILES_ROW_GROUP = 8192  # a re-ingest holds one row group of the file list at a time
 
 
 def empty_table(name: str) -> pa.Table:
@@ -130,6 +136,108 @@ def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
     """Stream the manifest to its file (no string of it in memory: it has one entry per file)."""
     with open(Path(folder) / MANIFEST, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=1)
+
+
+class FilesWriter:
+    """Write ``files.parquet`` entry by entry, in the (path) order they come, a row group at a time.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with FilesWriter(folder) as files:
+    ...     files.add("ยะลา/รายงาน-1.txt", {"doc_id": "demo:ยะลา/รายงาน-1.txt", "bytes": 120})
+    >>> pq.read_table(folder / "files.parquet")["bytes"].to_pylist()
+    [120]
+    """
+
+    def __init__(self, folder: Path):
+        self.path = Path(folder) / f"{FILES}.parquet"
+        self.count = 0
+        self._rows: list[dict[str, Any]] = []
+        self._writer = pq.ParquetWriter(self.path, FILES_SCHEMA)
+
+    def add(self, path: str, entry: dict[str, Any]) -> None:
+        self._rows.append({**entry, "path": path})
+        self.count += 1
+        if len(self._rows) >= FILES_ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=FILES_SCHEMA))
+            self._rows = []
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._flush()
+            self._writer.close()
+            self._writer = None
+
+    def __enter__(self) -> "FilesWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class PreviousFiles:
+    """The file entries of a store's last ingest, looked up in ascending path order while
+    reading ``files.parquet`` forward: memory holds one row group, whatever the number of files.
+
+    Entries of paths that a lookup passed over (or that :meth:`finish` finds left) are
+    files that are gone: :attr:`removed`. Stores written before ``files.parquet`` existed
+    have the list in ``manifest.json``; it is read from there.
+
+    >>> previous = PreviousFiles.from_entries([{"path": "a.txt", "doc_id": "c:a"}, {"path": "b.txt", "doc_id": "c:b"}])
+    >>> previous.lookup(["b.txt", "c.txt"])
+    {'b.txt': {'path': 'b.txt', 'doc_id': 'c:b'}}
+    >>> previous.finish()
+    ['a.txt']
+    """
+
+    def __init__(self, store_dir: Path, manifest: dict[str, Any] | None = None):
+        path = Path(store_dir) / f"{FILES}.parquet"
+        legacy = (manifest or {}).get("files")
+        if path.is_file():
+            rows: Iterable[dict[str, Any]] = (row for batch in iter_table_batches(store_dir, FILES)
+                                              for row in batch.to_pylist())
+        elif isinstance(legacy, dict):
+            rows = ({**entry, "path": name} for name, entry in sorted(legacy.items()) if isinstance(entry, dict))
+        else:
+            rows = iter(())
+        self._rows = iter(rows)
+        self._head = next(self._rows, None)
+        self._last = ""
+        self.removed: list[str] = []
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[dict[str, Any]]) -> "PreviousFiles":
+        previous = cls.__new__(cls)
+        previous._rows = iter(entries)
+        previous._head = next(previous._rows, None)
+        previous._last, previous.removed = "", []
+        return previous
+
+    def lookup(self, paths: list[str]) -> dict[str, dict[str, Any]]:
+        """The entries of ``paths`` that the store had; paths must ascend across calls."""
+        found: dict[str, dict[str, Any]] = {}
+        for name in paths:
+            if name < self._last:
+                raise ValueError(f"files must be looked up in ascending order: {name!r} after {self._last!r}")
+            self._last = name
+            while self._head is not None and self._head["path"] < name:
+                self.removed.append(self._head["path"])
+                self._head = next(self._rows, None)
+            if self._head is not None and self._head["path"] == name:
+                found[name] = self._head
+                self._head = next(self._rows, None)
+        return found
+
+    def finish(self) -> list[str]:
+        """The paths of the files that are gone (all that no lookup found), in path order."""
+        while self._head is not None:
+            self.removed.append(self._head["path"])
+            self._head = next(self._rows, None)
+        return self.removed
 
 
 def swap_in(store_dir: Path, folder: Path) -> None:
@@ -237,7 +345,19 @@ class Store:
         self.manifest = read_manifest(self.path)
 
     def __repr__(self) -> str:
-        return f"Store({str(self.path)!r}, {len(self.manifest.get('files', {}))} files)"
+        count = self.manifest.get("counts", {}).get(FILES, len(self.manifest.get("files", {})))
+        return f"Store({str(self.path)!r}, {count} files)"
+
+    def files(self, columns: list[str] | None = None) -> pd.DataFrame:
+        """The ingested files (``path``, ``doc_id``, ``file_sha256``, ``sha256``, ``format``,
+        ``bytes``), sorted by path; failed files are in :meth:`errors`."""
+        columns = columns or FILES_SCHEMA.names
+        path = self.path / f"{FILES}.parquet"
+        if path.is_file():
+            return pq.read_table(path, columns=columns).to_pandas()
+        legacy = self.manifest.get("files", {})  # a store written before files.parquet
+        rows = [{**entry, "path": name} for name, entry in sorted(legacy.items()) if isinstance(entry, dict)]
+        return pa.Table.from_pylist(rows, schema=FILES_SCHEMA).select(columns).to_pandas()
 
     @property
     def collection(self) -> str:

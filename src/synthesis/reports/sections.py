@@ -477,10 +477,9 @@ def methods(context: ReportContext) -> pd.DataFrame:
     from synthesis.paths import lessons_dir, project_root
 
     manifest = context.store.manifest
-    files = manifest.get("files", {})
+    files = context.store.files(columns=["path", "sha256"])  # the file list is files.parquet
     fingerprint = hashlib.sha256(json.dumps(
-        sorted((path, info.get("sha256") or info.get("hash") or "") if isinstance(info, dict) else (path, str(info))
-               for path, info in files.items())).encode()).hexdigest()[:12]
+        sorted((path, sha256 or "") for path, sha256 in zip(files["path"], files["sha256"]))).encode()).hexdigest()[:12]
     versions = manifest.get("versions", {})
     thai = versions.get("thai", {})
     book_file = lessons_dir() / "codebook.yaml"
