@@ -1,16 +1,18 @@
 """Run the report notebooks through papermill's Python API, one output folder per report.
 
-A report is a notebook template plus parameters. ``run_reports`` executes them in this process
-(or in a few worker processes with ``jobs > 1``, each running several reports), renders the
-HTML, and never lets one failing report stop the others: its executed notebook stays on disk
-for debugging and the failure is returned.
+A report is a notebook template plus parameters. ``run_reports`` executes them through
+papermill with one or more workers; each worker is a thread of this process with its own warm
+kernel (``synthesis.reports.kernel.WarmKernel``) that runs report after report, reset in
+between. The worker renders both HTML pages from the executed notebook in memory. One failing
+report never stops the others: its executed notebook stays on disk for debugging, the failure
+is returned, and its kernel is replaced for the next report.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -74,7 +76,8 @@ def plan_jobs(collection: str, area_ids: Iterable[str], reports_root: Path,
 
 
 def execute_notebook(template: Path, output: Path, parameters: dict[str, Any], cwd: Path) -> None:
-    """Execute ``template`` with ``parameters`` into ``output`` (papermill, in this process)."""
+    """Execute ``template`` with ``parameters`` into ``output`` (papermill, in this process,
+    in a fresh kernel: what the plain ``papermill`` command does)."""
     import papermill
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -86,18 +89,19 @@ def execute_notebook(template: Path, output: Path, parameters: dict[str, Any], c
     )
 
 
-def run_job(job: ReportJob, cwd: Path) -> ReportResult:
-    """Execute and render one report; failures are caught and described, never raised."""
+def run_job(job: ReportJob, kernel) -> ReportResult:
+    """Execute (in ``kernel``, a ``WarmKernel``) and render one report; failures are caught
+    and described, never raised."""
     from synthesis.reports.pdf import PdfUnavailable, html_to_pdf
-    from synthesis.reports.render import notebook_to_html
+    from synthesis.reports.render import write_html
 
     started = time.perf_counter()
     executed = job.out_dir / "notebook.ipynb"
     result = ReportResult(job, ok=False, seconds=0.0, files={"notebook": executed})
     try:
-        execute_notebook(job.template, executed, job.parameters, cwd)
-        result.files["html"] = notebook_to_html(executed, job.out_dir / "report.html", show_code=False)
-        result.files["review"] = notebook_to_html(executed, job.out_dir / "review.html", show_code=True)
+        notebook = kernel.execute(job.template, executed, job.parameters)
+        result.files["html"] = write_html(notebook, job.out_dir / "report.html", show_code=False)
+        result.files["review"] = write_html(notebook, job.out_dir / "review.html", show_code=True)
         result.ok = True
     except Exception as error:  # noqa: BLE001 — one report must never stop the others
         result.error = _describe(error)
@@ -121,18 +125,35 @@ def _describe(error: Exception) -> str:
 
 def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
                 on_done: Callable[[ReportResult], None] | None = None) -> list[ReportResult]:
-    """Run all jobs; results come back in the order of ``jobs``."""
+    """Run all jobs with ``workers`` warm kernels; results come back in the order of ``jobs``.
+
+    Workers take the next job when they finish one, so a long report does not hold up the
+    short ones behind it.
+    """
+    from synthesis.reports.kernel import WarmKernel
+
     results: dict[int, ReportResult] = {}
-    if workers <= 1 or len(jobs) <= 1:
-        for index, job in enumerate(jobs):
-            results[index] = run_job(job, cwd)
-            if on_done:
-                on_done(results[index])
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(run_job, job, cwd): index for index, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                if on_done:
-                    on_done(results[futures[future]])
+    pending = list(enumerate(jobs))
+    lock = threading.Lock()
+
+    def work() -> None:
+        with WarmKernel(cwd) as kernel:
+            while True:
+                with lock:
+                    if not pending:
+                        return
+                    index, job = pending.pop(0)
+                result = run_job(job, kernel)
+                with lock:
+                    results[index] = result
+                    if on_done:
+                        on_done(result)
+
+    threads = [threading.Thread(target=work, name=f"report-worker-{n}", daemon=True)
+               for n in range(max(1, min(workers, len(jobs))) - 1)]
+    for thread in threads:
+        thread.start()
+    work()  # this thread is a worker too
+    for thread in threads:
+        thread.join()
     return [results[index] for index in range(len(jobs))]
