@@ -19,11 +19,12 @@ is unknown), and an impossible date (``31 กุมภาพันธ์ 2565``)
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 
-from synthesis.thai.gazetteer import words_pattern
 from synthesis.thai.numbers import thai_digits_to_arabic
+from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
 
 MONTH_NAMES = (
@@ -104,23 +105,49 @@ _DATE = re.compile(
 )
 
 
-# Fast scans for where a date may start (plain character classes and literal tries let the
-# regex engine skip ahead); the full date pattern is only tried at those positions.
-_DIGIT_RUN = re.compile(f"{_D}+")
-_MONTH_START = re.compile(
-    words_pattern(
-        [*MONTH_NAMES, *MONTH_VARIANTS]
-        + [".".join(groups) for groups in MONTH_ABBREVIATIONS]
-        + ["".join(groups) + "." for groups in MONTH_ABBREVIATIONS]
-    )
+# Where a date may start: a month word, or a run of digits (the scan of
+# ``synthesis.thai.scan``). A run is only tried when it can start a date: one or two digits
+# followed by "/", "." or "-" (``21/7/65``), or followed, after nothing but digits, spaces,
+# dashes and "ถึงวันที่" (what may stand between a day and its month), by a month word.
+_MONTH_WORDS = (
+    [*MONTH_NAMES, *MONTH_VARIANTS]
+    + [".".join(groups) for groups in MONTH_ABBREVIATIONS]
+    + ["".join(groups) + "." for groups in MONTH_ABBREVIATIONS]
 )
+register("months", _MONTH_WORDS)
+# Every way the day-month pattern may write a month, dots or not ("ม.ค.", "ม.ค", "มค.", "มค").
+register(
+    "day_months",
+    [*MONTH_NAMES, *MONTH_VARIANTS]
+    + [dots.join(groups) + end for groups in MONTH_ABBREVIATIONS for dots in ("", ".") for end in ("", ".")],
+)
+_BEFORE_MONTH = frozenset(" \t\u00a0\n-–0123456789๐๑๒๓๔๕๖๗๘๙" + "ถึงวันที่")
 
 
-def _date_matches(text: str):
+def _date_starts(text: str, found: Scan) -> list[int]:
+    starts = {start for start, _end in found.words("months")}
+    runs = found.digit_runs
+    run_starts = [start for start, _end in runs]
+    for month in found.starts("day_months") if runs else ():
+        reach = month
+        while reach > 0 and text[reach - 1] in _BEFORE_MONTH:
+            reach -= 1
+        if reach < month:
+            i = bisect.bisect_left(run_starts, reach)
+            while i < len(runs) and run_starts[i] < month:
+                starts.add(run_starts[i])
+                i += 1
+    length = len(text)
+    for start, end in runs:
+        if end - start <= 2 and end < length and text[end] in "/.-":
+            starts.add(start)
+    return sorted(starts)
+
+
+def _date_matches(text: str, found: Scan | None = None):
     """Every date-like match (valid or not), left to right, never overlapping."""
-    starts = sorted({m.start() for m in _DIGIT_RUN.finditer(text)} | {m.start() for m in _MONTH_START.finditer(text)})
     last_end = 0
-    for pos in starts:
+    for pos in _date_starts(text, found or scan(text)):
         if pos < last_end:
             continue
         m = _DATE.match(text, pos)
@@ -206,21 +233,24 @@ def _span_end(m: re.Match[str]) -> int:
     return m.end()
 
 
+def date_rows(text: str, found: Scan | None = None) -> list[tuple]:
+    """(start, end, "DATE", ISO start, "rule", attrs) of every date: :func:`find_dates` without
+    building entities (``find_entities`` builds only those that survive)."""
+    rows = []
+    for m in _date_matches(text, found):
+        read = _read(m)
+        if read is not None:
+            rows.append((m.start(), _span_end(m), "DATE", read[0], "rule", read[2]))
+    return rows
+
+
 def find_dates(text: str) -> list[Entity]:
     """DATE entities: ``value`` is the ISO start; ``attrs`` has ``era``, and ``end`` for ranges.
 
     >>> [(e.text, e.value) for e in find_dates("วันที่4กันยายน2563 และ 27 กุมภาพันธ์ 2013")]
     [('4กันยายน2563', '2020-09-04'), ('27 กุมภาพันธ์ 2013', '2013-02-27')]
     """
-    found = []
-    for m in _date_matches(text):
-        read = _read(m)
-        if read is None:
-            continue
-        start_iso, _end_iso, attrs = read
-        start, end = m.start(), _span_end(m)
-        found.append(Entity(start, end, text[start:end], "DATE", start_iso, "rule", attrs))
-    return found
+    return [Entity(s, e, text[s:e], label, value, source, attrs) for s, e, label, value, source, attrs in date_rows(text)]
 
 
 def parse_thai_date(s: str) -> tuple[str, str | None] | None:

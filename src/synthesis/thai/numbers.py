@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from synthesis.thai.spans import Entity
+from synthesis.thai.trie import trie_pattern
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
@@ -49,15 +50,12 @@ _QUANTITY = re.compile(
     (?P<trail>[.…]*)
     (?:
         [ \t]*(?P<percent>{"|".join(PERCENT_SUFFIXES)})
-      | [ \t]*[-–]?[ \t]*(?P<money>{"|".join(MONEY_UNITS)})
-      | {_FILL}(?P<unit>{"|".join(COUNT_UNITS)})
+      | [ \t]*[-–]?[ \t]*(?P<money>{trie_pattern(list(MONEY_UNITS))})
+      | {_FILL}(?P<unit>{trie_pattern(COUNT_UNITS)})
     )?
     """,
     re.VERBOSE,
 )
-# Digits glued to surrounding digits/latin letters are not a quantity of their own
-# (version strings, codes like BA.5, 1477x1108).
-_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z๐-๙]")
 
 
 _WHOLE_NUMBER = re.compile(NUMBER_PATTERN)
@@ -125,80 +123,166 @@ def _skip_time_or_list_marker(text: str, pos: int) -> int | None:
     return None
 
 
-_DIGIT_RUN = re.compile(f"{DIGIT}+")
+def quantity_rows(text: str, digit_runs: list[tuple[int, int]]) -> list[tuple]:
+    """(start, end, label, value, attrs) of every quantity, given the text's digit runs.
 
-
-def _candidate_matches(text: str):
-    """Quantity matches tried only where a run of digits starts (a fast scan), left to right."""
+    The work of :func:`find_quantities` without building entities: ``find_entities`` builds
+    only those that survive the overlap resolution. Each run of digits is read where it
+    starts, left to right. Most runs are a plain number, maybe a space and a unit (``15 คน``):
+    they take the fast path, one small regex for the unit. A run with dots, commas, a dash or
+    "ร้อยละ" around it takes the full :data:`_QUANTITY` pattern (:func:`_read_at`).
+    """
+    rows = []
+    length = len(text)
+    unit_at = _UNIT_AT.match
     last_end = 0
-    for run in _DIGIT_RUN.finditer(text):
-        pos = run.start()
+    for pos, end in digit_runs:
         if pos < last_end:
             continue
-        # only a run followed by ".", ":" or ")" can start a clock time or a list marker
-        skip_to = _skip_time_or_list_marker(text, pos) if text[run.end() : run.end() + 1] in (".", ":", ")") else None
-        start = pos
-        while start > 0 and text[start - 1] in ".…":
-            start -= 1
-        before = start
-        while before > 0 and text[before - 1] in " \t":
-            before -= 1
-        if text.endswith("ร้อยละ", 0, before):
-            start = before - len("ร้อยละ")
-        m = _QUANTITY.match(text, start)
-        if skip_to is not None and not (m and (m.group("money") or m.group("unit") or m.group("percent"))):
-            last_end = skip_to  # a time or a list marker, unless a unit says it is a quantity
+        before = text[pos - 1] if pos else " "
+        after = text[end] if end < length else " "
+        if after in _SLOW_AFTER or before in ".…" or (before in " \tะ" and _after_percent_word(text, pos)):
+            row, last_end = _read_at(text, pos, end, last_end)
+            if row is not None:
+                rows.append(row)
             continue
-        if m is None or m.start("num") != pos:
+        tail = unit_at(text, end)
+        if tail is not None and tail.lastindex == 4:
+            row, last_end = _read_at(text, pos, end, last_end)  # a range or a form blank
+            if row is not None:
+                rows.append(row)
             continue
-        last_end = m.end("num2") if m.group("num2") else m.end("num")
-        yield m
+        last_end = end
+        if before in _LATIN_OR_DIGIT_CHARS or (
+            before in ",/:-" and pos > 1 and text[pos - 2] in _LATIN_OR_DIGIT_CHARS
+        ):
+            continue  # part of a code: BA 5, x-1
+        if after in _LATIN_OR_DIGIT_CHARS or (after == "/" and text[end + 1 : end + 2].isdigit()):
+            continue
+        if end - pos > MAX_DIGITS:
+            continue
+        value = int(text[pos:end])
+        if tail is None:
+            rows.append((pos, end, "NUMBER", value, {}))
+            continue
+        kind, word = tail.lastindex, tail.group(tail.lastindex)
+        if kind == 1:
+            rows.append((pos, tail.end(), "PERCENT", value, {}))
+        elif kind == 2:
+            multiplier = MONEY_UNITS[word]
+            rows.append((pos, tail.end(), "MONEY", value * multiplier, {"unit": "บาท"}))
+        elif _splits_cluster(text, tail.end()):
+            rows.append((pos, end, "NUMBER", value, {}))
+        else:
+            rows.append((pos, tail.end(), "COUNT", value, {"unit": word}))
+    return rows
 
 
-def _glued_to_code(text: str, m: re.Match[str]) -> bool:
+# Spaces and a unit after a plain number: percent, money or count (in this order).
+# Group 4: a dash or dots, for the full pattern (a range "3-5", money "50-บาท", a blank "5..คน").
+_UNIT_AT = re.compile(
+    rf"[ \t]*(?:({'|'.join(PERCENT_SUFFIXES)})|({trie_pattern(list(MONEY_UNITS))})|({trie_pattern(COUNT_UNITS)})|([-–.…]))"
+)
+# Characters around a digit run that call for the full pattern: decimals, thousands, clock
+# times, list markers, form dots, ranges; before it also spaces and "ร้อยละ".
+_SLOW_AFTER = frozenset(".,:)…")
+
+
+def _read_at(text: str, pos: int, run_end: int, last_end: int) -> tuple[tuple | None, int]:
+    """(row or None, new last end) for the digit run at ``pos``, read with the full pattern."""
+    # only a run followed by ".", ":" or ")" can start a clock time or a list marker
+    skip_to = None
+    if run_end < len(text) and text[run_end] in ".:)":
+        skip_to = _skip_time_or_list_marker(text, pos)
+    start = pos
+    while start > 0 and text[start - 1] in ".…":
+        start -= 1
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if text.endswith("ร้อยละ", 0, before):
+        start = before - len("ร้อยละ")
+    m = _QUANTITY.match(text, start)
+    if m is None:
+        return None, (skip_to if skip_to is not None else last_end)
+    percent_word, lead, num, num2, trail, percent, money, unit = m.groups()
+    if skip_to is not None and not (money or unit or percent):
+        return None, skip_to  # a time or a list marker, unless a unit says it is a quantity
+    lead_start = m.start() + (len(percent_word) if percent_word else 0)
+    if lead_start + len(lead) != pos:
+        return None, last_end
+    num_end = m.end(4) if num2 else pos + len(num)
+    if _glued_to_code(text, m.start(), num_end, lead, trail, money):
+        return None, num_end
+    return _row(text, m, (percent_word, num, num2, percent, money, unit), pos, num_end, lead_start), num_end
+
+
+
+
+def _after_percent_word(text: str, pos: int) -> bool:
+    """Is ``text[pos]`` preceded by "ร้อยละ" and maybe spaces?"""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return text.endswith("ร้อยละ", 0, pos)
+_LATIN_OR_DIGIT_CHARS = frozenset("0123456789" + THAI_DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _glued_to_code(text: str, first: int, num_end: int, lead: str, trail: str, money: str | None) -> bool:
     """True when the number is part of a code, date or list marker: BA.5, 1477x1108, 21/7/65."""
-    first = m.start()
-    if first > 0 and (
-        _LATIN_OR_DIGIT.match(text[first - 1])
-        or (text[first - 1] in ",/:-" and first > 1 and _LATIN_OR_DIGIT.match(text[first - 2]))
-    ):
-        return True
-    num_end = m.end("num2") if m.group("num2") else m.end("num")
-    after = num_end + len(m.group("trail"))
-    if not m.group("trail") and after < len(text):
-        nxt = text[after]
-        if _LATIN_OR_DIGIT.match(nxt) or (nxt in "/:-" and text[after + 1 : after + 2].isdigit()):
+    if first > 0:
+        before = text[first - 1]
+        if before in _LATIN_OR_DIGIT_CHARS or (
+            before in ",/:-" and first > 1 and text[first - 2] in _LATIN_OR_DIGIT_CHARS
+        ):
             return True
+    after = num_end + len(trail)
+    if after >= len(text):
+        return False
+    nxt = text[after]
+    if not trail:
+        return nxt in _LATIN_OR_DIGIT_CHARS or (nxt in "/:-" and text[after + 1 : after + 2].isdigit())
     # a list marker glued to its item: "1.ประเด็น", "2.พื้นที่" (but "50,000.- บาท" is money)
-    glued_item = m.group("trail") == "." and after < len(text) and not text[after].isspace()
-    return glued_item and not m.group("lead") and not m.group("money")
+    return trail == "." and not nxt.isspace() and not lead and not money
 
 
-def _to_entity(text: str, m: re.Match[str]) -> Entity | None:
-    value = parse_number(m.group("num"))
+def _number_value(written: str) -> int | float | None:
+    """:func:`parse_number` of a string that matched ``NUMBER_PATTERN`` (``int`` reads Thai digits)."""
+    if len(written) > MAX_DIGITS:
+        return None
+    if "," in written:
+        written = written.replace(",", "")
+    if "." in written:
+        return float(written.translate(_TO_ARABIC))
+    return int(written)
+
+
+def _row(text: str, m: re.Match[str], groups: tuple, start: int, end: int, lead_start: int) -> tuple | None:
+    percent_word, num, num2, percent, money, unit = groups
+    value = _number_value(num)
     if value is None:
         return None
-    start, end = m.start("num"), m.end("num2") if m.group("num2") else m.end("num")
     attrs: dict = {}
-    if m.group("num2"):
-        attrs["max"] = parse_number(m.group("num2"))
-    if m.group("percent_word") or m.group("percent"):
+    if num2:
+        attrs["max"] = _number_value(num2)
+    if percent_word or percent:
         label = "PERCENT"
-        start = m.start("percent_word") if m.group("percent_word") else start
-        end = m.end("percent") if m.group("percent") else end
-    elif m.group("money"):
-        label, end = "MONEY", m.end("money")
+        if percent_word:
+            start = m.start()
+        if percent:
+            end = m.end()
+    elif money:
+        label, end = "MONEY", m.end()
         attrs["unit"] = "บาท"
-        if MONEY_UNITS[m.group("money")] != 1:
-            value = value * MONEY_UNITS[m.group("money")]
+        if MONEY_UNITS[money] != 1:
+            value = value * MONEY_UNITS[money]
             value = int(value) if isinstance(value, float) and value.is_integer() else value
-    elif m.group("unit") and not _splits_cluster(text, m.end("unit")):
-        label, end = "COUNT", m.end("unit")
-        attrs["unit"] = m.group("unit")
-        start = m.start("lead")  # a form blank belongs to the count: "..5...คน"
+    elif unit and not _splits_cluster(text, m.end()):
+        label, end = "COUNT", m.end()
+        attrs["unit"] = unit
+        start = lead_start  # a form blank belongs to the count: "..5...คน"
     else:
         label = "NUMBER"
-    return Entity(start, end, text[start:end], label, value, "rule", attrs)
+    return start, end, label, value, attrs
 
 
 def find_quantities(text: str) -> list[Entity]:
@@ -210,11 +294,9 @@ def find_quantities(text: str) -> list[Entity]:
     >>> [(e.label, e.value, e.text) for e in find_quantities("งบ 50,000 บาท จำนวน ....12..... คน")]
     [('MONEY', 50000, '50,000 บาท'), ('COUNT', 12, '....12..... คน')]
     """
-    found = []
-    for m in _candidate_matches(text):
-        if _glued_to_code(text, m):
-            continue
-        entity = _to_entity(text, m)
-        if entity is not None:
-            found.append(entity)
-    return found
+    from synthesis.thai.scan import scan
+
+    return [
+        Entity(start, end, text[start:end], label, value, "rule", attrs)
+        for start, end, label, value, attrs in quantity_rows(text, scan(text).digit_runs)
+    ]

@@ -21,6 +21,7 @@ import yaml
 
 from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
 from synthesis.thai.numbers import parse_number
+from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
 
 _THAI_LETTER = "\u0e01-\u0e4e"
@@ -100,12 +101,15 @@ def org_at(text: str, pos: int) -> tuple[str, Org] | None:
 
 
 def _accepted(text: str, m: re.Match[str]) -> tuple[str, Org] | None:
+    return _accepted_at(text, m.start(), m.end())
+
+
+def _accepted_at(text: str, start: int, end: int) -> tuple[str, Org] | None:
     lex = lexicon()
-    written = m.group()
+    written = text[start:end]
     if written in lex.dotted:
         return written, lex.dotted[written]
     # An abbreviation without its dots must not run on into a Thai word ("สสสร้าง").
-    end = m.end()
     if end < len(text) and (text[end] == "." or "\u0e01" <= text[end] <= "\u0e4e") and not text.startswith(_DOTLESS_MAY_GLUE, end):
         return None
     return written, lex.dotless[written]
@@ -117,6 +121,13 @@ def lexicon() -> _Lexicon:
     text = resources.files("synthesis.thai").joinpath("data/orgs.yaml").read_text(encoding="utf-8")
     return build_lexicon(text, "synthesis/thai/data/orgs.yaml")
 
+
+def _lexicon_forms() -> list[str]:
+    lex = lexicon()
+    return [*lex.dotted, *lex.dotless]
+
+
+register("orgs", _lexicon_forms)
 
 _REGION = re.compile(r"[ \t]?(?:(?P<word>เขต|ที่)[ \t]?)?(?P<number>[0-9๐-๙]{1,2})(?![0-9๐-๙])")
 _PROVINCE_LEAD = re.compile(r"[ \t]?(?:จังหวัด|จ\.)?[ \t]?")
@@ -130,17 +141,21 @@ def find_orgs(text: str) -> list[Entity]:
     >>> [(e.text, e.value) for e in find_orgs("สคร.12 และ พมจ.ยะลา")]
     [('สคร.12', 'สำนักงานป้องกันควบคุมโรคที่ 12'), ('พมจ.ยะลา', 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดยะลา')]
     """
-    lex = lexicon()
-    found = []
+    return [Entity(s, e, text[s:e], label, value, source, attrs) for s, e, label, value, source, attrs in org_rows(text)]
+
+
+def org_rows(text: str, found: Scan | None = None) -> list[tuple]:
+    """(start, end, "ORG", value, "lexicon", attrs) of every organisation: :func:`find_orgs`
+    without building entities (``find_entities`` builds only those that survive)."""
+    rows = []
     last_end = 0
-    for m in lex.pattern.finditer(text):
-        if m.start() < last_end:
+    for start, end in (found or scan(text)).words("orgs"):
+        if start < last_end:
             continue
-        accepted = _accepted(text, m)
+        accepted = _accepted_at(text, start, end)
         if accepted is None:
             continue
         written, org = accepted
-        end = m.end()
         value = org.name
         attrs: dict = {"abbr": org.abbr}
         if org.region_word:
@@ -167,6 +182,6 @@ def find_orgs(text: str) -> list[Entity]:
                 attrs[org.takes_place] = place
                 value = f"{org.name}{place}"
                 end = place_start + len(place)
-        found.append(Entity(m.start(), end, text[m.start() : end], "ORG", value, "lexicon", attrs))
+        rows.append((start, end, "ORG", value, "lexicon", attrs))
         last_end = end
-    return found
+    return rows

@@ -19,6 +19,7 @@ import re
 
 from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
 from synthesis.thai.orgs import org_at
+from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity, Token
 
 TITLES = (
@@ -60,7 +61,7 @@ NAME_STOP_WORDS = (
 )
 _NAME_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e4e]+")  # Thai letters, not ฯ
 # A plain trie of trigger words is scanned (fast); the title chain is then read where one starts.
-_TRIGGER = re.compile(words_pattern((*TITLES, "รายงาน")))
+register("persons", (*TITLES, "รายงาน"))
 _TITLE = re.compile(rf"(?P<title>(?:{words_pattern(TITLES)})(?:[ \t]?(?:{words_pattern(TITLES)}))*)[ \t]?")
 _REPORTED_BY = re.compile(r"(?:จากพื้นที่)?[ \t]*โดย[ \t]+")
 _ONE_TITLE = re.compile(words_pattern(TITLES))
@@ -120,27 +121,46 @@ _PARTICLES = frozenset({"คะ", "ค่ะ", "ครับ"})
 
 
 class _TokenIndex:
-    """The document's tokens with their starts, for bisecting (built once per call)."""
+    """Token offsets for cutting glued names, read only when a name needs a cut.
 
-    def __init__(self, tokens: list[Token] | None):
-        self.tokens = tokens or []
-        self.starts = [t.start for t in self.tokens]
+    ``tokens`` is a list of :class:`Token`, or a lazy token sequence with ``boundaries`` (the
+    sorted token starts plus the text length), which is used as is: no token is built.
+    """
 
-    def from_(self, start: int, end: int):
-        i = bisect.bisect_left(self.starts, start)
-        while i < len(self.tokens) and self.tokens[i].start < end:
-            yield self.tokens[i]
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    def __bool__(self) -> bool:
+        return self.tokens is not None and len(self.tokens) > 0
+
+    def spans_from(self, start: int, end: int):
+        """(start, end) of the tokens that start in [start, end)."""
+        if self._starts is None:
+            boundaries = getattr(self.tokens, "boundaries", None)
+            if boundaries is not None:
+                self._starts, self._ends = boundaries, boundaries[1:]
+            else:
+                self._starts = [t.start for t in self.tokens]
+                self._ends = [t.end for t in self.tokens]
+        starts, ends = self._starts, self._ends
+        i = bisect.bisect_left(starts, start)
+        while i < len(ends) and starts[i] < end:
+            yield starts[i], ends[i]
             i += 1
 
 
-def _cut_at_token(run_start: int, run: str, tokens: _TokenIndex, min_length: int) -> str:
+def _cut_at_token(text: str, run_start: int, run: str, tokens: _TokenIndex, min_length: int) -> str:
     """Cut a glued run at the first name-ending word, on a token boundary when tokens are known."""
-    if not tokens.tokens:
+    if not tokens:
         return _cut_at_stop_word(run, min_length)
+    if _STOP.search(run, min_length) is None:
+        return run  # no stop word at all: no token can start with one
     run_end = run_start + len(run)
-    for token in tokens.from_(run_start + min_length, run_end):
-        if token.end < run_end and _STOP.match(token.text):
-            return run[: token.start - run_start]
+    for token_start, token_end in tokens.spans_from(run_start + min_length, run_end):
+        if token_end < run_end and _STOP.match(text, token_start, token_end):
+            return run[: token_start - run_start]
     return run
 
 
@@ -171,20 +191,22 @@ def _title_allowed_at(text: str, start: int) -> bool:
 _SURNAME_AFTER_SPACE = re.compile("[ \t]([\u0e01-\u0e2e\u0e30-\u0e4e]+)")
 
 
-def _read_title(text: str, trigger: re.Match[str], found: list[Entity]) -> tuple[str | None, int] | None:
-    """(title as written or None, where the name starts) at a trigger word, or None."""
-    if trigger.group() == "รายงาน":
-        reported = _REPORTED_BY.match(text, trigger.end())
+def _read_title(text: str, trigger_start: int, trigger_end: int, last_end: int | None) -> tuple[str | None, int] | None:
+    """(title as written or None, where the name starts) at a trigger word, or None.
+
+    ``last_end`` is the end of the name found before, if any."""
+    if text.startswith("รายงาน", trigger_start, trigger_end):
+        reported = _REPORTED_BY.match(text, trigger_end)
         return (None, reported.end()) if reported else None
-    if not _title_allowed_at(text, trigger.start()):
+    if not _title_allowed_at(text, trigger_start):
         return None
-    m = _TITLE.match(text, trigger.start())
+    m = _TITLE.match(text, trigger_start)
     title, name_start = m.group("title"), m.end()
-    if found and title.strip() in ROLE_TITLES and trigger.start() - found[-1].end <= 2:
+    if last_end is not None and title.strip() in ROLE_TITLES and trigger_start - last_end <= 2:
         return None  # a role after the name it describes
-    if title.endswith("นายก") and _PLACEHOLDER_AFTER_MAYOR.match(text, trigger.start() + len(title)):
-        title, name_start = title[:-1], trigger.start() + len(title) - 1
-    first_title = _ONE_TITLE.match(text, trigger.start())
+    if title.endswith("นายก") and _PLACEHOLDER_AFTER_MAYOR.match(text, trigger_start + len(title)):
+        title, name_start = title[:-1], trigger_start + len(title) - 1
+    first_title = _ONE_TITLE.match(text, trigger_start)
     if (
         _not_a_title_here(text, first_title.group(), first_title.end())
         or _not_a_title_here(text, title, name_start)
@@ -202,7 +224,7 @@ def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> 
     first_name = first.group()
     if _CLAUSE.match(first_name) and len(first_name) > 2:
         return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
-    first_name = _cut_glued_first_name(_cut_at_token(start, first_name, index, 1))
+    first_name = _cut_glued_first_name(_cut_at_token(text, start, first_name, index, 1))
     if not first_name or len(first_name) > MAX_FIRST_NAME:
         return None
     end = start + len(first_name)
@@ -213,7 +235,7 @@ def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> 
     after = _SURNAME_AFTER_SPACE.match(text, end)
     if not after or _TITLE.match(after.group(1)):
         return first_name, None
-    surname = _cut_at_token(end + 1, after.group(1)[: MAX_SURNAME + 30], index, 2)
+    surname = _cut_at_token(text, end + 1, after.group(1)[: MAX_SURNAME + 30], index, 2)
     surname_end = end + 1 + len(surname)
     at_word_end = surname_end >= len(text) or not ("\u0e01" <= text[surname_end] <= "\u0e4e")
     shortest = 1 if at_word_end else 2  # "-นายก ข" in a list of placeholders
@@ -228,13 +250,23 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
     >>> [(e.value, e.attrs["title"]) for e in find_persons("โดยอาจารย์อรดี วงศ์ดี ได้กล่าวว่า")]
     [('อรดี วงศ์ดี', 'อาจารย์')]
     """
-    found: list[Entity] = []
+    return [
+        Entity(s, e, text[s:e], label, value, source, attrs)
+        for s, e, label, value, source, attrs in person_rows(text, tokens)
+    ]
+
+
+def person_rows(text: str, tokens=None, found: Scan | None = None) -> list[tuple]:
+    """(start, end, "PERSON", value, "rule", attrs) of every name: :func:`find_persons` without
+    building entities (``find_entities`` builds only those that survive)."""
+    rows: list[tuple] = []
     index = _TokenIndex(tokens)
     last_end = 0
-    for trigger in _TRIGGER.finditer(text):
-        if trigger.start() < last_end:
+    name_end = None  # end of the last name found
+    for trigger_start, trigger_end in (found or scan(text)).words("persons"):
+        if trigger_start < last_end:
             continue
-        titled = _read_title(text, trigger, found)
+        titled = _read_title(text, trigger_start, trigger_end, name_end)
         if titled is None:
             continue
         title, start = titled
@@ -242,11 +274,11 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
         if name is None:
             continue
         first_name, surname = name
-        if trigger.group() == "รายงาน" and surname is None:
+        if surname is None and text.startswith("รายงาน", trigger_start, trigger_end):
             continue  # "รายงานโดย" + one word is more likely a team than a person
         value = f"{first_name} {surname}" if surname else first_name
         end = start + len(value)
         attrs = {"title": title.strip() if title else None, "first_name": first_name, "surname": surname}
-        found.append(Entity(start, end, text[start:end], "PERSON", value, "rule", attrs))
-        last_end = end
-    return found
+        rows.append((start, end, "PERSON", value, "rule", attrs))
+        last_end = name_end = end
+    return rows

@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from synthesis.thai.gazetteer import Place, gazetteer, longest_name_at, words_pattern
+from synthesis.thai.gazetteer import Place, gazetteer, longest_name_at
+from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
 
 CONTEXT_CHARS = 120
@@ -68,22 +69,13 @@ class _Found:
     attrs: dict = field(default_factory=dict)
 
 
-def _compiled() -> re.Pattern[str]:
-    # One plain trie of every trigger word: the regex engine skips ahead to a possible first
-    # character, which makes the scan about five times faster than named alternatives.
-    g = gazetteer()
-    bare = [name for name in g.provinces if name not in PREFIX_ONLY_PROVINCES]
-    return re.compile(words_pattern([*_LOCAL_GOV_UNITS, *_PREFIXES, *bare]))
+def _trigger_words() -> list[str]:
+    # Every word a place may start with: unit and level prefixes, bare province names.
+    bare = [name for name in gazetteer().provinces if name not in PREFIX_ONLY_PROVINCES]
+    return [*_LOCAL_GOV_UNITS, *_PREFIXES, *bare]
 
 
-_PATTERN: re.Pattern[str] | None = None
-
-
-def _pattern() -> re.Pattern[str]:
-    global _PATTERN
-    if _PATTERN is None:
-        _PATTERN = _compiled()
-    return _PATTERN
+register("places", _trigger_words)
 
 
 def _after_space(text: str, pos: int) -> int:
@@ -138,46 +130,46 @@ def _spaced_common_word(text: str, prefix_end: int, name_start: int, name: str) 
     return name in _stop_words() or name == "เมือง" or _continues(text, name_start + len(name))
 
 
-def _candidates(text: str) -> list[_Found]:
+def _candidates(text: str, triggers: list[tuple[int, int]]) -> list[_Found]:
     g = gazetteer()
     found: list[_Found] = []
     last_end = 0
-    for m in _pattern().finditer(text):
-        if m.start() < last_end:
+    for trigger_start, trigger_end in triggers:
+        if trigger_start < last_end:
             continue
-        word = m.group()
+        word = text[trigger_start:trigger_end]
         if word in _LOCAL_GOV_UNITS:
             unit, name_level = _LOCAL_GOV_UNITS[word]
-            name_start = _after_space(text, m.end())
+            name_start = _after_space(text, trigger_end)
             read = _read_local_gov_name(text, name_start, name_level)
             if read is None:
                 continue
             name, places = read
             end = name_start + len(name)
-            found.append(_Found(m.start(), end, "local_gov", name, places, unit))
+            found.append(_Found(trigger_start, end, "local_gov", name, places, unit))
             last_end = end
             continue
         if word in _PREFIXES:
-            if len(word) == 2 and _INSIDE_ABBREVIATION.search(text, max(0, m.start() - 3), m.start()):
+            if len(word) == 2 and _INSIDE_ABBREVIATION.search(text, max(0, trigger_start - 3), trigger_start):
                 continue
             level = _PREFIXES[word]
-            name_start = _after_space(text, m.end())
+            name_start = _after_space(text, trigger_end)
             read = _read_name(text, name_start, level)
             if read and word in ("เขต", "แขวง"):  # Bangkok's level words
                 bangkok = [p for p in read[1] if p.province_code == "10"]
                 read = (read[0], bangkok) if bangkok else None
-            if read is None or _spaced_common_word(text, m.end(), name_start, read[0]):
+            if read is None or _spaced_common_word(text, trigger_end, name_start, read[0]):
                 continue
             name, places = read
             end = name_start + len(name)
-            found.append(_Found(m.start(), end, level, name, places))
+            found.append(_Found(trigger_start, end, level, name, places))
             last_end = end
             continue
         # a bare province name
-        if (m.start() > 0 and text[m.start() - 1] in _LEADING_VOWELS) or _continues(text, m.end()):
+        if (trigger_start > 0 and text[trigger_start - 1] in _LEADING_VOWELS) or _continues(text, trigger_end):
             continue
-        found.append(_Found(m.start(), m.end(), "province", word, [g.provinces[word]]))
-        last_end = m.end()
+        found.append(_Found(trigger_start, trigger_end, "province", word, [g.provinces[word]]))
+        last_end = trigger_end
     return found
 
 
@@ -244,7 +236,7 @@ def _resolve(text: str, found: list[_Found]) -> None:
                 f.attrs["resolved_by"] = "document"
 
 
-def _to_entity(text: str, f: _Found) -> Entity:
+def _to_row(f: _Found) -> tuple:
     g = gazetteer()
     province_codes = sorted({p.province_code for p in f.candidates})
     province = g.province_name(province_codes[0]) if len(province_codes) == 1 else None
@@ -262,7 +254,7 @@ def _to_entity(text: str, f: _Found) -> Entity:
         attrs["unit"] = f.unit
     if len(f.candidates) == 1:
         attrs["code"] = f.candidates[0].code
-    return Entity(f.start, f.end, text[f.start : f.end], "PLACE", name, "gazetteer", attrs)
+    return f.start, f.end, "PLACE", name, "gazetteer", attrs
 
 
 def find_places(text: str) -> list[Entity]:
@@ -275,10 +267,17 @@ def find_places(text: str) -> list[Entity]:
     >>> [(e.value, e.attrs["province"]) for e in find_places("ตำบลโคกเคียน อำเภอเมืองนราธิวาส")]
     [('โคกเคียน', 'นราธิวาส'), ('เมืองนราธิวาส', 'นราธิวาส')]
     """
-    found = _candidates(text)
-    found = _with_bare_districts(text, found)
-    _resolve(text, found)
-    return [_to_entity(text, f) for f in found]
+    return [Entity(s, e, text[s:e], label, value, source, attrs) for s, e, label, value, source, attrs in place_rows(text)]
+
+
+def place_rows(text: str, found: Scan | None = None) -> list[tuple]:
+    """(start, end, "PLACE", value, "gazetteer", attrs) of every place: :func:`find_places`
+    without building entities (``find_entities`` builds only those that survive)."""
+    found = found or scan(text)
+    places = _candidates(text, found.words("places"))
+    places = _with_bare_districts(text, places, found)
+    _resolve(text, places)
+    return [_to_row(f) for f in places]
 
 
 # District names that are also everyday words or phrases: never read without อำเภอ/อ.
@@ -287,36 +286,44 @@ PREFIX_ONLY_DISTRICTS = frozenset(
 )
 
 
+def _bare_district_words() -> list[str]:
+    return [
+        d.name for d in gazetteer().district_by_code.values() if len(d.name) >= 3 and d.name not in PREFIX_ONLY_DISTRICTS
+    ]
+
+
+register("districts", _bare_district_words)
+
+
 @lru_cache(maxsize=64)
-def _bare_district_pattern(province_codes: frozenset[str]) -> re.Pattern[str] | None:
-    g = gazetteer()
-    names = {
+def _bare_district_names(province_codes: frozenset[str]) -> frozenset[str]:
+    return frozenset(
         d.name
-        for d in g.district_by_code.values()
+        for d in gazetteer().district_by_code.values()
         if d.province_code in province_codes and len(d.name) >= 3 and d.name not in PREFIX_ONLY_DISTRICTS
-    }
-    return re.compile(words_pattern(names)) if names else None
+    )
 
 
-def _with_bare_districts(text: str, found: list[_Found]) -> list[_Found]:
+def _with_bare_districts(text: str, found: list[_Found], scanned: Scan) -> list[_Found]:
     """Add district names written without อำเภอ (``หาดใหญ่``), read only in a text that names
     their province: alone, a district name is too often an ordinary word or a person's name."""
     provinces = frozenset(
         f.candidates[0].province_code for f in found if len({p.province_code for p in f.candidates}) == 1
     )
-    pattern = _bare_district_pattern(provinces) if provinces else None
-    if pattern is None:
+    names = _bare_district_names(provinces) if provinces else None
+    if not names:
         return found
     g = gazetteer()
     taken = [(f.start, f.end) for f in found]
     starts = [a for a, _ in taken]
     extra = []
-    for m in pattern.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < taken[i][1]:
+    for start, end in scanned.words("districts", names.__contains__):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < taken[i][1]:
             continue  # inside a place already found ("อ.หาดใหญ่", "เทศบาลนครหาดใหญ่")
-        if (m.start() > 0 and text[m.start() - 1] in _LEADING_VOWELS) or _continues(text, m.end()):
+        if (start > 0 and text[start - 1] in _LEADING_VOWELS) or _continues(text, end):
             continue
-        places = [p for p in g.districts[m.group()] if p.province_code in provinces]
-        extra.append(_Found(m.start(), m.end(), "amphoe", m.group(), places, attrs={"bare": True}))
+        name = text[start:end]
+        places = [p for p in g.districts[name] if p.province_code in provinces]
+        extra.append(_Found(start, end, "amphoe", name, places, attrs={"bare": True}))
     return sorted(found + extra, key=lambda f: f.start) if extra else found

@@ -1,0 +1,124 @@
+"""One pass over a text that finds where each rule finder may start reading.
+
+Every finder (dates, numbers, places, orgs, persons) starts where a trigger word of its own
+occurs (a month name, a place prefix, an agency abbreviation, a title) or where a run of
+digits starts. Scanning the text once per finder with a regex costs more than all the rest of
+their work: Thai text gives a regex engine a possible first character at every other position.
+Here one Aho-Corasick automaton (``ahocorasick_rs``, a DFA in Rust) holds the trigger words of
+every finder and the digits, and one scan of the text finds them all; each finder then gets
+exactly what ``re.finditer`` over a trie of its own words would give: the leftmost-longest
+occurrences that do not overlap each other.
+
+A finder registers its words once (:func:`register`) and asks :func:`scan` for a text's
+matches; the scan of the last text is kept, so the finders that ``find_entities`` calls one
+after the other on the same text share it.
+
+>>> register("doctest", ["อ.", "ผอ.", "อำเภอ"])
+>>> s = scan("ผอ.สมใจ ที่อำเภอ 12 คน")
+>>> s.words("doctest"), s.digit_runs
+([(0, 3), (11, 16)], [(17, 19)])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import ahocorasick_rs
+
+DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_SOURCES: dict[str, Callable[[], Iterable[str]]] = {}
+_automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, ...]]] | None = None
+
+
+def register(name: str, words: Iterable[str] | Callable[[], Iterable[str]]) -> None:
+    """Declare the trigger words of finder ``name`` (a list, or a function called on first scan)."""
+    global _automaton
+    _SOURCES[name] = words if callable(words) else (lambda words=tuple(words): words)
+    _automaton = None  # rebuilt with the new words on the next scan
+
+
+def _build() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, ...]]]:
+    owners: dict[str, list[str]] = {digit: [] for digit in DIGITS}  # a digit has no owner
+    for name, source in _SOURCES.items():
+        for word in source():
+            if word:
+                owners.setdefault(word, []).append(name)
+    patterns = list(owners)
+    automaton = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, [tuple(owners[p]) for p in patterns]
+
+
+class Scan:
+    """The trigger words and digit runs of one text."""
+
+    __slots__ = ("text", "digit_runs", "_raw", "_words")
+
+    def __init__(self, text: str, digit_runs: list[tuple[int, int]], raw: dict[str, list[tuple[int, int]]]):
+        self.text = text
+        self.digit_runs = digit_runs  # maximal runs of ASCII or Thai digits, (start, end)
+        self._raw = raw  # finder → every occurrence of its words, as (start, -end)
+        self._words: dict[str, list[tuple[int, int]]] = {}
+
+    def words(self, name: str, keep: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+        """(start, end) of the leftmost-longest, non-overlapping occurrences of ``name``'s words
+        (only of the words for which ``keep(word)`` is true, when given)."""
+        found = self._words.get(name) if keep is None else None
+        if found is None:
+            found = []
+            last_end = 0
+            text = self.text
+            for start, neg_end in sorted(self._raw.get(name, ())):  # longest first at a start
+                if start >= last_end and (keep is None or keep(text[start:-neg_end])):
+                    last_end = -neg_end
+                    found.append((start, last_end))
+            if keep is None:
+                self._words[name] = found
+        return found
+
+
+    def starts(self, name: str) -> list[int]:
+        """Where any of ``name``'s words occurs, overlapping ones included, sorted."""
+        return sorted({start for start, _neg_end in self._raw.get(name, ())})
+
+
+_last: Scan | None = None
+
+
+def scan(text: str) -> Scan:
+    """The matches of every registered finder's words in ``text`` (the last text's is reused)."""
+    global _automaton, _last
+    last = _last
+    if last is not None and last.text is text:
+        return last
+    if _automaton is None:
+        _automaton = _build()
+    automaton, owners = _automaton
+    runs: list[tuple[int, int]] = []
+    raw: dict[str, list[tuple[int, int]]] = {}
+    run_start = run_end = -1
+    try:
+        matches = automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate: scan a copy where it is U+FFFD (same offsets)
+        matches = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+    for index, start, end in matches:
+        names = owners[index]
+        if not names:  # a digit
+            if start != run_end:
+                if run_end >= 0:
+                    runs.append((run_start, run_end))
+                run_start = start
+            run_end = end
+            continue
+        for name in names:
+            spans = raw.get(name)
+            if spans is None:
+                raw[name] = [(start, -end)]
+            else:
+                spans.append((start, -end))
+    if run_end >= 0:
+        runs.append((run_start, run_end))
+    _last = Scan(text, runs, raw)
+    return _last
