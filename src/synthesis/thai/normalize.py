@@ -30,6 +30,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy
+
 from synthesis.thai.trie import trie_pattern
 
 # Misspelt words seen in programme reports -> their dictionary spelling. Only forms that are
@@ -84,6 +86,77 @@ _RULES: list[tuple[str, str]] = [
     ("misspelling", trie_pattern(sorted(MISSPELLINGS))),
 ]
 _PATTERNS = [(reason, re.compile(pattern)) for reason, pattern in _RULES]
+
+
+# --- which rules can match at all -----------------------------------------------------------
+# Most texts need few or no edits, and scanning twelve patterns over every text costs more than
+# tokenizing it. Every rule needs a character or a pair of adjacent characters that is easy to
+# spot in a vectorised pass over the code points; only the rules whose trigger is present run.
+
+def _flag_table(groups: dict[int, str]) -> numpy.ndarray:
+    table = numpy.zeros(0x110000, dtype=numpy.uint16)
+    for bit, chars in groups.items():
+        table[[ord(c) for c in chars]] |= bit
+    return table
+
+
+def _expand(ranges: str) -> str:
+    """The characters of a character-class body such as ``"\u2000-\u200a"``."""
+    return "".join(re.findall(f"[{ranges}]", "".join(map(chr, range(0x3100)))))
+
+
+_SPACE_LIKE, _DANGLING_BIT, _TONE, _TONE_OR_THANTHAKHAT, _ABOVE_BELOW_BIT, _FOLLOW_BIT = 1, 2, 4, 8, 16, 32
+_NO_REPEAT_BIT, _SARA_E, _ALONE = 64, 128, 256
+_FLAGS = _flag_table({
+    _SPACE_LIKE: " \t\n" + _expand(_ODD_SPACES),
+    _DANGLING_BIT: _DANGLING,
+    _TONE: TONE_MARKS,
+    _TONE_OR_THANTHAKHAT: TONE_MARKS + "\u0e4c",
+    _ABOVE_BELOW_BIT: _ABOVE_BELOW,
+    _FOLLOW_BIT: _FOLLOW,
+    _NO_REPEAT_BIT: _NO_REPEAT,
+    _SARA_E: "\u0e40",
+    # characters that are a trigger on their own: CR, line separators, zero-width, odd
+    # spaces, controls, NIKHAHIT (sara-am)
+    _ALONE: "\r\u2028\u2029\u0085\u0e4d" + _ZERO_WIDTH + _expand(_ODD_SPACES) + _expand(_CONTROLS),
+})
+# (reason, flag of the first character, flag of the next one): the pair rules
+_PAIR_TRIGGERS = (
+    ("mark-after-space", _SPACE_LIKE, _DANGLING_BIT),
+    ("sara-ae", _SARA_E, _SARA_E),
+    ("mark-order", _TONE_OR_THANTHAKHAT, _ABOVE_BELOW_BIT),
+    ("tone-order", _FOLLOW_BIT, _TONE),
+    ("repeated-tone", _TONE, _TONE),
+)
+_ALONE_REASONS = frozenset({"crlf", "zero-width", "space", "control", "sara-am"})
+_MISSPELLING = dict(_PATTERNS)["misspelling"]
+
+
+def _rules_to_run(text: str) -> frozenset[str]:
+    """The rules that may match ``text`` (a superset: each one then scans for real).
+
+    >>> sorted(_rules_to_run("เเม่")), sorted(_rules_to_run("แม่"))
+    (['sara-ae'], [])
+    """
+    if not text:
+        return frozenset()
+    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    flags = _FLAGS[codes]
+    reasons = set()
+    if (flags & _ALONE).any():
+        reasons |= _ALONE_REASONS
+    if flags[0] & _DANGLING_BIT:
+        reasons.add("mark-after-space")
+    first, second = flags[:-1], flags[1:]
+    for reason, before, after in _PAIR_TRIGGERS:
+        if reason not in reasons and ((first & before).astype(bool) & (second & after).astype(bool)).any():
+            reasons.add(reason)
+    repeats = (codes[:-1] == codes[1:]) & (first & _NO_REPEAT_BIT).astype(bool)
+    if repeats.any():
+        reasons.add("repeated-mark")
+    if _MISSPELLING.search(text):
+        reasons.add("misspelling")
+    return frozenset(reasons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,9 +299,13 @@ _FINAL_REASONS = frozenset({"misspelling"})
 def _rule_pass(source: str) -> tuple[str, list[Change], bool]:
     """One scan of all rules over ``source``: the new text, the edits (offsets in source) and
     whether a match was left out because it overlapped an edit."""
+    possible = _rules_to_run(source)
+    if not possible:
+        return source, [], False
     found = sorted(
         (match.start(), order, match.end(), reason)
         for order, (reason, pattern) in enumerate(_PATTERNS)
+        if reason in possible
         for match in pattern.finditer(source)
     )
     pieces: list[str] = []

@@ -7,8 +7,10 @@ These names and fields are a public contract: other modules and outside checks r
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import repeat
+from typing import Any, overload
 
 SEGMENT_KINDS = ("heading", "paragraph", "list_item", "sentence", "turn")
 ENTITY_LABELS = ("PLACE", "ORG", "PERSON", "DATE", "NUMBER", "PERCENT", "MONEY", "COUNT")
@@ -23,6 +25,129 @@ class Token:
     text: str
     is_space: bool = False
     pos: str | None = None
+
+
+def _token_maker():
+    """A fast way to make many ``Token`` objects.
+
+    ``Token`` is a frozen dataclass, whose ``__init__`` sets each field through
+    ``object.__setattr__``: on a few hundred thousand tokens that alone costs about as much as
+    the Rust segmenter. This builds a plain object with the same slots and then gives it the
+    ``Token`` class: the result is an ordinary, frozen ``Token``. Checked here, once; if this
+    Python refuses the class switch, the normal constructor is used.
+    """
+
+    class _Draft:
+        __slots__ = Token.__slots__
+
+        def __init__(self, start: int, end: int, text: str, is_space: bool, pos: str | None = None) -> None:
+            self.start = start
+            self.end = end
+            self.text = text
+            self.is_space = is_space
+            self.pos = pos
+            self.__class__ = Token
+
+    try:
+        probe = _Draft(0, 1, "ก", False)
+    except TypeError:
+        return Token
+    if type(probe) is Token and probe == Token(0, 1, "ก", False):
+        return _Draft
+    return Token
+
+
+make_token = _token_maker()
+
+
+class TokenList(Sequence):
+    """The tokens of one text, held as offsets: ``Token`` objects are made when asked for.
+
+    ``boundaries`` are the cut positions, ``0`` and ``len(text)`` included, so token ``i`` is
+    ``text[boundaries[i]:boundaries[i + 1]]``. Code that only needs offsets or strings (the
+    store, counts) reads :attr:`starts`, :attr:`ends`, :attr:`texts` and never pays for
+    millions of objects; everything else uses it as a list of ``Token``.
+
+    >>> tokens = TokenList("ดี มาก", [0, 2, 3, 6])
+    >>> len(tokens), tokens[2], tokens.texts
+    (3, Token(start=3, end=6, text='มาก', is_space=False, pos=None), ['ดี', ' ', 'มาก'])
+    >>> tokens == [Token(0, 2, "ดี"), Token(2, 3, " ", True), Token(3, 6, "มาก")]
+    True
+    """
+
+    __slots__ = ("text", "boundaries", "pos", "_texts", "_tokens")
+
+    def __init__(self, text: str, boundaries: list[int], pos: list[str | None] | None = None) -> None:
+        self.text = text
+        self.boundaries = boundaries if len(boundaries) > 1 else []
+        self.pos = pos
+        self._texts: list[str] | None = None
+        self._tokens: list[Token] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        return self.boundaries[:-1]
+
+    @property
+    def ends(self) -> list[int]:
+        return self.boundaries[1:]
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's text (computed once)."""
+        if self._texts is None:
+            text, bounds = self.text, self.boundaries
+            self._texts = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+        return self._texts
+
+    @property
+    def is_space(self) -> list[bool]:
+        return list(map(str.isspace, self.texts))
+
+    def _all(self) -> list[Token]:
+        if self._tokens is None:
+            texts = self.texts
+            pos = self.pos if self.pos is not None else repeat(None)
+            bounds = self.boundaries
+            self._tokens = list(map(make_token, bounds, bounds[1:], texts, map(str.isspace, texts), pos))
+        return self._tokens
+
+    def __len__(self) -> int:
+        return max(len(self.boundaries) - 1, 0)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice) or self._tokens is not None:
+            return self._all()[index]
+        size = len(self)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("token index out of range")
+        start, end = self.boundaries[index], self.boundaries[index + 1]
+        piece = self.text[start:end]
+        return make_token(start, end, piece, piece.isspace(), None if self.pos is None else self.pos[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TokenList):
+            return self.text == other.text and self.boundaries == other.boundaries and self.pos == other.pos
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return self._all() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # mutable-looking like a list: not hashable
+
+    def __add__(self, other: Sequence[Token]) -> list[Token]:
+        return self._all() + list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._all())  # shown as the list of tokens it stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +189,7 @@ class ThaiDoc:
     """What ``synthesis.thai.analyze`` returns: the normalized text and its spans."""
 
     text: str
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Sequence[Token] = field(default_factory=list)  # a TokenList from analyze()
     segments: list[Segment] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     changes: list[Any] = field(default_factory=list)
