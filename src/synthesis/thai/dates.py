@@ -105,17 +105,17 @@ _DATE = re.compile(
 )
 
 
-# Where a date may start: a month word, or a run of digits (the scan of
-# ``synthesis.thai.scan``). A run is only tried when it can start a date: one or two digits
-# followed by "/", "." or "-" (``21/7/65``), or followed, after nothing but digits, spaces,
-# dashes and "ถึงวันที่" (what may stand between a day and its month), by a month word.
+# Where a date may start: a month word (the month + year form), or a run of digits (the
+# scan of ``synthesis.thai.scan``). A run is only tried when it can start a date: one or two
+# digits followed by "/", "." or "-" (``21/7/65``), or followed by a month written any way the
+# day-month form accepts, after nothing but what may stand between a day and its month
+# (digits, spaces, a line break, dashes, "ถึงวันที่"). Other runs cannot match ``_DATE``.
 _MONTH_WORDS = (
     [*MONTH_NAMES, *MONTH_VARIANTS]
     + [".".join(groups) for groups in MONTH_ABBREVIATIONS]
     + ["".join(groups) + "." for groups in MONTH_ABBREVIATIONS]
 )
 register("months", _MONTH_WORDS)
-# Every way the day-month pattern may write a month, dots or not ("ม.ค.", "ม.ค", "มค.", "มค").
 register(
     "day_months",
     [*MONTH_NAMES, *MONTH_VARIANTS]

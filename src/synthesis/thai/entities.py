@@ -105,7 +105,7 @@ def rule_rows(text: str, tokens=None) -> list[tuple]:
     overlaps resolved. One scan of the text serves every finder (``synthesis.thai.scan``)."""
     found = scan(text)
     rows = date_rows(text, found)
-    rows += [(s, e, label, value, "rule", attrs) for s, e, label, value, attrs in quantity_rows(text, found.digit_runs)]
+    rows += [(s, e, label, value, "rule", attrs) for s, e, label, value, attrs in quantity_rows(text, found)]
     rows += place_rows(text, found)
     rows += org_rows(text, found)
     rows += person_rows(text, tokens, found)
@@ -178,10 +178,15 @@ def _snapped(text: str, entity: Entity) -> Entity:
 
 
 def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
-    """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one."""
+    """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one.
+
+    Builds each entity as :func:`_entity` does, inlined: this loop runs for every entity."""
     suspect = _SUSPECT
     length = len(text)
+    new = _new
+    set_start, set_end, set_text, set_label, set_value, set_source, set_attrs = _SET_FIELDS
     entities = []
+    append = entities.append
     for start, end, label, value, source, attrs in rows:
         if (
             (start and (text[start - 1] in suspect or text[start] in suspect))
@@ -190,7 +195,15 @@ def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
             or (end < length and text[end] in suspect)
         ):
             start, end = graphemes.snap_left(text, start), graphemes.snap_right(text, end)
-        entities.append(_entity(text, start, end, label, value, source, attrs))
+        entity = new(Entity)
+        set_start(entity, start)
+        set_end(entity, end)
+        set_text(entity, text[start:end])
+        set_label(entity, label)
+        set_value(entity, value)
+        set_source(entity, source)
+        set_attrs(entity, attrs)
+        append(entity)
     return entities
 
 

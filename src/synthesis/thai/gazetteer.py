@@ -104,8 +104,14 @@ def longest_name_at(text: str, pos: int, names: dict, max_length: int | None = N
     >>> longest_name_at("ต.แค อ.จะนะ", 2, gazetteer().subdistricts)
     'แค'
     """
+    cached = _INDEXES.get(id(names))
+    lengths = (cached[1] if cached is not None and cached[0] is names else _lengths_by_start(names)).get(
+        text[pos : pos + 2]
+    )
+    if not lengths:
+        return None
     limit = min(len(text) - pos, max_length or gazetteer().max_name_length)
-    for length in _lengths_by_start(names).get(text[pos : pos + 2], ()):
+    for length in lengths:
         if length > limit:
             continue
         candidate = text[pos : pos + length]

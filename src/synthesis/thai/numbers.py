@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
 from synthesis.thai.trie import trie_pattern
 
@@ -123,7 +124,7 @@ def _skip_time_or_list_marker(text: str, pos: int) -> int | None:
     return None
 
 
-def quantity_rows(text: str, digit_runs: list[tuple[int, int]]) -> list[tuple]:
+def quantity_rows(text: str, found: Scan) -> list[tuple]:
     """(start, end, label, value, attrs) of every quantity, given the text's digit runs.
 
     The work of :func:`find_quantities` without building entities: ``find_entities`` builds
@@ -135,13 +136,14 @@ def quantity_rows(text: str, digit_runs: list[tuple[int, int]]) -> list[tuple]:
     rows = []
     length = len(text)
     unit_at = _UNIT_AT.match
+    after_percent_word = _after_percent_word(text, found)
     last_end = 0
-    for pos, end in digit_runs:
+    for pos, end in found.digit_runs:
         if pos < last_end:
             continue
         before = text[pos - 1] if pos else " "
         after = text[end] if end < length else " "
-        if after in _SLOW_AFTER or before in ".…" or (before in " \tะ" and _after_percent_word(text, pos)):
+        if after in _SLOW_AFTER or before in ".…" or pos in after_percent_word:
             row, last_end = _read_at(text, pos, end, last_end)
             if row is not None:
                 rows.append(row)
@@ -194,6 +196,8 @@ def _read_at(text: str, pos: int, run_end: int, last_end: int) -> tuple[tuple | 
     skip_to = None
     if run_end < len(text) and text[run_end] in ".:)":
         skip_to = _skip_time_or_list_marker(text, pos)
+        if skip_to is not None and text[run_end] == ")":
+            return None, skip_to  # "2)": nothing after ")" can make it a quantity
     start = pos
     while start > 0 and text[start - 1] in ".…":
         start -= 1
@@ -219,11 +223,19 @@ def _read_at(text: str, pos: int, run_end: int, last_end: int) -> tuple[tuple | 
 
 
 
-def _after_percent_word(text: str, pos: int) -> bool:
-    """Is ``text[pos]`` preceded by "ร้อยละ" and maybe spaces?"""
-    while pos > 0 and text[pos - 1] in " \t":
-        pos -= 1
-    return text.endswith("ร้อยละ", 0, pos)
+register("percent_word", ["ร้อยละ"])
+
+
+def _after_percent_word(text: str, found: Scan) -> set[int]:
+    """Where a digit may follow "ร้อยละ" and spaces (then the full pattern reads it)."""
+    positions = set()
+    for _start, end in found.words("percent_word"):
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        positions.add(end)
+    return positions
+
+
 _LATIN_OR_DIGIT_CHARS = frozenset("0123456789" + THAI_DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -294,9 +306,7 @@ def find_quantities(text: str) -> list[Entity]:
     >>> [(e.label, e.value, e.text) for e in find_quantities("งบ 50,000 บาท จำนวน ....12..... คน")]
     [('MONEY', 50000, '50,000 บาท'), ('COUNT', 12, '....12..... คน')]
     """
-    from synthesis.thai.scan import scan
-
     return [
         Entity(start, end, text[start:end], label, value, "rule", attrs)
-        for start, end, label, value, attrs in quantity_rows(text, scan(text).digit_runs)
+        for start, end, label, value, attrs in quantity_rows(text, scan(text))
     ]

@@ -37,6 +37,7 @@ TITLES = (
 )
 # Southern forms of address go with a first name only ("บังหมัด", "ก๊ะยะห์").
 FIRST_NAME_ONLY_TITLES = frozenset({"บัง", "ก๊ะ", "แบ", "เปาะ", "ยายี", "บาบอ"})
+_FIRST_NAME_ONLY = tuple(FIRST_NAME_ONLY_TITLES)
 # Words that follow a title-like word when it is not a title (นายจ้าง, นางพยาบาล, คุณภาพ …).
 NOT_A_NAME_AFTER = {
     "นายก": ("เทศมนตรี", "อบต", "อบจ", "องค์การ", "สมาคม", "รัฐมนตรี", "สภา", "ชมรม", "เทศบาล", "ฯ"),
@@ -86,6 +87,7 @@ _BEFORE_NAME_WORDS = (
 # A title followed by an office, not a name: "ผอ.รพ.สต.", "ผอ.กองสาธารณสุข".
 _OFFICE_WORDS = ("กอง", "สำนัก", "โรงเรียน", "รพ", "ศูนย์", "กลุ่ม", "ฝ่าย", "ส่วน", "โรงพยาบาล", "เขต")
 MAX_FIRST_NAME = 20
+_RUN_LIMIT = MAX_FIRST_NAME + 80
 MAX_SURNAME = 25
 
 
@@ -221,7 +223,9 @@ def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> 
     first = _NAME_RUN.match(text, start)
     if not first:
         return None
-    first_name = first.group()
+    # A long run of Thai letters is cut where the name ends; only its start can hold a name
+    # short enough to keep, so the cutters read no more than _RUN_LIMIT characters of it.
+    first_name = text[start : min(first.end(), start + _RUN_LIMIT)]
     if _CLAUSE.match(first_name) and len(first_name) > 2:
         return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
     first_name = _cut_glued_first_name(_cut_at_token(text, start, first_name, index, 1))
@@ -229,7 +233,7 @@ def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> 
         return None
     end = start + len(first_name)
     glued = first.end() < len(text) and not text[first.end()].isspace()
-    takes_surname = not (title and title.strip().endswith(tuple(FIRST_NAME_ONLY_TITLES)))
+    takes_surname = not (title and title.strip().endswith(_FIRST_NAME_ONLY))
     if not takes_surname or glued or end != first.end():
         return first_name, None
     after = _SURNAME_AFTER_SPACE.match(text, end)

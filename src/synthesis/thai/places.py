@@ -58,7 +58,7 @@ _THAI_RUN = re.compile("[\u0e01-\u0e4e]{2,20}")
 _LEADING_VOWELS = "เแโใไ"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
@@ -202,17 +202,26 @@ def _narrow(found: _Found, provinces: set[str], districts: set[str]) -> None:
         found.candidates = by_province
 
 
+def _settled(candidates: list[Place], level: str) -> tuple[str | None, str | None]:
+    """(province code, district code of a district) of a found place, when it is certain."""
+    if len(candidates) == 1 or (candidates and len({p.province_code for p in candidates}) == 1):
+        first = candidates[0]
+        return first.province_code, first.district_code if level == "amphoe" else None
+    return None, None
+
+
 def _resolve(text: str, found: list[_Found]) -> None:
+    ambiguous = [i for i, f in enumerate(found) if len(f.candidates) > 1]
+    if not ambiguous:
+        return
     starts = [f.start for f in found]
-    breaks = _paragraph_breaks(text) if any(len(f.candidates) > 1 for f in found) else []
+    breaks = _paragraph_breaks(text)
     for _ in range(2):  # a district resolved in the first pass can resolve a subdistrict
-        settled = [
-            (f.candidates[0].province_code, f.candidates[0].district_code if f.level == "amphoe" else None)
-            if len({p.province_code for p in f.candidates}) == 1 and f.candidates
-            else (None, None)
-            for f in found
-        ]
-        for i, f in enumerate(found):
+        # what each place was at the start of the pass (narrowing replaces the candidate lists)
+        before_pass = [f.candidates for f in found]
+        settled: dict[int, tuple[str | None, str | None]] = {}
+        for i in ambiguous:
+            f = found[i]
             if len(f.candidates) <= 1:
                 continue
             lo, hi = _paragraph_bounds(breaks, len(text), f.start)
@@ -221,6 +230,8 @@ def _resolve(text: str, found: list[_Found]) -> None:
             for j in range(bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)):
                 if j == i:
                     continue
+                if j not in settled:
+                    settled[j] = _settled(before_pass[j], found[j].level)
                 province_code, district_code = settled[j]
                 if province_code:
                     provinces.add(province_code)
@@ -228,7 +239,8 @@ def _resolve(text: str, found: list[_Found]) -> None:
                     districts.add(found[j].candidates[0].district_code)
             _narrow(f, provinces, districts)
     text_provinces = {f.candidates[0].province_code for f in found if f.level == "province"}
-    for f in found:
+    for i in ambiguous:
+        f = found[i]
         if len({p.province_code for p in f.candidates}) > 1 and text_provinces:
             before = len(f.candidates)
             _narrow(f, text_provinces, set())

@@ -75,7 +75,15 @@ _LATIN_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "etc", "eg", 
 _INLINE_ITEM = re.compile(r"[0-9๐-๙]{1,2}\.(?![0-9๐-๙])\s?\)?\s?[ก-๛]")
 MIN_ITEM_CHARS = 10
 _DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
-_SENTENCE_PUNCT = re.compile(r"[.!?]+(?=\s)|\s+")
+# where a sentence may end: the dot of an inline item after a space (`` 7.ได้``), or
+# punctuation before a space … (both start with a dot or a mark, which the regex engine scans
+# for at C speed)
+_MARK_OR_ITEM = re.compile(
+    r"(?P<item>\.(?:(?<=\s[0-9๐-๙]\.)|(?<=\s[0-9๐-๙][0-9๐-๙]\.))(?=(?![0-9๐-๙])\s?\)?\s?[ก-๛]))"
+    r"|[.!?]+(?=\s)"
+)
+# … or a space between two Thai characters (the rest of the rules in _space_ends_sentence)
+_THAI_GAP = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
 # bracketed or quoted stretches (not nested) that a sentence never ends inside
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»")
 
@@ -83,19 +91,20 @@ _BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, trimmed of outer whitespace; blanks as (-1, -1)."""
     result = []
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if not line:
-            break
+    start = 0
+    for line in text.split("\n"):
+        line_start, start = start, start + len(line) + 1
         stripped = line.strip()
         if not stripped:
             result.append((-1, -1))
             continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        end = start + len(stripped)
-        if not (is_boundary(text, start) and is_boundary(text, end)):  # a mark after a space
-            start, end = snap_left(text, start), snap_right(text, end)
-        result.append((start, end))
+        first = line_start + (len(line) - len(line.lstrip()))
+        last = first + len(stripped)
+        if not (is_boundary(text, first) and is_boundary(text, last)):  # a mark after a space
+            first, last = snap_left(text, first), snap_right(text, last)
+        result.append((first, last))
+    if text.endswith("\n") or not text:
+        result.pop()  # the empty piece after the final newline is not a line
     return result
 
 
@@ -177,21 +186,37 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     ['ผู้เข้าร่วมเข้าใจบทบาทของกองทุนหลักประกันสุขภาพมากขึ้น', 'สมาชิกวินตกลงร่วมกันเก็บข้อมูลสุขภาพ']
     """
     end = len(text) if end is None else end
+    if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not _MAY_END.search(text, start, end):
+        # too short for a cut at a space, and no punctuation or inline item: one sentence
+        last = _trim_end(text, start, end)
+        return [_snap(text, start, last)] if last > start else []
     spans = []
     sentence_start = start
     protected = [m.span() for m in _BRACKETED.finditer(text, start, end)]
     protected_count, next_protected = len(protected), 0
-    for match in _SENTENCE_PUNCT.finditer(text, start, end):
-        gap_start, gap_end = match.span()
-        is_punctuation = text[gap_start] in ".!?"
-        if not is_punctuation and gap_start - sentence_start < MIN_SENTENCE_CHARS:
-            if (
-                gap_start - sentence_start < MIN_ITEM_CHARS
-                or gap_end >= end
-                or text[gap_end] not in _DIGITS
-                or not _INLINE_ITEM.match(text, gap_end)
-            ):
-                continue  # the common case, decided first
+    # Two kinds of places where a sentence may end, visited in text order: punctuation and
+    # spaces before an inline item (rare, looked at wherever they are), and spaces between Thai
+    # words, looked for only once the sentence is long enough, so most spaces are never visited.
+    marks = [_mark_gap(text, m, start) for m in _MARK_OR_ITEM.finditer(text, start, end)]
+    mark_index, mark_count = 0, len(marks)
+    position = start
+    while True:
+        while mark_index < mark_count and marks[mark_index][0] < position:
+            mark_index += 1
+        gap = _THAI_GAP.search(text, max(position, sentence_start + MIN_SENTENCE_CHARS), end)
+        if mark_index < mark_count and (gap is None or marks[mark_index][0] < gap.start()):
+            gap_start, gap_end = marks[mark_index]
+            mark_index += 1
+            is_punctuation = text[gap_start] in ".!?"
+            if not is_punctuation and gap_start - sentence_start < MIN_ITEM_CHARS:
+                position = gap_end
+                continue
+        elif gap is not None:
+            gap_start, gap_end = gap.span()
+            is_punctuation = False
+        else:
+            break
+        position = gap_end
         if gap_end >= end:
             break
         if protected:
@@ -212,10 +237,28 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             cut_at = gap_start
         spans.append((sentence_start, cut_at))
         sentence_start = _skip_space(text, cut_at, end)
+        position = max(position, sentence_start)
     if sentence_start < end:
         spans.append((sentence_start, end))
     trimmed = [(a, _trim_end(text, a, b)) for a, b in spans]
     return [_snap(text, a, b) for a, b in trimmed if b > a]
+
+
+_MAY_END = re.compile(r"[.!?]")  # every punctuation cut and inline item has one of these
+
+
+def _mark_gap(text: str, match: re.Match, start: int) -> tuple[int, int]:
+    """The candidate gap of a match of ``_MARK_OR_ITEM``: the punctuation itself, or the
+    whitespace before an inline item."""
+    if match.lastgroup != "item":
+        return match.span()  # punctuation
+    number_start = match.start() - 1
+    while text[number_start - 1] in _DIGITS:
+        number_start -= 1
+    gap_start = number_start
+    while gap_start > start and text[gap_start - 1].isspace():
+        gap_start -= 1
+    return gap_start, number_start
 
 
 def _punctuation_ends_sentence(text: str, start: int, end: int) -> bool:
