@@ -185,7 +185,10 @@ def attribute(doc, areas: list[Area]) -> list[Attribution]:
                             RULE_CONFIDENCE["metadata"])
                 for area_id in dict.fromkeys(listed) if area_id in known]
     tokens = getattr(doc, "tokens", None) or []
-    bounds = {t.start for t in tokens} | {t.end for t in tokens} if tokens else None
+    if hasattr(tokens, "boundaries"):  # a TokenList: its offsets, without making Token objects
+        bounds = set(tokens.boundaries) if tokens else None
+    else:
+        bounds = {t.start for t in tokens} | {t.end for t in tokens} if tokens else None
     places = [e for e in getattr(doc, "entities", []) or [] if e.label == "PLACE"]
     provinces_named = {str(e.attrs.get("province") or "") for e in places if not e.attrs.get("ambiguous")}
     provinces_named |= {str(e.value) for e in places if e.attrs.get("level") == "province"}

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from synthesis.corpus.areas import Area
 from synthesis.corpus.readers import ReadError
-from synthesis.corpus.store import DOC_TABLES, rows_to_table
+from synthesis.corpus.store import DOC_TABLES, SCHEMAS, rows_to_table
 from synthesis.corpus.store_writer import SpillFile, count_terms, part_key, spill_table, with_parts
 
 BATCH_FILES = 32
@@ -89,7 +89,7 @@ def warm_up() -> None:
 
 def run_batch(job: BatchJob) -> BatchResult:
     """Hash, then (if new or changed) process every file of ``job``; never raises for a bad file."""
-    from synthesis.corpus.ingest import _file_hash, document_rows, process_file
+    from synthesis.corpus.ingest import _file_hash, document_rows, process_file, token_columns
 
     corpus_dir = Path(job.corpus_dir)
     areas = job.areas
@@ -97,6 +97,7 @@ def run_batch(job: BatchJob) -> BatchResult:
     outcomes: list[FileOutcome] = []
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in DOC_TABLES}
     parts: dict[str, list[str]] = {name: [] for name in DOC_TABLES}
+    token_table: dict[str, list[Any]] = {name: [] for name in SCHEMAS["tokens"].names}
     for relative in job.files:
         path = corpus_dir / relative
         try:
@@ -122,7 +123,12 @@ def run_batch(job: BatchJob) -> BatchResult:
         for name, table_rows in document_rows(document).items():
             rows[name].extend(table_rows)
             parts[name].extend([part] * len(table_rows))
-    tables = {name: with_parts(rows_to_table(name, rows[name]), parts[name]) for name in DOC_TABLES}
+        for column, values in token_columns(document).items():  # columns: no dict per token
+            token_table[column].extend(values)
+        parts["tokens"].extend([part] * (len(token_table["i"]) - len(parts["tokens"])))
+    tables = {name: with_parts(rows_to_table(name, rows[name]), parts[name])
+              for name in DOC_TABLES if name != "tokens"}
+    tables["tokens"] = with_parts(pa.Table.from_pydict(token_table, schema=SCHEMAS["tokens"]), parts["tokens"])
     if not (job.spill_dir and Path(job.spill_dir).is_dir()):
         return BatchResult(outcomes, tables)
     spilled = {name: spill_table(table, Path(job.spill_dir) / f"{job.number:07d}.{name}.arrow")

@@ -23,6 +23,7 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from synthesis.corpus.store import (DOC_TABLES, FILES, SCHEMAS, FilesWriter, Pre
                                     iter_table_batches, new_store_folder, read_manifest, recover,
                                     rows_to_table, store_lock, swap_in, write_manifest, write_table_file)
 from synthesis.corpus.store_writer import PartitionedWriter
+from synthesis.thai.spans import TokenList
 
 SIDECAR_SUFFIX = ".meta.yaml"
 STORE_FORMAT = 3  # bump when a table gains or loses a column: stores are then rebuilt
@@ -152,7 +154,7 @@ def _listed_areas(metadata: dict[str, Any]) -> list[str]:
 
 
 def document_rows(document: Document) -> dict[str, list[dict[str, Any]]]:
-    """The rows one document contributes to each table."""
+    """The rows one document contributes to each table but ``tokens`` (see ``token_columns``)."""
     parsed = document.parsed
     doc_id = document.doc_id
     documents = [{
@@ -173,8 +175,6 @@ def document_rows(document: Document) -> dict[str, list[dict[str, Any]]]:
     segments = [{"doc_id": doc_id, "seg_id": i, "kind": s.kind, "start": s.start, "end": s.end,
                  "section": s.section, "speaker": s.speaker, "text": s.text}
                 for i, s in enumerate(document.segments)]
-    tokens = [{"doc_id": doc_id, "i": i, "start": t.start, "end": t.end, "text": t.text, "pos": t.pos}
-              for i, t in enumerate(t for t in document.tokens if not t.is_space and t.text.strip())]
     entities = [{"doc_id": doc_id, "start": e.start, "end": e.end, "text": e.text, "label": e.label,
                  "value": None if e.value is None else str(e.value), "source": e.source,
                  "attrs": json.dumps(e.attrs, ensure_ascii=False, default=str)}
@@ -182,8 +182,33 @@ def document_rows(document: Document) -> dict[str, list[dict[str, Any]]]:
     attributions = [{"doc_id": doc_id, "area_id": a.area_id, "rule": a.rule, "evidence": a.evidence,
                      "start": a.start, "end": a.end, "confidence": a.confidence}
                     for a in document.attributions]
-    return {"documents": documents, "segments": segments, "tokens": tokens,
+    return {"documents": documents, "segments": segments,
             "entities": entities, "attributions": attributions}
+
+
+def token_columns(document: Document) -> dict[str, list[Any]]:
+    """The ``tokens`` table's rows of one document, as columns (non-space tokens only).
+
+    A document has about one token per three characters: columns built from the token
+    offsets (``TokenList.starts/ends/texts``) never make a ``Token`` or a dict per token.
+    """
+    tokens = document.tokens
+    if isinstance(tokens, TokenList):
+        starts, ends, texts, pos = tokens.starts, tokens.ends, tokens.texts, tokens.pos
+    else:
+        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+        texts, pos = [t.text for t in tokens], [t.pos for t in tokens]
+    keep = list(map(bool, map(str.strip, texts)))  # whitespace tokens are not stored
+    texts = list(compress(texts, keep))
+    count = len(texts)
+    return {
+        "doc_id": [document.doc_id] * count,
+        "i": list(range(count)),
+        "start": list(compress(starts, keep)),
+        "end": list(compress(ends, keep)),
+        "text": texts,
+        "pos": list(compress(pos, keep)) if pos is not None else [None] * count,
+    }
 
 
 # ---------------------------------------------------------------- the whole corpus
