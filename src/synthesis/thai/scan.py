@@ -30,13 +30,22 @@ DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _SOURCES: dict[str, Callable[[], Iterable[str]]] = {}
+_FIXED: dict[str, tuple[str, ...]] = {}  # words registered as a list, to spot a repeat
 _automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, ...]]] | None = None
 
 
 def register(name: str, words: Iterable[str] | Callable[[], Iterable[str]]) -> None:
     """Declare the trigger words of finder ``name`` (a list, or a function called on first scan)."""
     global _automaton
-    _SOURCES[name] = words if callable(words) else (lambda words=tuple(words): words)
+    if not callable(words):
+        fixed = tuple(words)
+        if name in _FIXED and _FIXED[name] == fixed:
+            return  # the same words again: keep the automaton
+        _FIXED[name] = fixed
+        words = lambda fixed=fixed: fixed  # noqa: E731
+    else:
+        _FIXED.pop(name, None)
+    _SOURCES[name] = words
     _automaton = None  # rebuilt with the new words on the next scan
 
 
