@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synthesis.thai import entities, scan
+from synthesis.thai import entities, graphemes, scan
 from synthesis.thai.dates import find_dates
 from synthesis.thai.entities import find_entities, resolve_overlaps
 from synthesis.thai.numbers import find_quantities
@@ -179,3 +179,17 @@ def test_entities_speed_scan_words_are_those_of_a_trie_regex(text):
     found = scan.scan(text)
     assert found.words("test_scan_words") == [m.span() for m in re.finditer(trie_pattern(_WORDS), text)]
     assert found.digit_runs == [m.span() for m in re.finditer("[0-9๐-๙]+", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ได้ 5\u0301 คน", "5\u0301"),  # a combining accent on the digit: the span takes it
+        ("จ.ยะลา\u0301 ปี", "จ.ยะลา\u0301"),
+    ],
+)
+def test_entities_speed_spans_take_a_combining_mark_that_follows(text, span):
+    # The old check only knew Thai marks: "5" alone split "5\u0301" and analyze dropped it.
+    found = find_entities(text)
+    assert span in [e.text for e in found]
+    assert all(graphemes.is_boundary(text, e.start) and graphemes.is_boundary(text, e.end) for e in found)

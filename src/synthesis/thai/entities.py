@@ -22,6 +22,7 @@ and hotels as places, for example).
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from synthesis.thai import graphemes
@@ -34,6 +35,7 @@ from synthesis.thai.places import place_rows
 from synthesis.thai.scan import scan
 from synthesis.thai.spans import Entity, Token
 
+_START_END = operator.itemgetter(0, 1)
 # Most specific first: on equal length, a DATE beats a COUNT, a PERSON beats a PLACE …
 LABEL_PRIORITY = ("DATE", "PERSON", "ORG", "PLACE", "MONEY", "PERCENT", "COUNT", "NUMBER")
 _RANK = {label: i for i, label in enumerate(LABEL_PRIORITY)}
@@ -66,7 +68,7 @@ def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
 def _resolve_rows(rows: list[tuple]) -> list[tuple]:
     """:func:`resolve_overlaps` on rows ``(start, end, label, …)``, sorted by (start, end);
     on equal (start, end) the earlier row comes first, as a stable sort keeps them."""
-    ordered = sorted(rows, key=_START_END)
+    ordered = sorted(rows, key=_START_END)  # stable: equal spans keep the finders' order
     kept: list[tuple] = []
     cluster: list[tuple] = []
     cluster_end = -1
@@ -86,10 +88,6 @@ def _resolve_rows(rows: list[tuple]) -> list[tuple]:
     elif cluster:
         kept.extend(_best_of_cluster(cluster))
     return sorted(kept, key=_START_END) if len(kept) < len(ordered) else kept
-
-
-def _START_END(row: tuple) -> tuple[int, int]:
-    return row[0], row[1]
 
 
 def _best_of_cluster(cluster: list[tuple]) -> list[tuple]:
@@ -181,18 +179,19 @@ def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
     """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one.
 
     Builds each entity as :func:`_entity` does, inlined: this loop runs for every entity."""
-    suspect = _SUSPECT
+    may_continue, may_join_next = graphemes.MAY_CONTINUE, graphemes.MAY_JOIN_NEXT
     length = len(text)
     new = _new
     set_start, set_end, set_text, set_label, set_value, set_source, set_attrs = _SET_FIELDS
     entities = []
     append = entities.append
     for start, end, label, value, source, attrs in rows:
+        # graphemes.is_boundary's own fast test: only a cut next to one of these may split
         if (
-            (start and (text[start - 1] in suspect or text[start] in suspect))
-            or (start == 0 and length and text[0] in suspect)
-            or text[end - 1] in suspect
-            or (end < length and text[end] in suspect)
+            start
+            and (text[start] in may_continue or text[start - 1] in may_join_next or text[start] > "\uffff")
+        ) or (
+            end < length and (text[end] in may_continue or text[end - 1] in may_join_next or text[end] > "\uffff")
         ):
             start, end = graphemes.snap_left(text, start), graphemes.snap_right(text, end)
         entity = new(Entity)

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from synthesis.thai.gazetteer import Place, gazetteer, longest_name_at
+from synthesis.thai.gazetteer import Place, _lengths_by_start, gazetteer
 from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
 
@@ -88,19 +88,60 @@ _INSIDE_ABBREVIATION = re.compile(r"\.[\u0e01-\u0e2e]{1,2}$")
 
 def _read_name(text: str, pos: int, level: str) -> tuple[str, list[Place]] | None:
     """The place name of ``level`` at ``pos`` and its candidate places."""
-    g = gazetteer()
+    tables = _tables()
     if level == "province":
-        name = longest_name_at(text, pos, g.provinces)
-        return (name, [g.provinces[name]]) if name else None
+        names, index = tables.provinces, tables.province_lengths
+        name = _longest_name_at(text, pos, names, index)
+        return (name, [names[name]]) if name else None
     if level == "amphoe":
-        name = longest_name_at(text, pos, g.districts)
+        name = _longest_name_at(text, pos, tables.districts, tables.district_lengths)
         if name:
-            return name, list(g.districts[name])
+            return name, list(tables.districts[name])
         if text.startswith("เมือง", pos):  # อ.เมือง: the capital district of a province nearby
-            return "เมือง", list(g.capital_district.values())
+            return "เมือง", list(gazetteer().capital_district.values())
         return None
-    name = longest_name_at(text, pos, g.subdistricts)
-    return (name, list(g.subdistricts[name])) if name else None
+    name = _longest_name_at(text, pos, tables.subdistricts, tables.subdistrict_lengths)
+    return (name, list(tables.subdistricts[name])) if name else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """The gazetteer's name tables with, per two-letter start, the name lengths (longest first)."""
+
+    provinces: dict
+    province_lengths: dict
+    districts: dict
+    district_lengths: dict
+    subdistricts: dict
+    subdistrict_lengths: dict
+
+
+@functools.cache
+def _tables() -> _Tables:
+    g = gazetteer()
+    return _Tables(
+        g.provinces, _lengths_by_start(g.provinces),
+        g.districts, _lengths_by_start(g.districts),
+        g.subdistricts, _lengths_by_start(g.subdistricts),
+    )  # fmt: skip
+
+
+# Marks that belong to the character before them: a name may not end just before one.
+_CLUSTER_TAIL = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B))) + "".join(map(chr, range(0x0E47, 0x0E4F))) + "ะาำ")
+
+
+def _longest_name_at(text: str, pos: int, names: dict, lengths_by_start: dict) -> str | None:
+    """``gazetteer.longest_name_at`` for the gazetteer's own tables, with their length index."""
+    lengths = lengths_by_start.get(text[pos : pos + 2])
+    if lengths:
+        size = len(text)
+        for length in lengths:
+            end = pos + length
+            if end <= size:
+                candidate = text[pos:end]
+                if candidate in names and (end == size or text[end] not in _CLUSTER_TAIL):
+                    return candidate
+    return None
 
 
 def _read_local_gov_name(text: str, pos: int, level: str) -> tuple[str, list[Place]] | None:
@@ -140,7 +181,7 @@ def _candidates(text: str, triggers: list[tuple[int, int]]) -> list[_Found]:
         word = text[trigger_start:trigger_end]
         if word in _LOCAL_GOV_UNITS:
             unit, name_level = _LOCAL_GOV_UNITS[word]
-            name_start = _after_space(text, trigger_end)
+            name_start = trigger_end + 1 if trigger_end < len(text) and text[trigger_end] in " \t" else trigger_end
             read = _read_local_gov_name(text, name_start, name_level)
             if read is None:
                 continue
@@ -153,7 +194,7 @@ def _candidates(text: str, triggers: list[tuple[int, int]]) -> list[_Found]:
             if len(word) == 2 and _INSIDE_ABBREVIATION.search(text, max(0, trigger_start - 3), trigger_start):
                 continue
             level = _PREFIXES[word]
-            name_start = _after_space(text, trigger_end)
+            name_start = trigger_end + 1 if trigger_end < len(text) and text[trigger_end] in " \t" else trigger_end
             read = _read_name(text, name_start, level)
             if read and word in ("เขต", "แขวง"):  # Bangkok's level words
                 bangkok = [p for p in read[1] if p.province_code == "10"]
@@ -249,6 +290,22 @@ def _resolve(text: str, found: list[_Found]) -> None:
 
 
 def _to_row(f: _Found) -> tuple:
+    if len(f.candidates) == 1 and not f.attrs:  # the common case: one place, read once per name
+        key = (f.level, f.name, f.candidates[0], f.unit)
+        known = _ONE_PLACE_ROWS.get(key)
+        if known is None:
+            known = _ONE_PLACE_ROWS[key] = _row_values(f)
+        value, attrs = known
+        return f.start, f.end, "PLACE", value, "gazetteer", dict(attrs)
+    value, attrs = _row_values(f)
+    return f.start, f.end, "PLACE", value, "gazetteer", attrs
+
+
+_ONE_PLACE_ROWS: dict[tuple, tuple[str, dict]] = {}
+
+
+def _row_values(f: _Found) -> tuple[str, dict]:
+    """(value, attrs) of a found place."""
     g = gazetteer()
     province_codes = sorted({p.province_code for p in f.candidates})
     province = g.province_name(province_codes[0]) if len(province_codes) == 1 else None
@@ -266,7 +323,7 @@ def _to_row(f: _Found) -> tuple:
         attrs["unit"] = f.unit
     if len(f.candidates) == 1:
         attrs["code"] = f.candidates[0].code
-    return f.start, f.end, "PLACE", name, "gazetteer", attrs
+    return name, attrs
 
 
 def find_places(text: str) -> list[Entity]:

@@ -35,8 +35,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from synthesis.thai.graphemes import is_boundary, snap_left, snap_right
-from synthesis.thai.spans import Segment
+from synthesis.thai.graphemes import are_boundaries, snap_left, snap_right
+from synthesis.thai.spans import Segment, make_segment
 
 MAX_HEADING_CHARS = 80
 MAX_SPEAKER_CHARS = 20
@@ -99,13 +99,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
             result.append((-1, -1))
             continue
         first = line_start + (len(line) - len(line.lstrip()))
-        last = first + len(stripped)
-        if not (is_boundary(text, first) and is_boundary(text, last)):  # a mark after a space
-            first, last = snap_left(text, first), snap_right(text, last)
-        result.append((first, last))
+        result.append((first, first + len(stripped)))
     if text.endswith("\n") or not text:
         result.pop()  # the empty piece after the final newline is not a line
-    return result
+    return _snapped(text, result)
+
+
+def _snapped(text: str, spans: list[tuple[int, int]], codes=None) -> list[tuple[int, int]]:
+    """Each span widened where an end would cut a cluster (a mark typed after a space);
+    blank-line markers ``(-1, -1)`` pass through."""
+    if not spans:
+        return spans
+    ok = are_boundaries(text, [p for span in spans for p in span], codes)
+    if all(ok):
+        return spans
+    return [
+        span if (start_ok and end_ok) or span[0] < 0 else (snap_left(text, span[0]), snap_right(text, span[1]))
+        for span, start_ok, end_ok in zip(spans, ok[::2], ok[1::2])
+    ]
 
 
 def _speakers(text: str, lines: list[tuple[int, int]]) -> set[str]:
@@ -131,17 +142,19 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
     split_sentences = SENTENCE_ENGINES[sentences]
     lines = _lines(text)
     speakers = _speakers(text, lines)
-    segments: list[Segment] = []
+    found: list[tuple[int, int, str, str | None]] = []  # (start, end, kind, speaker)
+    sentence_rows: list[int] = []  # where in ``found`` the sentences are (snapped at the end)
     open_unit: list = []  # [kind, start, end, body_start, speaker] of a unit that may continue
 
     def close() -> None:
         if not open_unit:
             return
         kind, start, end, body, speaker = open_unit
-        segments.append(Segment(start, end, text[start:end], kind, speaker=speaker))
+        found.append((start, end, kind, speaker))
         if kind != "heading":
             for s_start, s_end in split_sentences(text, body, end):
-                segments.append(Segment(s_start, s_end, text[s_start:s_end], "sentence", speaker=speaker))
+                sentence_rows.append(len(found))
+                found.append((s_start, s_end, "sentence", speaker))
         open_unit.clear()
 
     for index, (start, end) in enumerate(lines):
@@ -165,7 +178,10 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
         else:
             open_unit[:] = ["paragraph", start, end, start, None]
     close()
-    return segments
+    spans = _snapped(text, [found[row][:2] for row in sentence_rows])
+    for row, (start, end) in zip(sentence_rows, spans):
+        found[row] = (start, end, "sentence", found[row][3])
+    return [make_segment(start, end, text[start:end], kind, None, speaker) for start, end, kind, speaker in found]
 
 
 def _is_heading(text: str, lines: list[tuple[int, int]], index: int, start: int, end: int) -> bool:
@@ -179,17 +195,23 @@ def _is_heading(text: str, lines: list[tuple[int, int]], index: int, start: int,
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence ``(start, end)`` spans inside ``text[start:end]``, by the rules above.
+    """Sentence ``(start, end)`` spans inside ``text[start:end]``, by the rules above, widened
+    where an end would cut a cluster.
 
     >>> text = "ผู้เข้าร่วมเข้าใจบทบาทของกองทุนหลักประกันสุขภาพมากขึ้น สมาชิกวินตกลงร่วมกันเก็บข้อมูลสุขภาพ"
     >>> [text[a:b] for a, b in sentence_spans(text)]
     ['ผู้เข้าร่วมเข้าใจบทบาทของกองทุนหลักประกันสุขภาพมากขึ้น', 'สมาชิกวินตกลงร่วมกันเก็บข้อมูลสุขภาพ']
     """
+    return _snapped(text, _rule_sentence_spans(text, start, end))
+
+
+def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``sentence_spans`` before the spans are snapped to cluster boundaries."""
     end = len(text) if end is None else end
     if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not _MAY_END.search(text, start, end):
         # too short for a cut at a space, and no punctuation or inline item: one sentence
         last = _trim_end(text, start, end)
-        return [_snap(text, start, last)] if last > start else []
+        return [(start, last)] if last > start else []
     spans = []
     sentence_start = start
     protected = [m.span() for m in _BRACKETED.finditer(text, start, end)]
@@ -241,7 +263,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     if sentence_start < end:
         spans.append((sentence_start, end))
     trimmed = [(a, _trim_end(text, a, b)) for a, b in spans]
-    return [_snap(text, a, b) for a, b in trimmed if b > a]
+    return [(a, b) for a, b in trimmed if b > a]
 
 
 _MAY_END = re.compile(r"[.!?]")  # every punctuation cut and inline item has one of these
@@ -272,13 +294,6 @@ def _punctuation_ends_sentence(text: str, start: int, end: int) -> bool:
         return False  # ... filler or an ellipsis inside a sentence
     word = _LATIN_WORD_BEFORE.search(text, max(0, start - 20), start)
     return bool(word) and len(word.group()) > 1 and word.group().lower() not in _LATIN_ABBREVIATIONS
-
-
-def _snap(text: str, a: int, b: int) -> tuple[int, int]:
-    """Widen a sentence so it never cuts a cluster (a mark typed after a space)."""
-    if is_boundary(text, a) and is_boundary(text, b):
-        return a, b
-    return snap_left(text, a), snap_right(text, b)
 
 
 def _skip_space(text: str, index: int, end: int) -> int:
@@ -324,4 +339,5 @@ def _crfcut_spans(text: str, start: int = 0, end: int | None = None) -> list[tup
     return spans or ([(start, _trim_end(text, start, end))] if end > start else [])
 
 
-SENTENCE_ENGINES = {"rules": sentence_spans, "crfcut": _crfcut_spans}
+# Engines return spans that segment() snaps to cluster boundaries, all at once.
+SENTENCE_ENGINES = {"rules": _rule_sentence_spans, "crfcut": _crfcut_spans}

@@ -166,6 +166,34 @@ class Segment:
     speaker: str | None = None
 
 
+def _segment_maker():
+    """Like ``make_token``: ``Segment`` objects without the frozen dataclass's slow ``__init__``."""
+
+    class _Draft:
+        __slots__ = Segment.__slots__
+
+        def __init__(self, start: int, end: int, text: str, kind: str,
+                     section: str | None = None, speaker: str | None = None) -> None:
+            self.start = start
+            self.end = end
+            self.text = text
+            self.kind = kind
+            self.section = section
+            self.speaker = speaker
+            self.__class__ = Segment
+
+    try:
+        probe = _Draft(0, 1, "ก", "sentence")
+    except TypeError:
+        return Segment
+    if type(probe) is Segment and probe == Segment(0, 1, "ก", "sentence"):
+        return _Draft
+    return Segment
+
+
+make_segment = _segment_maker()
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A named or numeric expression with a normalized ``value``.

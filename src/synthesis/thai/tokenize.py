@@ -169,29 +169,15 @@ def safe_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 # --- tokenize ------------------------------------------------------------------------------
 
 _SPACE_SPLIT = re.compile(r"\s+|\S+")
-# A cut before one of these, or after one of those, may split a cluster: check it fully.
-_MAY_CONTINUE = graphemes.MAY_CONTINUE | {chr(c) for c in range(0x1F3FB, 0x1F400)} | {
-    chr(c) for c in range(0xE0020, 0xE0080)
-}
-_MAY_JOIN_NEXT = graphemes.MAY_JOIN_NEXT
-# One byte per code point: bit 1 = may continue a cluster, bit 2 = may join the next one.
-_CUT_RISK = numpy.zeros(0x110000, dtype=numpy.uint8)
-_CUT_RISK[[ord(c) for c in _MAY_CONTINUE]] |= 1
-_CUT_RISK[[ord(c) for c in _MAY_JOIN_NEXT]] |= 2
 _WHITESPACE = numpy.zeros(0x110000, dtype=bool)
 _WHITESPACE[[c for c in range(0x3001) if chr(c).isspace()]] = True  # no space char lies beyond
 _MAI_YAMOK = ord("ๆ")
-
-
-def _code_points(chunk: str) -> numpy.ndarray:
-    """The code points of ``chunk`` and a final 0, so that ``codes[len(chunk)]`` is valid."""
-    return numpy.frombuffer((chunk + "\0").encode("utf-32-le"), dtype=numpy.uint32)
+_code_points = graphemes.code_points
 
 
 def _boundaries_only(chunk: str, codes: numpy.ndarray, positions: numpy.ndarray) -> numpy.ndarray:
-    """The ``positions`` (``0 < p < len``) where a cut splits no cluster. A vectorised look at
-    the characters on both sides finds the few that need the full rules."""
-    risky = ((_CUT_RISK[codes[positions]] & 1) | (_CUT_RISK[codes[positions - 1]] & 2)).astype(bool)
+    """The ``positions`` (``0 < p < len``) where a cut splits no cluster."""
+    risky = graphemes.may_split(codes, positions)
     if not risky.any():
         return positions
     keep = [not r or graphemes.is_boundary(chunk, p) for p, r in zip(positions.tolist(), risky.tolist())]
