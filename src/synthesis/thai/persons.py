@@ -168,10 +168,11 @@ def _cut_at_token(text: str, run_start: int, run: str, tokens: _TokenIndex, min_
 
 def _not_a_title_here(text: str, title: str, name_start: int) -> bool:
     last = title.split()[-1] if " " in title else title
-    for word in NOT_A_NAME_AFTER.get(last, ()):
-        if text.startswith(word, name_start):
-            return True
-    return False
+    words = _NOT_A_NAME_AFTER.get(last)
+    return words is not None and text.startswith(words, name_start)
+
+
+_NOT_A_NAME_AFTER = {title: tuple(words) for title, words in NOT_A_NAME_AFTER.items()}
 
 
 def _names_an_office(text: str, title: str, pos: int) -> bool:
@@ -208,9 +209,9 @@ def _read_title(text: str, trigger_start: int, trigger_end: int, last_end: int |
         return None  # a role after the name it describes
     if title.endswith("นายก") and _PLACEHOLDER_AFTER_MAYOR.match(text, trigger_start + len(title)):
         title, name_start = title[:-1], trigger_start + len(title) - 1
-    first_title = _ONE_TITLE.match(text, trigger_start)
+    # the trigger is the longest title at its start, as _ONE_TITLE.match would read it
     if (
-        _not_a_title_here(text, first_title.group(), first_title.end())
+        _not_a_title_here(text, text[trigger_start:trigger_end], trigger_end)
         or _not_a_title_here(text, title, name_start)
         or _names_an_office(text, title, name_start)
     ):
