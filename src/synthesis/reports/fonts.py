@@ -23,12 +23,20 @@ def use_thai_font() -> str:
     'Noto Sans Thai'
     """
     import matplotlib
-    from fontpkg.mpl import use
 
-    use("noto-sans-thai", set_default=True)
+    _register_thai_font()
     matplotlib.rcParams["font.family"] = CHART_FONT_FAMILIES
     matplotlib.rcParams["axes.unicode_minus"] = False
     return THAI_FONT_FAMILY
+
+
+@functools.cache
+def _register_thai_font() -> None:
+    """Add the font to matplotlib's font manager, once per process: every call of
+    ``fontpkg``'s ``use`` parses the font file again and appends it to the font list."""
+    from fontpkg.mpl import use
+
+    use("noto-sans-thai", set_default=True)
 
 
 @functools.cache

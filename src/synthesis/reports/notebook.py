@@ -32,6 +32,11 @@ def setup() -> None:
         # A Figure made without pyplot is only drawn as an image once inline support is on;
         # without it the report shows "<Figure size ...>" instead of the chart.
         shell.run_line_magic("matplotlib", "inline")
+        from matplotlib.figure import Figure
+
+        from synthesis.reports.plotting import figure_png
+
+        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
     pd.set_option("display.max_colwidth", 200)
     pd.set_option("display.max_rows", 200)
 
@@ -50,11 +55,16 @@ class ReportContext:
 
     @property
     def area_documents(self) -> pd.DataFrame:
-        """Documents attributed to this report's area (all documents if no area)."""
+        """Documents attributed to this report's area (all documents if no area); worked
+        out once per area and documents table."""
         if self.area is None:
             return self.documents
-        mask = self.documents["areas"].map(lambda ids: self.area.id in list(ids))
-        return self.documents[mask]
+        made_from = self.extras.get("area_documents_of")
+        if made_from is None or made_from[0] is not self.documents or made_from[1] != self.area.id:
+            mask = self.documents["areas"].map(lambda ids: self.area.id in list(ids))
+            self.extras["area_documents"] = self.documents[mask]
+            self.extras["area_documents_of"] = (self.documents, self.area.id)
+        return self.extras["area_documents"]
 
     def area_by_id(self, area_id: str) -> Any:
         return next(area for area in self.areas if area.id == area_id)
@@ -69,8 +79,9 @@ def load_context(collection: str, work_dir: str, *, area: str | None = None,
     Raises a clear error when neither exists or the area is unknown.
     """
     from synthesis.corpus import open_store
-    from synthesis.corpus.areas import load_areas
+    from synthesis.paths import lessons_dir
     from synthesis.paths import work_dir as default_work_dir
+    from synthesis.reports import inputs
 
     folder = Path(work_dir) if work_dir else default_work_dir(collection)
     corpus = Path(parameters.get("corpus_dir") or "")
@@ -82,8 +93,9 @@ def load_context(collection: str, work_dir: str, *, area: str | None = None,
         raise FileNotFoundError(
             f"no store for collection {collection!r} at {folder}: run `synthesis ingest` first")
     store = open_store(folder)
-    areas = load_areas()
-    documents = store.documents(date_from=date_from or None, date_to=date_to or None)
+    # the same for every report of a run: kept by the kernel while the files are unchanged
+    areas = inputs.areas(lessons_dir() / "areas.yaml")
+    documents = inputs.documents(store, date_from or None, date_to or None)
     context = ReportContext(collection, {"area": area, "date_from": date_from,
                                          "date_to": date_to, **parameters},
                             store, areas, documents)

@@ -2,6 +2,11 @@
 
 Each returns a DataFrame, a Figure or Markdown text that the notebook displays; none reads
 files other than through the store, so a report costs what its own area's rows cost.
+
+What several sections of one report read (the area's tokens, entities and segments) is read
+once per report (:func:`area_table`); what every report of a run reads (codings, codebook,
+the code × area shares) once per kernel, while its files are unchanged
+(``synthesis.reports.inputs``).
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.plotting import bar_chart, timeline_chart
 
@@ -60,12 +66,20 @@ def documents_timeline(context: ReportContext) -> Figure:
                           "เส้นเวลาของเอกสารและกิจกรรม (timeline of documents)")
 
 
+def area_table(context: ReportContext, name: str) -> pd.DataFrame:
+    """The store's ``name`` table (tokens, entities, segments) for this report's documents,
+    read once per report."""
+    key = f"table:{name}"
+    if key not in context.extras:
+        context.extras[key] = context.store.table(name, doc_ids=list(context.area_documents["doc_id"]))
+    return context.extras[key]
+
+
 def word_frequencies(context: ReportContext, top: int = 25) -> pd.DataFrame:
     """The most frequent content words of the area's documents (stop words removed)."""
     from synthesis.thai.keywords import word_frequencies as count_words
 
-    doc_ids = list(context.area_documents["doc_id"])
-    tokens = context.store.table("tokens", doc_ids=doc_ids)
+    tokens = area_table(context, "tokens")
     token_lists = [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
     return count_words(token_lists).head(top).reset_index(drop=True)
 
@@ -112,8 +126,7 @@ def participants_over_time(context: ReportContext) -> Figure:
 
 
 def _area_entities(context: ReportContext, label: str) -> pd.DataFrame:
-    doc_ids = list(context.area_documents["doc_id"])
-    entities = context.store.table("entities", doc_ids=doc_ids)
+    entities = area_table(context, "entities")
     return entities[entities["label"] == label]
 
 
@@ -146,7 +159,7 @@ def people_by_role(context: ReportContext) -> pd.DataFrame:
     docs = context.area_documents
     rows = [{"name": r, "role": "ผู้รายงาน (reporter)", "doc_id": d}
             for d, r in zip(docs["doc_id"], docs["reporter"]) if isinstance(r, str) and r]
-    segments = context.store.table("segments", doc_ids=list(docs["doc_id"]))
+    segments = area_table(context, "segments")
     if "speaker" in segments:
         turns = segments.dropna(subset=["speaker"])
         turns = turns[~turns["speaker"].isin(SPEAKER_ROLE_LABELS)]  # a role, not a person
@@ -235,9 +248,8 @@ def targets_and_results(context: ReportContext) -> pd.DataFrame:
     from synthesis.analysis.targets import numeric_statements, targets_vs_achieved
 
     docs = context.area_documents
-    doc_ids = list(docs["doc_id"])
-    segments = area_segments(context, context.store.table("segments", doc_ids=doc_ids))
-    statements = numeric_statements(docs, segments, context.store.table("entities", doc_ids=doc_ids))
+    segments = area_segments(context, area_table(context, "segments"))
+    statements = numeric_statements(docs, segments, area_table(context, "entities"))
     table = targets_vs_achieved(statements)
     return table.rename(columns={"subject": "เรื่อง (what)", "unit": "หน่วย (unit)", "target": "เป้าหมาย (target)",
                                  "achieved": "ทำได้ (achieved)", "statement": "ข้อความ (statement)",
@@ -251,36 +263,72 @@ MANUAL_ORIGINS = ("manual", "suggestion-accepted")
 
 
 def codebook(context: ReportContext):
-    """The project's codebook (``lessons/codebook.yaml``), loaded once per report."""
+    """The project's codebook (``lessons/codebook.yaml``), loaded once per report (and
+    reused by later reports while the file is unchanged)."""
     if "codebook" not in context.extras:
-        from synthesis.coding import load_codebook
+        from synthesis.paths import lessons_dir
 
-        context.extras["codebook"] = load_codebook()
+        context.extras["codebook"] = inputs.codebook(lessons_dir() / "codebook.yaml")
     return context.extras["codebook"]
 
 
 def all_codings(context: ReportContext) -> list:
-    """Every coder's codings (orphans left out), loaded once per report."""
+    """Every coder's codings (orphans left out), loaded once per report (and reused by
+    later reports while the codings files are unchanged)."""
     if "codings" not in context.extras:
-        from synthesis.coding import CodingStore
         from synthesis.paths import lessons_dir
 
-        store = CodingStore(lessons_dir())
-        context.extras["codings"] = [c for c in store.load() if not c.orphaned]
+        context.extras["codings"] = list(inputs.codings(lessons_dir()))
     return context.extras["codings"]
+
+
+def _reported_coder(context: ReportContext) -> tuple[str, bool]:
+    """The coder whose codings are reported, and whether they have any (if not, every
+    person's codings are reported)."""
+    coder = context.parameters.get("coder") or "consensus"
+    has_any = any(c.coder == coder for c in all_codings(context))
+    context.extras["coder_used"] = coder if has_any else "all coders (no codings by %s)" % coder
+    return coder, has_any
 
 
 def reported_codings(context: ReportContext) -> list:
     """The codings the report is about: those of the ``coder`` parameter (``consensus`` by
     default); if that coder has none, every person's codings, and the methods say so."""
-    coder = context.parameters.get("coder") or "consensus"
-    chosen = [c for c in all_codings(context) if c.coder == coder]
-    if not chosen:
-        chosen = [c for c in all_codings(context) if c.origin in MANUAL_ORIGINS]
-        context.extras["coder_used"] = "all coders (no codings by %s)" % coder
-    else:
-        context.extras["coder_used"] = coder
-    return chosen
+    coder, has_any = _reported_coder(context)
+    if has_any:
+        return [c for c in all_codings(context) if c.coder == coder]
+    return [c for c in all_codings(context) if c.origin in MANUAL_ORIGINS]
+
+
+def reported_table(context: ReportContext) -> pd.DataFrame:
+    """:func:`reported_codings` as a DataFrame (``synthesis.analysis.codes``'s columns)."""
+    from synthesis.paths import lessons_dir
+
+    coder, has_any = _reported_coder(context)
+    table = inputs.codings_table(lessons_dir())
+    chosen = table["coder"] == coder if has_any else table["origin"].isin(MANUAL_ORIGINS)
+    return table[chosen].reset_index(drop=True)
+
+
+def _code_area_shares(context: ReportContext) -> pd.DataFrame:
+    """Top-level codes × areas: the share of each area's coded documents holding the code.
+    The same for every report of a run, so built once per kernel while the store, the
+    codings and the codebook are unchanged."""
+    from synthesis.analysis.codes import code_area_matrix
+    from synthesis.paths import lessons_dir
+
+    lessons = lessons_dir()
+    coder, _ = _reported_coder(context)
+    key = (str(context.store.path), str(lessons), coder,
+           context.parameters.get("date_from") or None, context.parameters.get("date_to") or None)
+    marks = (inputs.store_marks(context.store), inputs.codings_marks(lessons),
+             inputs.fingerprint([lessons / "codebook.yaml"]))
+
+    def build() -> pd.DataFrame:
+        return code_area_matrix(reported_table(context), coded_documents(context), codebook=codebook(context),
+                                top_level=True, share=True)
+
+    return inputs.cached("code_area_shares", key, marks, build).copy()
 
 
 def coded_documents(context: ReportContext) -> pd.DataFrame:
@@ -294,11 +342,8 @@ def coded_documents(context: ReportContext) -> pd.DataFrame:
 def code_comparison(context: ReportContext) -> pd.DataFrame:
     """Each top-level code: the share of this area's coded documents holding it, against the
     mean share in the other areas (documents of the date range)."""
-    from synthesis.analysis.codes import code_area_matrix
-
     book = codebook(context)
-    matrix = code_area_matrix(reported_codings(context), coded_documents(context), codebook=book,
-                              top_level=True, share=True)
+    matrix = _code_area_shares(context)
     this = context.area.id
     others = [a.id for a in context.areas if a.id != this and a.id in matrix.columns]
     rows = []
@@ -343,7 +388,9 @@ def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
 
     book = codebook(context)
     docs = context.area_documents
-    quotes = coded_quotes(reported_codings(context), docs, code_id=None, area=context.area.id)
+    reported = reported_table(context)
+    reported = reported[reported["doc_id"].isin(set(docs["doc_id"]))]
+    quotes = coded_quotes(reported, docs, code_id=None, area=context.area.id)
     if quotes.empty:
         return pd.DataFrame(columns=["รหัส (code)", "ข้อความ (quote)", "ที่มา (source)"])
     support = _coder_support(context, book)
@@ -356,9 +403,14 @@ def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
     length = quotes["quote"].str.len()
     quotes["readable"] = (length >= 40) & (length <= 400)
     quotes = quotes.sort_values(["support", "is_interview", "readable", "date"], ascending=False)
+    # the first ``per_code`` distinct passages of each code, in the order of the rule
+    best = quotes.drop_duplicates(["top", "doc_id", "start"]).groupby("top", sort=False).head(per_code)
+    by_code: dict[str, list] = {}
+    for quote in best.itertuples():
+        by_code.setdefault(quote.top, []).append(quote)
     rows = []
     for code in book.top_level():
-        for quote in quotes[quotes["top"] == code.id].drop_duplicates(["doc_id", "start"]).head(per_code).itertuples():
+        for quote in by_code.get(code.id, []):
             link = f"../../../corpora/{context.collection}/{paths.get(quote.doc_id, '')}"
             rows.append({"รหัส (code)": code.name_th, "ข้อความ (quote)": " ".join(quote.quote.split()),
                          "ที่มา (source)": f"{quote.title} ({quote.date or 'ไม่ระบุวันที่'}), "
@@ -368,14 +420,18 @@ def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
 
 
 def _coder_support(context: ReportContext, book) -> dict[tuple, int]:
-    """(doc, start, end, top code) → how many people coded an overlapping passage with it."""
+    """(doc, start, end, top code) → how many people coded an overlapping passage with it,
+    for the codings of this report's documents."""
+    here = set(context.area_documents["doc_id"])
     people: dict[tuple[str, str], list] = {}
     for c in all_codings(context):
-        if c.origin in MANUAL_ORIGINS and c.coder != "consensus":
+        if c.doc_id in here and c.origin in MANUAL_ORIGINS and c.coder != "consensus":
             top = book.top_of(c.code_id) if c.code_id in book else c.code_id.split(".")[0]
             people.setdefault((c.doc_id, top), []).append(c)
     support = {}
     for c in reported_codings(context):
+        if c.doc_id not in here:
+            continue
         top = book.top_of(c.code_id) if c.code_id in book else c.code_id.split(".")[0]
         others = people.get((c.doc_id, top), [])
         support[(c.doc_id, c.start, c.end, top)] = len({o.coder for o in others
@@ -428,8 +484,8 @@ def lesson_card_markdown(context: ReportContext) -> str:
 
 # --- words ----------------------------------------------------------------------------------
 
-def _token_lists(context: ReportContext, doc_ids: list[str]) -> list[list[str]]:
-    tokens = context.store.table("tokens", doc_ids=doc_ids, columns=["doc_id", "text"])
+def _token_lists(context: ReportContext) -> list[list[str]]:
+    tokens = area_table(context, "tokens")
     return [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
 
 
@@ -437,21 +493,32 @@ def distinctive_terms(context: ReportContext, top: int = 20) -> pd.DataFrame:
     """Words used in this area's documents more than in the other areas' (log-likelihood)."""
     from synthesis.thai.keywords import distinctive_terms as keyness
 
-    mine = sorted(set(context.area_documents["doc_id"]))
     # The other areas' word counts come from the store's per-part counts: no need to read
-    # their tokens, so this section costs the same in a small and a national archive.
-    reference = context.store.term_counts(context.parameters.get("date_from") or None,
-                                          context.parameters.get("date_to") or None, exclude_doc_ids=mine)
-    table = keyness(_token_lists(context, mine), [], method="log-likelihood", reference_counts=reference)
+    # their tokens, so this section costs the same in a small and a national archive. The
+    # collection's counts are the same for every report of a run; this area's own tokens
+    # are taken out of them here (as ``Store.term_counts(exclude_doc_ids=…)`` does).
+    reference = inputs.term_counts(context.store, context.parameters.get("date_from") or None,
+                                   context.parameters.get("date_to") or None)
+    for term, count in area_table(context, "tokens")["text"].value_counts().items():
+        left = reference.get(term, 0) - count
+        if left > 0:
+            reference[term] = left
+        else:
+            reference.pop(term, None)
+    table = keyness(_token_lists(context), [], method="log-likelihood", reference_counts=reference)
     return table.head(top).reset_index(drop=True)
 
 
 def keyword_in_context(context: ReportContext, terms: list[str], window: int = 6, limit: int = 12) -> pd.DataFrame:
     """Each term in its context (whole tokens only), from this area's documents."""
     from synthesis.analysis.kwic import kwic
+    from synthesis.thai.spans import Token
 
     docs = context.area_documents
-    tokens = context.store.table("tokens", doc_ids=list(docs["doc_id"]))  # no re-tokenizing
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    tokens = {doc_id: [Token(int(s), int(e), texts[doc_id][int(s):int(e)])  # no re-tokenizing
+                       for s, e in sorted(zip(group["start"], group["end"]))]
+              for doc_id, group in area_table(context, "tokens").groupby("doc_id", sort=False) if doc_id in texts}
     frames = [kwic(docs[["doc_id", "text"]], term, window=window, tokens=tokens).head(limit) for term in terms]
     frames = [f for f in frames if not f.empty]
     if not frames:
@@ -515,11 +582,11 @@ def agreement_summary(context: ReportContext, coders: tuple[str, str] = ("coder_
     from synthesis.coding import agreement, units_from_segments
 
     codings = [c for c in all_codings(context) if c.coder in coders]
-    doc_ids = list(context.area_documents["doc_id"])
+    doc_ids = set(context.area_documents["doc_id"])
     if not {c.coder for c in codings} >= set(coders):
         return f"— (needs codings by both {coders[0]} and {coders[1]})"
-    units = units_from_segments(context.store.table("segments", doc_ids=doc_ids), unit="segment")
-    table = agreement([c for c in codings if c.doc_id in set(doc_ids)], units, list(coders))
+    units = units_from_segments(area_table(context, "segments"), unit="segment")
+    table = agreement([c for c in codings if c.doc_id in doc_ids], units, list(coders))
     overall = table[table["code_id"] == "ALL"].iloc[0]
     if not table.attrs.get("units"):
         return "— (no document coded by both)"
@@ -536,12 +603,10 @@ def _area_labels(context: ReportContext) -> dict[str, str]:
 
 def code_area_heatmap(context: ReportContext) -> Figure:
     """Top-level codes × areas: % of each area's documents that hold the code."""
-    from synthesis.analysis.codes import code_area_matrix
     from synthesis.reports.plotting import heatmap_chart
 
     book = codebook(context)
-    matrix = code_area_matrix(reported_codings(context), coded_documents(context), codebook=book,
-                              top_level=True, share=True)
+    matrix = _code_area_shares(context)
     columns = [a.id for a in context.areas if a.id in matrix.columns]
     matrix = (100 * matrix[columns]).rename(columns=_area_labels(context))
     matrix.index = [book.label(c) if c in book else c for c in matrix.index]
@@ -555,7 +620,8 @@ def code_cooccurrence_chart(context: ReportContext) -> Figure:
 
     book = codebook(context)
     doc_ids = list(context.documents["doc_id"])
-    codings = [c for c in reported_codings(context) if c.doc_id in set(doc_ids)]
+    wanted = set(doc_ids)
+    codings = [c for c in reported_codings(context) if c.doc_id in wanted]
     segments = context.store.table("segments", doc_ids=doc_ids)
     matrix = cooccurrence(codings, segments, window=0, codebook=book, top_level=True)
     labels = {c: book.label(c) if c in book else c for c in matrix.index}
