@@ -2,17 +2,28 @@
 Dask LocalCluster, and one area's report in a large store; all ratios measured in one run.
 
     .venv/bin/python bench/ingest_scale.py            # --quick (default): 1k and 10k documents
-    .venv/bin/python bench/ingest_scale.py --full     # 1k, 10k and 100k documents (hours on 2 cores)
+    .venv/bin/python bench/ingest_scale.py --full     # 1k, 10k and 100k documents
     .venv/bin/python bench/ingest_scale.py --sizes 500,2000   # any sizes, smallest first
+    .venv/bin/python bench/ingest_scale.py --full --archives /tmp/archives  # keep the archives
 
 The archives come from ``bench/make_archive.py`` (same seed): the larger ones hold the smaller
 ones' files plus files of the other areas only, so the report's area (``--area``) is the
-same in every store. Each ingest runs in a fresh child process that reports its wall time,
-its CPU time and its peak resident memory (``ru_maxrss``), before and after the ingest.
-``--jobs 2`` and Dask (a LocalCluster of 2 worker processes, with and without its start-up)
-are compared with one-process runs made just before and after them, on the smallest archive. The report timings come after one
-warm-up report. Goals (issue 9) are printed beside each
-ratio.
+same in every store. ``--archives DIR`` builds them in DIR and reuses them next time.
+Each ingest runs in a fresh child process that has imported the project and loaded the Thai
+layer before the clock starts (for every engine alike), and reports its wall time, its CPU
+time (its own plus its ended children's: pool and cluster workers) and its peak resident
+memory (``ru_maxrss``). Per-document costs are CPU times, which the other load of a shared
+machine moves less than wall times. ``--jobs 2`` and Dask (a LocalCluster of 2 worker
+processes, once with its start-up and shut-down inside the clock, once already running and
+warm) are compared with one-process runs made just before and after them, on the smallest
+archive. The report timings come after one warm-up report. Goals (issue 9) are printed
+beside each ratio.
+
+To measure one commit while others edit the tree (a change of the Thai layer or corpus code
+makes a re-ingest rebuild everything), run it from an export of that commit:
+``git archive HEAD | tar -x -C /tmp/snap``, then in /tmp/snap
+``PYTHONPATH=src SYNTHESIS_HOME=. PYTHAINLP_DATA=<checkout>/work/pythainlp-data
+<checkout>/.venv/bin/python bench/ingest_scale.py --full``.
 """
 
 from __future__ import annotations
@@ -52,6 +63,7 @@ def child(arguments: dict) -> None:
             client.run(warm_up)
         engine, scheduler = "dask", cluster.scheduler_address
     before = resource.getrusage(resource.RUSAGE_SELF)
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     report = ingest(arguments["corpus"], work_dir=arguments["work"], progress=False,
                     jobs=arguments["jobs"], engine=engine, scheduler=scheduler)
@@ -59,9 +71,12 @@ def child(arguments: dict) -> None:
     if cluster is not None:
         cluster.close()
     after = resource.getrusage(resource.RUSAGE_SELF)
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # pool and cluster workers, once ended
+    cpu = lambda usage: usage.ru_utime + usage.ru_stime  # noqa: E731
     print(json.dumps({
         "seconds": seconds,
-        "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        "cpu": cpu(after) - cpu(before) + cpu(children_after) - cpu(children_before),
+        "cpu_self": cpu(after) - cpu(before),
         "rss_before_mb": before.ru_maxrss / 1024, "rss_peak_mb": after.ru_maxrss / 1024,
         "added": len(report.added), "unchanged": len(report.unchanged), "failed": len(report.failed),
     }))
@@ -94,7 +109,22 @@ def area_report_seconds(corpus: Path, work: Path, out: Path, area: str) -> float
 def machine() -> str:
     load = os.getloadavg()
     return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
-            f"{platform.python_version()}, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
+            f"{platform.python_version()}, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+            f"at {time.strftime('%H:%M:%S')}")
+
+
+def archive(folder: Path, size: int, seed: int, area: str, hold_after: int) -> tuple[Path, float]:
+    """The archive of ``size`` files in ``folder`` (built unless a finished one is there), its MB."""
+    from make_archive import make_archive
+
+    done = folder / ".complete"
+    if done.is_file() and done.read_text() == f"{size} {seed} {area} {hold_after}":
+        return folder, float(done.with_name(".megabytes").read_text())
+    paths = make_archive(folder, size, seed, hold_area=area, hold_after=hold_after)
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    done.with_name(".megabytes").write_text(f"{megabytes}")
+    done.write_text(f"{size} {seed} {area} {hold_after}")
+    return folder, megabytes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated archive sizes, smallest first")
     parser.add_argument("--area", default="yala-bala", help="the area of the report timing")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--archives", type=Path, help="build the archives here and reuse them (default: a temp folder)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -111,24 +142,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = ([int(s) for s in args.sizes.split(",")] if args.sizes
              else [1000, 10_000, 100_000] if args.full else [1000, 10_000])
-    from make_archive import make_archive
-
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}", flush=True)
     rows: list[tuple[str, str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="ingest-scale-") as tmp:
         tmp = Path(tmp)
+        archives = args.archives or tmp
         small, large = sizes[0], sizes[-1]
-        results, again = {}, {}
+        results, again, corpora = {}, {}, {}
         for size in sizes:
-            corpus = tmp / f"archive{size}"
-            paths = make_archive(corpus, size, args.seed, hold_area=args.area, hold_after=small)
-            megabytes = sum(p.stat().st_size for p in paths) / 1e6
+            corpus, megabytes = archive(archives / f"archive{size}", size, args.seed, args.area, small)
+            corpora[size] = corpus
             results[size] = first = run_ingest(corpus, tmp / f"work{size}")
             assert first["added"] == size and not first["failed"], first
             print(f"ingested {size:>7,} documents ({megabytes:.0f} MB): {first['seconds']:.1f} s, "
-                  f"peak {first['rss_peak_mb']:.0f} MB", flush=True)
+                  f"{first['cpu']:.1f} s CPU, peak {first['rss_peak_mb']:.0f} MB; {machine()}", flush=True)
             for _ in range(3):  # right away: a code change in the shared tree re-ingests all
                 again[size] = run_ingest(corpus, tmp / f"work{size}")
+                print(f"  re-ingest: {again[size]['seconds']:.1f} s", flush=True)
                 if again[size]["unchanged"] == size:
                     break
                 print(f"  (re-ingest of {size:,} found changed code and rebuilt; again)", flush=True)
@@ -148,28 +178,32 @@ def main(argv: list[str] | None = None) -> int:
 
         # Parallel runs against one-process runs just before and after them (the machine's
         # load changes; the faster one-process run is the base, so speed-ups are not flattered).
-        archive = tmp / f"archive{small}"
-        before = run_ingest(archive, tmp / "local-a")
-        two = run_ingest(archive, tmp / "jobs2", jobs=2)
-        dask = run_ingest(archive, tmp / "dask", jobs=2, engine="dask")
-        warm = run_ingest(archive, tmp / "dask-warm", jobs=2, engine="dask-warm")
-        after = run_ingest(archive, tmp / "local-b")
+        corpus = corpora[small]
+        print(f"parallel runs on {small:,} documents; {machine()}", flush=True)
+        before = run_ingest(corpus, tmp / "local-a")
+        two = run_ingest(corpus, tmp / "jobs2", jobs=2)
+        dask = run_ingest(corpus, tmp / "dask", jobs=2, engine="dask")
+        warm = run_ingest(corpus, tmp / "dask-warm", jobs=2, engine="dask-warm")
+        after = run_ingest(corpus, tmp / "local-b")
+        print(f"parallel runs done; {machine()}", flush=True)
         one = min(before["seconds"], after["seconds"])
+        base_cpu = min(before["cpu"], after["cpu"])
+        cpu_note = lambda r: f"{r['cpu'] / base_cpu:.2f}× the CPU"  # noqa: E731  (all processes)
         rows.append((f"--jobs 1 (base of the next rows), {small:,} documents",
                      f"{before['seconds']:.1f} s and {after['seconds']:.1f} s", "1.00×", ""))
-        rows.append((f"--jobs 2 vs --jobs 1, {small:,} documents", f"{two['seconds']:.1f} s",
+        rows.append((f"--jobs 2 vs --jobs 1, {small:,} documents", f"{two['seconds']:.1f} s, {cpu_note(two)}",
                      f"{one / two['seconds']:.2f}× faster", "≥ 1.7×"))
-        rows.append((f"Dask LocalCluster 2 workers vs local 1 process, {small:,} documents",
-                     f"{dask['seconds']:.1f} s (cluster start-up included)",
+        rows.append((f"Dask LocalCluster 2 workers, start-up included, vs local, {small:,} documents",
+                     f"{dask['seconds']:.1f} s, {cpu_note(dask)}",
                      f"{one / dask['seconds']:.2f}× faster", "≥ 1.5×"))
-        rows.append((f"Dask, cluster running and warm, vs local 1 process, {small:,} documents",
+        rows.append((f"Dask, cluster already running and warm, vs local, {small:,} documents",
                      f"{warm['seconds']:.1f} s", f"{one / warm['seconds']:.2f}× faster", "≥ 1.5×"))
 
         import synthesis  # noqa: F401
 
-        area_report_seconds(tmp / f"archive{small}", tmp / f"work{small}", tmp / "rep-warm", args.area)
-        at_small = area_report_seconds(tmp / f"archive{small}", tmp / f"work{small}", tmp / "rep-small", args.area)
-        at_large = area_report_seconds(tmp / f"archive{large}", tmp / f"work{large}", tmp / "rep-large", args.area)
+        area_report_seconds(corpora[small], tmp / f"work{small}", tmp / "rep-warm", args.area)
+        at_small = area_report_seconds(corpora[small], tmp / f"work{small}", tmp / "rep-small", args.area)
+        at_large = area_report_seconds(corpora[large], tmp / f"work{large}", tmp / "rep-large", args.area)
         rows.append((f"one area report ({args.area}), {large:,} vs {small:,} documents",
                      f"{at_large:.1f} s vs {at_small:.1f} s", f"{at_large / at_small:.2f}×", "≤ 1.5×"))
 

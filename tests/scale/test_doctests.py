@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["batches", "parallel", "store_writer"])
+@pytest.mark.parametrize("name", ["batches", "parallel", "store_writer", "store", "dask_engine"])
 def test_doctests_scale_module_examples(name):
     module = importlib.import_module(f"synthesis.corpus.{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

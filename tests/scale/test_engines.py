@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -48,6 +49,26 @@ def test_batches_run_batch_reports_each_file(two_area_corpus, tmp_path):
     assert [o.status for o in again.outcomes] == ["unchanged"] and again.tables["documents"].num_rows == 0
 
 
+@pytest.mark.parametrize("visible", [True, False])
+def test_batches_run_batch_writes_spill_files_where_it_can(two_area_corpus, tmp_path, visible):
+    files = sorted(p.relative_to(two_area_corpus).as_posix() for p in two_area_corpus.rglob("*.txt"))[:2]
+    spill_dir = tmp_path / ("spill" if visible else "not-on-this-worker")
+    if visible:
+        spill_dir.mkdir()
+    result = run_batch(BatchJob(str(two_area_corpus), "south", load_areas(), files,
+                                spill_dir=str(spill_dir), number=7))
+    if not visible:  # a worker without the shared folder sends its rows back instead
+        assert result.tables["documents"].num_rows == 2 and not result.spilled
+        return
+    assert not result.tables and set(result.spilled) == set(DOC_TABLES)
+    spill = result.spilled["tokens"]
+    assert spill.path.endswith("0000007.tokens.arrow") and spill.parts == ("satun-na-thon/2021",)
+    assert pa.ipc.open_file(spill.path).read_all().num_rows == spill.rows > 0
+    counts = result.term_counts
+    assert counts["count"].to_pylist() and sum(counts["count"].to_pylist()) == spill.rows
+    assert "จักสาน" in "".join(counts["text"].to_pylist())
+
+
 def test_parallel_ordered_keeps_order_and_a_bounded_window():
     submitted, results = [], []
 
@@ -83,10 +104,12 @@ def test_parallel_jobs_2_writes_the_same_store(two_area_corpus, tmp_path):
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_two_workers_writes_the_same_store(two_area_corpus, tmp_path):
+@pytest.mark.parametrize("start", ["fork", "spawn"])  # forked: the default on Linux; spawned: elsewhere
+def test_dask_local_cluster_two_workers_writes_the_same_store(two_area_corpus, tmp_path, monkeypatch, start):
     pytest.importorskip("distributed")
     (two_area_corpus / "เสีย.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     local = ingest(two_area_corpus, work_dir=tmp_path / "local", progress=False, batch_files=3)
+    monkeypatch.setenv("SYNTHESIS_DASK_START", start)
     dask = ingest(two_area_corpus, work_dir=tmp_path / "dask", progress=False, batch_files=3,
                   engine="dask", jobs=2)
     assert dask.added == local.added and dask.failed == local.failed and len(dask.failed) == 1
@@ -142,3 +165,27 @@ def test_make_archive_held_area_stays_the_same_as_the_archive_grows(tmp_path):
     assert small_files.items() <= large_files.items()  # the small archive is inside the large one
     held = lambda files: sorted(p for p in files if p.parts[0] == "yala-bala")  # noqa: E731
     assert held(large_files) == held(small_files) and held(small_files)
+
+
+@pytest.mark.parametrize("setting, expected", [("spawn", "spawn"), ("fork", "fork"), ("ไม่รู้จัก", None)])
+def test_dask_engine_start_method_follows_the_setting(monkeypatch, setting, expected):
+    dask_engine = pytest.importorskip("synthesis.corpus.dask_engine")
+    monkeypatch.setenv("SYNTHESIS_DASK_START", setting)
+    default = "fork" if sys.platform.startswith("linux") else "spawn"
+    assert dask_engine.start_method() == (expected or default)
+
+
+def test_dask_engine_falls_back_to_spawned_workers(monkeypatch):
+    dask_engine = pytest.importorskip("synthesis.corpus.dask_engine")
+    monkeypatch.setenv("SYNTHESIS_DASK_START", "fork")
+    tried = []
+
+    def start_cluster(workers, method, **options):
+        tried.append((method, options.get("death_timeout")))
+        if method == "fork":
+            raise TimeoutError("Nanny failed to start in 30 s")
+        return f"{workers} {method} workers"
+
+    monkeypatch.setattr(dask_engine, "start_cluster", start_cluster)
+    assert dask_engine.local_cluster(2) == "2 spawn workers"
+    assert tried == [("fork", dask_engine.FORK_START_SECONDS), ("spawn", None)]

@@ -8,7 +8,8 @@ client's process carries the rows (a worker that cannot see that folder sends th
 A new ``LocalCluster`` on Linux forks its workers from this process, which has already
 imported the project and loaded the Thai layer: they start in a fraction of a second
 instead of the seconds that spawning a fresh interpreter and importing everything again
-takes. Elsewhere, or with ``SYNTHESIS_DASK_START=spawn``, they are spawned (Dask's default).
+takes. Elsewhere, or with ``SYNTHESIS_DASK_START=spawn``, they are spawned (Dask's default);
+forked workers that fail to start are replaced by spawned ones.
 
 >>> start_method() in ("fork", "spawn")
 True
@@ -16,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Iterable, Iterator
@@ -26,6 +28,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from synthesis.corpus.batches import BatchJob, BatchResult, run_batch, warm_up
 
 IN_FLIGHT_PER_WORKER = 4  # results are small (rows go to spill files): keep workers busy
+FORK_START_SECONDS = 30
+logger = logging.getLogger(__name__)
 
 
 class WarmUp(WorkerPlugin):
@@ -46,15 +50,28 @@ def start_method() -> str:
 
 
 def local_cluster(workers: int) -> LocalCluster:
-    """A LocalCluster of ``workers`` single-threaded processes, on loopback, no dashboard."""
+    """A LocalCluster of ``workers`` single-threaded processes, on loopback, no dashboard.
+
+    Forked workers that do not come up within :data:`FORK_START_SECONDS` (a library's lock
+    held by another thread at the fork would do that) are replaced by spawned ones.
+    """
+    method = start_method()
+    if method != "fork":
+        return start_cluster(workers, method)
+    warm_up()  # in this process, so that every forked worker starts with it loaded
+    try:
+        return start_cluster(workers, "fork", death_timeout=FORK_START_SECONDS)
+    except Exception as error:  # noqa: BLE001 - any failure to start: try the slow, safe way
+        logger.warning("forked Dask workers did not start (%s); spawning fresh ones", error)
+        return start_cluster(workers, "spawn")
+
+
+def start_cluster(workers: int, method: str, **worker_options) -> LocalCluster:
     import dask
 
-    method = start_method()
-    if method == "fork":
-        warm_up()  # in this process, so that every forked worker starts with it loaded
     with dask.config.set({"distributed.worker.multiprocessing-method": method}):
         return LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                            host="127.0.0.1", dashboard_address=None)
+                            host="127.0.0.1", dashboard_address=None, **worker_options)
 
 
 def run_dask(jobs: Iterable[BatchJob], workers: int = 2, scheduler: str | None = None) -> Iterator[BatchResult]:
