@@ -14,37 +14,39 @@ from __future__ import annotations
 import importlib
 import logging
 
-from synthesis.thai.graphemes import is_boundary
+from synthesis.thai.graphemes import are_boundaries
 from synthesis.thai.normalize import normalize
 from synthesis.thai.segment import segment
-from synthesis.thai.spans import Entity, ThaiDoc, Token
+from synthesis.thai.spans import Entity, ThaiDoc
 from synthesis.thai.tokenize import DEFAULT_ENGINE, tokenize
 
 log = logging.getLogger(__name__)
 
 
-def _find_entities(text: str, tokens: list[Token]) -> list[Entity]:
+def _find_entities(text: str, tokens) -> list[Entity]:
     try:
         module = importlib.import_module("synthesis.thai.entities")
     except ModuleNotFoundError as error:
         if error.name != "synthesis.thai.entities":
             raise
         return []  # the entity layer is not installed in this build
-    return [entity for entity in module.find_entities(text, tokens) if _sound(text, entity)]
+    return _sound(text, module.find_entities(text, tokens))
 
 
-def _sound(text: str, entity: Entity) -> bool:
-    """An entity that does not point at its own text, or cuts a cluster, is dropped (logged):
-    every span analyze returns keeps the core model's promises."""
-    ok = (
-        0 <= entity.start < entity.end <= len(text)
-        and text[entity.start : entity.end] == entity.text
-        and is_boundary(text, entity.start)
-        and is_boundary(text, entity.end)
-    )
-    if not ok:
-        log.warning("dropped an unsound %s entity at %d-%d", entity.label, entity.start, entity.end)
-    return ok
+def _sound(text: str, entities: list[Entity]) -> list[Entity]:
+    """The entities that point at their own text and cut no cluster; others are dropped
+    (logged): every span analyze returns keeps the core model's promises."""
+    size = len(text)
+    in_range = [0 <= e.start < e.end <= size and text[e.start : e.end] == e.text for e in entities]
+    ends = [p for e, ok in zip(entities, in_range) for p in ((e.start, e.end) if ok else (0, 0))]
+    on_boundaries = are_boundaries(text, ends)
+    kept = []
+    for entity, ok, start_ok, end_ok in zip(entities, in_range, on_boundaries[::2], on_boundaries[1::2]):
+        if ok and start_ok and end_ok:
+            kept.append(entity)
+        else:
+            log.warning("dropped an unsound %s entity at %d-%d", entity.label, entity.start, entity.end)
+    return kept
 
 
 def analyze(

@@ -83,7 +83,9 @@ _MARK_OR_ITEM = re.compile(
     r"|[.!?]+(?=\s)"
 )
 # … or a space between two Thai characters (the rest of the rules in _space_ends_sentence)
-_THAI_GAP = re.compile(r"(?<=[\u0e01-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
+# (the character before is checked in Python: a pattern that starts with a lookbehind makes
+# the regex engine try every position)
+_THAI_GAP = re.compile(r"\s+(?=[\u0e01-\u0e4e])")
 # bracketed or quoted stretches (not nested) that a sentence never ends inside
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»")
 
@@ -236,6 +238,9 @@ def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None) -> l
         elif gap is not None:
             gap_start, gap_end = gap.span()
             is_punctuation = False
+            if not "\u0e01" <= text[gap_start - 1] <= "\u0e4e":
+                position = gap_end  # not between two Thai words
+                continue
         else:
             break
         position = gap_end
