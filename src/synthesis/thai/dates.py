@@ -128,7 +128,9 @@ def _date_starts(text: str, found: Scan) -> list[int]:
     starts = {start for start, _end in found.words("months")}
     runs = found.digit_runs
     run_starts = [start for start, _end in runs]
-    for month in found.starts("day_months") if runs else ():
+    for month, _month_end in found.occurrences("day_months") if runs else ():
+        if month == 0 or text[month - 1] not in _BEFORE_MONTH:
+            continue
         reach = month
         while reach > 0 and text[reach - 1] in _BEFORE_MONTH:
             reach -= 1

@@ -88,9 +88,9 @@ class Scan:
         return found
 
 
-    def starts(self, name: str) -> list[int]:
-        """Where any of ``name``'s words occurs, overlapping ones included, sorted."""
-        return sorted({start for start, _neg_end in self._raw.get(name, ())})
+    def occurrences(self, name: str) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence of ``name``'s words, overlapping ones included."""
+        return [(start, -neg_end) for start, neg_end in self._raw.get(name, ())]
 
 
 _last: Scan | None = None
