@@ -7,6 +7,12 @@ Sources (each a pure ``str -> list[Entity]`` function):
 - ``persons.find_persons``: PERSON (titles, lists);
 - ``ner.crf_entities``: the bundled CRF model, only with ``use_crf=True`` (slow).
 
+Speed: ``find_entities`` scans the text once for the trigger words of every finder and for
+its digits (``synthesis.thai.scan``, an Aho-Corasick automaton); each finder then reads only
+where its words or digits occur and returns rows ``(start, end, label, value, source, attrs)``;
+overlaps are resolved on the rows, and only the kept rows become :class:`Entity` objects.
+The public finders give the same entities on their own (they share the scan of the last text).
+
 Overlaps are resolved by one rule (:func:`resolve_overlaps`): among entities that overlap,
 the longest span wins; equal lengths go to the more specific label in :data:`LABEL_PRIORITY`
 order, then to the earlier start. Rule entities are placed first; a CRF entity is then
@@ -158,16 +164,16 @@ def _crf_is_credible(entity: Entity) -> bool:
     return entity.value is not None
 
 
-# Characters next to which a cut may split a cluster; elsewhere no check is needed.
-_SUSPECT = frozenset(graphemes.THAI_MARKS + graphemes.THAI_FOLLOWING_VOWELS + graphemes.THAI_LEADING_VOWELS + "\u200d\r")
-
-
-def _safe_cut(text: str, index: int) -> bool:
-    return (index >= len(text) or text[index] not in _SUSPECT) and (index == 0 or text[index - 1] not in _SUSPECT)
+def _may_split(text: str, index: int) -> bool:
+    """Might a cut at ``index`` split a cluster? (``graphemes.is_boundary``'s own fast test:
+    elsewhere it is always a boundary, so no snapping is needed.)"""
+    return 0 < index < len(text) and (
+        text[index] in graphemes.MAY_CONTINUE or text[index - 1] in graphemes.MAY_JOIN_NEXT or text[index] > "\uffff"
+    )
 
 
 def _snapped(text: str, entity: Entity) -> Entity:
-    if _safe_cut(text, entity.start) and _safe_cut(text, entity.end):
+    if not (_may_split(text, entity.start) or _may_split(text, entity.end)):
         return entity
     start, end = graphemes.snap_left(text, entity.start), graphemes.snap_right(text, entity.end)
     if (start, end) == (entity.start, entity.end):
@@ -178,7 +184,7 @@ def _snapped(text: str, entity: Entity) -> Entity:
 def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
     """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one.
 
-    Builds each entity as :func:`_entity` does, inlined: this loop runs for every entity."""
+    :func:`_may_split` and :func:`_entity` inlined: this loop runs for every entity."""
     may_continue, may_join_next = graphemes.MAY_CONTINUE, graphemes.MAY_JOIN_NEXT
     length = len(text)
     new = _new
@@ -186,7 +192,6 @@ def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
     entities = []
     append = entities.append
     for start, end, label, value, source, attrs in rows:
-        # graphemes.is_boundary's own fast test: only a cut next to one of these may split
         if (
             start
             and (text[start] in may_continue or text[start - 1] in may_join_next or text[start] > "\uffff")

@@ -78,10 +78,6 @@ def _trigger_words() -> list[str]:
 register("places", _trigger_words)
 
 
-def _after_space(text: str, pos: int) -> int:
-    return pos + 1 if pos < len(text) and text[pos] in " \t" else pos
-
-
 # "ต." inside a dotted abbreviation ("รพ.สต.", "ศอ.บต.") is no subdistrict prefix.
 _INSIDE_ABBREVIATION = re.compile(r"\.[\u0e01-\u0e2e]{1,2}$")
 
