@@ -31,7 +31,8 @@ KERNEL_ARGUMENTS = (
     # as nbclient does for the kernels it starts: no history file shared between kernels
     "--HistoryManager.hist_file=:memory:",
 )
-SNAPSHOT_CODE = "import synthesis.reports.kernel_state"
+# The first import of kernel_state takes the snapshot; restore() also clears the names the
+# code itself bound, so the first notebook finds an empty namespace as well.
 RESET_CODE = "import synthesis.reports.kernel_state as _state; _state.restore()"
 
 log = logging.getLogger(__name__)
@@ -76,9 +77,11 @@ class WarmKernel:
     >>> #     kernel.execute(Path("notebooks/area_report.ipynb"), Path("out.ipynb"), {"area": "yala-bala"})
     """
 
-    def __init__(self, cwd: Path, kernel_name: str = "python3", reset_timeout: float = 60):
+    def __init__(self, cwd: Path, kernel_name: str = "python3", reset_timeout: float = 60,
+                 preload: tuple[str, ...] = ()):
         self.cwd = Path(cwd)
         self.kernel_name = kernel_name
+        self.preload = preload  # modules every notebook imports: imported once, at start
         self.reset_timeout = reset_timeout
         self.km: AsyncKernelManager | None = None
         self.kc = None  # the one client connected to the kernel, for papermill and resets
@@ -130,9 +133,11 @@ class WarmKernel:
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=self.reset_timeout)
         self.starts += 1
-        if not self._run_silently(SNAPSHOT_CODE):
+        code = "\n".join([*(f"import {module}" for module in self.preload), RESET_CODE])
+        if not self._run_silently(code):
             self.shutdown()
-            raise RuntimeError(f"the report kernel could not import synthesis (cwd {self.cwd})")
+            raise RuntimeError(f"the report kernel could not import {', '.join(self.preload) or 'synthesis'} "
+                               f"(cwd {self.cwd})")
 
     def _run_silently(self, code: str) -> bool:
         """Run ``code`` in the kernel, outside the history; True when it succeeded."""

@@ -140,8 +140,19 @@ def exporter_for(show_code: bool) -> HTMLExporter:
             exclude_input=not show_code,
             exclude_input_prompt=not show_code,
             exclude_output_prompt=True,
+            # validate the notebook once, not again after each of nbconvert's preprocessors
+            optimistic_validation=True,
         )
     return cache[show_code]
+
+
+def warm_up() -> None:
+    """Load nbconvert and its templates into this thread's exporters (the first render
+    otherwise pays for it), e.g. while a kernel starts."""
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    for show_code in (False, True):
+        exporter_for(show_code).from_notebook_node(new_notebook(cells=[new_markdown_cell("ก")]))
 
 
 def notebook_to_html(notebook_path: Path, html_path: Path, *, show_code: bool) -> Path:

@@ -13,11 +13,15 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from synthesis.paths import notebooks_dir, safe_name
+
+# What every report notebook imports: a worker's kernel imports it while it starts.
+REPORT_MODULES = ("synthesis.reports.sections",)
 
 # Which notebook builds which kind of report: a registry, so a new report is one line.
 TEMPLATES = {
@@ -92,19 +96,36 @@ def execute_notebook(template: Path, output: Path, parameters: dict[str, Any], c
 def run_job(job: ReportJob, kernel) -> ReportResult:
     """Execute (in ``kernel``, a ``WarmKernel``) and render one report; failures are caught
     and described, never raised."""
+    return finish_job(*execute_job(job, kernel))
+
+
+def execute_job(job: ReportJob, kernel) -> tuple[ReportResult, Any]:
+    """The first half of :func:`run_job`: execute the notebook; returns the result so far
+    and the executed notebook (None when it failed)."""
+    started = time.perf_counter()
+    executed = job.out_dir / "notebook.ipynb"
+    result = ReportResult(job, ok=False, seconds=-started, files={"notebook": executed})
+    try:
+        return result, kernel.execute(job.template, executed, job.parameters)
+    except Exception as error:  # noqa: BLE001 — one report must never stop the others
+        result.error = _describe(error)
+        return result, None
+
+
+def finish_job(result: ReportResult, notebook) -> ReportResult:
+    """The second half of :func:`run_job`: both HTML pages (and the PDF when asked) from the
+    executed notebook in memory."""
     from synthesis.reports.pdf import PdfUnavailable, html_to_pdf
     from synthesis.reports.render import write_html
 
-    started = time.perf_counter()
-    executed = job.out_dir / "notebook.ipynb"
-    result = ReportResult(job, ok=False, seconds=0.0, files={"notebook": executed})
-    try:
-        notebook = kernel.execute(job.template, executed, job.parameters)
-        result.files["html"] = write_html(notebook, job.out_dir / "report.html", show_code=False)
-        result.files["review"] = write_html(notebook, job.out_dir / "review.html", show_code=True)
-        result.ok = True
-    except Exception as error:  # noqa: BLE001 — one report must never stop the others
-        result.error = _describe(error)
+    job = result.job
+    if notebook is not None:
+        try:
+            result.files["html"] = write_html(notebook, job.out_dir / "report.html", show_code=False)
+            result.files["review"] = write_html(notebook, job.out_dir / "review.html", show_code=True)
+            result.ok = True
+        except Exception as error:  # noqa: BLE001
+            result.error = _describe(error)
     if result.ok and job.pdf:
         try:
             result.files["pdf"] = html_to_pdf(result.files["html"], job.out_dir / "report.pdf")
@@ -112,7 +133,7 @@ def run_job(job: ReportJob, kernel) -> ReportResult:
             result.warning = str(missing)
         except Exception as error:  # noqa: BLE001
             result.warning = f"PDF not made: {error}"
-    result.seconds = time.perf_counter() - started
+    result.seconds += time.perf_counter()
     return result
 
 
@@ -128,26 +149,33 @@ def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
     """Run all jobs with ``workers`` warm kernels; results come back in the order of ``jobs``.
 
     Workers take the next job when they finish one, so a long report does not hold up the
-    short ones behind it.
+    short ones behind it. Each worker renders a report's HTML in a second thread while its
+    kernel already executes the next notebook.
     """
     from synthesis.reports.kernel import WarmKernel
+    from synthesis.reports.render import warm_up
 
     results: dict[int, ReportResult] = {}
     pending = list(enumerate(jobs))
     lock = threading.Lock()
 
+    def finish(index: int, result: ReportResult, notebook) -> None:
+        finish_job(result, notebook)
+        with lock:
+            results[index] = result
+            if on_done:
+                on_done(result)
+
     def work() -> None:
-        with WarmKernel(cwd) as kernel:
+        with WarmKernel(cwd, preload=REPORT_MODULES) as kernel, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-render") as renderer:
+            renderer.submit(warm_up)  # nbconvert's templates load while the kernel starts
             while True:
                 with lock:
                     if not pending:
                         return
                     index, job = pending.pop(0)
-                result = run_job(job, kernel)
-                with lock:
-                    results[index] = result
-                    if on_done:
-                        on_done(result)
+                renderer.submit(finish, index, *execute_job(job, kernel))
 
     threads = [threading.Thread(target=work, name=f"report-worker-{n}", daemon=True)
                for n in range(max(1, min(workers, len(jobs))) - 1)]
