@@ -103,18 +103,28 @@ _CLOCK_AT = re.compile(rf"{_CLOCK}(?:[ \t]*[-–][ \t]*{_CLOCK})?")
 _LIST_AT = re.compile(rf"(?:{DIGIT}{{1,2}}[.)])+(?:{DIGIT}{{1,2}}(?=[.)]))?")
 
 
-def _skip_time_or_list_marker(text: str, pos: int) -> int | None:
-    """End of a clock time or line-initial list marker starting at ``pos``, else None."""
-    time = _TIME_AT.match(text, pos)
-    if time:
-        return time.end()
+def _skip_time_or_list_marker(text: str, pos: int, run_end: int) -> int | None:
+    """End of a clock time or line-initial list marker starting at ``pos``, else None.
+
+    ``run_end`` ends the run of digits at ``pos``: both need one or two digits, then a clock
+    needs "." or ":" and two digits, a marker "." or ")" (cheap tests before the patterns)."""
+    if run_end - pos > 2:
+        return None
+    separator = text[run_end : run_end + 1]
+    clock_like = separator in (".", ":") and text[run_end + 1 : run_end + 3].isdigit()
+    if clock_like:
+        time = _TIME_AT.match(text, pos)
+        if time:
+            return time.end()
     before = pos
     while before > 0 and text[before - 1] in " \t":
         before -= 1
-    if text.endswith("เวลา", 0, before):
+    if clock_like and text.endswith("เวลา", 0, before):
         clock = _CLOCK_AT.match(text, pos)
         if clock:
             return clock.end()
+    if separator not in (".", ")"):
+        return None
     while before > 0 and text[before - 1] in " \t-•":
         before -= 1
     if before == 0 or text[before - 1] == "\n":
@@ -195,7 +205,7 @@ def _read_at(text: str, pos: int, run_end: int, last_end: int) -> tuple[tuple | 
     # only a run followed by ".", ":" or ")" can start a clock time or a list marker
     skip_to = None
     if run_end < len(text) and text[run_end] in ".:)":
-        skip_to = _skip_time_or_list_marker(text, pos)
+        skip_to = _skip_time_or_list_marker(text, pos, run_end)
         if skip_to is not None and text[run_end] == ")":
             return None, skip_to  # "2)": nothing after ")" can make it a quantity
     start = pos
