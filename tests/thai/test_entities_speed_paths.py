@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from synthesis.thai import entities, graphemes, scan
@@ -193,3 +193,57 @@ def test_entities_speed_spans_take_a_combining_mark_that_follows(text, span):
     found = find_entities(text)
     assert span in [e.text for e in found]
     assert all(graphemes.is_boundary(text, e.start) and graphemes.is_boundary(text, e.end) for e in found)
+
+
+_QUANTITY_PIECES = [
+    "1", "12", "2565", "๑๙", "09.00", "12.00", "50,000", "1.5", ".", "..", "…", ",", ")", "(", "-", "–", "/",
+    " ", "  ", "\t", "\n", "ร้อยละ", "คน", "หน่วย", "หน่วยงาน", "บาท", "หมื่นบาท", "%", "เปอร์เซ็นต์", "เวลา", "น.",
+    "กันยายน", "ก.ย.", "กย", "มค", "ม.ค", "เมย.", "พ.ศ.", "ค.ศ.", "ถึง", "ถึงวันที่", "BA", "x", "ที่", "กลุ่ม", "•",
+]
+_REPORTISH = st.lists(st.sampled_from(_QUANTITY_PIECES), max_size=25).map("".join)
+
+
+def _quantities_the_slow_way(text):
+    """Every digit run read with the full pattern, as before the fast path existed."""
+    from synthesis.thai import numbers
+
+    rows, last_end = [], 0
+    for pos, end in scan.scan(text).digit_runs:
+        if pos < last_end:
+            continue
+        row, last_end = numbers._read_at(text, pos, end, last_end)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REPORTISH)
+@example("1) ข้อแรก\n2. ประเด็น\n  3) ข้อ")  # list markers
+@example("5… คน ..5...คน 12. คน")  # form blanks
+@example("ร้อยละ 5 ร้อยละ60 ร้อยละ  .7")
+@example("3-5 คน 5 - 6 หน่วย 40–400 บาท 50 -บาท")  # ranges, money after a dash
+@example("1,000 บาท 1.5 ล้านบาท 09.00-12.00 น. เวลา 13.30")  # thousands, decimals, clock times
+@example("BA.5 x5 5x 21/7/65 5/ 2:30")  # codes
+def test_entities_speed_number_fast_path_reads_like_the_full_pattern(text):
+    from synthesis.thai import numbers
+
+    assert numbers.quantity_rows(text, scan.scan(text)) == _quantities_the_slow_way(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REPORTISH)
+@example("ประชุม 21-07-2565 และ 1.2.2565 และ 21/7/65")  # numeric dates
+@example("11 - 12\n กันยายน 2565, 1 ถึงวันที่ 3 มค 65, 4มค2565")  # day, range, line break, month
+@example("กันยายน 2563 และ ก.ย. 63")  # month and year only
+def test_entities_speed_dates_tried_only_where_one_can_start(text):
+    from synthesis.thai import dates
+
+    found = scan.scan(text)
+    every_start = sorted({s for s, _ in found.digit_runs} | {s for s, _ in found.words("months")})
+    expected, last_end = [], 0
+    for pos in every_start:  # the date pattern at every digit run and month word
+        if pos >= last_end and (m := dates._DATE.match(text, pos)):
+            expected.append(m.span())
+            last_end = m.end()
+    assert [m.span() for m in dates._date_matches(text, found)] == expected
