@@ -33,6 +33,7 @@ or a number. ``sentences="crfcut"`` uses PyThaiNLP's CRF sentence model instead 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from synthesis.thai.graphemes import are_boundaries, snap_left, snap_right
@@ -83,9 +84,9 @@ _MARK_OR_ITEM = re.compile(
     r"|[.!?]+(?=\s)"
 )
 # … or a space between two Thai characters (the rest of the rules in _space_ends_sentence)
-# (the character before is checked in Python: a pattern that starts with a lookbehind makes
-# the regex engine try every position)
-_THAI_GAP = re.compile(r"\s+(?=[\u0e01-\u0e4e])")
+# (the Thai character before the gap is part of the match, not a lookbehind: a pattern that
+# starts with a lookbehind makes the regex engine try every position)
+_THAI_GAP = re.compile(r"[\u0e01-\u0e4e]\s+(?=[\u0e01-\u0e4e])")
 # bracketed or quoted stretches (not nested) that a sentence never ends inside
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»")
 
@@ -141,7 +142,7 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
         raise TypeError(f"segment() needs a str, not {type(text).__name__}")
     if sentences not in SENTENCE_ENGINES:
         raise ValueError(f"unknown sentence engine {sentences!r}; choose one of {sorted(SENTENCE_ENGINES)}")
-    split_sentences = SENTENCE_ENGINES[sentences]
+    split_sentences = SENTENCE_ENGINES[sentences](text)
     lines = _lines(text)
     speakers = _speakers(text, lines)
     found: list[tuple[int, int, str, str | None]] = []  # (start, end, kind, speaker)
@@ -154,7 +155,7 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
         kind, start, end, body, speaker = open_unit
         found.append((start, end, kind, speaker))
         if kind != "heading":
-            for s_start, s_end in split_sentences(text, body, end):
+            for s_start, s_end in split_sentences(body, end):
                 sentence_rows.append(len(found))
                 found.append((s_start, s_end, "sentence", speaker))
         open_unit.clear()
@@ -207,28 +208,52 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return _snapped(text, _rule_sentence_spans(text, start, end))
 
 
-def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+class _Hints:
+    """Where a text has sentence punctuation and opening brackets or quotes, found in one
+    pass, so that most units skip the regexes that look for them."""
+
+    def __init__(self, text: str) -> None:
+        self.marks = [m.start() for m in _MAY_END.finditer(text)]
+        self.brackets = [m.start() for m in _OPENING.finditer(text)]
+
+    @staticmethod
+    def _any(positions: list[int], start: int, end: int) -> bool:
+        index = bisect_left(positions, start)
+        return index < len(positions) and positions[index] < end
+
+
+def _rule_splitter(text: str):
+    """The rule-based sentence splitter of one text: ``(start, end) -> spans``."""
+    hints = _Hints(text)
+    return lambda start, end: _rule_sentence_spans(text, start, end, hints)
+
+
+def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None,
+                         hints: _Hints | None = None) -> list[tuple[int, int]]:
     """``sentence_spans`` before the spans are snapped to cluster boundaries."""
     end = len(text) if end is None else end
-    if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not _MAY_END.search(text, start, end):
+    has_marks = hints._any(hints.marks, start, end) if hints else bool(_MAY_END.search(text, start, end))
+    if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not has_marks:
         # too short for a cut at a space, and no punctuation or inline item: one sentence
         last = _trim_end(text, start, end)
         return [(start, last)] if last > start else []
     spans = []
     sentence_start = start
-    protected = [m.span() for m in _BRACKETED.finditer(text, start, end)]
+    has_brackets = hints._any(hints.brackets, start, end) if hints else True
+    protected = [m.span() for m in _BRACKETED.finditer(text, start, end)] if has_brackets else []
     protected_count, next_protected = len(protected), 0
     # Two kinds of places where a sentence may end, visited in text order: punctuation and
     # spaces before an inline item (rare, looked at wherever they are), and spaces between Thai
     # words, looked for only once the sentence is long enough, so most spaces are never visited.
-    marks = [_mark_gap(text, m, start) for m in _MARK_OR_ITEM.finditer(text, start, end)]
+    marks = [_mark_gap(text, m, start) for m in _MARK_OR_ITEM.finditer(text, start, end)] if has_marks else []
     mark_index, mark_count = 0, len(marks)
     position = start
     while True:
         while mark_index < mark_count and marks[mark_index][0] < position:
             mark_index += 1
-        gap = _THAI_GAP.search(text, max(position, sentence_start + MIN_SENTENCE_CHARS), end)
-        if mark_index < mark_count and (gap is None or marks[mark_index][0] < gap.start()):
+        threshold = sentence_start + MIN_SENTENCE_CHARS
+        gap = _THAI_GAP.search(text, (position if position > threshold else threshold) - 1, end)
+        if mark_index < mark_count and (gap is None or marks[mark_index][0] <= gap.start()):
             gap_start, gap_end = marks[mark_index]
             mark_index += 1
             is_punctuation = text[gap_start] in ".!?"
@@ -236,11 +261,8 @@ def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None) -> l
                 position = gap_end
                 continue
         elif gap is not None:
-            gap_start, gap_end = gap.span()
+            gap_start, gap_end = gap.start() + 1, gap.end()
             is_punctuation = False
-            if not "\u0e01" <= text[gap_start - 1] <= "\u0e4e":
-                position = gap_end  # not between two Thai words
-                continue
         else:
             break
         position = gap_end
@@ -272,6 +294,7 @@ def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None) -> l
 
 
 _MAY_END = re.compile(r"[.!?]")  # every punctuation cut and inline item has one of these
+_OPENING = re.compile(r"[(\[“\"«]")  # every stretch of _BRACKETED starts with one of these
 
 
 def _mark_gap(text: str, match: re.Match, start: int) -> tuple[int, int]:
@@ -344,5 +367,9 @@ def _crfcut_spans(text: str, start: int = 0, end: int | None = None) -> list[tup
     return spans or ([(start, _trim_end(text, start, end))] if end > start else [])
 
 
-# Engines return spans that segment() snaps to cluster boundaries, all at once.
-SENTENCE_ENGINES = {"rules": _rule_sentence_spans, "crfcut": _crfcut_spans}
+# A sentence engine takes a text and returns its splitter, ``(start, end) -> spans``; segment()
+# snaps the spans to cluster boundaries, all at once.
+SENTENCE_ENGINES = {
+    "rules": _rule_splitter,
+    "crfcut": lambda text: lambda start, end: _crfcut_spans(text, start, end),
+}
