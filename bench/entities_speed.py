@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         s = scans[id(d)]
         rows[id(d)] = (
             dates.date_rows(d, s)
-            + [(a, b, label, v, "rule", at) for a, b, label, v, at in numbers.quantity_rows(d, s)]
+            + numbers.quantity_rows(d, s)
             + places.place_rows(d, s)
             + orgs.org_rows(d, s)
             + persons.person_rows(d, None, s)

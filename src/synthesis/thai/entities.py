@@ -109,7 +109,7 @@ def rule_rows(text: str, tokens=None) -> list[tuple]:
     overlaps resolved. One scan of the text serves every finder (``synthesis.thai.scan``)."""
     found = scan(text)
     rows = date_rows(text, found)
-    rows += [(s, e, label, value, "rule", attrs) for s, e, label, value, attrs in quantity_rows(text, found)]
+    rows += quantity_rows(text, found)
     rows += place_rows(text, found)
     rows += org_rows(text, found)
     rows += person_rows(text, tokens, found)

@@ -135,7 +135,7 @@ def _skip_time_or_list_marker(text: str, pos: int, run_end: int) -> int | None:
 
 
 def quantity_rows(text: str, found: Scan) -> list[tuple]:
-    """(start, end, label, value, attrs) of every quantity, given the text's digit runs.
+    """(start, end, label, value, "rule", attrs) of every quantity, given the text's scan.
 
     The work of :func:`find_quantities` without building entities: ``find_entities`` builds
     only those that survive the overlap resolution. Each run of digits is read where it
@@ -175,18 +175,18 @@ def quantity_rows(text: str, found: Scan) -> list[tuple]:
             continue
         value = int(text[pos:end])
         if tail is None:
-            rows.append((pos, end, "NUMBER", value, {}))
+            rows.append((pos, end, "NUMBER", value, "rule", {}))
             continue
         kind, word = tail.lastindex, tail.group(tail.lastindex)
         if kind == 1:
-            rows.append((pos, tail.end(), "PERCENT", value, {}))
+            rows.append((pos, tail.end(), "PERCENT", value, "rule", {}))
         elif kind == 2:
             multiplier = MONEY_UNITS[word]
-            rows.append((pos, tail.end(), "MONEY", value * multiplier, {"unit": "บาท"}))
+            rows.append((pos, tail.end(), "MONEY", value * multiplier, "rule", {"unit": "บาท"}))
         elif _splits_cluster(text, tail.end()):
-            rows.append((pos, end, "NUMBER", value, {}))
+            rows.append((pos, end, "NUMBER", value, "rule", {}))
         else:
-            rows.append((pos, tail.end(), "COUNT", value, {"unit": word}))
+            rows.append((pos, tail.end(), "COUNT", value, "rule", {"unit": word}))
     return rows
 
 
@@ -304,7 +304,7 @@ def _row(text: str, m: re.Match[str], groups: tuple, start: int, end: int, lead_
         start = lead_start  # a form blank belongs to the count: "..5...คน"
     else:
         label = "NUMBER"
-    return start, end, label, value, attrs
+    return start, end, label, value, "rule", attrs
 
 
 def find_quantities(text: str) -> list[Entity]:
@@ -317,6 +317,6 @@ def find_quantities(text: str) -> list[Entity]:
     [('MONEY', 50000, '50,000 บาท'), ('COUNT', 12, '....12..... คน')]
     """
     return [
-        Entity(start, end, text[start:end], label, value, "rule", attrs)
-        for start, end, label, value, attrs in quantity_rows(text, scan(text))
+        Entity(start, end, text[start:end], label, value, source, attrs)
+        for start, end, label, value, source, attrs in quantity_rows(text, scan(text))
     ]
