@@ -64,3 +64,24 @@ def test_document_sha256_is_of_the_normalized_text():
     doc = build_document("t", "a.txt", RawText("กิจกรรม\u200bกลุ่ม\n", "txt"))
     assert "\u200b" not in doc.text
     assert doc.sha256 == hashlib.sha256(doc.text.encode()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ประชุมกลุ่มวินมอเตอร์ไซค์รับจ้าง วันที่ 5 มีนาคม 2565\n\nสมาชิก ๒๔ คน  ร่วมออมเงิน (วันละ 20 บาท)\n",
+        "   \n\t\n",
+        "แรงงานนอกระบบ\u00a0\u00a0ตำบลบาละ: สปสช.เขต 12",
+    ],
+)
+def test_document_token_columns_hold_every_non_space_token_once(text):
+    from synthesis.corpus.ingest import token_columns
+
+    document = build_document("demo", "a.txt", RawText(text, "txt"))
+    columns = token_columns(document)
+    expected = [t for t in document.tokens if t.text.strip()]
+    assert columns["text"] == [t.text for t in expected]
+    assert columns["start"] == [t.start for t in expected] and columns["end"] == [t.end for t in expected]
+    assert columns["i"] == list(range(len(expected)))
+    assert set(columns["doc_id"]) <= {document.doc_id} and columns["pos"] == [None] * len(expected)
+    assert all(document.text[s:e] == t for s, e, t in zip(columns["start"], columns["end"], columns["text"]))
