@@ -122,14 +122,11 @@ def _snapped(text: str, spans: list[tuple[int, int]], codes=None) -> list[tuple[
     ]
 
 
-def _speakers(text: str, lines: list[tuple[int, int]]) -> set[str]:
-    counts: Counter[str] = Counter()
-    for start, end in lines:
-        if start >= 0:
-            match = _TURN.match(text, start, end)
-            if match:
-                counts[match.group(1)] += 1
-    return {label for label, count in counts.items() if count >= 2}
+def _speakers(text: str, lines: list[tuple[int, int]]) -> tuple[set[str], list[re.Match | None]]:
+    """The labels that start at least two lines, and each line's ``label:`` match (or None)."""
+    turns = [_TURN.match(text, start, end) if start >= 0 else None for start, end in lines]
+    counts = Counter(match.group(1) for match in turns if match)
+    return {label for label, count in counts.items() if count >= 2}, turns
 
 
 def segment(text: str, sentences: str = "rules") -> list[Segment]:
@@ -144,7 +141,7 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
         raise ValueError(f"unknown sentence engine {sentences!r}; choose one of {sorted(SENTENCE_ENGINES)}")
     split_sentences = SENTENCE_ENGINES[sentences](text)
     lines = _lines(text)
-    speakers = _speakers(text, lines)
+    speakers, turns = _speakers(text, lines)
     found: list[tuple[int, int, str, str | None]] = []  # (start, end, kind, speaker)
     sentence_rows: list[int] = []  # where in ``found`` the sentences are (snapped at the end)
     open_unit: list = []  # [kind, start, end, body_start, speaker] of a unit that may continue
@@ -166,7 +163,7 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
             continue
         indented = start > 0 and text[start - 1] in " \t"
         marker = _LIST_MARKER.match(text, start, end)
-        turn = _TURN.match(text, start, end)
+        turn = turns[index]
         is_turn = turn is not None and turn.group(1) in speakers
         if open_unit and open_unit[0] in ("list_item", "turn") and indented and not marker and not is_turn:
             open_unit[2] = end  # continuation line
