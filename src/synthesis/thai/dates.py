@@ -107,9 +107,10 @@ _DATE = re.compile(
 
 # Where a date may start: a month word (the month + year form), or a run of digits (the
 # scan of ``synthesis.thai.scan``). A run is only tried when it can start a date: one or two
-# digits followed by "/", "." or "-" (``21/7/65``), or followed by a month written any way the
-# day-month form accepts, after nothing but what may stand between a day and its month
-# (digits, spaces, a line break, dashes, "ถึงวันที่"). Other runs cannot match ``_DATE``.
+# digits, "/", "." or "-", one or two digits and the same separator (``21/7/65``), or followed
+# by a month written any way the day-month form accepts, after nothing but what may stand
+# between a day and its month (digits, spaces, a line break, dashes, "ถึงวันที่"). Other runs
+# cannot match ``_DATE``.
 _MONTH_WORDS = (
     [*MONTH_NAMES, *MONTH_VARIANTS]
     + [".".join(groups) for groups in MONTH_ABBREVIATIONS]
@@ -121,6 +122,8 @@ register(
     [*MONTH_NAMES, *MONTH_VARIANTS]
     + [dots.join(groups) + end for groups in MONTH_ABBREVIATIONS for dots in ("", ".") for end in ("", ".")],
 )
+_SEPARATORS = frozenset("/.-")
+_DIGITS = frozenset("0123456789๐๑๒๓๔๕๖๗๘๙")
 _BEFORE_MONTH = frozenset(" \t\u00a0\n-–0123456789๐๑๒๓๔๕๖๗๘๙" + "ถึงวันที่")
 
 
@@ -139,10 +142,12 @@ def _date_starts(text: str, found: Scan) -> list[int]:
             while i < len(runs) and run_starts[i] < month:
                 starts.add(run_starts[i])
                 i += 1
-    length = len(text)
-    for start, end in runs:
-        if end - start <= 2 and end < length and text[end] in "/.-":
-            starts.add(start)
+    for start, end in runs:  # "21/7/65": one or two digits, a separator, one or two digits, it again
+        separator = text[end : end + 1]
+        if end - start <= 2 and separator in _SEPARATORS and text[end + 1 : end + 2] in _DIGITS:
+            after_month = end + 3 if text[end + 2 : end + 3] in _DIGITS else end + 2
+            if text[after_month : after_month + 1] == separator:
+                starts.add(start)
     return sorted(starts)
 
 
