@@ -16,8 +16,8 @@ memory (``ru_maxrss``). Per-document costs are CPU times, which the other load o
 machine moves less than wall times. ``--jobs 2`` and Dask (a LocalCluster of 2 worker
 processes, once with its start-up and shut-down inside the clock, once already running and
 warm) are compared with one-process runs made just before and after them, on the smallest
-archive. The report timings come after one warm-up report. Goals (issue 9) are printed
-beside each ratio.
+archive (or ``--parallel-size``). The report timings come after one warm-up report. Goals
+(issue 9) are printed beside each ratio.
 
 To measure one commit while others edit the tree (a change of the Thai layer or corpus code
 makes a re-ingest rebuild everything), run it from an export of that commit:
@@ -134,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated archive sizes, smallest first")
     parser.add_argument("--area", default="yala-bala", help="the area of the report timing")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--parallel-size", type=int,
+                        help="archive size of the --jobs 2 and Dask rows (one of the sizes; default the smallest)")
     parser.add_argument("--archives", type=Path, help="build the archives here and reuse them (default: a temp folder)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -178,8 +180,9 @@ def main(argv: list[str] | None = None) -> int:
 
         # Parallel runs against one-process runs just before and after them (the machine's
         # load changes; the faster one-process run is the base, so speed-ups are not flattered).
-        corpus = corpora[small]
-        print(f"parallel runs on {small:,} documents; {machine()}", flush=True)
+        size = args.parallel_size if args.parallel_size in corpora else small
+        corpus = corpora[size]
+        print(f"parallel runs on {size:,} documents; {machine()}", flush=True)
         before = run_ingest(corpus, tmp / "local-a")
         two = run_ingest(corpus, tmp / "jobs2", jobs=2)
         dask = run_ingest(corpus, tmp / "dask", jobs=2, engine="dask")
@@ -189,14 +192,14 @@ def main(argv: list[str] | None = None) -> int:
         one = min(before["seconds"], after["seconds"])
         base_cpu = min(before["cpu"], after["cpu"])
         cpu_note = lambda r: f"{r['cpu'] / base_cpu:.2f}× the CPU"  # noqa: E731  (all processes)
-        rows.append((f"--jobs 1 (base of the next rows), {small:,} documents",
+        rows.append((f"--jobs 1 (base of the next rows), {size:,} documents",
                      f"{before['seconds']:.1f} s and {after['seconds']:.1f} s", "1.00×", ""))
-        rows.append((f"--jobs 2 vs --jobs 1, {small:,} documents", f"{two['seconds']:.1f} s, {cpu_note(two)}",
+        rows.append((f"--jobs 2 vs --jobs 1, {size:,} documents", f"{two['seconds']:.1f} s, {cpu_note(two)}",
                      f"{one / two['seconds']:.2f}× faster", "≥ 1.7×"))
-        rows.append((f"Dask LocalCluster 2 workers, start-up included, vs local, {small:,} documents",
+        rows.append((f"Dask LocalCluster 2 workers, start-up included, vs local, {size:,} documents",
                      f"{dask['seconds']:.1f} s, {cpu_note(dask)}",
                      f"{one / dask['seconds']:.2f}× faster", "≥ 1.5×"))
-        rows.append((f"Dask, cluster already running and warm, vs local, {small:,} documents",
+        rows.append((f"Dask, cluster already running and warm, vs local, {size:,} documents",
                      f"{warm['seconds']:.1f} s", f"{one / warm['seconds']:.2f}× faster", "≥ 1.5×"))
 
         import synthesis  # noqa: F401

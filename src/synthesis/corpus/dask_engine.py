@@ -66,10 +66,22 @@ def local_cluster(workers: int) -> LocalCluster:
         return start_cluster(workers, "spawn")
 
 
+# On a few cores, Dask's own bookkeeping competes with the batches: its statistical profiler
+# samples each worker's task thread 100 times a second (and takes the GIL to do so), and its
+# monitors poll every 20-500 ms. A local cluster needs none of that at those rates.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.disk": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 def start_cluster(workers: int, method: str, **worker_options) -> LocalCluster:
     import dask
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+    with dask.config.set({**QUIET, "distributed.worker.multiprocessing-method": method}):
         return LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                             host="127.0.0.1", dashboard_address=None, **worker_options)
 
