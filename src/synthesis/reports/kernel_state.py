@@ -9,7 +9,8 @@ without meaning to leave it for the next one goes back:
 - open matplotlib figures and ``rcParams`` (back to matplotlib's rc file);
 - pandas display options (back to their defaults);
 - warning filters, the root logger's level and handlers, IPython event callbacks;
-- the working directory, ``os.environ`` and ``sys.path``.
+- the working directory, ``os.environ`` and ``sys.path``;
+- objects left in reference cycles are collected.
 
 Caches that check their inputs' fingerprints (``synthesis.reports.inputs``) stay too.
 """
@@ -79,4 +80,8 @@ def restore() -> None:
         for event, funcs in shell.events.callbacks.items():
             funcs[:] = snapshot["callbacks"].get(event, [])
         shell.reset(new_session=True)  # namespace, history, execution count back to 1
+    # Free what the last notebook left in reference cycles, then set everything still alive
+    # (modules, their caches) aside: Python's collector no longer walks it, so this call and
+    # every collection during the next notebook look at that notebook's objects only.
     gc.collect()
+    gc.freeze()

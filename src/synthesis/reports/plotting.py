@@ -24,16 +24,18 @@ def _figure(width: float, height: float) -> tuple[Figure, object]:
 def figure_png(figure: Figure) -> str:
     """The figure as a base64 PNG (what IPython displays), drawn once.
 
-    IPython's inline backend saves with ``bbox_inches="tight"``, which draws every figure
-    twice (once to measure, once to save). Our figures lay themselves out
-    (``layout="constrained"``), so one draw at the figure's own size is enough.
+    IPython's inline backend saves with ``bbox_inches="tight"``, which measures every
+    figure once more before drawing it. Our figures lay themselves out
+    (``layout="constrained"``), so they are drawn at their own size; and compressed with
+    zlib's fastest level (our flat-coloured charts come out about a fifth larger, in a
+    fifth of the time).
 
     >>> figure_png(bar_chart(pd.DataFrame({"term": ["ยาง"], "count": [1]}), "term", "count", "คำ"))[:8]
     'iVBORw0K'
     """
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=figure.dpi, facecolor=figure.get_facecolor(),
-                   edgecolor=figure.get_edgecolor())
+                   edgecolor=figure.get_edgecolor(), pil_kwargs={"compress_level": 1})
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -128,7 +130,8 @@ def heatmap_chart(matrix: pd.DataFrame, title: str, *, fmt: str = "{:.0f}") -> F
     axes.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns], rotation=35, ha="right")
     axes.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
     for (row, col), value in pd.DataFrame(values).stack().items():
-        axes.text(col, row, fmt.format(value), ha="center", va="center", fontsize=8)
+        # inside its cell, so it never moves the margins: the layout need not measure it
+        axes.text(col, row, fmt.format(value), ha="center", va="center", fontsize=8, in_layout=False)
     figure.colorbar(image, ax=axes, shrink=0.8)
     axes.set_title(title)
     return figure
