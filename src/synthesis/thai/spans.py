@@ -7,8 +7,8 @@ These names and fields are a public contract: other modules and outside checks r
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import MISSING, dataclass, field, fields
 from itertools import repeat
 from typing import Any, overload
 
@@ -27,37 +27,33 @@ class Token:
     pos: str | None = None
 
 
-def _token_maker():
-    """A fast way to make many ``Token`` objects.
+def fast_constructor(cls: type) -> Callable[..., Any]:
+    """A function that makes ``cls`` objects (a frozen slots dataclass) about twice as fast.
 
-    ``Token`` is a frozen dataclass, whose ``__init__`` sets each field through
-    ``object.__setattr__``: on a few hundred thousand tokens that alone costs about as much as
-    the Rust segmenter. This builds a plain object with the same slots and then gives it the
-    ``Token`` class: the result is an ordinary, frozen ``Token``. Checked here, once; if this
-    Python refuses the class switch, the normal constructor is used.
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``: on a
+    few hundred thousand tokens that alone costs about as much as the Rust segmenter. This
+    builds a plain class with the same slots and a plain ``__init__`` (every field given, in
+    order), which then gives the object the real class: the result is an ordinary, frozen,
+    equal ``cls`` object. Checked here, once; if this Python refuses the class switch, the
+    normal constructor is returned.
+
+    >>> make = fast_constructor(Token)
+    >>> make(0, 2, "ดี", False, None) == Token(0, 2, "ดี")
+    True
     """
-
-    class _Draft:
-        __slots__ = Token.__slots__
-
-        def __init__(self, start: int, end: int, text: str, is_space: bool, pos: str | None = None) -> None:
-            self.start = start
-            self.end = end
-            self.text = text
-            self.is_space = is_space
-            self.pos = pos
-            self.__class__ = Token
-
+    names = [f.name for f in fields(cls)]
+    source = f"def __init__(self, {', '.join(names)}):\n"
+    source += "".join(f"    self.{name} = {name}\n" for name in names)
+    source += "    self.__class__ = cls\n"
+    namespace: dict[str, Any] = {"cls": cls}
+    exec(source, namespace)  # noqa: S102 - our own fixed source, as dataclasses itself does
+    draft = type(f"_{cls.__name__}Draft", (), {"__slots__": cls.__slots__, "__init__": namespace["__init__"]})
+    probe_values = [f.default if f.default is not MISSING else f"x{i}" for i, f in enumerate(fields(cls))]
     try:
-        probe = _Draft(0, 1, "ก", False)
+        probe = draft(*probe_values)
     except TypeError:
-        return Token
-    if type(probe) is Token and probe == Token(0, 1, "ก", False):
-        return _Draft
-    return Token
-
-
-make_token = _token_maker()
+        return cls
+    return draft if type(probe) is cls and probe == cls(*probe_values) else cls
 
 
 class TokenList(Sequence):
@@ -166,34 +162,6 @@ class Segment:
     speaker: str | None = None
 
 
-def _segment_maker():
-    """Like ``make_token``: ``Segment`` objects without the frozen dataclass's slow ``__init__``."""
-
-    class _Draft:
-        __slots__ = Segment.__slots__
-
-        def __init__(self, start: int, end: int, text: str, kind: str,
-                     section: str | None = None, speaker: str | None = None) -> None:
-            self.start = start
-            self.end = end
-            self.text = text
-            self.kind = kind
-            self.section = section
-            self.speaker = speaker
-            self.__class__ = Segment
-
-    try:
-        probe = _Draft(0, 1, "ก", "sentence")
-    except TypeError:
-        return Segment
-    if type(probe) is Segment and probe == Segment(0, 1, "ก", "sentence"):
-        return _Draft
-    return Segment
-
-
-make_segment = _segment_maker()
-
-
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A named or numeric expression with a normalized ``value``.
@@ -210,6 +178,11 @@ class Entity:
     value: Any = None
     source: str = "rule"
     attrs: dict[str, Any] = field(default_factory=dict)
+
+
+make_token = fast_constructor(Token)  # (start, end, text, is_space, pos)
+make_segment = fast_constructor(Segment)  # (start, end, text, kind, section, speaker)
+make_entity = fast_constructor(Entity)  # (start, end, text, label, value, source, attrs)
 
 
 @dataclass(slots=True)
