@@ -15,6 +15,7 @@ for the next report.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ class WarmKernel:
         self.kc = None  # the one client connected to the kernel, for papermill and resets
         self.used = False  # a notebook ran since the kernel started
         self.starts = 0  # how many kernels this object started (tests and benchmarks read it)
+        self.start_seconds = 0.0  # time spent starting them, preloads included
 
     def __enter__(self) -> WarmKernel:
         return self
@@ -126,6 +128,13 @@ class WarmKernel:
             self._start()
 
     def _start(self) -> None:
+        started = time.perf_counter()
+        try:
+            self._start_kernel()
+        finally:
+            self.start_seconds += time.perf_counter() - started
+
+    def _start_kernel(self) -> None:
         km = AsyncKernelManager(kernel_name=self.kernel_name)
         run_sync(km.start_kernel)(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(self.cwd))
         self.km, self.used = km, False

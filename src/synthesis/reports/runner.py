@@ -54,6 +54,8 @@ class ReportResult:
     files: dict[str, Path] = field(default_factory=dict)
     error: str | None = None
     warning: str | None = None
+    # seconds per stage: "kernel start" (when this report started one), "execute", "render"
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def plan_jobs(collection: str, area_ids: Iterable[str], reports_root: Path,
@@ -103,13 +105,18 @@ def execute_job(job: ReportJob, kernel) -> tuple[ReportResult, Any]:
     """The first half of :func:`run_job`: execute the notebook; returns the result so far
     and the executed notebook (None when it failed)."""
     started = time.perf_counter()
+    starting = kernel.start_seconds
     executed = job.out_dir / "notebook.ipynb"
     result = ReportResult(job, ok=False, seconds=-started, files={"notebook": executed})
+    notebook = None
     try:
-        return result, kernel.execute(job.template, executed, job.parameters)
+        notebook = kernel.execute(job.template, executed, job.parameters)
     except Exception as error:  # noqa: BLE001 — one report must never stop the others
         result.error = _describe(error)
-        return result, None
+    if kernel.start_seconds > starting:
+        result.timings["kernel start"] = kernel.start_seconds - starting
+    result.timings["execute"] = time.perf_counter() - started - result.timings.get("kernel start", 0.0)
+    return result, notebook
 
 
 def finish_job(result: ReportResult, notebook) -> ReportResult:
@@ -119,6 +126,7 @@ def finish_job(result: ReportResult, notebook) -> ReportResult:
     from synthesis.reports.render import write_html
 
     job = result.job
+    rendering = time.perf_counter()
     if notebook is not None:
         try:
             result.files["html"] = write_html(notebook, job.out_dir / "report.html", show_code=False)
@@ -126,6 +134,7 @@ def finish_job(result: ReportResult, notebook) -> ReportResult:
             result.ok = True
         except Exception as error:  # noqa: BLE001
             result.error = _describe(error)
+    result.timings["render"] = time.perf_counter() - rendering
     if result.ok and job.pdf:
         try:
             result.files["pdf"] = html_to_pdf(result.files["html"], job.out_dir / "report.pdf")
