@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     ingest = subparsers.add_parser(
         "ingest", help="read a corpus folder into its Parquet store (incremental)",
-        description="Read every file of CORPUS_DIR into work/<collection>/ (Parquet tables and "
+        description="Read every file of CORPUS_DIR into work/<collection>/ (Parquet tables, files.parquet and "
                     "manifest.json). Unchanged files are skipped; exits 1 if any file failed.")
     ingest.add_argument("corpus_dir", type=Path, metavar="CORPUS_DIR")
     ingest.add_argument("--work", type=Path, help="store folder (default: work/<collection>)")
