@@ -39,7 +39,7 @@ from synthesis.thai.orgs import org_rows
 from synthesis.thai.persons import has_clause_word, person_rows
 from synthesis.thai.places import place_rows
 from synthesis.thai.scan import scan
-from synthesis.thai.spans import Entity, Token
+from synthesis.thai.spans import Entity, Token, make_entity
 
 _START_END = operator.itemgetter(0, 1)
 # Most specific first: on equal length, a DATE beats a COUNT, a PERSON beats a PLACE …
@@ -121,43 +121,9 @@ def rule_entities(text: str, tokens: list[Token] | None = None) -> list[Entity]:
     return [_entity(text, *row) for row in rule_rows(text, tokens)]
 
 
-def _entity_maker():
-    """A fast way to make many ``Entity`` objects, as ``spans.make_token`` makes tokens.
-
-    ``Entity`` is a frozen dataclass, whose ``__init__`` sets each field through
-    ``object.__setattr__``; this builds a plain object with the same slots, then gives it the
-    ``Entity`` class: the result is an ordinary, frozen ``Entity``. Checked here, once; if this
-    Python refuses the class switch, the normal constructor is used.
-    """
-
-    class _Draft:
-        __slots__ = Entity.__slots__
-
-        def __init__(self, start: int, end: int, text: str, label: str, value, source: str, attrs: dict) -> None:
-            self.start = start
-            self.end = end
-            self.text = text
-            self.label = label
-            self.value = value
-            self.source = source
-            self.attrs = attrs
-            self.__class__ = Entity
-
-    try:
-        probe = _Draft(0, 1, "ก", "PLACE", "ก", "rule", {})
-    except TypeError:
-        return Entity
-    if type(probe) is Entity and probe == Entity(0, 1, "ก", "PLACE", "ก", "rule", {}):
-        return _Draft
-    return Entity
-
-
-_make_entity = _entity_maker()
-
-
 def _entity(text: str, start: int, end: int, label: str, value, source: str, attrs: dict) -> Entity:
     """``Entity(start, end, text[start:end], label, value, source, attrs)``, made fast."""
-    return _make_entity(start, end, text[start:end], label, value, source, attrs)
+    return make_entity(start, end, text[start:end], label, value, source, attrs)
 
 
 def _crf_is_credible(entity: Entity) -> bool:
@@ -206,7 +172,7 @@ def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
     :func:`_may_split` and :func:`_entity` inlined: this loop runs for every entity."""
     may_continue, may_join_next = graphemes.MAY_CONTINUE, graphemes.MAY_JOIN_NEXT
     length = len(text)
-    make = _make_entity
+    make = make_entity
     entities = []
     append = entities.append
     for start, end, label, value, source, attrs in rows:
