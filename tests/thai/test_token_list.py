@@ -66,7 +66,25 @@ def test_token_list_carries_pos_tags_when_given():
     ],
 )
 def test_tokenize_whitespace_runs_and_punctuation(text, expected):
-    assert [t.text for t in tokenize(text)] == expected
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == expected
+    bounds = tokens.boundaries  # the strings kept from the engine agree with the offsets
+    assert tokens.texts == [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "กองทุนหลักประกันสุขภาพอบต.โคกเคียนสปสช.เขต 12",  # terms made whole against the engine
+        "สคร.12 ร่วมกับ อสม. (ผู้ประกันตนตามมาตรา 40)",
+        "ก" * 5000 + " " + "ข" * 10,  # more than one chunk
+        "น้ำใจ\n\n  ดี ๆ",
+    ],
+)
+def test_tokenize_token_texts_are_the_slices_of_the_offsets(text):
+    tokens = tokenize(text)
+    bounds = tokens.boundaries
+    assert tokens.texts == [text[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 @pytest.mark.parametrize(

@@ -73,11 +73,12 @@ class TokenList(Sequence):
 
     __slots__ = ("text", "boundaries", "pos", "_texts", "_tokens")
 
-    def __init__(self, text: str, boundaries: list[int], pos: list[str | None] | None = None) -> None:
+    def __init__(self, text: str, boundaries: list[int], pos: list[str | None] | None = None,
+                 texts: list[str] | None = None) -> None:
         self.text = text
         self.boundaries = boundaries if len(boundaries) > 1 else []
         self.pos = pos
-        self._texts: list[str] | None = None
+        self._texts = texts if self.boundaries else None  # each token's text, when known
         self._tokens: list[Token] | None = None
 
     @property

@@ -204,8 +204,9 @@ def _hard_terms_finder(dictionary: Dictionary) -> ahocorasick_rs.AhoCorasick | N
     return ahocorasick_rs.AhoCorasick(terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if terms else None
 
 
-def _cuts(chunk: str, pieces: list[str], codes: numpy.ndarray) -> numpy.ndarray:
-    """Cut positions inside ``chunk``, 0 and ``len(chunk)`` included, from the engine's pieces.
+def _cuts(chunk: str, pieces: list[str], codes: numpy.ndarray) -> tuple[numpy.ndarray, bool]:
+    """Cut positions inside ``chunk``, 0 and ``len(chunk)`` included, from the engine's pieces,
+    and whether they are the pieces' own boundaries, unchanged.
 
     Drops a cut that would split a grapheme cluster or a run of whitespace, and adds cuts at
     the edges of whitespace runs and around punctuation where an engine glued them to words.
@@ -214,21 +215,22 @@ def _cuts(chunk: str, pieces: list[str], codes: numpy.ndarray) -> numpy.ndarray:
     """
     size = len(chunk)
     lengths = numpy.fromiter(map(len, pieces), dtype=numpy.intp, count=len(pieces))
-    if int(lengths.sum()) != size:  # an engine that drops or adds text: fall back to spaces
+    unchanged = int(lengths.sum()) == size
+    if not unchanged:  # an engine that drops or adds text: fall back to spaces
         pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
         lengths = numpy.fromiter(map(len, pieces), dtype=numpy.intp, count=len(pieces))
     cuts = numpy.zeros(len(lengths) + 1, dtype=numpy.intp)
     numpy.cumsum(lengths, out=cuts[1:])
     if not lengths.all():
-        cuts = numpy.unique(cuts)
+        cuts, unchanged = numpy.unique(cuts), False
     if size == 0:
-        return cuts[:1]
+        return cuts[:1], False
     space = _WHITESPACE[codes]  # one flag per character, False for the final 0
     inner = cuts[1:-1]
     kept = inner[~(space[inner - 1] & space[inner])]  # engines cut "\n\n  " into three
     kept = _boundaries_only(chunk, codes, kept)
     if len(kept) != len(inner):
-        cuts = numpy.concatenate(([0], kept, [size]))
+        cuts, unchanged = numpy.concatenate(([0], kept, [size])), False
     # Every run of whitespace is a token of its own, except before ๆ ("ดี ๆ" is one word) …
     edges = numpy.flatnonzero(space[: size - 1] != space[1:size]) + 1
     if len(edges):
@@ -242,7 +244,8 @@ def _cuts(chunk: str, pieces: list[str], codes: numpy.ndarray) -> numpy.ndarray:
     if marks:
         edges = numpy.concatenate((edges, marks, [m + 1 for m in marks])).astype(numpy.intp)
         edges = edges[(edges > 0) & (edges < size)]
-    return _add_cuts(cuts, _boundaries_only(chunk, codes, edges))
+    added = _add_cuts(cuts, _boundaries_only(chunk, codes, edges))
+    return added, unchanged and added is cuts
 
 
 # Brackets, quotes and clause punctuation are tokens of their own (nlpO3 returns "จ:" and
@@ -251,17 +254,19 @@ def _cuts(chunk: str, pieces: list[str], codes: numpy.ndarray) -> numpy.ndarray:
 _PUNCTUATION = re.compile(r"[()\[\]{}\"“”‘’«»;!?,:](?<![0-9๐-๙][,:](?=[0-9๐-๙]))")
 
 
-def _keep_terms_whole(chunk: str, cuts: numpy.ndarray, finder: ahocorasick_rs.AhoCorasick | None) -> list[int]:
-    """Make each hard domain term found in ``chunk`` one token (see the module notes)."""
+def _keep_terms_whole(chunk: str, cuts: numpy.ndarray, finder: ahocorasick_rs.AhoCorasick | None) -> tuple[list[int], bool]:
+    """Make each hard domain term found in ``chunk`` one token (see the module notes); also
+    say whether ``cuts`` came through unchanged."""
     matches = finder.find_matches_as_indexes(chunk) if finder is not None and len(cuts) > 1 else []
     if not matches:
-        return cuts.tolist()
+        return cuts.tolist(), True
     spans = numpy.array(matches, dtype=numpy.intp)[:, 1:]
     first = numpy.minimum(numpy.searchsorted(cuts, spans[:, 0]), len(cuts) - 2)
     whole = (cuts[first] == spans[:, 0]) & (cuts[first + 1] == spans[:, 1])
     result = cuts.tolist()
     if whole.all():
-        return result  # the common case: the engine already gave every term as one token
+        return result, True  # the common case: the engine already gave every term as one token
+    unchanged = True
     for start, end in spans[~whole].tolist():  # left to right; terms never overlap
         if not (graphemes.is_boundary(chunk, start) and graphemes.is_boundary(chunk, end)):
             continue
@@ -270,7 +275,8 @@ def _keep_terms_whole(chunk: str, cuts: numpy.ndarray, finder: ahocorasick_rs.Ah
         if not aligned and end - start < HARD_MIN_CHARS:
             continue  # short terms (อปท.) only where the engine already put their ends
         result[first:last] = [start, end]
-    return result
+        unchanged = False
+    return result, unchanged
 
 
 def token_boundaries(text: str, engine: str = "nlpo3") -> list[int]:
@@ -279,12 +285,18 @@ def token_boundaries(text: str, engine: str = "nlpo3") -> list[int]:
     >>> token_boundaries("ประชุม  สสส.")
     [0, 6, 8, 12]
     """
+    return _tokenized(text, engine)[0]
+
+
+def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
+    """The token boundaries of ``text`` and the tokens' strings (the engine's own strings
+    wherever its cuts stand, which saves slicing them again)."""
     if not isinstance(text, str):
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
     segmenter = ENGINES[_resolve_engine(engine)]
     dictionary = load_dictionary()
     finder = _hard_terms_finder(dictionary)
-    boundaries = [0]
+    boundaries, texts = [0], []
     for offset, chunk_end in safe_chunks(text):
         chunk = text[offset:chunk_end]
         try:
@@ -292,9 +304,14 @@ def token_boundaries(text: str, engine: str = "nlpo3") -> list[int]:
         except Exception:  # noqa: BLE001 - an engine failing on odd input must not sink the text
             pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
         codes = _code_points(chunk)
-        cuts = _keep_terms_whole(chunk, _cuts(chunk, pieces, codes), finder)
+        cuts, engine_cuts = _cuts(chunk, pieces, codes)
+        cuts, terms_whole = _keep_terms_whole(chunk, cuts, finder)
+        if engine_cuts and terms_whole:
+            texts.extend(pieces)
+        else:
+            texts.extend([chunk[a:b] for a, b in zip(cuts, cuts[1:])])
         boundaries.extend(map(offset.__add__, cuts[1:]) if offset else cuts[1:])
-    return boundaries
+    return boundaries, texts
 
 
 def tokenize(text: str, engine: str = "nlpo3") -> TokenList:
@@ -306,7 +323,8 @@ def tokenize(text: str, engine: str = "nlpo3") -> TokenList:
     >>> [(t.text, t.is_space) for t in tokenize("ประชุม  สสส.")]
     [('ประชุม', False), ('  ', True), ('สสส.', False)]
     """
-    return TokenList(text, token_boundaries(text, engine))
+    boundaries, texts = _tokenized(text, engine)
+    return TokenList(text, boundaries, texts=texts)
 
 
 def is_punctuation(token_text: str) -> bool:
