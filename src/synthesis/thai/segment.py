@@ -85,8 +85,14 @@ _MARK_OR_ITEM = re.compile(
 )
 # … or a space between two Thai characters (the rest of the rules in _space_ends_sentence)
 # (the Thai character before the gap is part of the match, not a lookbehind: a pattern that
-# starts with a lookbehind makes the regex engine try every position)
-_THAI_GAP = re.compile(r"[\u0e01-\u0e4e]\s+(?=[\u0e01-\u0e4e])")
+# starts with a lookbehind makes the regex engine try every position). A gap next to a joining
+# word is never a boundary: those are left out here already, by one lookbehind per word.
+_THAI_GAP = re.compile(
+    "[\u0e01-\u0e4e]"
+    + "".join(f"(?<!{re.escape(word)})" for word in _JOIN_BEFORE)
+    + "\\s+(?=[\u0e01-\u0e4e])"
+    + "(?!" + "|".join(map(re.escape, _JOIN_AFTER)) + ")"
+)
 # bracketed or quoted stretches (not nested) that a sentence never ends inside
 _BRACKETED = re.compile(r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»")
 
@@ -249,7 +255,8 @@ def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None,
         while mark_index < mark_count and marks[mark_index][0] < position:
             mark_index += 1
         threshold = sentence_start + MIN_SENTENCE_CHARS
-        gap = _THAI_GAP.search(text, (position if position > threshold else threshold) - 1, end)
+        # (a gap needs MIN_FOLLOWING_CHARS after it: the search stops where none can follow)
+        gap = _THAI_GAP.search(text, (position if position > threshold else threshold) - 1, end - MIN_FOLLOWING_CHARS + 1)
         if mark_index < mark_count and (gap is None or marks[mark_index][0] <= gap.start()):
             gap_start, gap_end = marks[mark_index]
             mark_index += 1
