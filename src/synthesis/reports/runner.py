@@ -23,6 +23,9 @@ from synthesis.paths import notebooks_dir, safe_name
 # What every report notebook imports: a worker's kernel imports it while it starts.
 REPORT_MODULES = ("synthesis.reports.sections",)
 
+# Which reports start first (the cross-area one is the longest, the overview the shortest).
+RUN_ORDER = {"cross_area": 0, "area": 1, "corpus_overview": 2}
+
 # Which notebook builds which kind of report: a registry, so a new report is one line.
 TEMPLATES = {
     "area": "area_report.ipynb",
@@ -165,7 +168,8 @@ def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
     from synthesis.reports.render import warm_up
 
     results: dict[int, ReportResult] = {}
-    pending = list(enumerate(jobs))
+    # longest first, so that no worker is left with a long report at the end
+    pending = sorted(enumerate(jobs), key=lambda item: RUN_ORDER.get(item[1].kind, 1))
     lock = threading.Lock()
 
     def finish(index: int, result: ReportResult, notebook) -> None:

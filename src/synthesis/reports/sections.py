@@ -79,9 +79,7 @@ def word_frequencies(context: ReportContext, top: int = 25) -> pd.DataFrame:
     """The most frequent content words of the area's documents (stop words removed)."""
     from synthesis.thai.keywords import word_frequencies as count_words
 
-    tokens = area_table(context, "tokens")
-    token_lists = [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
-    return count_words(token_lists).head(top).reset_index(drop=True)
+    return count_words(_token_lists(context)).head(top).reset_index(drop=True)
 
 
 def word_frequency_chart(frequencies: pd.DataFrame) -> Figure:
@@ -249,7 +247,8 @@ def targets_and_results(context: ReportContext) -> pd.DataFrame:
 
     docs = context.area_documents
     segments = area_segments(context, area_table(context, "segments"))
-    statements = numeric_statements(docs, segments, area_table(context, "entities"))
+    # only the columns it reads: it looks a date and a title up for every number
+    statements = numeric_statements(docs[["doc_id", "date", "title"]], segments, area_table(context, "entities"))
     table = targets_vs_achieved(statements)
     return table.rename(columns={"subject": "เรื่อง (what)", "unit": "หน่วย (unit)", "target": "เป้าหมาย (target)",
                                  "achieved": "ทำได้ (achieved)", "statement": "ข้อความ (statement)",
@@ -485,8 +484,11 @@ def lesson_card_markdown(context: ReportContext) -> str:
 # --- words ----------------------------------------------------------------------------------
 
 def _token_lists(context: ReportContext) -> list[list[str]]:
-    tokens = area_table(context, "tokens")
-    return [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
+    """The words of each of this report's documents, as lists of token texts (once per report)."""
+    if "token_lists" not in context.extras:
+        tokens = area_table(context, "tokens")
+        context.extras["token_lists"] = [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
+    return context.extras["token_lists"]
 
 
 def distinctive_terms(context: ReportContext, top: int = 20) -> pd.DataFrame:
@@ -516,11 +518,33 @@ def keyword_in_context(context: ReportContext, terms: list[str], window: int = 6
 
     docs = context.area_documents
     texts = dict(zip(docs["doc_id"], docs["text"]))
-    tokens = {doc_id: [Token(int(s), int(e), texts[doc_id][int(s):int(e)])  # no re-tokenizing
-                       for s, e in sorted(zip(group["start"], group["end"]))]
-              for doc_id, group in area_table(context, "tokens").groupby("doc_id", sort=False) if doc_id in texts}
-    frames = [kwic(docs[["doc_id", "text"]], term, window=window, tokens=tokens).head(limit) for term in terms]
-    frames = [f for f in frames if not f.empty]
+    groups = dict(tuple(area_table(context, "tokens").groupby("doc_id", sort=False)))
+    words: dict[str, list[Token]] = {}
+
+    def tokens_of(doc_id: str) -> list[Token]:  # the store's tokens: no re-tokenizing
+        if doc_id not in words:
+            group = groups.get(doc_id)
+            spans = sorted(zip(group["start"], group["end"])) if group is not None else []
+            text = texts[doc_id]
+            words[doc_id] = [Token(int(s), int(e), text[int(s):int(e)]) for s, e in spans]
+        return words[doc_id]
+
+    frames = []
+    for term in terms:
+        # Document after document, until ``limit`` lines: the same first lines as one call
+        # over all documents, without tokenizing the documents after them.
+        found, count = [], 0
+        for doc_id, text in texts.items():
+            if term.strip() not in text:
+                continue
+            lines = kwic({doc_id: text}, term, window=window, tokens={doc_id: tokens_of(doc_id)})
+            if not lines.empty:
+                found.append(lines)
+                count += len(lines)
+            if count >= limit:
+                break
+        if found:
+            frames.append(pd.concat(found, ignore_index=True).head(limit))
     if not frames:
         return pd.DataFrame()
     titles = docs.set_index("doc_id")["title"]
