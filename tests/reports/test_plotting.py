@@ -78,3 +78,35 @@ def test_plotting_participants_chart_plots_dated_counts():
     docs = pd.DataFrame({"date": ["2021-01-05", "2022-02-01", None], "participants_count": [12, 30, 5]})
     line = participants_chart(docs, "ผู้เข้าร่วม").axes[0].lines[0]
     assert list(line.get_ydata()) == [12.0, 30.0]
+
+
+@pytest.mark.parametrize("labels", [["ผู้ประกันตน", "วินมอเตอร์ไซค์"], ["อสม.", "รพ.สต.แค"]])
+def test_plotting_figure_png_is_the_figure_at_its_own_size(labels):
+    import base64
+
+    from PIL import Image
+
+    from synthesis.reports.plotting import figure_png
+
+    figure = bar_chart(pd.DataFrame({"term": labels, "count": [3, 1]}), "term", "count", "คำ")
+    image = Image.open(io.BytesIO(base64.b64decode(figure_png(figure))))
+    width, height = figure.get_size_inches() * figure.dpi
+    assert image.format == "PNG" and image.size == (round(width), round(height))
+
+
+def test_plotting_heatmap_values_do_not_move_the_margins():
+    from synthesis.reports.plotting import heatmap_chart
+
+    matrix = pd.DataFrame([[10, 0], [3, 200]], index=["ปัจจัยความสำเร็จ", "อุปสรรค"], columns=["ยะลา", "ตรัง"])
+    figure = heatmap_chart(matrix, "รหัส × พื้นที่")
+    assert all(not text.get_in_layout() for text in figure.axes[0].texts)
+
+
+def test_fonts_thai_font_is_registered_once():
+    from matplotlib import font_manager
+
+    use_thai_font()
+    count = sum(1 for font in font_manager.fontManager.ttflist if font.name == THAI_FONT_FAMILY)
+    use_thai_font()
+    use_thai_font()
+    assert sum(1 for font in font_manager.fontManager.ttflist if font.name == THAI_FONT_FAMILY) == count

@@ -53,3 +53,49 @@ def test_render_template_note_only_in_review(tmp_path, show_code, visible):
     html = notebook_to_html(path, tmp_path / "n.html", show_code=show_code).read_text(encoding="utf-8")
     assert "เนื้อหารายงาน" in html
     assert ("วิธีรันแม่แบบนี้" in html) is visible
+
+
+@pytest.mark.parametrize("code", ["x = 'พื้นที่ต้นแบบ' < 'ถอดบทเรียน'", "print(\"<b>ตัวหนา</b>\")"])
+def test_render_highlighted_code_kept_as_pygments_wrote_it(code):
+    from nbconvert.filters.highlight import Highlight2HTML
+
+    from synthesis.reports.render import clean_highlighted_html, exporter_for
+
+    highlighted = Highlight2HTML(pygments_lexer="ipython3", parent=exporter_for(True))(code)
+    assert clean_highlighted_html(highlighted) == highlighted
+
+
+@pytest.mark.parametrize("markup", ['<script>alert("ก")</script>', '<img src=x onerror="alert(1)">ข'])
+def test_render_other_markup_is_still_sanitized(markup):
+    from synthesis.reports.render import clean_highlighted_html
+
+    cleaned = clean_highlighted_html(markup)
+    assert "<script" not in cleaned and "<img" not in cleaned  # escaped into text
+
+
+def test_render_write_html_leaves_the_notebook_as_it_was(tmp_path):
+    from synthesis.reports.render import write_html
+
+    notebook = nbformat.read(_executed(tmp_path), as_version=4)
+    before = nbformat.writes(notebook)
+    write_html(notebook, tmp_path / "a.html", show_code=False)
+    write_html(notebook, tmp_path / "b.html", show_code=True)
+    assert nbformat.writes(notebook) == before
+
+
+@pytest.mark.parametrize("show_code", [False, True])
+def test_render_images_get_alt_text_and_cells_are_focusable(tmp_path, show_code):
+    import base64
+
+    from synthesis.reports.plotting import bar_chart, figure_png
+    import pandas as pd
+
+    png = figure_png(bar_chart(pd.DataFrame({"term": ["กระจูด"], "count": [2]}), "term", "count", "คำ"))
+    cell = new_code_cell("chart")
+    cell.outputs = [new_output("display_data", data={"image/png": png, "text/plain": "<Figure>"})]
+    path = tmp_path / "img.ipynb"
+    nbformat.write(new_notebook(cells=[cell]), path)
+    html = notebook_to_html(path, tmp_path / "img.html", show_code=show_code).read_text(encoding="utf-8")
+    assert 'alt="No description has been provided for this image"' in html
+    assert 'jp-OutputArea-output" tabindex="0"' in html or 'jp-OutputArea-output " tabindex="0"' in html
+    assert base64.b64decode(png)[:4] == b"\x89PNG"  # a real PNG went in

@@ -157,3 +157,33 @@ def test_sections_load_context_ingests_a_missing_store_from_corpus_dir(mini_home
                                 corpus_dir=str(mini_home / "corpora" / "mini"))
     assert (tmp_path / "fresh-store" / "manifest.json").is_file()
     assert len(ctx.area_documents) >= 3
+
+
+@pytest.mark.parametrize("term, limit", [("กลุ่ม", 3), ("กลุ่ม", 100), ("สงขลา", 2), ("ไม่มีคำนี้", 5)])
+def test_sections_keyword_in_context_gives_kwic_first_lines_over_all_documents(area_ctx, term, limit):
+    from synthesis.analysis.kwic import kwic
+    from synthesis.reports import sections
+
+    docs = area_ctx.area_documents
+    tokens = area_ctx.store.table("tokens", doc_ids=list(docs["doc_id"]))
+    expected = kwic(docs[["doc_id", "text"]], term, window=6, tokens=tokens).head(limit)
+    table = sections.keyword_in_context(area_ctx, [term], limit=limit)
+    if expected.empty:
+        assert table.empty
+    else:
+        assert table.drop(columns=["เอกสาร (document)"]).equals(expected.reset_index(drop=True))
+
+
+def test_sections_area_documents_follow_a_new_documents_table(area_ctx):
+    first = area_ctx.area_documents
+    assert area_ctx.area_documents is first  # worked out once
+    area_ctx.documents = area_ctx.documents.head(2)
+    assert len(area_ctx.area_documents) <= 2
+
+
+def test_sections_reported_table_matches_reported_codings(area_ctx):
+    from synthesis.reports import sections
+
+    table = sections.reported_table(area_ctx)
+    codings = sections.reported_codings(area_ctx)
+    assert sorted(table["coding_id"]) == sorted(c.coding_id for c in codings)
