@@ -78,3 +78,17 @@ def test_runner_figures_are_embedded_as_png_not_text(tmp_path, monkeypatch):
     assert result.ok, result.error
     html = result.files["html"].read_text(encoding="utf-8")
     assert "data:image/png;base64" in html and "&lt;Figure size" not in html
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_runner_a_broken_worker_reports_its_jobs_as_not_run(tmp_path, monkeypatch, workers):
+    from synthesis.reports import kernel
+
+    def refuse(self):
+        raise OSError("ไม่มีเคอร์เนล (no kernel)")
+
+    monkeypatch.setattr(kernel.WarmKernel, "__enter__", refuse)
+    jobs = plan_jobs("demo", ["songkhla-khae", "yala-bala"], tmp_path, {}, cross_area=False)
+    results = run_reports(jobs, cwd=tmp_path, workers=workers)
+    assert [r.ok for r in results] == [False, False]
+    assert all("not run" in r.error for r in results)

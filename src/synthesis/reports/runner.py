@@ -10,6 +10,7 @@ is returned, and its kernel is replaced for the next report.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import traceback
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from synthesis.paths import notebooks_dir, safe_name
+
+log = logging.getLogger(__name__)
 
 # What every report notebook imports: a worker's kernel imports it while it starts.
 REPORT_MODULES = ("synthesis.reports.sections",)
@@ -173,13 +176,22 @@ def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
     lock = threading.Lock()
 
     def finish(index: int, result: ReportResult, notebook) -> None:
-        finish_job(result, notebook)
+        try:
+            finish_job(result, notebook)
+        except BaseException as error:  # noqa: BLE001 — recorded, never lost in a thread
+            result.ok, result.error = False, _describe(error)
         with lock:
             results[index] = result
             if on_done:
                 on_done(result)
 
     def work() -> None:
+        try:
+            run_worker()
+        except Exception:  # noqa: BLE001 — its jobs are reported as not run
+            log.exception("report worker stopped")
+
+    def run_worker() -> None:
         with WarmKernel(cwd, preload=REPORT_MODULES) as kernel, \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-render") as renderer:
             renderer.submit(warm_up)  # nbconvert's templates load while the kernel starts
@@ -197,4 +209,8 @@ def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
     work()  # this thread is a worker too
     for thread in threads:
         thread.join()
+    for index, job in enumerate(jobs):  # a worker that broke down (its kernel would not start…)
+        if index not in results:
+            results[index] = ReportResult(job, ok=False, seconds=0.0, error="not run: its worker stopped",
+                                          files={"notebook": job.out_dir / "notebook.ipynb"})
     return [results[index] for index in range(len(jobs))]
