@@ -389,7 +389,9 @@ def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
     docs = context.area_documents
     reported = reported_table(context)
     reported = reported[reported["doc_id"].isin(set(docs["doc_id"]))]
-    quotes = coded_quotes(reported, docs, code_id=None, area=context.area.id)
+    # only the columns it reads: it looks each quote's document up row by row
+    quotes = coded_quotes(reported, docs[["doc_id", "title", "date", "areas", "text"]], code_id=None,
+                          area=context.area.id)
     if quotes.empty:
         return pd.DataFrame(columns=["รหัส (code)", "ข้อความ (quote)", "ที่มา (source)"])
     support = _coder_support(context, book)
