@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
@@ -99,3 +101,16 @@ def test_render_images_get_alt_text_and_cells_are_focusable(tmp_path, show_code)
     assert 'alt="No description has been provided for this image"' in html
     assert 'jp-OutputArea-output" tabindex="0"' in html or 'jp-OutputArea-output " tabindex="0"' in html
     assert base64.b64decode(png)[:4] == b"\x89PNG"  # a real PNG went in
+
+
+@pytest.mark.parametrize("heading", ["พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลแค", "บัตรบทเรียน < & > ก"])
+def test_render_markdown_headings_keep_their_thai_as_text(tmp_path, heading):
+    from nbformat.v4 import new_markdown_cell
+
+    path = tmp_path / "h.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell(f"# {heading}")]), path)
+    html = notebook_to_html(path, tmp_path / "h.html", show_code=False).read_text(encoding="utf-8")
+    assert heading.split(" <")[0] in html
+    assert not re.search(r"&#3[56][0-9][0-9];", html)  # no Thai written as references
+    if "<" in heading:
+        assert "&lt; &amp; &gt;" in html  # markup characters stay escaped

@@ -80,6 +80,17 @@ def clean_notebook(notebook: nbformat.NotebookNode,
 
 NO_ALT_TEXT = "No description has been provided for this image"
 _IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt=)")
+# Numeric references to non-ASCII characters (Markdown headings come out as ``&#3614;…``):
+# written as the characters themselves, as BeautifulSoup's pass used to, so the page's Thai
+# reads (and searches) as Thai. Below 128 they may stand for markup and stay as they are.
+_NUMERIC_REFERENCE = re.compile(r"&#(?:x([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _characters(match: re.Match) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return chr(code) if 128 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group(0)
+
+
 _FOCUSABLE_DIV = re.compile(r'(<div class="[^"]*\b(?:jp-Cell-inputWrapper|jp-OutputArea-output)\b[^"]*"[^>]*)>')
 
 
@@ -107,9 +118,10 @@ def clean_highlighted_html(element) -> str:
 class ReportHTMLExporter(HTMLExporter):
     """nbconvert's HTML exporter without its last pass through BeautifulSoup, which parsed
     and re-wrote the whole page (base64 images included) only to add an ``alt`` text to
-    images and ``tabindex`` to cells: half the cost of a render. The same two attributes
-    are added here with two regular expressions on the template's own markup. Highlighted
-    code is not sanitized again (see :func:`clean_highlighted_html`)."""
+    images and ``tabindex`` to cells (and, on the way, wrote numeric character references
+    as characters): half the cost of a render. The same is done here with regular
+    expressions on the template's own markup. Highlighted code is not sanitized again (see
+    :func:`clean_highlighted_html`)."""
 
     def default_filters(self):
         yield from super().default_filters()
@@ -124,6 +136,7 @@ class ReportHTMLExporter(HTMLExporter):
         self.register_filter("filter_data_type", WidgetsDataTypeFilter(
             notebook_metadata=self._nb_metadata, parent=self, resources=resources))
         html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        html = _NUMERIC_REFERENCE.sub(_characters, html)
         html = _IMG_WITHOUT_ALT.sub(f'<img alt="{NO_ALT_TEXT}"', html)
         return _FOCUSABLE_DIV.sub(r'\1 tabindex="0">', html), resources
 
