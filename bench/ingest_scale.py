@@ -52,15 +52,10 @@ def child(arguments: dict) -> None:
 
     warm_up()
     engine, scheduler, cluster = arguments["engine"], None, None
-    if engine == "dask-warm":  # a cluster started before the clock: the ingest alone is timed
-        from distributed import LocalCluster
+    if engine == "dask-warm":  # the engine's own cluster, started before the clock: the ingest alone is timed
+        from synthesis.corpus.dask_engine import local_cluster
 
-        from distributed import Client
-
-        cluster = LocalCluster(n_workers=arguments["jobs"], threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None)
-        with Client(cluster) as client:  # workers that have imported synthesis, as after a first use
-            client.run(warm_up)
+        cluster = local_cluster(arguments["jobs"])  # workers with the Thai layer loaded
         engine, scheduler = "dask", cluster.scheduler_address
     before = resource.getrusage(resource.RUSAGE_SELF)
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
