@@ -17,6 +17,12 @@ What the engine sees and what comes back:
 4. Domain terms are made whole: a long domain term (see ``dictionary.is_hard_term``) found in
    the text becomes one token even where the engine cut it; a short one only where its ends
    already are token boundaries.
+5. The result is a ``TokenList``: the cut positions (and the tokens' strings), from which
+   ``Token`` objects are made only when asked for.
+
+Steps 3 and 4 run as a few vectorised operations per chunk (numpy over the cut positions and
+the code points, one Aho-Corasick pass for the terms): Python looks at single positions only
+where a check finds something, so the cost per token stays a small fraction of the engine's.
 
 >>> [t.text for t in tokenize("แรงงานนอกระบบ ๓ คน")]
 ['แรงงานนอกระบบ', ' ', '๓', ' ', 'คน']
