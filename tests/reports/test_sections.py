@@ -164,7 +164,7 @@ def test_sections_keyword_in_context_gives_kwic_first_lines_over_all_documents(a
     from synthesis.analysis.kwic import kwic
     from synthesis.reports import sections
 
-    docs = area_ctx.area_documents
+    docs = sections.with_text(area_ctx, area_ctx.area_documents)
     tokens = area_ctx.store.table("tokens", doc_ids=list(docs["doc_id"]))
     expected = kwic(docs[["doc_id", "text"]], term, window=6, tokens=tokens).head(limit)
     table = sections.keyword_in_context(area_ctx, [term], limit=limit)
@@ -187,3 +187,32 @@ def test_sections_reported_table_matches_reported_codings(area_ctx):
     table = sections.reported_table(area_ctx)
     codings = sections.reported_codings(area_ctx)
     assert sorted(table["coding_id"]) == sorted(c.coding_id for c in codings)
+
+
+def test_sections_context_documents_hold_no_text_and_with_text_reads_it(area_ctx):
+    from synthesis.reports import sections
+
+    assert "text" not in area_ctx.documents.columns  # a report's cost must not grow with the archive
+    docs = sections.with_text(area_ctx, area_ctx.area_documents)
+    assert list(docs["doc_id"]) == list(area_ctx.area_documents["doc_id"])
+    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        assert text == area_ctx.store.text(doc_id)
+    assert sections.with_text(area_ctx, docs) is docs
+    assert "text" in sections.with_text(area_ctx, area_ctx.documents.head(0)).columns
+
+
+@pytest.mark.parametrize(
+    "areas, area_id, expected",
+    [
+        ([["yala-bala", "songkhla-khae"], [], ["songkhla-khae"]], "songkhla-khae", [True, False, True]),
+        ([["satun-na-thon"], ["satun-na-thon-2"]], "satun-na-thon", [True, False]),
+        ([[], []], "yala-bala", [False, False]),
+    ],
+)
+def test_notebook_documents_in_area_matches_the_list_test(areas, area_id, expected):
+    import pandas as pd
+
+    from synthesis.reports.notebook import documents_in_area
+
+    assert documents_in_area(pd.Series(areas, dtype=object), area_id).tolist() == expected
+    assert [area_id in ids for ids in areas] == expected

@@ -106,9 +106,14 @@ def areas(path: Path) -> list:
 
 
 def documents(store, date_from: str | None, date_to: str | None) -> pd.DataFrame:
-    """The store's documents of a date range (a copy: pandas copies on write)."""
+    """The store's documents of a date range, without their texts (a copy: pandas copies on
+    write). The texts are most of the table's bytes and a report needs only its own area's:
+    ``sections.with_text`` reads them for the documents that need them."""
+    from synthesis.corpus.store import SCHEMAS
+
+    columns = [name for name in SCHEMAS["documents"].names if name != "text"]
     frame = cached("documents", (str(store.path), date_from, date_to), store_marks(store),
-                   lambda: store.documents(date_from=date_from, date_to=date_to))
+                   lambda: store.documents(date_from=date_from, date_to=date_to, columns=columns))
     return frame.copy(deep=False)
 
 

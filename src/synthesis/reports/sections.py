@@ -177,6 +177,18 @@ def people_by_role(context: ReportContext) -> pd.DataFrame:
                                    "documents": "เอกสาร (documents)"}).reset_index(drop=True)
 
 
+def with_text(context: ReportContext, docs: pd.DataFrame) -> pd.DataFrame:
+    """``docs`` (rows of the documents table) with their ``text`` column, read from the store
+    for these documents only: the report context holds the documents without their texts, so
+    that a report's cost does not grow with the rest of the archive."""
+    if "text" in docs.columns:
+        return docs
+    if docs.empty:
+        return docs.assign(text=pd.Series(dtype="object"))
+    texts = context.store.table("documents", doc_ids=docs["doc_id"].tolist(), columns=["doc_id", "text"])
+    return docs.merge(texts.drop_duplicates("doc_id"), on="doc_id", how="left", validate="one_to_one")
+
+
 def privacy_key(context: ReportContext):
     """The collection's pseudonym key (kept outside the project), taught every person the
     collection names; built once per report."""
@@ -184,7 +196,7 @@ def privacy_key(context: ReportContext):
         from synthesis.privacy import build_key, load_or_create_key, save_key
 
         key, path = load_or_create_key(context.collection)
-        docs = context.documents
+        docs = with_text(context, context.documents)
         build_key(zip(docs["doc_id"], docs["text"]), key, reporters=docs["reporter"].dropna().tolist())
         save_key(key, path)
         context.extras["privacy_key"] = key
@@ -220,7 +232,7 @@ def activities_and_outcomes(context: ReportContext) -> pd.DataFrame:
     import json
 
     docs = context.area_documents
-    docs = docs[docs["kind"] == "activity_report"].sort_values("date", na_position="last")
+    docs = with_text(context, docs[docs["kind"] == "activity_report"].sort_values("date", na_position="last"))
     rows = []
     for doc in docs.itertuples(index=False):
         sections = json.loads(doc.sections) if isinstance(doc.sections, str) and doc.sections else {}
@@ -386,7 +398,7 @@ def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
     from synthesis.analysis.codes import coded_quotes
 
     book = codebook(context)
-    docs = context.area_documents
+    docs = with_text(context, context.area_documents)
     reported = reported_table(context)
     reported = reported[reported["doc_id"].isin(set(docs["doc_id"]))]
     # only the columns it reads: it looks each quote's document up row by row
@@ -518,7 +530,7 @@ def keyword_in_context(context: ReportContext, terms: list[str], window: int = 6
     from synthesis.analysis.kwic import kwic
     from synthesis.thai.spans import Token
 
-    docs = context.area_documents
+    docs = with_text(context, context.area_documents)
     texts = dict(zip(docs["doc_id"], docs["text"]))
     groups = dict(tuple(area_table(context, "tokens").groupby("doc_id", sort=False)))
     words: dict[str, list[Token]] = {}
@@ -571,8 +583,9 @@ def methods(context: ReportContext) -> pd.DataFrame:
 
     manifest = context.store.manifest
     files = context.store.files(columns=["path", "sha256"])  # the file list is files.parquet
-    fingerprint = hashlib.sha256(json.dumps(
-        sorted((path, sha256 or "") for path, sha256 in zip(files["path"], files["sha256"]))).encode()).hexdigest()[:12]
+    files = files if files["path"].is_monotonic_increasing else files.sort_values("path")
+    listing = "\n".join(files["path"].astype(str) + "\t" + files["sha256"].fillna("").astype(str))
+    fingerprint = hashlib.sha256(listing.encode()).hexdigest()[:12]  # one line per file, in path order
     versions = manifest.get("versions", {})
     thai = versions.get("thai", {})
     book_file = lessons_dir() / "codebook.yaml"
