@@ -18,7 +18,6 @@ So ``เก`` and ``กา`` are never cut, while ``ก|ข`` may be.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 import numpy
