@@ -48,6 +48,7 @@ import ahocorasick_rs
 import numpy
 
 from synthesis.thai import graphemes
+from synthesis.thai.accel import compiled
 from synthesis.thai.dictionary import HARD_MIN_CHARS, Dictionary, load_dictionary
 from synthesis.thai.spans import TokenList
 
@@ -260,29 +261,54 @@ def _cuts(chunk: str, pieces: list[str], codes: numpy.ndarray) -> tuple[numpy.nd
 _PUNCTUATION = re.compile(r"[()\[\]{}\"“”‘’«»;!?,:](?<![0-9๐-๙][,:](?=[0-9๐-๙]))")
 
 
-def _keep_terms_whole(chunk: str, cuts: numpy.ndarray, finder: ahocorasick_rs.AhoCorasick | None) -> tuple[list[int], bool]:
-    """Make each hard domain term found in ``chunk`` one token (see the module notes); also
-    say whether ``cuts`` came through unchanged."""
+def _keep_terms_whole(
+    chunk: str, offset: int, cuts: list[int], texts: list[str], finder: ahocorasick_rs.AhoCorasick | None
+) -> tuple[list[int], list[str]]:
+    """``cuts`` and ``texts`` (changed in place) with each hard domain term found in ``chunk``
+    made one token (see the module notes); ``cuts`` are absolute (``chunk`` starts at ``offset``)."""
     matches = finder.find_matches_as_indexes(chunk) if finder is not None and len(cuts) > 1 else []
-    if not matches:
-        return cuts.tolist(), True
-    spans = numpy.array(matches, dtype=numpy.intp)[:, 1:]
-    first = numpy.minimum(numpy.searchsorted(cuts, spans[:, 0]), len(cuts) - 2)
-    whole = (cuts[first] == spans[:, 0]) & (cuts[first + 1] == spans[:, 1])
-    result = cuts.tolist()
-    if whole.all():
-        return result, True  # the common case: the engine already gave every term as one token
-    unchanged = True
-    for start, end in spans[~whole].tolist():  # left to right; terms never overlap
-        if not (graphemes.is_boundary(chunk, start) and graphemes.is_boundary(chunk, end)):
+    for _, start, end in matches:  # left to right; terms never overlap
+        start, end = start + offset, end + offset
+        first = bisect_left(cuts, start)
+        if first + 1 < len(cuts) and cuts[first] == start and cuts[first + 1] == end:
+            continue  # the common case: the engine already gave the term as one token
+        if not (graphemes.is_boundary(chunk, start - offset) and graphemes.is_boundary(chunk, end - offset)):
             continue
-        first, last = bisect_left(result, start), bisect_right(result, end)
-        aligned = first < len(result) and result[first] == start and result[last - 1] == end
+        last = bisect_right(cuts, end)
+        aligned = first < len(cuts) and cuts[first] == start and cuts[last - 1] == end
         if not aligned and end - start < HARD_MIN_CHARS:
             continue  # short terms (อปท.) only where the engine already put their ends
-        result[first:last] = [start, end]
-        unchanged = False
-    return result, unchanged
+        # the tokens from the cut at or before ``start`` to the cut at or after ``end``
+        # become: [that cut, start) [start, end) [end, that cut)
+        low = first if cuts[first] == start else first - 1
+        high = last - 1 if cuts[last - 1] == end else last
+        region = sorted({cuts[low], start, end, cuts[high]})
+        texts[low:high] = [chunk[a - offset : b - offset] for a, b in zip(region, region[1:])]
+        cuts[low : high + 1] = region
+    return cuts, texts
+
+
+def _python_chunk_tokens(chunk: str, pieces: list[str], offset: int) -> tuple[list[int], list[str]]:
+    """Absolute cut positions (``offset`` … ``offset + len(chunk)``) and token strings of
+    ``chunk`` from the engine's ``pieces``: the reference for ``_fast_tokenize.chunk_tokens``."""
+    cuts, engine_cuts = _cuts(chunk, pieces, _code_points(chunk))
+    if engine_cuts:
+        texts = list(pieces)
+    else:
+        texts = [chunk[a:b] for a, b in zip(cuts.tolist(), cuts[1:].tolist())]
+    return (cuts + offset).tolist(), texts
+
+
+def _compiled_chunk_tokens(chunk: str, pieces: list[str], offset: int) -> tuple[list[int], list[str]]:
+    result = _fast.chunk_tokens(chunk, pieces, offset, graphemes._CUT_RISK, graphemes.is_boundary)
+    if result is None:  # an engine that drops or adds text: fall back to spaces
+        pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
+        result = _fast.chunk_tokens(chunk, pieces, offset, graphemes._CUT_RISK, graphemes.is_boundary)
+    return result
+
+
+_fast = compiled("tokenize")
+_chunk_tokens = _python_chunk_tokens if _fast is None else _compiled_chunk_tokens
 
 
 def token_boundaries(text: str, engine: str = "nlpo3") -> list[int]:
@@ -296,7 +322,7 @@ def token_boundaries(text: str, engine: str = "nlpo3") -> list[int]:
 
 def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
     """The token boundaries of ``text`` and the tokens' strings (the engine's own strings
-    wherever its cuts stand, which saves slicing them again)."""
+    wherever a token is one of its pieces, which saves slicing them again)."""
     if not isinstance(text, str):
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
     segmenter = ENGINES[_resolve_engine(engine)]
@@ -304,19 +330,14 @@ def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
     finder = _hard_terms_finder(dictionary)
     boundaries, texts = [0], []
     for offset, chunk_end in safe_chunks(text):
-        chunk = text[offset:chunk_end]
+        chunk = text[offset:chunk_end] if offset or chunk_end < len(text) else text
         try:
             pieces = segmenter(chunk, dictionary)
         except Exception:  # noqa: BLE001 - an engine failing on odd input must not sink the text
             pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
-        codes = _code_points(chunk)
-        cuts, engine_cuts = _cuts(chunk, pieces, codes)
-        cuts, terms_whole = _keep_terms_whole(chunk, cuts, finder)
-        if engine_cuts and terms_whole:
-            texts.extend(pieces)
-        else:
-            texts.extend([chunk[a:b] for a, b in zip(cuts, cuts[1:])])
-        boundaries.extend(map(offset.__add__, cuts[1:]) if offset else cuts[1:])
+        cuts, chunk_texts = _keep_terms_whole(chunk, offset, *_chunk_tokens(chunk, pieces, offset), finder)
+        boundaries.extend(cuts[1:])
+        texts.extend(chunk_texts)
     return boundaries, texts
 
 

@@ -1,0 +1,108 @@
+# cython: language_level=3
+"""Compiled twin of ``tokenize._python_chunk_tokens``: the cuts and token strings of a chunk.
+
+The Python reference checks the engine's cuts with a few numpy operations per chunk and
+slices the tokens again wherever a cut moved. Here one C loop walks the chunk's characters
+once and decides at each position what the Python rules decide:
+
+- an engine cut is kept unless it lies inside a run of whitespace;
+- a cut is added at each edge of a whitespace run (not around a run right before ``ๆ``:
+  ``ดี ๆ`` is one word) and around each bracket, quote and clause punctuation mark (not a
+  ``,`` or ``:`` between digits: ``50,000``, ``13:30``);
+- no cut, kept or added, splits a grapheme cluster (``graphemes.is_boundary`` decides where
+  the per-code-point risk table says it must).
+
+A token whose ends are the ends of one engine piece reuses the engine's string; others are
+sliced. Positions come out absolute (``offset`` added).
+"""
+
+from cpython.unicode cimport Py_UNICODE_ISSPACE
+
+cdef Py_UCS4 MAI_YAMOK = 0x0E46
+
+
+cdef inline bint _is_digit(Py_UCS4 ch):
+    # mirrors [0-9๐-๙] in tokenize._PUNCTUATION
+    return (0x30 <= ch <= 0x39) or (0x0E50 <= ch <= 0x0E59)
+
+
+cdef bint _is_mark_at(str chunk, Py_ssize_t index, Py_ssize_t size):
+    """mirrors tokenize._PUNCTUATION: a mark at ``index`` that is a token of its own"""
+    cdef Py_UCS4 ch = chunk[index]
+    if ch not in u'()[]{}"“”‘’«»;!?,:':
+        return False
+    if (ch == u',' or ch == u':') and 0 < index and index + 1 < size:
+        if _is_digit(chunk[index - 1]) and _is_digit(chunk[index + 1]):
+            return False
+    return True
+
+
+cdef bint _run_ends_before_mai_yamok(str chunk, Py_ssize_t start, Py_ssize_t size):
+    """Whether the whitespace run starting at ``start`` is followed by ``ๆ``."""
+    cdef Py_ssize_t index = start
+    while index < size and Py_UNICODE_ISSPACE(chunk[index]):
+        index += 1
+    return index < size and chunk[index] == MAI_YAMOK
+
+
+def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[:] risk, is_boundary):
+    """``(cuts, texts)`` of ``chunk``: absolute cut positions from ``offset`` to
+    ``offset + len(chunk)``, and the token strings between them; ``None`` when the engine's
+    strings ``pieces`` do not add up to ``chunk`` (the caller then splits at spaces).
+
+    ``risk`` is ``graphemes._CUT_RISK``; ``is_boundary`` is ``graphemes.is_boundary``.
+    """
+    cdef Py_ssize_t size = len(chunk)
+    cdef Py_ssize_t count = len(pieces)
+    cdef Py_ssize_t total = 0
+    cdef object piece
+    for piece in pieces:
+        total += len(<str>piece)
+    if total != size:
+        return None
+    cdef list cuts = [offset]
+    cdef list texts = []
+    if size == 0:
+        return cuts, texts
+    cdef Py_ssize_t next_engine = 0, engine_index = 0  # the next engine cut after a position
+    while next_engine <= 0 and engine_index < count:
+        next_engine += len(<str>pieces[engine_index])
+        engine_index += 1
+    cdef Py_ssize_t reuse_index = 0, reuse_start = 0  # the engine piece a token may reuse
+    cdef Py_ssize_t position, previous = 0
+    cdef Py_UCS4 before = chunk[0], after
+    cdef bint space_before = Py_UNICODE_ISSPACE(before), space_after
+    cdef bint is_engine, keep, add
+    cdef bint quiet_run = space_before and _run_ends_before_mai_yamok(chunk, 0, size)
+    for position in range(1, size + 1):
+        if position < size:
+            after = chunk[position]
+            space_after = Py_UNICODE_ISSPACE(after)
+            is_engine = position == next_engine
+            while next_engine <= position and engine_index < count:
+                next_engine += len(<str>pieces[engine_index])
+                engine_index += 1
+            keep = is_engine and not (space_before and space_after)
+            add = False
+            if space_before != space_after:
+                if space_after:  # a whitespace run starts here
+                    quiet_run = _run_ends_before_mai_yamok(chunk, position, size)
+                add = not quiet_run
+            if not add:
+                add = _is_mark_at(chunk, position, size) or _is_mark_at(chunk, position - 1, size)
+            if (keep or add) and ((risk[after] & 1) or (risk[before] & 2)):
+                keep = add = is_boundary(chunk, position)
+            before, space_before = after, space_after
+            if not (keep or add):
+                continue
+        # a token ends here: the engine's own string if it spans exactly one piece
+        while reuse_index < count and reuse_start < previous:
+            reuse_start += len(<str>pieces[reuse_index])
+            reuse_index += 1
+        if reuse_index < count and reuse_start == previous and len(<str>pieces[reuse_index]) == position - previous:
+            texts.append(pieces[reuse_index])
+        else:
+            texts.append(chunk[previous:position])
+        cuts.append(offset + position)
+        previous = position
+    return cuts, texts

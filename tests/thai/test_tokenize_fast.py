@@ -1,0 +1,97 @@
+"""The compiled token cutter (``_fast_tokenize``) gives exactly what the Python rules give."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from synthesis.thai.accel import compiled
+
+tokenize_module = importlib.import_module("synthesis.thai.tokenize")
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(compiled("tokenize") is None, reason="_fast_tokenize is not built")
+
+
+def _both(chunk: str, pieces: list[str], offset: int = 0):
+    python = tokenize_module._python_chunk_tokens(chunk, list(pieces), offset) if sum(map(len, pieces)) == len(chunk) else None
+    fast = tokenize_module._compiled_chunk_tokens(chunk, list(pieces), offset)
+    return python, fast
+
+
+def _engine_pieces(chunk: str) -> list[str]:
+    return tokenize_module.ENGINES["nlpo3"](chunk, tokenize_module.load_dictionary())
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "แรงงานนอกระบบ ๓ คน",
+        "ดี ๆ และ เร็ว ๆ นี้",  # no cut around a space before ๆ
+        "งบประมาณ 50,000 บาท เวลา 13:30 น.",  # , and : between digits stay in the number
+        "จ: ผู้ให้ข้อมูล (อสม.) “กองทุน” [ก] «ข»; ใช่! ไหม?",
+        "  \n\n  ประชุม\t\tคณะทำงาน  \n",
+        "กี่ ่ข น้ำ เ ก",  # a mark after a space, a leading vowel before a space
+        "🇹🇭🇹🇭 👍🏽 e\u0301 \r\n\u200b",
+        "",
+        " ",
+        "ๆ",
+        " ๆ ",
+    ],
+)
+def test_tokenize_fast_equals_python_on_engine_pieces(chunk):
+    python, fast = _both(chunk, _engine_pieces(chunk), offset=7)
+    assert fast == python
+
+
+_characters = st.sampled_from(
+    list("กขคงจนมยรลวสหอะาำิีึืุู่้๊๋็์เแโใไๆฯ๐๑๒") + list("abcXYZ019 .,:;()-/!?\"“”\n\t")
+    + ["\u0301", "😀", "🏽", "🇹", "\u200d", "\r", "\u00a0", "\u3000"]
+)
+
+
+@st.composite
+def chunk_and_pieces(draw):
+    """A text and any cut of it into pieces (an engine may cut anywhere, even inside a
+    cluster or a run of spaces, or return empty strings)."""
+    text = "".join(draw(st.lists(_characters, max_size=60)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=30)))
+    bounds = [0, *cuts, len(text)]
+    return text, [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+@given(chunk_and_pieces(), st.integers(0, 5000))
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tokenize_fast_equals_python_on_any_pieces(case, offset):
+    chunk, pieces = case
+    python, fast = _both(chunk, pieces, offset)
+    assert fast == python
+
+
+@pytest.mark.parametrize("pieces", [["ประชุม", "XX"], ["ประ"], []])
+def test_tokenize_fast_falls_back_to_spaces_when_pieces_do_not_tile(pieces):
+    chunk = "ประชุม คณะ"
+    fast = tokenize_module._compiled_chunk_tokens(chunk, pieces, 0)
+    assert fast == ([0, 6, 7, 10], ["ประชุม", " ", "คณะ"])
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp874", errors="replace")  # a fixture in the old Thai code page
+
+
+def test_tokenize_fast_equals_python_on_the_demo_corpus(monkeypatch):
+    paths = sorted((ROOT / "corpora" / "demo").rglob("*.txt")) + sorted((ROOT / "tests" / "thai" / "fixtures").rglob("*.txt"))
+    texts = [_read(path) for path in paths]
+    assert texts
+    fast = [tokenize_module._tokenized(text, "nlpo3") for text in texts]
+    monkeypatch.setattr(tokenize_module, "_chunk_tokens", tokenize_module._python_chunk_tokens)
+    python = [tokenize_module._tokenized(text, "nlpo3") for text in texts]
+    assert fast == python
