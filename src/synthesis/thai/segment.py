@@ -36,6 +36,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
+from synthesis.thai.accel import compiled
 from synthesis.thai.graphemes import are_boundaries, snap_left, snap_right
 from synthesis.thai.spans import Segment, make_segment
 
@@ -67,9 +68,8 @@ _JOIN_AFTER = (
     "ได้แก่", "เช่น", "ๆ", "ฯ", "จำนวน", "ร้อยละ", "คน", "ราย", "แห่ง", "บาท", "ครั้ง", "พร้อม",
     "รวมทั้ง", "ตลอดจน", "อีก", "ด้วย", "เป็นต้น",
 )
-_TITLED_NAME = re.compile(
-    r"(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|อาจารย์|พี่|ป้า|ลุง|น้า|คุณ)[ก-๛]{2,25}(?: [ก-๛]{2,25})?$"
-)
+_TITLES = ("นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ผศ.", "รศ.", "อาจารย์", "พี่", "ป้า", "ลุง", "น้า", "คุณ")
+_TITLED_NAME = re.compile("(?:" + "|".join(map(re.escape, _TITLES)) + r")[ก-๛]{2,25}(?: [ก-๛]{2,25})?$")
 _LATIN_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _LATIN_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "etc", "eg", "ie", "vs", "no", "fig"})
 # "… ร้อยละ 80 7.ได้ระบบ …": a number and a dot inside a line start an inline list item
@@ -145,6 +145,14 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
         raise TypeError(f"segment() needs a str, not {type(text).__name__}")
     if sentences not in SENTENCE_ENGINES:
         raise ValueError(f"unknown sentence engine {sentences!r}; choose one of {sorted(SENTENCE_ENGINES)}")
+    if sentences == "rules" and _fast is not None:
+        return _fast.segment_rules(text)
+    return _python_segment(text, sentences)
+
+
+def _python_segment(text: str, sentences: str = "rules") -> list[Segment]:
+    """``segment()`` in pure Python: the reference that ``_fast_segment.segment_rules``
+    mirrors (and the path of the ``crfcut`` engine)."""
     split_sentences = SENTENCE_ENGINES[sentences](text)
     lines = _lines(text)
     speakers, turns = _speakers(text, lines)
@@ -208,6 +216,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     >>> [text[a:b] for a, b in sentence_spans(text)]
     ['ผู้เข้าร่วมเข้าใจบทบาทของกองทุนหลักประกันสุขภาพมากขึ้น', 'สมาชิกวินตกลงร่วมกันเก็บข้อมูลสุขภาพ']
     """
+    end = len(text) if end is None else end
+    if _fast is not None and 0 <= start <= end <= len(text):
+        return _fast.rule_sentence_spans(text, start, end)
     return _snapped(text, _rule_sentence_spans(text, start, end))
 
 
@@ -377,3 +388,22 @@ SENTENCE_ENGINES = {
     "rules": _rule_splitter,
     "crfcut": lambda text: lambda start, end: _crfcut_spans(text, start, end),
 }
+
+
+# The compiled twin of the rules above (``_fast_segment.pyx``), or None: it reads its word
+# tables and limits from this module, so they are written once, here.
+_fast = compiled("segment")
+if _fast is not None:
+    _fast.configure(
+        join_before=_JOIN_BEFORE,
+        join_after=_JOIN_AFTER,
+        titles=_TITLES,
+        latin_abbreviations=_LATIN_ABBREVIATIONS,
+        list_marker=_LIST_MARKER,
+        turn=_TURN,
+        max_heading_chars=MAX_HEADING_CHARS,
+        min_sentence_chars=MIN_SENTENCE_CHARS,
+        min_following_chars=MIN_FOLLOWING_CHARS,
+        min_item_chars=MIN_ITEM_CHARS,
+        make_segment=make_segment,
+    )

@@ -1,0 +1,712 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Compiled twin of ``segment.py``'s ``rules`` engine: same segments, several times faster.
+
+``segment()`` visits every line, every space between Thai words and every dot of a report;
+in Python those visits (regex searches, closures, slices) cost more than the word segmenter.
+Here the line loop, the heading / list / turn decisions, the sentence cutting and the snapping
+to cluster boundaries are C loops over the text's characters. What stays Python is what runs
+once per line or rarer: ``_LIST_MARKER`` and ``_TURN`` (asked only on lines that could match),
+``graphemes.is_boundary`` (only next to a mark) and the ``Segment`` objects themselves.
+
+Every function mirrors a Python one in ``segment.py`` (named in its comment): when a rule
+changes there, change it here, and ``tests/thai/test_segment_fast.py`` checks both give the
+same spans. The word tables and limits are not typed twice: ``segment.py`` passes them to
+:func:`configure` when it imports this module.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+
+from synthesis.thai.graphemes import _CUT_RISK, is_boundary, snap_left, snap_right
+
+# Segment kinds, as ``segment.py`` names them.
+cdef enum:
+    HEADING = 0
+    PARAGRAPH = 1
+    LIST_ITEM = 2
+    TURN = 3
+    SENTENCE = 4
+
+KIND_NAMES = ("heading", "paragraph", "list_item", "turn", "sentence")
+
+# Windows of text that the Python rules slice (literals there).
+cdef enum:
+    LEFT_WINDOW = 30  # _space_ends_sentence: left = text[gap_start - 30 : gap_start]
+    RIGHT_WINDOW = 12  # _space_ends_sentence: right = text[gap_end : gap_end + 12]
+    LATIN_WINDOW = 20  # _punctuation_ends_sentence: the Latin word within 20 characters
+    NAME_MIN = 2  # _TITLED_NAME: a name part is [ก-๛]{2,25}
+    NAME_MAX = 25
+
+
+# ---------------------------------------------------------------------------- word tables
+
+cdef class _Words:
+    """A tuple of words as one C array of characters, for prefix and suffix tests."""
+
+    cdef Py_UCS4 *chars
+    cdef Py_ssize_t *starts  # word k is chars[starts[k]:starts[k + 1]]
+    cdef Py_ssize_t count
+
+    def __cinit__(self, words):
+        cdef Py_ssize_t total = sum(len(word) for word in words)
+        cdef Py_ssize_t k, i, at = 0
+        cdef str word
+        self.count = len(words)
+        self.chars = <Py_UCS4 *> PyMem_Malloc((total + 1) * sizeof(Py_UCS4))
+        self.starts = <Py_ssize_t *> PyMem_Malloc((self.count + 1) * sizeof(Py_ssize_t))
+        if self.chars == NULL or self.starts == NULL:
+            raise MemoryError()
+        for k, word in enumerate(words):
+            self.starts[k] = at
+            for i in range(len(word)):
+                self.chars[at] = word[i]
+                at += 1
+        self.starts[self.count] = at
+
+    def __dealloc__(self):
+        PyMem_Free(self.chars)
+        PyMem_Free(self.starts)
+
+    cdef bint one_ends_at(self, str text, Py_ssize_t low, Py_ssize_t high):
+        """Some word is ``text[high - len(word):high]``, inside ``[low, high)``."""
+        cdef Py_ssize_t k, size, i
+        for k in range(self.count):
+            size = self.starts[k + 1] - self.starts[k]
+            if high - size < low:
+                continue
+            for i in range(size):
+                if <Py_UCS4> text[high - size + i] != self.chars[self.starts[k] + i]:
+                    break
+            else:
+                return True
+        return False
+
+    cdef bint one_starts_at(self, str text, Py_ssize_t low, Py_ssize_t high):
+        """Some word is ``text[low:low + len(word)]``, inside ``[low, high)``."""
+        cdef Py_ssize_t k, size, i
+        for k in range(self.count):
+            size = self.starts[k + 1] - self.starts[k]
+            if low + size > high:
+                continue
+            for i in range(size):
+                if <Py_UCS4> text[low + i] != self.chars[self.starts[k] + i]:
+                    break
+            else:
+                return True
+        return False
+
+
+cdef _Words JOIN_BEFORE = None
+cdef _Words JOIN_AFTER = None
+cdef _Words TITLES = None
+cdef object LATIN_ABBREVIATIONS = frozenset()
+cdef object LIST_MARKER = None
+cdef object TURN_LABEL = None
+cdef object MAKE_SEGMENT = None
+cdef Py_ssize_t MAX_HEADING_CHARS = 0
+cdef Py_ssize_t MIN_SENTENCE_CHARS = 0
+cdef Py_ssize_t MIN_FOLLOWING_CHARS = 0
+cdef Py_ssize_t MIN_ITEM_CHARS = 0
+cdef const unsigned char[::1] CUT_RISK = _CUT_RISK
+
+
+def configure(*, join_before, join_after, titles, latin_abbreviations, list_marker, turn,
+              max_heading_chars, min_sentence_chars, min_following_chars, min_item_chars,
+              make_segment):
+    """Take the rules' tables and limits from ``segment.py`` (called once, at its import)."""
+    global JOIN_BEFORE, JOIN_AFTER, TITLES, LATIN_ABBREVIATIONS, LIST_MARKER, TURN_LABEL
+    global MAKE_SEGMENT, MAX_HEADING_CHARS, MIN_SENTENCE_CHARS, MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS
+    JOIN_BEFORE, JOIN_AFTER, TITLES = _Words(join_before), _Words(join_after), _Words(titles)
+    LATIN_ABBREVIATIONS = frozenset(latin_abbreviations)
+    LIST_MARKER, TURN_LABEL, MAKE_SEGMENT = list_marker, turn, make_segment
+    MAX_HEADING_CHARS, MIN_SENTENCE_CHARS = max_heading_chars, min_sentence_chars
+    MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS = min_following_chars, min_item_chars
+
+
+cdef int _check_configured() except -1:
+    if MAKE_SEGMENT is None:
+        raise RuntimeError("_fast_segment.configure() was not called (segment.py does it)")
+    return 0
+
+
+# ---------------------------------------------------------------------------- growable arrays
+
+cdef class _Ints:
+    """A growable array of C integers: rows of ``width`` numbers each."""
+
+    cdef Py_ssize_t *data
+    cdef Py_ssize_t size, capacity
+
+    def __cinit__(self, Py_ssize_t capacity=64):
+        self.capacity = capacity if capacity > 8 else 8
+        self.size = 0
+        self.data = <Py_ssize_t *> PyMem_Malloc(self.capacity * sizeof(Py_ssize_t))
+        if self.data == NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        PyMem_Free(self.data)
+
+    cdef int push(self, Py_ssize_t value) except -1:
+        cdef Py_ssize_t *grown
+        if self.size == self.capacity:
+            grown = <Py_ssize_t *> PyMem_Realloc(self.data, 2 * self.capacity * sizeof(Py_ssize_t))
+            if grown == NULL:
+                raise MemoryError()
+            self.data, self.capacity = grown, 2 * self.capacity
+        self.data[self.size] = value
+        self.size += 1
+        return 0
+
+    cdef int push2(self, Py_ssize_t a, Py_ssize_t b) except -1:
+        self.push(a)
+        self.push(b)
+        return 0
+
+
+# ---------------------------------------------------------------------------- character classes
+
+cdef inline bint _is_thai(Py_UCS4 c):
+    return 0x0E01 <= c <= 0x0E4E  # [\u0e01-\u0e4e] of _THAI_GAP and _space_ends_sentence
+
+
+cdef inline bint _is_thai_or_sign(Py_UCS4 c):
+    return 0x0E01 <= c <= 0x0E5B  # [ก-๛] of _TITLED_NAME and _INLINE_ITEM
+
+
+cdef inline bint _is_digit(Py_UCS4 c):
+    return (c >= u'0' and c <= u'9') or (0x0E50 <= c <= 0x0E59)  # [0-9๐-๙], _DIGITS
+
+
+cdef inline bint _is_mark(Py_UCS4 c):
+    return c == u'.' or c == u'!' or c == u'?'  # [.!?]
+
+
+cdef inline bint _is_latin_letter(Py_UCS4 c):
+    return (c >= u'a' and c <= u'z') or (c >= u'A' and c <= u'Z')
+
+
+# ---------------------------------------------------------------------------- small helpers
+
+cdef inline Py_ssize_t _skip_space(str text, Py_ssize_t index, Py_ssize_t end):
+    # mirrors segment._skip_space
+    while index < end and (<Py_UCS4> text[index]).isspace():
+        index += 1
+    return index
+
+
+cdef inline Py_ssize_t _trim_end(str text, Py_ssize_t start, Py_ssize_t end):
+    # mirrors segment._trim_end
+    while end > start and (<Py_UCS4> text[end - 1]).isspace():
+        end -= 1
+    return end
+
+
+cdef bint _contains_any(str text, Py_ssize_t start, Py_ssize_t end, str characters):
+    cdef Py_ssize_t i
+    cdef Py_UCS4 c
+    for i in range(start, end):
+        c = text[i]
+        if c in characters:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- the gap rules
+
+cdef Py_ssize_t _thai_gap(str text, Py_ssize_t pos, Py_ssize_t endpos, Py_ssize_t *gap_end):
+    """``_THAI_GAP.search(text, pos, endpos)``: the start of the match (the Thai character
+    before the space) and its end in ``gap_end``, or -1. Like the regex, the look-ahead sees
+    only up to ``endpos`` and the look-behind sees before ``pos``."""
+    cdef Py_ssize_t i, j
+    cdef Py_ssize_t n = len(text)
+    if endpos > n:
+        endpos = n
+    if pos < 0:
+        pos = 0
+    i = pos
+    while i + 1 < endpos:
+        if not (_is_thai(text[i]) and (<Py_UCS4> text[i + 1]).isspace()):
+            i += 1
+            continue
+        j = i + 1
+        while j < endpos and (<Py_UCS4> text[j]).isspace():
+            j += 1
+        if (j < endpos and _is_thai(text[j])
+                and not JOIN_BEFORE.one_ends_at(text, 0, i + 1)
+                and not JOIN_AFTER.one_starts_at(text, j, endpos)):
+            gap_end[0] = j
+            return i
+        i = j  # the spaces in between cannot start a match
+    return -1
+
+
+cdef bint _item_at(str text, Py_ssize_t dot, Py_ssize_t end):
+    """The ``item`` branch of ``_MARK_OR_ITEM`` matches at ``text[dot] == '.'`` (an inline
+    item ``… 7.ได้``): one or two digits after a space before it, and after it no digit but
+    ``\\s?\\)?\\s?[ก-๛]`` (seen up to ``end``)."""
+    cdef Py_ssize_t p
+    if not (
+        (dot >= 2 and (<Py_UCS4> text[dot - 2]).isspace() and _is_digit(text[dot - 1]))
+        or (dot >= 3 and (<Py_UCS4> text[dot - 3]).isspace() and _is_digit(text[dot - 2]) and _is_digit(text[dot - 1]))
+    ):
+        return False
+    return _item_rest(text, dot + 1, end)
+
+
+cdef bint _item_rest(str text, Py_ssize_t p, Py_ssize_t end):
+    """``(?![0-9๐-๙])\\s?\\)?\\s?[ก-๛]`` at ``p``, seeing up to ``end``. (The three classes are
+    disjoint, so taking each optional character when it is there is what backtracking finds.)"""
+    if p < end and _is_digit(text[p]):
+        return False
+    if p < end and (<Py_UCS4> text[p]).isspace():
+        p += 1
+    if p < end and <Py_UCS4> text[p] == u')':
+        p += 1
+    if p < end and (<Py_UCS4> text[p]).isspace():
+        p += 1
+    return p < end and _is_thai_or_sign(text[p])
+
+
+cdef bint _inline_item_match(str text, Py_ssize_t pos):
+    """``_INLINE_ITEM.match(text, pos)``: one or two digits, a dot, then as :func:`_item_rest`."""
+    cdef Py_ssize_t n = len(text)
+    cdef Py_ssize_t digits = 0
+    while digits < 2 and pos + digits < n and _is_digit(text[pos + digits]):
+        digits += 1
+    if digits == 0 or pos + digits >= n or <Py_UCS4> text[pos + digits] != u'.':
+        return False
+    return _item_rest(text, pos + digits + 1, n)
+
+
+cdef int _marks(str text, Py_ssize_t start, Py_ssize_t end, _Ints marks) except -1:
+    """The gaps of ``_MARK_OR_ITEM.finditer(text, start, end)``, each as ``_mark_gap`` gives
+    it: a run of ``.!?`` before a space, or the spaces before an inline item's number."""
+    cdef Py_ssize_t i = start, run_end, number_start, gap_start
+    cdef Py_UCS4 c
+    while i < end:
+        c = text[i]
+        if c == u'.' and _item_at(text, i, end):
+            # mirrors segment._mark_gap: back over the number, then over the spaces
+            number_start = i - 1
+            while number_start > 0 and _is_digit(text[number_start - 1]):
+                number_start -= 1
+            gap_start = number_start
+            while gap_start > start and (<Py_UCS4> text[gap_start - 1]).isspace():
+                gap_start -= 1
+            marks.push2(gap_start, number_start)
+            i += 1
+        elif _is_mark(c):
+            run_end = i
+            while run_end < end and _is_mark(text[run_end]):
+                run_end += 1
+            if run_end < end and (<Py_UCS4> text[run_end]).isspace():
+                marks.push2(i, run_end)
+                i = run_end
+            else:
+                i += 1
+        else:
+            i += 1
+    return 0
+
+
+cdef int _bracketed(str text, Py_ssize_t start, Py_ssize_t end, _Ints spans) except -1:
+    """The spans of ``_BRACKETED.finditer(text, start, end)``: ``(…)`` ``“…”`` ``[…]``
+    ``"…"`` ``«…»``, not nested, within one line."""
+    cdef Py_ssize_t i = start, j
+    cdef Py_UCS4 c, d, close
+    cdef str stops
+    while i < end:
+        c = text[i]
+        if c == u'(':
+            close, stops = u')', "()\n"
+        elif c == u'“':
+            close, stops = u'”', "“”\n"
+        elif c == u'[':
+            close, stops = u']', "[]\n"
+        elif c == u'"':
+            close, stops = u'"', "\"\n"
+        elif c == u'«':
+            close, stops = u'»', "«»\n"
+        else:
+            i += 1
+            continue
+        j = i + 1
+        while j < end:
+            d = text[j]
+            if d in stops:
+                break
+            j += 1
+        if j < end and <Py_UCS4> text[j] == close:
+            spans.push2(i, j + 1)
+            i = j + 1
+        else:
+            i += 1
+    return 0
+
+
+cdef bint _punctuation_ends_sentence(str text, Py_ssize_t start, Py_ssize_t end):
+    # mirrors segment._punctuation_ends_sentence
+    cdef Py_ssize_t i, word_end, word_start, low
+    cdef Py_UCS4 c
+    for i in range(start, end):
+        c = text[i]
+        if c == u'!' or c == u'?':
+            return True
+    if end - start > 1:
+        return False
+    # _LATIN_WORD_BEFORE.search(text, max(0, start - 20), start): the Latin run ending at the
+    # window's end (or just before a newline that ends it, as ``$`` allows)
+    low = start - LATIN_WINDOW if start > LATIN_WINDOW else 0
+    word_end = start
+    if word_end > low and <Py_UCS4> text[word_end - 1] == u'\n':
+        word_end -= 1
+    word_start = word_end
+    while word_start > low and _is_latin_letter(text[word_start - 1]):
+        word_start -= 1
+    if word_end - word_start <= 1:
+        return False  # no word, or one letter
+    return text[word_start:word_end].lower() not in LATIN_ABBREVIATIONS
+
+
+cdef bint _titled_name_before(str text, Py_ssize_t low, Py_ssize_t high):
+    """``_TITLED_NAME.search(text[low:high])`` where ``text[high - 1]`` is a Thai character
+    (so ``$`` is ``high``): a title, then one name ``[ก-๛]{2,25}`` or two separated by one
+    space, ending at ``high``."""
+    cdef Py_ssize_t last_start = high, first_start, space, q
+    while last_start > low and _is_thai_or_sign(text[last_start - 1]):
+        last_start -= 1
+    # one name: the title ends at q, and text[q:high] is all name characters
+    q = last_start if last_start > high - NAME_MAX else high - NAME_MAX
+    while q <= high - NAME_MIN:
+        if TITLES.one_ends_at(text, low, q):
+            return True
+        q += 1
+    # two names: text[q:space] and text[space + 1:high]
+    space = last_start - 1
+    if space >= low and <Py_UCS4> text[space] == u' ' and NAME_MIN <= high - last_start <= NAME_MAX:
+        first_start = space
+        while first_start > low and _is_thai_or_sign(text[first_start - 1]):
+            first_start -= 1
+        q = first_start if first_start > space - NAME_MAX else space - NAME_MAX
+        while q <= space - NAME_MIN:
+            if TITLES.one_ends_at(text, low, q):
+                return True
+            q += 1
+    return False
+
+
+cdef bint _space_ends_sentence(str text, Py_ssize_t sentence_start, Py_ssize_t gap_start,
+                               Py_ssize_t gap_end, Py_ssize_t end):
+    # mirrors segment._space_ends_sentence
+    cdef Py_ssize_t left_start, right_end
+    cdef Py_ssize_t n = len(text)
+    if gap_start - sentence_start < MIN_SENTENCE_CHARS or end - gap_end < MIN_FOLLOWING_CHARS:
+        return False
+    if not (_is_thai(text[gap_start - 1]) and _is_thai(text[gap_end])):
+        return False
+    left_start = gap_start - LEFT_WINDOW if gap_start - LEFT_WINDOW > sentence_start else sentence_start
+    right_end = gap_end + RIGHT_WINDOW if gap_end + RIGHT_WINDOW < n else n
+    if JOIN_BEFORE.one_ends_at(text, left_start, gap_start) or JOIN_AFTER.one_starts_at(text, gap_end, right_end):
+        return False
+    return not _titled_name_before(text, left_start, gap_start)
+
+
+cdef int _cut_sentences(str text, Py_ssize_t start, Py_ssize_t end, _Ints rows,
+                        Py_ssize_t speaker) except -1:
+    """Push ``(start, end, SENTENCE, speaker)`` for each sentence of ``text[start:end]``:
+    mirrors segment._rule_sentence_spans (spans not yet snapped)."""
+    cdef Py_ssize_t last, sentence_start, position, threshold, search_from, cut_at
+    cdef Py_ssize_t gap, gap_start, gap_end, thai_gap_end = 0
+    cdef Py_ssize_t mark_index = 0, next_protected = 0, first_row = rows.size, row
+    cdef bint has_marks, is_punctuation
+    cdef _Ints marks, protected
+
+    has_marks = _contains_any(text, start, end, ".!?")
+    if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not has_marks:
+        # too short for a cut at a space, and no punctuation or inline item: one sentence
+        last = _trim_end(text, start, end)
+        if last > start:
+            rows.push2(start, last)
+            rows.push2(SENTENCE, speaker)
+        return 0
+    protected = _Ints(8)
+    if _contains_any(text, start, end, "([“\"«"):
+        _bracketed(text, start, end, protected)
+    marks = _Ints(8)
+    if has_marks:
+        _marks(text, start, end, marks)
+    sentence_start = start
+    position = start
+    while True:
+        while mark_index < marks.size and marks.data[mark_index] < position:
+            mark_index += 2
+        threshold = sentence_start + MIN_SENTENCE_CHARS
+        search_from = position if position > threshold else threshold
+        gap = _thai_gap(text, search_from - 1, end - MIN_FOLLOWING_CHARS + 1, &thai_gap_end)
+        if mark_index < marks.size and (gap < 0 or marks.data[mark_index] <= gap):
+            gap_start, gap_end = marks.data[mark_index], marks.data[mark_index + 1]
+            mark_index += 2
+            is_punctuation = _is_mark(text[gap_start])
+            if not is_punctuation and gap_start - sentence_start < MIN_ITEM_CHARS:
+                position = gap_end
+                continue
+        elif gap >= 0:
+            gap_start, gap_end = gap + 1, thai_gap_end
+            is_punctuation = False
+        else:
+            break
+        position = gap_end
+        if gap_end >= end:
+            break
+        if protected.size:
+            while next_protected < protected.size and protected.data[next_protected + 1] <= gap_start:
+                next_protected += 2
+            if next_protected < protected.size and protected.data[next_protected] < gap_start:
+                continue  # inside brackets or quotes
+        if is_punctuation:
+            if gap_start == sentence_start or not _punctuation_ends_sentence(text, gap_start, gap_end):
+                continue
+            cut_at = gap_end  # the punctuation stays with its sentence
+        else:
+            if not (_inline_item_match(text, gap_end)
+                    or _space_ends_sentence(text, sentence_start, gap_start, gap_end, end)):
+                continue
+            cut_at = gap_start
+        rows.push2(sentence_start, cut_at)
+        rows.push2(SENTENCE, speaker)
+        sentence_start = _skip_space(text, cut_at, end)
+        if sentence_start > position:
+            position = sentence_start
+    if sentence_start < end:
+        rows.push2(sentence_start, end)
+        rows.push2(SENTENCE, speaker)
+    # trim each end and drop what is left empty (rows are start, end, kind, speaker)
+    last = first_row
+    for row in range(first_row, rows.size, 4):
+        rows.data[row + 1] = _trim_end(text, rows.data[row], rows.data[row + 1])
+        if rows.data[row + 1] > rows.data[row]:
+            if last != row:
+                rows.data[last] = rows.data[row]
+                rows.data[last + 1] = rows.data[row + 1]
+                rows.data[last + 2] = rows.data[row + 2]
+                rows.data[last + 3] = rows.data[row + 3]
+            last += 4
+    rows.size = last
+    return 0
+
+
+# ---------------------------------------------------------------------------- snapping
+
+cdef bint _is_cut_boundary(str text, Py_ssize_t position, Py_ssize_t n) except -1:
+    """``graphemes.are_boundaries`` for one position: the risk table first, the full rules
+    (``is_boundary``) only next to a mark, a leading vowel or beyond the BMP."""
+    cdef Py_UCS4 after, before
+    if position <= 0 or position >= n:
+        return True
+    after, before = text[position], text[position - 1]
+    if (CUT_RISK[after] & 1) or (CUT_RISK[before] & 2):
+        return is_boundary(text, position)
+    return True
+
+
+cdef int _snap_rows(str text, _Ints rows, Py_ssize_t first, Py_ssize_t step, Py_ssize_t n) except -1:
+    """Widen each ``(start, end)`` (every ``step`` numbers from ``first``) that would cut a
+    cluster: mirrors segment._snapped (rows with a negative start are blank lines)."""
+    cdef Py_ssize_t row
+    for row in range(first, rows.size, step):
+        if rows.data[row] < 0:
+            continue
+        if not (_is_cut_boundary(text, rows.data[row], n) and _is_cut_boundary(text, rows.data[row + 1], n)):
+            rows.data[row] = snap_left(text, rows.data[row])
+            rows.data[row + 1] = snap_right(text, rows.data[row + 1])
+    return 0
+
+
+# ---------------------------------------------------------------------------- lines
+
+cdef _Ints _lines(str text):
+    """``(start, end)`` of each line, trimmed and snapped; blank lines ``(-1, -1)``: mirrors
+    segment._lines."""
+    cdef Py_ssize_t n = len(text)
+    cdef Py_ssize_t line_start = 0, line_end, first, last
+    cdef _Ints lines = _Ints(2 * (n // 40 + 4))
+    while True:
+        line_end = line_start
+        while line_end < n and <Py_UCS4> text[line_end] != u'\n':
+            line_end += 1
+        first = _skip_space(text, line_start, line_end)
+        if first == line_end:
+            lines.push2(-1, -1)
+        else:
+            last = _trim_end(text, first, line_end)
+            lines.push2(first, last)
+        if line_end >= n:
+            break
+        line_start = line_end + 1
+    if n == 0 or <Py_UCS4> text[n - 1] == u'\n':
+        lines.size -= 2  # the empty piece after the final newline is not a line
+    _snap_rows(text, lines, 0, 2, n)
+    return lines
+
+
+cdef bint _may_start_list_marker(str text, Py_ssize_t start, Py_ssize_t end):
+    """False where ``_LIST_MARKER`` cannot match: a line starting with a Thai letter that is
+    not ``ก.``/``ก)``, a Thai vowel or sign, or a Latin letter (its branches start with a
+    digit, ``(``, a bullet, or a consonant and ``.``/``)``)."""
+    cdef Py_UCS4 first = text[start], second
+    if 0x0E01 <= first <= 0x0E2E:
+        if start + 1 >= end:
+            return False
+        second = text[start + 1]
+        return second == u'.' or second == u')'
+    return not (0x0E2F <= first <= 0x0E4F or _is_latin_letter(first))
+
+
+cdef Py_ssize_t _list_marker_end(str text, Py_ssize_t start, Py_ssize_t end) except -2:
+    """``_LIST_MARKER.match(text, start, end).end()``, or -1 when it does not match."""
+    if not _may_start_list_marker(text, start, end):
+        return -1
+    match = LIST_MARKER.match(text, start, end)
+    return -1 if match is None else match.end()
+
+
+# ---------------------------------------------------------------------------- segment
+
+def segment_rules(str text not None):
+    """``segment(text)`` with the ``rules`` sentence engine: mirrors segment._python_segment.
+
+    >>> [(s.kind, s.text) for s in segment_rules("สรุป\\n\\n1. ได้แผน")]
+    [('heading', 'สรุป'), ('list_item', '1. ได้แผน'), ('sentence', 'ได้แผน')]
+    """
+    _check_configured()
+    cdef Py_ssize_t n = len(text)
+    cdef _Ints lines = _lines(text)
+    cdef Py_ssize_t line_count = lines.size // 2
+    cdef Py_ssize_t index, i, start, end, marker_end, turn_end_here, next_start
+    cdef Py_UCS4 c
+    cdef bint indented, is_turn, colon
+    cdef int open_kind = -1
+    cdef Py_ssize_t open_start = 0, open_end = 0, open_body = 0, open_speaker = -1
+    cdef _Ints rows = _Ints(4 * (2 * line_count + 8))  # start, end, kind, speaker line
+    cdef _Ints markers = _Ints(line_count + 1)  # end of each line's list marker, or -1
+    cdef _Ints turn_ends = _Ints(line_count + 1)  # end of each line's "label:", or -1
+
+    # mirrors segment._speakers: each line's "label:" and the labels that start two lines
+    labels = [None] * line_count
+    counts = {}
+    for index in range(line_count):
+        start, end = lines.data[2 * index], lines.data[2 * index + 1]
+        markers.push(-2)  # not yet asked
+        turn_ends.push(-1)
+        if start < 0:
+            continue
+        colon = False
+        for i in range(start, end):
+            c = text[i]
+            if c == u':' or c == u'：':
+                colon = True
+                break
+        if not colon:
+            continue
+        match = TURN_LABEL.match(text, start, end)
+        if match is not None:
+            label = match.group(1)
+            labels[index] = label
+            turn_ends.data[index] = match.end()
+            counts[label] = counts.get(label, 0) + 1
+    speakers = {label for label, count in counts.items() if count >= 2}
+
+    for index in range(line_count):
+        start, end = lines.data[2 * index], lines.data[2 * index + 1]
+        if start < 0:
+            _close(text, rows, open_kind, open_start, open_end, open_body, open_speaker)
+            open_kind = -1
+            continue
+        indented = start > 0 and (<Py_UCS4> text[start - 1] == u' ' or <Py_UCS4> text[start - 1] == u'\t')
+        if markers.data[index] == -2:
+            markers.data[index] = _list_marker_end(text, start, end)
+        marker_end = markers.data[index]
+        turn_end_here = turn_ends.data[index]
+        is_turn = turn_end_here >= 0 and labels[index] in speakers
+        if (open_kind == LIST_ITEM or open_kind == TURN) and indented and marker_end < 0 and not is_turn:
+            open_end = end  # continuation line
+            continue
+        _close(text, rows, open_kind, open_start, open_end, open_body, open_speaker)
+        open_start, open_end, open_speaker = start, end, -1
+        if marker_end >= 0 and marker_end < end:
+            open_kind, open_body = LIST_ITEM, marker_end
+        elif is_turn:
+            open_kind, open_body, open_speaker = TURN, turn_end_here, index
+        else:
+            open_body = start
+            open_kind = HEADING if _is_heading(text, lines, markers, index, start, end) else PARAGRAPH
+    _close(text, rows, open_kind, open_start, open_end, open_body, open_speaker)
+
+    # snap the sentences (units are lines, snapped already), then make the segments
+    _snap_sentences(text, rows, n)
+    segments = []
+    make = MAKE_SEGMENT
+    for i in range(0, rows.size, 4):
+        start, end = rows.data[i], rows.data[i + 1]
+        speaker = None if rows.data[i + 3] < 0 else labels[rows.data[i + 3]]
+        segments.append(make(start, end, text[start:end], KIND_NAMES[rows.data[i + 2]], None, speaker))
+    return segments
+
+
+cdef int _close(str text, _Ints rows, int kind, Py_ssize_t start, Py_ssize_t end, Py_ssize_t body,
+                Py_ssize_t speaker) except -1:
+    # mirrors close() in segment._python_segment
+    if kind < 0:
+        return 0
+    rows.push2(start, end)
+    rows.push2(kind, speaker)
+    if kind != HEADING:
+        _cut_sentences(text, body, end, rows, speaker)
+    return 0
+
+
+cdef int _snap_sentences(str text, _Ints rows, Py_ssize_t n) except -1:
+    cdef Py_ssize_t row
+    for row in range(0, rows.size, 4):
+        if rows.data[row + 2] != SENTENCE:
+            continue
+        if not (_is_cut_boundary(text, rows.data[row], n) and _is_cut_boundary(text, rows.data[row + 1], n)):
+            rows.data[row] = snap_left(text, rows.data[row])
+            rows.data[row + 1] = snap_right(text, rows.data[row + 1])
+    return 0
+
+
+cdef bint _is_heading(str text, _Ints lines, _Ints markers, Py_ssize_t index, Py_ssize_t start,
+                      Py_ssize_t end) except -1:
+    # mirrors segment._is_heading
+    cdef Py_ssize_t line_count = lines.size // 2, next_start, next_end
+    cdef Py_UCS4 last
+    if <Py_UCS4> text[start] == u'#':
+        return True  # _HEADING_MARK
+    last = text[end - 1]
+    if end - start > MAX_HEADING_CHARS or last == u':' or last == u',' or last == u';' or index + 1 == line_count:
+        return False
+    if not (index == 0 or lines.data[2 * index - 2] < 0):
+        return False
+    next_start, next_end = lines.data[2 * index + 2], lines.data[2 * index + 3]
+    if next_start < 0:
+        return True
+    if markers.data[index + 1] == -2:
+        markers.data[index + 1] = _list_marker_end(text, next_start, next_end)
+    return markers.data[index + 1] >= 0
+
+
+def rule_sentence_spans(str text not None, Py_ssize_t start, Py_ssize_t end):
+    """``segment.sentence_spans(text, start, end)`` for ``0 <= start <= end <= len(text)``.
+
+    >>> rule_sentence_spans("ได้แผนงาน", 0, 9)
+    [(0, 9)]
+    """
+    _check_configured()
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"need 0 <= start <= end <= len(text), not start={start}, end={end}")
+    cdef _Ints rows = _Ints(32)
+    cdef Py_ssize_t row
+    _cut_sentences(text, start, end, rows, -1)
+    _snap_sentences(text, rows, len(text))
+    return [(rows.data[row], rows.data[row + 1]) for row in range(0, rows.size, 4)]
