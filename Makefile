@@ -10,7 +10,8 @@ REPORT_FLAGS ?=
 
 .PHONY: setup demo test bench clean
 
-$(STAMP): pyproject.toml
+# (re)installs when the package's set-up or a compiled accelerator's source changes
+$(STAMP): pyproject.toml setup.py $(wildcard src/synthesis/*/_fast_*.pyx)
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip

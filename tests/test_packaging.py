@@ -27,8 +27,11 @@ def _pyproject() -> dict:
 
 
 def test_packaging_environment_yml_matches_pyproject():
-    project = _pyproject()["project"]
-    declared = _requirements(project["dependencies"] + project["optional-dependencies"]["test"])
+    pyproject = _pyproject()
+    project = pyproject["project"]
+    declared = _requirements(
+        project["dependencies"] + project["optional-dependencies"]["test"] + pyproject["build-system"]["requires"]
+    )
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda_specs = [d for d in env["dependencies"] if isinstance(d, str)]
     pip_specs = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
