@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 
 import numpy
 
+from synthesis.thai.accel import compiled
+
 from synthesis.thai.trie import trie_pattern
 
 # Misspelt words seen in programme reports -> their dictionary spelling. Only forms that are
@@ -140,23 +142,45 @@ def _rules_to_run(text: str) -> frozenset[str]:
     """
     if not text:
         return frozenset()
-    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
-    flags = _FLAGS[codes]
+    alone, dangling_first, pair_hits, repeat = _triggers(text)
     reasons = set()
-    if (flags & _ALONE).any():
+    if alone:
         reasons |= _ALONE_REASONS
-    if flags[0] & _DANGLING_BIT:
+    if dangling_first:
         reasons.add("mark-after-space")
-    first, second = flags[:-1], flags[1:]
-    for reason, before, after in _PAIR_TRIGGERS:
-        if reason not in reasons and ((first & before).astype(bool) & (second & after).astype(bool)).any():
+    for bit, (reason, _, _) in enumerate(_PAIR_TRIGGERS):
+        if pair_hits >> bit & 1:
             reasons.add(reason)
-    repeats = (codes[:-1] == codes[1:]) & (first & _NO_REPEAT_BIT).astype(bool)
-    if repeats.any():
+    if repeat:
         reasons.add("repeated-mark")
     if _MISSPELLING.search(text):
         reasons.add("misspelling")
     return frozenset(reasons)
+
+
+def _python_triggers(text: str) -> tuple[bool, bool, int, bool]:
+    """``(alone, dangling_first, pair_hits, repeat)`` of a non-empty ``text``: whether a
+    character triggers a rule on its own, whether the first one is a dangling mark, a bit mask
+    of the ``_PAIR_TRIGGERS`` present, and whether a mark is repeated (the reference for
+    ``_fast_normalize.triggers``)."""
+    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    flags = _FLAGS[codes]
+    first, second = flags[:-1], flags[1:]
+    pair_hits = 0
+    for bit, (_, before, after) in enumerate(_PAIR_TRIGGERS):
+        if ((first & before).astype(bool) & (second & after).astype(bool)).any():
+            pair_hits |= 1 << bit
+    repeats = (codes[:-1] == codes[1:]) & (first & _NO_REPEAT_BIT).astype(bool)
+    return bool((flags & _ALONE).any()), bool(flags[0] & _DANGLING_BIT), pair_hits, bool(repeats.any())
+
+
+def _compiled_triggers(text: str) -> tuple[bool, bool, int, bool]:
+    return _fast.triggers(text, _FLAGS, _PAIR_BITS, _ALONE, _DANGLING_BIT, _NO_REPEAT_BIT)
+
+
+_PAIR_BITS = tuple((before, after) for _, before, after in _PAIR_TRIGGERS)
+_fast = compiled("normalize")
+_triggers = _python_triggers if _fast is None else _compiled_triggers
 
 
 @dataclass(frozen=True, slots=True)
