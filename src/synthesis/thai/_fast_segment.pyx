@@ -39,12 +39,27 @@ cdef enum:
 
 # ---------------------------------------------------------------------------- word tables
 
+cdef enum:
+    BUCKETS = 129  # a bucket per character of the Thai block (U+0E00–U+0E7F), one for the rest
+
+
+cdef inline Py_ssize_t _bucket(Py_UCS4 c):
+    return <Py_ssize_t> c - 0x0E00 if 0x0E00 <= c < 0x0E80 else BUCKETS - 1
+
+
 cdef class _Words:
-    """A tuple of words as one C array of characters, for prefix and suffix tests."""
+    """A tuple of words as one C array of characters, for prefix and suffix tests.
+
+    The words are also indexed by their first and by their last character, so that a test
+    compares only the few words that can match there (most places match none)."""
 
     cdef Py_UCS4 *chars
     cdef Py_ssize_t *starts  # word k is chars[starts[k]:starts[k + 1]]
     cdef Py_ssize_t count
+    cdef Py_ssize_t *by_first  # the words starting with bucket b's character are
+    cdef Py_ssize_t first_bucket[BUCKETS + 1]  # by_first[first_bucket[b]:first_bucket[b + 1]]
+    cdef Py_ssize_t *by_last  # … and ending with it, the same way
+    cdef Py_ssize_t last_bucket[BUCKETS + 1]
 
     def __cinit__(self, words):
         cdef Py_ssize_t total = sum(len(word) for word in words)
@@ -53,28 +68,41 @@ cdef class _Words:
         self.count = len(words)
         self.chars = <Py_UCS4 *> PyMem_Malloc((total + 1) * sizeof(Py_UCS4))
         self.starts = <Py_ssize_t *> PyMem_Malloc((self.count + 1) * sizeof(Py_ssize_t))
-        if self.chars == NULL or self.starts == NULL:
+        self.by_first = <Py_ssize_t *> PyMem_Malloc((self.count + 1) * sizeof(Py_ssize_t))
+        self.by_last = <Py_ssize_t *> PyMem_Malloc((self.count + 1) * sizeof(Py_ssize_t))
+        if self.chars == NULL or self.starts == NULL or self.by_first == NULL or self.by_last == NULL:
             raise MemoryError()
         for k, word in enumerate(words):
+            if not word:
+                raise ValueError("an empty word in a word table")
             self.starts[k] = at
             for i in range(len(word)):
                 self.chars[at] = word[i]
                 at += 1
         self.starts[self.count] = at
+        _index_by(self.count, [_bucket(word[0]) for word in words], self.by_first, self.first_bucket)
+        _index_by(self.count, [_bucket(word[len(word) - 1]) for word in words], self.by_last, self.last_bucket)
 
     def __dealloc__(self):
         PyMem_Free(self.chars)
         PyMem_Free(self.starts)
+        PyMem_Free(self.by_first)
+        PyMem_Free(self.by_last)
 
     cdef bint one_ends_at(self, str text, Py_ssize_t low, Py_ssize_t high):
         """Some word is ``text[high - len(word):high]``, inside ``[low, high)``."""
-        cdef Py_ssize_t k, size, i
-        for k in range(self.count):
-            size = self.starts[k + 1] - self.starts[k]
+        cdef Py_ssize_t b, index, k, size, i, first
+        if high <= low:
+            return False
+        b = _bucket(text[high - 1])
+        for index in range(self.last_bucket[b], self.last_bucket[b + 1]):
+            k = self.by_last[index]
+            first = self.starts[k]
+            size = self.starts[k + 1] - first
             if high - size < low:
                 continue
             for i in range(size):
-                if <Py_UCS4> text[high - size + i] != self.chars[self.starts[k] + i]:
+                if <Py_UCS4> text[high - size + i] != self.chars[first + i]:
                     break
             else:
                 return True
@@ -82,17 +110,39 @@ cdef class _Words:
 
     cdef bint one_starts_at(self, str text, Py_ssize_t low, Py_ssize_t high):
         """Some word is ``text[low:low + len(word)]``, inside ``[low, high)``."""
-        cdef Py_ssize_t k, size, i
-        for k in range(self.count):
-            size = self.starts[k + 1] - self.starts[k]
+        cdef Py_ssize_t b, index, k, size, i, first
+        if high <= low:
+            return False
+        b = _bucket(text[low])
+        for index in range(self.first_bucket[b], self.first_bucket[b + 1]):
+            k = self.by_first[index]
+            first = self.starts[k]
+            size = self.starts[k + 1] - first
             if low + size > high:
                 continue
             for i in range(size):
-                if <Py_UCS4> text[low + i] != self.chars[self.starts[k] + i]:
+                if <Py_UCS4> text[low + i] != self.chars[first + i]:
                     break
             else:
                 return True
         return False
+
+
+cdef void _index_by(Py_ssize_t count, list buckets, Py_ssize_t *order, Py_ssize_t *bucket_starts):
+    """Counting sort of word indexes by bucket: bucket b's words are
+    ``order[bucket_starts[b]:bucket_starts[b + 1]]``, in table order."""
+    cdef Py_ssize_t b, k, at = 0
+    for b in range(BUCKETS + 1):
+        bucket_starts[b] = 0
+    for b in buckets:
+        bucket_starts[b + 1] += 1
+    for b in range(BUCKETS):
+        bucket_starts[b + 1] += bucket_starts[b]
+    for b in range(BUCKETS):
+        for k in range(count):
+            if buckets[k] == b:
+                order[at] = k
+                at += 1
 
 
 cdef _Words JOIN_BEFORE = None
@@ -201,12 +251,22 @@ cdef inline Py_ssize_t _trim_end(str text, Py_ssize_t start, Py_ssize_t end):
     return end
 
 
-cdef bint _contains_any(str text, Py_ssize_t start, Py_ssize_t end, str characters):
-    cdef Py_ssize_t i
+cdef bint _has_mark(str text, Py_ssize_t start, Py_ssize_t end):
+    """Some ``.!?`` in ``text[start:end]`` (``_MAY_END``: every punctuation cut and inline
+    item has one)."""
     cdef Py_UCS4 c
-    for i in range(start, end):
-        c = text[i]
-        if c in characters:
+    for c in text[start:end]:  # Cython reads the characters in place, without a slice
+        if c == u'.' or c == u'!' or c == u'?':
+            return True
+    return False
+
+
+cdef bint _has_opening(str text, Py_ssize_t start, Py_ssize_t end):
+    """Some ``([“"«`` in ``text[start:end]`` (``_OPENING``: every bracketed stretch starts
+    with one)."""
+    cdef Py_UCS4 c
+    for c in text[start:end]:
+        if c == u'(' or c == u'[' or c == u'“' or c == u'"' or c == u'«':
             return True
     return False
 
@@ -421,7 +481,7 @@ cdef int _cut_sentences(str text, Py_ssize_t start, Py_ssize_t end, _Ints rows,
     cdef bint has_marks, is_punctuation
     cdef _Ints marks, protected
 
-    has_marks = _contains_any(text, start, end, ".!?")
+    has_marks = _has_mark(text, start, end)
     if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not has_marks:
         # too short for a cut at a space, and no punctuation or inline item: one sentence
         last = _trim_end(text, start, end)
@@ -430,7 +490,7 @@ cdef int _cut_sentences(str text, Py_ssize_t start, Py_ssize_t end, _Ints rows,
             rows.push2(SENTENCE, speaker)
         return 0
     protected = _Ints(8)
-    if _contains_any(text, start, end, "([“\"«"):
+    if _has_opening(text, start, end):
         _bracketed(text, start, end, protected)
     marks = _Ints(8)
     if has_marks:
