@@ -1,0 +1,188 @@
+"""The compiled rules of segment() (``_fast_segment.pyx``) give exactly what the Python rules give.
+
+``segment.py`` keeps its pure-Python code as the reference (``_python_segment``,
+``_rule_sentence_spans``); these tests compare both paths on the demo corpus, on hand-written
+Thai edge cases of every rule (joining words, titled names, brackets, inline items,
+punctuation after Latin words, clusters cut by a space, turns, continuations) and on random
+Thai/Latin/space/digit/mark strings. They skip when the extension is not built.
+"""
+
+from __future__ import annotations
+
+import doctest
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from synthesis.thai import normalize
+from synthesis.thai import segment as segment_module  # the function; the module is below
+from synthesis.thai.accel import compiled
+
+segment_py = sys.modules["synthesis.thai.segment"]
+fast = compiled("segment")
+pytestmark = pytest.mark.skipif(fast is None, reason="_fast_segment is not built (or SYNTHESIS_PURE_PYTHON=1)")
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _both(text):
+    """(compiled, python) segments of ``text``, as comparable tuples."""
+    def rows(segments):
+        return [(s.start, s.end, s.text, s.kind, s.section, s.speaker) for s in segments]
+    return rows(fast.segment_rules(text)), rows(segment_py._python_segment(text, "rules"))
+
+
+def _python_sentence_spans(text, start, end):
+    return segment_py._snapped(text, segment_py._rule_sentence_spans(text, start, end))
+
+
+def _texts():
+    paths = sorted((ROOT / "corpora" / "demo").rglob("*.txt")) + sorted((ROOT / "corpora" / "demo").rglob("*.md"))
+    paths += sorted(FIXTURES.glob("*.txt"))
+    return [pytest.param(path, id=str(path.relative_to(ROOT))) for path in paths]
+
+
+@pytest.mark.parametrize("path", _texts())
+def test_segment_fast_equals_python_on_corpus_documents(path):
+    data = path.read_bytes()
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raw = data.decode("cp874")  # the demo's legacy-encoded field note
+    for text in (raw, normalize(raw).text):
+        fast_rows, python_rows = _both(text)
+        assert fast_rows == python_rows
+
+
+# Our own report-like sentences, long enough for a cut at a space (MIN_SENTENCE_CHARS = 40).
+LONG_A = "สมาชิกกลุ่มจักสานร่วมกันสำรวจความเสี่ยงจากการทำงานที่บ้านทุกหลัง"
+LONG_B = "เจ้าหน้าที่สาธารณสุขอำเภอมาตรวจวัดความดันให้แกนนำทุกคนในวันนั้น"
+LONG_C = "กลุ่มตกลงจะบันทึกอาการปวดหลังของสมาชิกไว้ในสมุดประจำกลุ่ม"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n\n",
+        " \t\n  \n",
+        "ก",
+        "่",  # a mark alone
+        " ่ก",  # a mark after a space: the line start snaps back
+        f"{LONG_A} {LONG_B}",  # a cut at a space between Thai words
+        f"{LONG_A} และ{LONG_B}",  # a joining word after the gap
+        f"{LONG_A}และ {LONG_B}",  # a joining word before the gap
+        f"{LONG_A}ของ {LONG_B}",
+        f"{LONG_A} เป็นต้น {LONG_B}",
+        f"{LONG_A} ๆ {LONG_B}",
+        f"{LONG_A}นายสมชาย ใจดี {LONG_B}",  # a titled full name: no cut after the name
+        f"{LONG_A} นางสาวสุดา {LONG_B}",
+        f"{LONG_A}น.ส.สุดา {LONG_B}",
+        f"{LONG_A}ผศ.ดร.วิชัย {LONG_B}",
+        f"{LONG_A} คุณมานี มีนา {LONG_B}",
+        f"{LONG_A} (ดูรายละเอียดในภาคผนวก {LONG_B}) {LONG_C}",  # brackets protect their spaces
+        f"{LONG_A} “{LONG_B} {LONG_C}” ต่อไป",
+        f'{LONG_A} "{LONG_B} {LONG_C}" ต่อไป',
+        f"{LONG_A} [{LONG_B} {LONG_C}] ต่อไป",
+        f"{LONG_A} «{LONG_B} {LONG_C}» ต่อไป",
+        f"{LONG_A} ({LONG_B}\n{LONG_C})",  # a bracket never closes across a line
+        f"{LONG_A} ร้อยละ 80 7.ได้ระบบข้อมูลสุขภาพของกลุ่ม {LONG_B}",  # an inline item
+        f"{LONG_A} 12. ได้แผนงาน {LONG_B}",
+        f"{LONG_A} 3 ) ได้แผน {LONG_B}",
+        f"{LONG_A} 13.30 น. เริ่มประชุม {LONG_B}",  # a time, not an item
+        "สั้น 7.ได้ระบบ",  # an item too near the start
+        f"{LONG_A}! {LONG_B}? {LONG_C}",
+        f"{LONG_A}... {LONG_B}",
+        f"{LONG_A} สปสช. {LONG_B}",  # a dot after Thai letters is an abbreviation
+        f"The group met the district office. {LONG_A}",  # a dot after a Latin word
+        f"{LONG_A} see Dr. Somchai today. {LONG_B}",  # after an abbreviation it is not
+        f"{LONG_A} a. {LONG_B}",  # one letter
+        f"{LONG_A} 2565. {LONG_B}",  # after digits
+        f"{LONG_A} end\n. {LONG_B}",
+        f"{LONG_A} ๑๒ {LONG_B}",  # Thai digits are not Thai letters
+        f"{LONG_A}  \u00a0 {LONG_B}",  # several spaces, a no-break space
+        f"{LONG_A} ่{LONG_B}",  # a sentence that would start with a mark
+        f"{LONG_A} {LONG_B[:14]}",  # too little text after the gap
+        "สรุปผล\n\n1. ได้แผนงาน\nจ: ดีมาก\nจ: ใช่",
+        "# หัวข้อ\nเนื้อหา",
+        "หัวข้อ\n\n1) รายการแรก\n2) รายการสอง\n   ต่อจากรายการสอง\n\nจบ",
+        "หัวข้อ:\n\nย่อหน้า",  # a line ending in ':' is not a heading
+        "ก. ทำป้าย\nข) จัดเวที\n๑. ผู้ประกันตน\n(3) มุมทำงาน\n- ประสาน\n• คืนข้อมูล\n1.1. แกนนำ",
+        "1.\n2)",  # a marker with nothing after it
+        "12 สิงหาคม 2562 ประชุม\n13.30 น. เริ่ม",
+        "ผู้สัมภาษณ์: ถามหนึ่ง\nผู้ให้ข้อมูล: ตอบหนึ่ง\n  ต่อจากคำตอบ\nผู้สัมภาษณ์ : ถามสอง\nผู้ให้ข้อมูล：ตอบสอง",
+        f"จ: {LONG_A} {LONG_B}\nจ: {LONG_C}",
+        "วันที่: 12 ส.ค.\nเวลา: 9.00 น.",  # labels used once are not turns
+        "บรรทัด\r\nถัดไป\r\n",
+        "แรงงานนอกระบบ 😀 👍🏽 ประชุม",
+        "เ\nก",  # a leading vowel at a line end
+        f"{LONG_A} เ{LONG_B}",
+    ],
+)
+def test_segment_fast_equals_python_on_edge_cases(text):
+    fast_rows, python_rows = _both(text)
+    assert fast_rows == python_rows
+    for start, end in [(0, len(text)), (len(text) // 3, len(text))]:
+        assert fast.rule_sentence_spans(text, start, end) == _python_sentence_spans(text, start, end)
+
+
+def test_segment_fast_is_what_segment_uses():
+    text = f"สรุปผล\n\n1. {LONG_A} {LONG_B}"
+    assert segment_py._fast is fast
+    assert segment_module(text) == segment_py._python_segment(text)
+    assert segment_py.sentence_spans(text, 12, len(text)) == _python_sentence_spans(text, 12, len(text))
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (2, 1), (0, 99)])
+def test_segment_fast_sentence_spans_rejects_bounds_outside_the_text(start, end):
+    with pytest.raises(ValueError, match="start <= end"):
+        fast.rule_sentence_spans("ได้แผนงาน", start, end)
+
+
+def test_segment_fast_docstring_examples():
+    result = doctest.testmod(fast, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_segment_fast_pure_python_switch_turns_it_off():
+    code = "import sys, synthesis.thai.segment; print(sys.modules['synthesis.thai.segment']._fast)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"SYNTHESIS_PURE_PYTHON": "1", "PATH": ""})
+    assert out.stdout.strip() == "None"
+
+
+# Pieces that exercise every rule: long Thai phrases, joining words, titles, names, numbers,
+# items, punctuation, brackets, quotes, labels, markers, marks and leading vowels on their own.
+_PIECES = st.sampled_from(
+    [LONG_A, LONG_B, LONG_C, "ประชุมกลุ่ม", "ผู้ประกันตนตามมาตรา 40", "แรงงานนอกระบบ", "กระจูด"]
+    + ["และ", "ของ", "ที่", "ได้แก่", "จำนวน", "ร้อยละ", "เป็นต้น", "รวมทั้ง", "ๆ", "ฯ", "ดร."]
+    + ["นาย", "นางสาว", "น.ส.", "ผศ.", "คุณ", "สมชาย", "ใจดี", "ทองคำ"]
+    + [" ", " ", " ", "  ", "\n", "\n\n", "\n  ", "\t", "\u00a0", "\r\n"]
+    + ["1. ", "2) ", "7.", " 12.", "(3) ", "ก. ", "- ", "• ", "# ", "๑. ", "13.30 น.", "80", "๒๕๖๕"]
+    + [".", "!", "?", "...", "(", ")", "“", "”", '"', "[", "]", "«", "»"]
+    + ["จ: ", "ผู้ให้ข้อมูล: ", ":", "：", "report", "Dr.", "end.", "ok"]
+    + ["่", "ี", "ั", "ำ", "เ", "า", "\u200d", "😀", "👍🏽", "\u0301"]
+)
+_random_texts = st.lists(_PIECES, max_size=60).map("".join)
+
+
+@given(_random_texts)
+@example(f"{LONG_A} นายสมชาย ใจดี {LONG_B}")
+@example("จ: ก\nจ: ข\n  " + LONG_A + " " + LONG_B)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_segment_fast_equals_python_on_random_text(text):
+    fast_rows, python_rows = _both(text)
+    assert fast_rows == python_rows
+
+
+@given(_random_texts, st.integers(0, 400), st.integers(0, 400))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_segment_fast_sentence_spans_equal_python_on_random_ranges(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert fast.rule_sentence_spans(text, start, end) == _python_sentence_spans(text, start, end)
