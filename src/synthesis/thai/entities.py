@@ -32,6 +32,7 @@ import operator
 import re
 
 from synthesis.thai import graphemes
+from synthesis.thai.accel import compiled
 from synthesis.thai.dates import date_rows
 from synthesis.thai.gazetteer import gazetteer
 from synthesis.thai.numbers import quantity_rows
@@ -58,6 +59,8 @@ _TITLE_INSIDE = re.compile("นาย|นาง|คุณ")
 # Verbs and particles that do not occur in organisation names ("กองทุนเห็นผลชัด").
 _ORG_CLAUSE = re.compile("จะ|ได้|ก็|ไม่|เป็น|ทำ|เอา|เห็น|คิด|บอก|ว่า|ค่ะ|ครับ|แล้ว")
 _FULL_NAME = re.compile(r"[\u0e01-\u0e4e]{2,20} [\u0e01-\u0e4e]{2,25}")
+# The compiled twins of _resolve_rows and _snapped_entities (``_fast_entities.pyx``), or None.
+_fast = compiled("entities")
 
 
 def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
@@ -74,6 +77,13 @@ def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
 def _resolve_rows(rows: list[tuple]) -> list[tuple]:
     """:func:`resolve_overlaps` on rows ``(start, end, label, …)``, sorted by (start, end);
     on equal (start, end) the earlier row comes first, as a stable sort keeps them."""
+    if _fast is not None:
+        return _fast.resolve_rows(rows, _RANK)
+    return _python_resolve_rows(rows)
+
+
+def _python_resolve_rows(rows: list[tuple]) -> list[tuple]:
+    """The reference of :func:`_resolve_rows`."""
     ordered = sorted(rows, key=_START_END)  # stable: equal spans keep the finders' order
     kept: list[tuple] = []
     cluster: list[tuple] = []
@@ -167,9 +177,17 @@ def _snapped(text: str, entity: Entity) -> Entity:
 
 
 def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
-    """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one.
+    """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one."""
+    if _fast is not None:
+        return _fast.snapped_entities(
+            text, rows, make_entity, graphemes._CUT_RISK, graphemes.snap_left, graphemes.snap_right
+        )
+    return _python_snapped_entities(text, rows)
 
-    :func:`_may_split` and :func:`_entity` inlined: this loop runs for every entity."""
+
+def _python_snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
+    """The reference of :func:`_snapped_entities` (:func:`_may_split` and :func:`_entity`
+    inlined: this loop runs for every entity)."""
     may_continue, may_join_next = graphemes.MAY_CONTINUE, graphemes.MAY_JOIN_NEXT
     length = len(text)
     make = make_entity
