@@ -15,6 +15,7 @@ same spans. The word tables and limits are not typed twice: ``segment.py`` passe
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.pyport cimport PY_SSIZE_T_MAX
 
 from synthesis.thai.graphemes import _CUT_RISK, is_boundary, snap_left, snap_right
 
@@ -215,6 +216,13 @@ cdef class _Ints:
 
 # ---------------------------------------------------------------------------- character classes
 
+cdef inline bint _is_space(Py_UCS4 c):
+    """``str.isspace`` of one character (``\\s`` of ``re``), without a call for Thai letters."""
+    if 0x0E00 <= c < 0x0E80:
+        return False  # the Thai block has no spaces: skip Python's table lookup
+    return c.isspace()
+
+
 cdef inline bint _is_thai(Py_UCS4 c):
     return 0x0E01 <= c <= 0x0E4E  # [\u0e01-\u0e4e] of _THAI_GAP and _space_ends_sentence
 
@@ -239,14 +247,14 @@ cdef inline bint _is_latin_letter(Py_UCS4 c):
 
 cdef inline Py_ssize_t _skip_space(str text, Py_ssize_t index, Py_ssize_t end):
     # mirrors segment._skip_space
-    while index < end and (<Py_UCS4> text[index]).isspace():
+    while index < end and _is_space(text[index]):
         index += 1
     return index
 
 
 cdef inline Py_ssize_t _trim_end(str text, Py_ssize_t start, Py_ssize_t end):
     # mirrors segment._trim_end
-    while end > start and (<Py_UCS4> text[end - 1]).isspace():
+    while end > start and _is_space(text[end - 1]):
         end -= 1
     return end
 
@@ -285,11 +293,11 @@ cdef Py_ssize_t _thai_gap(str text, Py_ssize_t pos, Py_ssize_t endpos, Py_ssize_
         pos = 0
     i = pos
     while i + 1 < endpos:
-        if not (_is_thai(text[i]) and (<Py_UCS4> text[i + 1]).isspace()):
+        if not (_is_thai(text[i]) and _is_space(text[i + 1])):
             i += 1
             continue
         j = i + 1
-        while j < endpos and (<Py_UCS4> text[j]).isspace():
+        while j < endpos and _is_space(text[j]):
             j += 1
         if (j < endpos and _is_thai(text[j])
                 and not JOIN_BEFORE.one_ends_at(text, 0, i + 1)
@@ -306,8 +314,8 @@ cdef bint _item_at(str text, Py_ssize_t dot, Py_ssize_t end):
     ``\\s?\\)?\\s?[ก-๛]`` (seen up to ``end``)."""
     cdef Py_ssize_t p
     if not (
-        (dot >= 2 and (<Py_UCS4> text[dot - 2]).isspace() and _is_digit(text[dot - 1]))
-        or (dot >= 3 and (<Py_UCS4> text[dot - 3]).isspace() and _is_digit(text[dot - 2]) and _is_digit(text[dot - 1]))
+        (dot >= 2 and _is_space(text[dot - 2]) and _is_digit(text[dot - 1]))
+        or (dot >= 3 and _is_space(text[dot - 3]) and _is_digit(text[dot - 2]) and _is_digit(text[dot - 1]))
     ):
         return False
     return _item_rest(text, dot + 1, end)
@@ -318,11 +326,11 @@ cdef bint _item_rest(str text, Py_ssize_t p, Py_ssize_t end):
     disjoint, so taking each optional character when it is there is what backtracking finds.)"""
     if p < end and _is_digit(text[p]):
         return False
-    if p < end and (<Py_UCS4> text[p]).isspace():
+    if p < end and _is_space(text[p]):
         p += 1
     if p < end and <Py_UCS4> text[p] == u')':
         p += 1
-    if p < end and (<Py_UCS4> text[p]).isspace():
+    if p < end and _is_space(text[p]):
         p += 1
     return p < end and _is_thai_or_sign(text[p])
 
@@ -351,7 +359,7 @@ cdef int _marks(str text, Py_ssize_t start, Py_ssize_t end, _Ints marks) except 
             while number_start > 0 and _is_digit(text[number_start - 1]):
                 number_start -= 1
             gap_start = number_start
-            while gap_start > start and (<Py_UCS4> text[gap_start - 1]).isspace():
+            while gap_start > start and _is_space(text[gap_start - 1]):
                 gap_start -= 1
             marks.push2(gap_start, number_start)
             i += 1
@@ -359,7 +367,7 @@ cdef int _marks(str text, Py_ssize_t start, Py_ssize_t end, _Ints marks) except 
             run_end = i
             while run_end < end and _is_mark(text[run_end]):
                 run_end += 1
-            if run_end < end and (<Py_UCS4> text[run_end]).isspace():
+            if run_end < end and _is_space(text[run_end]):
                 marks.push2(i, run_end)
                 i = run_end
             else:
@@ -476,7 +484,8 @@ cdef int _cut_sentences(str text, Py_ssize_t start, Py_ssize_t end, _Ints rows,
     """Push ``(start, end, SENTENCE, speaker)`` for each sentence of ``text[start:end]``:
     mirrors segment._rule_sentence_spans (spans not yet snapped)."""
     cdef Py_ssize_t last, sentence_start, position, threshold, search_from, cut_at
-    cdef Py_ssize_t gap, gap_start, gap_end, thai_gap_end = 0
+    cdef Py_ssize_t gap = -1, gap_start, gap_end, thai_gap_end = 0
+    cdef Py_ssize_t searched_from = PY_SSIZE_T_MAX  # where the last gap search started
     cdef Py_ssize_t mark_index = 0, next_protected = 0, first_row = rows.size, row
     cdef bint has_marks, is_punctuation
     cdef _Ints marks, protected
@@ -501,8 +510,12 @@ cdef int _cut_sentences(str text, Py_ssize_t start, Py_ssize_t end, _Ints rows,
         while mark_index < marks.size and marks.data[mark_index] < position:
             mark_index += 2
         threshold = sentence_start + MIN_SENTENCE_CHARS
-        search_from = position if position > threshold else threshold
-        gap = _thai_gap(text, search_from - 1, end - MIN_FOLLOWING_CHARS + 1, &thai_gap_end)
+        search_from = (position if position > threshold else threshold) - 1
+        # The leftmost gap at or after search_from: the last search's answer still holds
+        # when it started no later and found nothing before search_from.
+        if not (searched_from <= search_from and (gap < 0 or gap >= search_from)):
+            gap = _thai_gap(text, search_from, end - MIN_FOLLOWING_CHARS + 1, &thai_gap_end)
+            searched_from = search_from
         if mark_index < marks.size and (gap < 0 or marks.data[mark_index] <= gap):
             gap_start, gap_end = marks.data[mark_index], marks.data[mark_index + 1]
             mark_index += 2
