@@ -186,3 +186,59 @@ def test_segment_fast_equals_python_on_random_text(text):
 def test_segment_fast_sentence_spans_equal_python_on_random_ranges(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     assert fast.rule_sentence_spans(text, start, end) == _python_sentence_spans(text, start, end)
+
+
+class _Note(str):
+    """A str subclass: the compiled functions take exact str, segment() then runs in Python."""
+
+
+def test_segment_fast_str_subclass_takes_the_python_path():
+    text = _Note(f"หัวข้อ\n\n{LONG_A} {LONG_B}")
+    assert segment_module(text) == segment_py._python_segment(str(text))
+    assert segment_py.sentence_spans(text) == _python_sentence_spans(str(text), 0, len(text))
+
+
+# The compiled twin mirrors these patterns by hand (the word tables and limits it is given).
+# Changing one of them means changing _fast_segment.pyx too: this test is the reminder.
+MIRRORED_PATTERNS = {
+    "_MARK_OR_ITEM": (
+        r"(?P<item>\.(?:(?<=\s[0-9๐-๙]\.)|(?<=\s[0-9๐-๙][0-9๐-๙]\.))(?=(?![0-9๐-๙])\s?\)?\s?[ก-๛]))"
+        r"|[.!?]+(?=\s)"
+    ),
+    "_INLINE_ITEM": r"[0-9๐-๙]{1,2}\.(?![0-9๐-๙])\s?\)?\s?[ก-๛]",
+    "_BRACKETED": r"\([^()\n]*\)|“[^“”\n]*”|\[[^\[\]\n]*\]|\"[^\"\n]*\"|«[^«»\n]*»",
+    "_LATIN_WORD_BEFORE": r"[A-Za-z]+$",
+    "_HEADING_MARK": r"#+\s*",
+    "_MAY_END": r"[.!?]",
+    "_OPENING": r"[(\[“\"«]",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MIRRORED_PATTERNS))
+def test_segment_fast_mirrored_patterns_are_unchanged(name):
+    assert getattr(segment_py, name).pattern == MIRRORED_PATTERNS[name]
+
+
+def test_segment_fast_mirrored_gap_and_name_patterns_are_unchanged():
+    assert segment_py._THAI_GAP.pattern.startswith("[\u0e01-\u0e4e](?<!")
+    assert "\\s+(?=[\u0e01-\u0e4e])(?!" in segment_py._THAI_GAP.pattern
+    assert segment_py._TITLED_NAME.pattern.endswith(r")[ก-๛]{2,25}(?: [ก-๛]{2,25})?$")
+
+
+_NO_MARKER_FIRSTS = [chr(c) for c in range(0x0E2F, 0x0E50)] + list("abcxyzABCXYZ")
+
+
+@pytest.mark.parametrize("rest", [" ", ". ", ") ", "1. ", "ก ", ".1 ", "- ก", "ข) ก"])
+def test_segment_fast_list_marker_never_starts_where_the_twin_skips_it(rest):
+    # _fast_segment asks _LIST_MARKER only on lines that start with a digit, a bracket, a
+    # bullet, or a consonant followed by "." or ")": a new branch must keep that true.
+    for first in _NO_MARKER_FIRSTS:
+        assert segment_py._LIST_MARKER.match(first + rest) is None, first + rest
+    for consonant in (chr(c) for c in range(0x0E01, 0x0E2F)):
+        if rest[0] not in ".)":
+            assert segment_py._LIST_MARKER.match(consonant + rest) is None, consonant + rest
+
+
+def test_segment_fast_turn_label_needs_a_colon():
+    # _fast_segment asks _TURN only on lines with ":" or "：" in them
+    assert segment_py._TURN.pattern.endswith(r"?)\s*[:：]\s*(?=\S)")

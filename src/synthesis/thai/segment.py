@@ -145,7 +145,7 @@ def segment(text: str, sentences: str = "rules") -> list[Segment]:
         raise TypeError(f"segment() needs a str, not {type(text).__name__}")
     if sentences not in SENTENCE_ENGINES:
         raise ValueError(f"unknown sentence engine {sentences!r}; choose one of {sorted(SENTENCE_ENGINES)}")
-    if sentences == "rules" and _fast is not None:
+    if sentences == "rules" and _fast is not None and type(text) is str:  # (not a str subclass)
         return _fast.segment_rules(text)
     return _python_segment(text, sentences)
 
@@ -217,7 +217,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     ['ผู้เข้าร่วมเข้าใจบทบาทของกองทุนหลักประกันสุขภาพมากขึ้น', 'สมาชิกวินตกลงร่วมกันเก็บข้อมูลสุขภาพ']
     """
     end = len(text) if end is None else end
-    if _fast is not None and 0 <= start <= end <= len(text):
+    if _fast is not None and type(text) is str and 0 <= start <= end <= len(text):
         return _fast.rule_sentence_spans(text, start, end)
     return _snapped(text, _rule_sentence_spans(text, start, end))
 
