@@ -1,4 +1,4 @@
-# cython: language_level=3
+# cython: language_level=3, boundscheck=False, wraparound=False
 """Compiled twin of ``tokenize._python_chunk_tokens``: the cuts and token strings of a chunk.
 
 The Python reference checks the engine's cuts with a few numpy operations per chunk and
@@ -16,7 +16,7 @@ A token whose ends are the ends of one engine piece reuses the engine's string; 
 sliced. Positions come out absolute (``offset`` added).
 """
 
-from cpython.unicode cimport Py_UNICODE_ISSPACE
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE
 
 cdef Py_UCS4 MAI_YAMOK = 0x0E46
 
@@ -26,23 +26,30 @@ cdef inline bint _is_digit(Py_UCS4 ch):
     return (0x30 <= ch <= 0x39) or (0x0E50 <= ch <= 0x0E59)
 
 
-cdef bint _is_mark_at(str chunk, Py_ssize_t index, Py_ssize_t size):
+cdef inline bint _is_mark(Py_UCS4 ch):
+    # mirrors the character class of tokenize._PUNCTUATION
+    if ch < 0x80:
+        return ch in u'()[]{}";!?,:'
+    return ch in u'“”‘’«»'
+
+
+cdef bint _is_mark_at(int kind, void *data, Py_ssize_t index, Py_ssize_t size):
     """mirrors tokenize._PUNCTUATION: a mark at ``index`` that is a token of its own"""
-    cdef Py_UCS4 ch = chunk[index]
-    if ch not in u'()[]{}"“”‘’«»;!?,:':
+    cdef Py_UCS4 ch = PyUnicode_READ(kind, data, index)
+    if not _is_mark(ch):
         return False
     if (ch == u',' or ch == u':') and 0 < index and index + 1 < size:
-        if _is_digit(chunk[index - 1]) and _is_digit(chunk[index + 1]):
+        if _is_digit(PyUnicode_READ(kind, data, index - 1)) and _is_digit(PyUnicode_READ(kind, data, index + 1)):
             return False
     return True
 
 
-cdef bint _run_ends_before_mai_yamok(str chunk, Py_ssize_t start, Py_ssize_t size):
+cdef bint _run_ends_before_mai_yamok(int kind, void *data, Py_ssize_t start, Py_ssize_t size):
     """Whether the whitespace run starting at ``start`` is followed by ``ๆ``."""
     cdef Py_ssize_t index = start
-    while index < size and Py_UNICODE_ISSPACE(chunk[index]):
+    while index < size and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, index)):
         index += 1
-    return index < size and chunk[index] == MAI_YAMOK
+    return index < size and PyUnicode_READ(kind, data, index) == MAI_YAMOK
 
 
 def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[:] risk, is_boundary):
@@ -69,14 +76,17 @@ def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[
         next_engine += len(<str>pieces[engine_index])
         engine_index += 1
     cdef Py_ssize_t reuse_index = 0, reuse_start = 0  # the engine piece a token may reuse
+    cdef int kind = PyUnicode_KIND(chunk)
+    cdef void *data = PyUnicode_DATA(chunk)
     cdef Py_ssize_t position, previous = 0
-    cdef Py_UCS4 before = chunk[0], after
+    cdef Py_UCS4 before = PyUnicode_READ(kind, data, 0), after
     cdef bint space_before = Py_UNICODE_ISSPACE(before), space_after
     cdef bint is_engine, keep, add
-    cdef bint quiet_run = space_before and _run_ends_before_mai_yamok(chunk, 0, size)
+    cdef bint mark_before = _is_mark_at(kind, data, 0, size), mark_here
+    cdef bint quiet_run = space_before and _run_ends_before_mai_yamok(kind, data, 0, size)
     for position in range(1, size + 1):
         if position < size:
-            after = chunk[position]
+            after = PyUnicode_READ(kind, data, position)
             space_after = Py_UNICODE_ISSPACE(after)
             is_engine = position == next_engine
             while next_engine <= position and engine_index < count:
@@ -86,10 +96,12 @@ def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[
             add = False
             if space_before != space_after:
                 if space_after:  # a whitespace run starts here
-                    quiet_run = _run_ends_before_mai_yamok(chunk, position, size)
+                    quiet_run = _run_ends_before_mai_yamok(kind, data, position, size)
                 add = not quiet_run
-            if not add:
-                add = _is_mark_at(chunk, position, size) or _is_mark_at(chunk, position - 1, size)
+            mark_here = _is_mark(after) and _is_mark_at(kind, data, position, size)
+            if mark_here or mark_before:
+                add = True
+            mark_before = mark_here
             if (keep or add) and ((risk[after] & 1) or (risk[before] & 2)):
                 keep = add = is_boundary(chunk, position)
             before, space_before = after, space_after
