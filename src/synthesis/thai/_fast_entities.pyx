@@ -226,3 +226,422 @@ def snapped_entities(str text, list rows, make, const unsigned char[:] risk, sna
 cdef inline bint _may_split(str text, Py_ssize_t index, const unsigned char[:] risk):
     # mirrors entities._may_split for 0 < index < len(text)
     return (risk[text[index]] & 1) or (risk[text[index - 1]] & 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quantities: numbers, percentages, money and counts (numbers.py)
+
+from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE
+
+cdef inline bint _is_latin_or_digit(Py_UCS4 ch) noexcept:
+    # mirrors numbers._LATIN_OR_DIGIT_CHARS
+    return _is_digit(ch) or (0x41 <= ch <= 0x5A) or (0x61 <= ch <= 0x7A)
+
+
+cdef inline bint _is_space_or_tab(Py_UCS4 ch) noexcept:
+    return ch == u' ' or ch == u'\t'
+
+
+cdef inline bint _is_dot(Py_UCS4 ch) noexcept:
+    # [.…]: a dot of a form blank
+    return ch == u'.' or ch == u'…'
+
+
+cdef inline bint _is_dash(Py_UCS4 ch) noexcept:
+    return ch == u'-' or ch == u'–'
+
+
+cdef inline bint _is_mark(Py_UCS4 ch) noexcept:
+    # mirrors numbers._splits_cluster: a Thai vowel or tone mark written above or below
+    return ch == 0x0E31 or 0x0E34 <= ch <= 0x0E3A or 0x0E47 <= ch <= 0x0E4E
+
+
+cdef inline Py_ssize_t _skip_spaces(str text, Py_ssize_t q, Py_ssize_t size):
+    while q < size and _is_space_or_tab(text[q]):
+        q += 1
+    return q
+
+
+cdef class WordList:
+    """Words sorted by first character, longest first among those with the same first
+    character; ``first[_column(ch)]`` to ``first[_column(ch) + 1]`` are those starting with
+    ``ch`` (ASCII and Thai-block first characters only)."""
+
+    cdef readonly tuple words
+    cdef int[::1] first
+
+    def __init__(self, words):
+        if any(_column_of(ord(word[0])) < 0 for word in words):
+            raise ValueError("a word must start with an ASCII or Thai character")
+        self.words = tuple(sorted(words, key=lambda word: (_column_of(ord(word[0])), -len(word), word)))
+        first = numpy.zeros(257, dtype=numpy.int32)
+        for word in self.words:
+            first[_column_of(ord(word[0])) + 1] += 1
+        self.first = numpy.cumsum(first).astype(numpy.int32)
+
+
+def _column_of(code):
+    return _column(code)
+
+
+cdef inline int _column(Py_UCS4 ch) noexcept:
+    # ASCII, then the Thai block; -1 for any other character
+    cdef int code = ch  # (arithmetic on a Py_UCS4 would make a Python string of it)
+    if code < 0x80:
+        return code
+    if 0x0E00 <= code < 0x0E80:
+        return code - 0x0E00 + 0x80
+    return -1
+
+
+cdef Py_ssize_t _word_at(str text, Py_ssize_t q, Py_ssize_t size, WordList words):
+    """The index in ``words.words`` of the longest word at ``q``, or -1: what a trie regex of
+    the words (``trie.trie_pattern``) matches there."""
+    cdef Py_ssize_t index, k, length
+    cdef int col
+    cdef str word
+    if q >= size:
+        return -1
+    col = _column(text[q])
+    if col < 0:
+        return -1
+    for index in range(words.first[col], words.first[col + 1]):
+        word = <str>words.words[index]
+        length = len(word)
+        if q + length > size:
+            continue
+        for k in range(1, length):
+            if word[k] != text[q + k]:
+                break
+        else:
+            return index
+    return -1
+
+
+cdef Py_ssize_t _number_end(str text, Py_ssize_t p, Py_ssize_t size):
+    """mirrors numbers.NUMBER_PATTERN matched at ``p``: its end, or -1."""
+    cdef Py_ssize_t digits = p, e
+    while digits < size and _is_digit(text[digits]):
+        digits += 1
+    if digits == p:
+        return -1
+    e = digits
+    # D{1,3}(?:,D{3})+ : three digits or fewer, then at least one ",DDD"
+    if digits - p <= 3:
+        while e + 3 < size and text[e] == u',' and _is_digit(text[e + 1]) and _is_digit(text[e + 2]) and _is_digit(text[e + 3]):
+            e += 4
+    # (?:\.D+)?
+    if e + 1 < size and text[e] == u'.' and _is_digit(text[e + 1]):
+        e += 2
+        while e < size and _is_digit(text[e]):
+            e += 1
+    return e
+
+
+cdef Py_ssize_t _clock_end(str text, Py_ssize_t p, Py_ssize_t size):
+    """mirrors numbers._CLOCK matched at ``p`` (D{1,2}[.:]D{2}): its end, or -1."""
+    cdef Py_ssize_t d
+    for d in (2, 1):  # D{1,2} is greedy: two digits first
+        if p + d + 3 > size:
+            continue
+        if d == 2 and not (_is_digit(text[p]) and _is_digit(text[p + 1])):
+            continue
+        if d == 1 and not _is_digit(text[p]):
+            continue
+        if (text[p + d] == u'.' or text[p + d] == u':') and _is_digit(text[p + d + 1]) and _is_digit(text[p + d + 2]):
+            return p + d + 3
+    return -1
+
+
+cdef Py_ssize_t _clock_range_end(str text, Py_ssize_t clock, Py_ssize_t size):
+    """After a clock ending at ``clock``: the end of ``[ \\t]*[-–][ \\t]*CLOCK``, or -1."""
+    cdef Py_ssize_t q = _skip_spaces(text, clock, size)
+    if q < size and _is_dash(text[q]):
+        return _clock_end(text, _skip_spaces(text, q + 1, size), size)
+    return -1
+
+
+cdef bint _before_noon_mark_or_dash(str text, Py_ssize_t q, Py_ssize_t size):
+    # mirrors the lookahead of numbers._TIME_AT: (?=[ \t]*น\.|[ \t]*[-–])
+    q = _skip_spaces(text, q, size)
+    if q < size and _is_dash(text[q]):
+        return True
+    return q + 1 < size and text[q] == u'น' and text[q + 1] == u'.'
+
+
+cdef Py_ssize_t _time_or_list_marker_end(str text, Py_ssize_t pos, Py_ssize_t run_end, Py_ssize_t size):
+    """mirrors numbers._skip_time_or_list_marker: the end of a clock time or a line-initial
+    list marker at ``pos``, or -1."""
+    cdef Py_ssize_t before, clock, end, k, last
+    cdef Py_UCS4 separator
+    cdef bint clock_like = False
+    if run_end - pos > 2 or run_end >= size:
+        return -1
+    separator = text[run_end]
+    if separator == u'.' or separator == u':':
+        # text[run_end + 1 : run_end + 3].isdigit(): one or two characters, all digits
+        last = min(run_end + 3, size)
+        clock_like = last > run_end + 1
+        for k in range(run_end + 1, last):
+            if not Py_UNICODE_ISDIGIT(text[k]):
+                clock_like = False
+    if clock_like:
+        clock = _clock_end(text, pos, size)  # _TIME_AT
+        if clock >= 0:
+            end = _clock_range_end(text, clock, size)
+            if end >= 0 and _before_noon_mark_or_dash(text, end, size):
+                return end
+            if _before_noon_mark_or_dash(text, clock, size):
+                return clock
+    before = pos
+    while before > 0 and _is_space_or_tab(text[before - 1]):
+        before -= 1
+    if clock_like and text.endswith(u"เวลา", 0, before):
+        clock = _clock_end(text, pos, size)  # _CLOCK_AT
+        if clock >= 0:
+            end = _clock_range_end(text, clock, size)
+            return end if end >= 0 else clock
+    if not (separator == u'.' or separator == u')'):
+        return -1
+    while before > 0 and (_is_space_or_tab(text[before - 1]) or text[before - 1] == u'-' or text[before - 1] == u'•'):
+        before -= 1
+    if before == 0 or text[before - 1] == u'\n':
+        return _list_marker_end(text, pos, size)
+    return -1
+
+
+cdef Py_ssize_t _list_marker_end(str text, Py_ssize_t q, Py_ssize_t size):
+    """mirrors numbers._LIST_AT: (?:D{1,2}[.)])+ at ``q`` (its optional tail can never match
+    where the greedy loop stopped): the end, or -1."""
+    cdef Py_ssize_t end = -1, digits
+    while True:
+        digits = 0
+        while digits < 2 and q + digits < size and _is_digit(text[q + digits]):
+            digits += 1
+        if digits == 0 or q + digits >= size or not (text[q + digits] == u'.' or text[q + digits] == u')'):
+            return end
+        q += digits + 1
+        end = q
+
+
+cdef class QuantityWords:
+    """The words ``numbers`` reads after a number: percent signs, money and count units."""
+
+    cdef WordList percent  # PERCENT_SUFFIXES
+    cdef WordList money  # MONEY_UNITS' words
+    cdef tuple multipliers  # their multipliers, in the order of money.words
+    cdef WordList count  # COUNT_UNITS
+
+    def __init__(self, percent, dict money_units, count):
+        self.percent = WordList(percent)
+        self.money = WordList(money_units)
+        self.multipliers = tuple(money_units[word] for word in self.money.words)
+        self.count = WordList(count)
+
+
+cdef str _PERCENT_WORD = u"ร้อยละ"
+
+
+def quantity_rows(str text, list digit_runs, set after_percent_word, QuantityWords words,
+                  Py_ssize_t max_digits):
+    """mirrors ``numbers._python_quantity_rows``: (start, end, label, value, "rule", attrs) of
+    every quantity, reading each run of digits where it starts, left to right."""
+    cdef Py_ssize_t size = len(text), pos, end, last_end = 0, q, tail_end, index
+    cdef Py_UCS4 before, after
+    cdef list rows = []
+    cdef tuple run
+    cdef int kind
+    for run in digit_runs:
+        pos = run[0]
+        end = run[1]
+        if pos < last_end:
+            continue
+        before = text[pos - 1] if pos else u' '
+        after = text[end] if end < size else u' '
+        if (after == u'.' or after == u',' or after == u':' or after == u')' or after == u'…'
+                or _is_dot(before) or (after_percent_word and pos in after_percent_word)):
+            last_end = _read_at(text, pos, end, last_end, size, words, max_digits, rows)
+            continue
+        # the unit after a plain number (numbers._UNIT_AT): kind 1 percent, 2 money, 3 count,
+        # 4 a dash or dots (then the full pattern reads it: a range or a form blank)
+        q = _skip_spaces(text, end, size)
+        kind = 0
+        index = _word_at(text, q, size, words.percent)
+        if index >= 0:
+            kind = 1
+        else:
+            index = _word_at(text, q, size, words.money)
+            if index >= 0:
+                kind = 2
+            else:
+                index = _word_at(text, q, size, words.count)
+                if index >= 0:
+                    kind = 3
+                elif q < size and (_is_dash(text[q]) or _is_dot(text[q])):
+                    kind = 4
+        if kind == 4:
+            last_end = _read_at(text, pos, end, last_end, size, words, max_digits, rows)
+            continue
+        last_end = end
+        if _is_latin_or_digit(before) or (
+            (before == u',' or before == u'/' or before == u':' or before == u'-')
+            and pos > 1 and _is_latin_or_digit(text[pos - 2])
+        ):
+            continue  # part of a code: BA 5, x-1
+        if _is_latin_or_digit(after) or (after == u'/' and end + 1 < size and Py_UNICODE_ISDIGIT(text[end + 1])):
+            continue
+        if end - pos > max_digits:
+            continue
+        value = int(text[pos:end])
+        if kind == 0:
+            rows.append((pos, end, "NUMBER", value, "rule", {}))
+        elif kind == 1:
+            rows.append((pos, q + len(<str>words.percent.words[index]), "PERCENT", value, "rule", {}))
+        elif kind == 2:
+            rows.append((pos, q + len(<str>words.money.words[index]), "MONEY", value * words.multipliers[index], "rule", {"unit": "บาท"}))
+        else:
+            tail_end = q + len(<str>words.count.words[index])
+            if tail_end < size and _is_mark(text[tail_end]):
+                rows.append((pos, end, "NUMBER", value, "rule", {}))
+            else:
+                rows.append((pos, tail_end, "COUNT", value, "rule", {"unit": words.count.words[index]}))
+    return rows
+
+
+cdef Py_ssize_t _read_at(str text, Py_ssize_t pos, Py_ssize_t run_end, Py_ssize_t last_end, Py_ssize_t size,
+                         QuantityWords words, Py_ssize_t max_digits, list rows):
+    """mirrors ``numbers._read_at``: reads the digit run at ``pos`` with the full pattern
+    (``numbers._QUANTITY``), appends its row to ``rows`` if it is a quantity, and returns the
+    new last end."""
+    cdef Py_ssize_t skip_to = -1, start, before, percent_end = -1, lead_start, num_start, num_end
+    cdef Py_ssize_t num2_start = -1, num2_end = -1, q, trail_start, trail_end, match_end, index
+    cdef Py_ssize_t unit_end
+    cdef int kind = 0  # of the final group: 1 percent, 2 money, 3 count
+    if run_end < size and (text[run_end] == u'.' or text[run_end] == u':' or text[run_end] == u')'):
+        skip_to = _time_or_list_marker_end(text, pos, run_end, size)
+        if skip_to >= 0 and text[run_end] == u')':
+            return skip_to  # "2)": nothing after ")" can make it a quantity
+    start = pos
+    while start > 0 and _is_dot(text[start - 1]):
+        start -= 1
+    before = start
+    while before > 0 and _is_space_or_tab(text[before - 1]):
+        before -= 1
+    if before >= 6 and text.endswith(_PERCENT_WORD, 0, before):
+        start = before - 6
+    # _QUANTITY at start: (ร้อยละ[ \t]*)? [.…]* NUMBER ([ \t]*[-–][ \t]*NUMBER)? [.…]* (unit)?
+    q = start
+    if text.startswith(_PERCENT_WORD, q):
+        percent_end = _skip_spaces(text, q + 6, size)
+        q = percent_end
+    lead_start = q
+    while q < size and _is_dot(text[q]):
+        q += 1
+    num_start = q
+    num_end = _number_end(text, q, size)
+    if num_end < 0:
+        return skip_to if skip_to >= 0 else last_end
+    q = _skip_spaces(text, num_end, size)
+    if q < size and _is_dash(text[q]):
+        num2_start = _skip_spaces(text, q + 1, size)
+        num2_end = _number_end(text, num2_start, size)
+    trail_start = num2_end if num2_end >= 0 else num_end
+    trail_end = trail_start
+    while trail_end < size and _is_dot(text[trail_end]):
+        trail_end += 1
+    match_end = trail_end
+    # the final group: percent | money (a dash may come first) | count (after a form blank)
+    q = _skip_spaces(text, trail_end, size)
+    index = _word_at(text, q, size, words.percent)
+    if index >= 0:
+        kind, match_end = 1, q + len(<str>words.percent.words[index])
+    else:
+        unit_end = q
+        if unit_end < size and _is_dash(text[unit_end]):
+            unit_end = _skip_spaces(text, unit_end + 1, size)
+        index = _word_at(text, unit_end, size, words.money)
+        if index >= 0:
+            kind, match_end = 2, unit_end + len(<str>words.money.words[index])
+        else:
+            unit_end = q
+            if unit_end < size and _is_dot(text[unit_end]):
+                while unit_end < size and _is_dot(text[unit_end]):
+                    unit_end += 1
+                unit_end = _skip_spaces(text, unit_end, size)
+            index = _word_at(text, unit_end, size, words.count)
+            if index >= 0:
+                kind, match_end = 3, unit_end + len(<str>words.count.words[index])
+    if skip_to >= 0 and kind == 0:
+        return skip_to  # a time or a list marker, unless a unit says it is a quantity
+    if num_start != pos:
+        return last_end  # the lead dots do not end where the digit run starts
+    first_end = num_end
+    num_end = num2_end if num2_end >= 0 else num_end
+    if _glued_to_code(text, start, trail_start, trail_end, num_start > lead_start, kind == 2, size):
+        return num_end
+    # mirrors numbers._row
+    value = _number_value(text[num_start:first_end], max_digits)
+    if value is None:
+        return num_end
+    attrs = {}
+    if num2_end >= 0:
+        attrs["max"] = _number_value(text[num2_start:num2_end], max_digits)
+    row_start, row_end = pos, num_end
+    if percent_end >= 0 or kind == 1:
+        label = "PERCENT"
+        if percent_end >= 0:
+            row_start = start
+        if kind == 1:
+            row_end = match_end
+    elif kind == 2:
+        label, row_end = "MONEY", match_end
+        attrs["unit"] = "บาท"
+        multiplier = words.multipliers[index]
+        if multiplier != 1:
+            value = value * multiplier
+            value = int(value) if isinstance(value, float) and value.is_integer() else value
+    elif kind == 3 and not (match_end < size and _is_mark(text[match_end])):
+        label, row_end = "COUNT", match_end
+        attrs["unit"] = words.count.words[index]
+        row_start = lead_start  # a form blank belongs to the count: "..5...คน"
+    else:
+        label = "NUMBER"
+    rows.append((row_start, row_end, label, value, "rule", attrs))
+    return num_end
+
+
+cdef object _number_value(str written, Py_ssize_t max_digits):
+    # mirrors numbers._number_value
+    if len(written) > max_digits:
+        return None
+    if u"," in written:
+        written = written.replace(u",", u"")
+    if u"." in written:
+        return float(written.translate(_TO_ARABIC))
+    return int(written)
+
+
+_TO_ARABIC = str.maketrans(u"๐๑๒๓๔๕๖๗๘๙", u"0123456789")
+
+
+cdef bint _glued_to_code(str text, Py_ssize_t first, Py_ssize_t trail_start, Py_ssize_t trail_end,
+                         bint lead, bint money, Py_ssize_t size):
+    """mirrors numbers._glued_to_code: the number is part of a code, date or list marker."""
+    cdef Py_UCS4 before, nxt
+    if first > 0:
+        before = text[first - 1]
+        if _is_latin_or_digit(before) or (
+            (before == u',' or before == u'/' or before == u':' or before == u'-')
+            and first > 1 and _is_latin_or_digit(text[first - 2])
+        ):
+            return True
+    if trail_end >= size:
+        return False
+    nxt = text[trail_end]
+    if trail_end == trail_start:
+        return _is_latin_or_digit(nxt) or (
+            (nxt == u'/' or nxt == u':' or nxt == u'-') and trail_end + 1 < size and Py_UNICODE_ISDIGIT(text[trail_end + 1])
+        )
+    # a list marker glued to its item: "1.ประเด็น", "2.พื้นที่" (but "50,000.- บาท" is money)
+    return (trail_end - trail_start == 1 and text[trail_start] == u'.' and not Py_UNICODE_ISSPACE(nxt)
+            and not lead and not money)

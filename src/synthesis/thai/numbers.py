@@ -11,8 +11,10 @@ digits may be Thai (``๓ แห่ง``). Thai digits stay in the text: only th
 
 from __future__ import annotations
 
+import functools
 import re
 
+from synthesis.thai.accel import compiled
 from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
 from synthesis.thai.trie import trie_pattern
@@ -139,9 +141,21 @@ def quantity_rows(text: str, found: Scan) -> list[tuple]:
 
     The work of :func:`find_quantities` without building entities: ``find_entities`` builds
     only those that survive the overlap resolution. Each run of digits is read where it
-    starts, left to right. Most runs are a plain number, maybe a space and a unit (``15 คน``):
-    they take the fast path, one small regex for the unit. A run with dots, commas, a dash or
-    "ร้อยละ" around it takes the full :data:`_QUANTITY` pattern (:func:`_read_at`).
+    starts, left to right (:func:`_python_quantity_rows`, or its compiled twin).
+    """
+    if _fast is not None:
+        return _fast.quantity_rows(
+            text, found.digit_runs, _after_percent_word(text, found), _fast_words(), MAX_DIGITS
+        )
+    return _python_quantity_rows(text, found)
+
+
+def _python_quantity_rows(text: str, found: Scan) -> list[tuple]:
+    """The reference of :func:`quantity_rows`.
+
+    Most runs are a plain number, maybe a space and a unit (``15 คน``): they take the fast
+    path, one small regex for the unit. A run with dots, commas, a dash or "ร้อยละ" around
+    it takes the full :data:`_QUANTITY` pattern (:func:`_read_at`).
     """
     rows = []
     length = len(text)
@@ -234,6 +248,14 @@ def _read_at(text: str, pos: int, run_end: int, last_end: int) -> tuple[tuple | 
 
 
 register("percent_word", ["ร้อยละ"])
+# The compiled twin of _python_quantity_rows (``_fast_entities.pyx``), or None.
+_fast = compiled("entities")
+
+
+@functools.cache
+def _fast_words():
+    """The unit words, as the compiled reader takes them."""
+    return _fast.QuantityWords(PERCENT_SUFFIXES, MONEY_UNITS, COUNT_UNITS)
 
 
 def _after_percent_word(text: str, found: Scan) -> set[int]:
