@@ -95,3 +95,51 @@ def test_tokenize_fast_equals_python_on_the_demo_corpus(monkeypatch):
     monkeypatch.setattr(tokenize_module, "_chunk_tokens", tokenize_module._python_chunk_tokens)
     python = [tokenize_module._tokenized(text, "nlpo3") for text in texts]
     assert fast == python
+
+
+_TERMS = ["แรงงานนอกระบบ", "สปสช.", "สปสช.เขต 12", "ผู้ประกันตนตามมาตรา 40", "กองทุนหลักประกันสุขภาพ", "รพ.สต.", "อปท.", "อสม."]
+
+
+@st.composite
+def chunk_with_terms_and_pieces(draw):
+    parts = draw(st.lists(st.one_of(_characters, st.sampled_from(_TERMS)), max_size=25))
+    text = "".join(parts)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=30)))
+    bounds = [0, *cuts, len(text)]
+    return text, [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _terms_both(chunk: str, pieces: list[str], offset: int):
+    from synthesis.thai import graphemes
+
+    cuts, texts = tokenize_module._python_chunk_tokens(chunk, pieces, offset)
+    finder = tokenize_module._hard_terms_finder(tokenize_module.load_dictionary())
+    matches = finder.find_matches_as_indexes(chunk)
+    python = tokenize_module._python_keep_terms_whole(chunk, offset, list(cuts), list(texts), matches)
+    fast = compiled("tokenize").keep_terms_whole(
+        chunk, offset, list(cuts), list(texts), matches, graphemes.is_boundary, tokenize_module.HARD_MIN_CHARS
+    )
+    return python, fast
+
+
+@pytest.mark.parametrize(
+    "chunk, cut_at",
+    [
+        ("สปสช.เขต 12 สนับสนุน", [2, 6, 9]),  # a long term cut by the engine: made whole
+        ("ที่อปท.ให้ทุน", [1, 4, 7]),  # a short term whose ends are not cuts: left alone
+        ("แรงงานนอกระบบและผู้ประกันตนตามมาตรา 40", [3, 6, 13, 20, 30]),
+        ("รพ.สต.", [3]),
+    ],
+)
+def test_tokenize_fast_keeps_terms_whole_like_python(chunk, cut_at):
+    bounds = [0, *cut_at, len(chunk)]
+    python, fast = _terms_both(chunk, [chunk[a:b] for a, b in zip(bounds, bounds[1:])], offset=11)
+    assert fast == python
+
+
+@given(chunk_with_terms_and_pieces(), st.integers(0, 5000))
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tokenize_fast_keeps_terms_whole_like_python_on_any_pieces(case, offset):
+    chunk, pieces = case
+    python, fast = _terms_both(chunk, pieces, offset)
+    assert fast == python

@@ -118,3 +118,38 @@ def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[
         cuts.append(offset + position)
         previous = position
     return cuts, texts
+
+
+def keep_terms_whole(str chunk, Py_ssize_t offset, list cuts, list texts, list matches, is_boundary,
+                     Py_ssize_t hard_min_chars):
+    """Compiled twin of ``tokenize._python_keep_terms_whole``: ``cuts`` and ``texts``
+    (changed in place) with each hard term of ``matches`` (``(pattern, start, end)`` in
+    ``chunk``, left to right, never overlapping) made one token."""
+    cdef Py_ssize_t index = 0, count, start, end, first, last, low, high
+    cdef tuple match
+    cdef list region
+    for match in matches:
+        start = <Py_ssize_t>match[1] + offset
+        end = <Py_ssize_t>match[2] + offset
+        count = len(cuts)
+        while index < count and <Py_ssize_t>cuts[index] < start:  # bisect_left, moving forward
+            index += 1
+        first = index
+        if first + 1 < count and <Py_ssize_t>cuts[first] == start and <Py_ssize_t>cuts[first + 1] == end:
+            continue  # the common case: the engine already gave the term as one token
+        if not (is_boundary(chunk, start - offset) and is_boundary(chunk, end - offset)):
+            continue
+        last = first
+        while last < count and <Py_ssize_t>cuts[last] <= end:  # bisect_right
+            last += 1
+        if not (first < count and <Py_ssize_t>cuts[first] == start and <Py_ssize_t>cuts[last - 1] == end):
+            if end - start < hard_min_chars:
+                continue  # short terms only where the engine already put their ends
+        low = first if <Py_ssize_t>cuts[first] == start else first - 1
+        high = last - 1 if <Py_ssize_t>cuts[last - 1] == end else last
+        region = sorted({cuts[low], start, end, cuts[high]})
+        texts[low:high] = [chunk[<Py_ssize_t>region[k] - offset:<Py_ssize_t>region[k + 1] - offset]
+                           for k in range(len(region) - 1)]
+        cuts[low:high + 1] = region
+        index = low
+    return cuts, texts

@@ -266,7 +266,19 @@ def _keep_terms_whole(
 ) -> tuple[list[int], list[str]]:
     """``cuts`` and ``texts`` (changed in place) with each hard domain term found in ``chunk``
     made one token (see the module notes); ``cuts`` are absolute (``chunk`` starts at ``offset``)."""
-    matches = finder.find_matches_as_indexes(chunk) if finder is not None and len(cuts) > 1 else []
+    if finder is None or len(cuts) < 2:
+        return cuts, texts
+    matches = finder.find_matches_as_indexes(chunk)
+    if _fast is not None:
+        return _fast.keep_terms_whole(chunk, offset, cuts, texts, matches, graphemes.is_boundary, HARD_MIN_CHARS)
+    return _python_keep_terms_whole(chunk, offset, cuts, texts, matches)
+
+
+def _python_keep_terms_whole(
+    chunk: str, offset: int, cuts: list[int], texts: list[str], matches: list[tuple[int, int, int]]
+) -> tuple[list[int], list[str]]:
+    """The reference for ``_fast_tokenize.keep_terms_whole``: ``matches`` are the hard terms'
+    ``(pattern, start, end)`` in ``chunk``."""
     for _, start, end in matches:  # left to right; terms never overlap
         start, end = start + offset, end + offset
         first = bisect_left(cuts, start)
