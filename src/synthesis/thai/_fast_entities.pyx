@@ -645,3 +645,187 @@ cdef bint _glued_to_code(str text, Py_ssize_t first, Py_ssize_t trail_start, Py_
     # a list marker glued to its item: "1.ประเด็น", "2.พื้นที่" (but "50,000.- บาท" is money)
     return (trail_end - trail_start == 1 and text[trail_start] == u'.' and not Py_UNICODE_ISSPACE(nxt)
             and not lead and not money)
+
+
+# ---------------------------------------------------------------------------------------------
+# Places: a name read right after each prefix (places.py)
+
+
+cdef inline bint _is_cluster_tail(Py_UCS4 ch) noexcept:
+    # mirrors places._CLUSTER_TAIL: a mark or a following vowel (ะ า ำ) of the character before
+    return _is_mark(ch) or ch == 0x0E30 or ch == 0x0E32 or ch == 0x0E33
+
+
+cdef class NameTrie:
+    """The names of one gazetteer table (two characters or more) as a trie with sorted edges."""
+
+    cdef int[::1] first_edge  # node → its first edge; its edges end at first_edge[node + 1]
+    cdef int[::1] edge_char
+    cdef int[::1] edge_child
+    cdef unsigned char[::1] is_name
+
+    def __init__(self, names):
+        nodes = [{}]
+        ends = set()
+        for name in names:
+            if len(name) < 2:
+                continue  # places._lengths_by_start indexes names by their first two characters
+            node = 0
+            for ch in name:
+                child = nodes[node].get(ch)
+                if child is None:
+                    child = nodes[node][ch] = len(nodes)
+                    nodes.append({})
+                node = child
+            ends.add(node)
+        first_edge = numpy.zeros(len(nodes) + 1, dtype=numpy.int32)
+        edge_char, edge_child = [], []
+        for node, children in enumerate(nodes):
+            first_edge[node] = len(edge_char)
+            for ch in sorted(children):
+                edge_char.append(ord(ch))
+                edge_child.append(children[ch])
+        first_edge[len(nodes)] = len(edge_char)
+        is_name = numpy.zeros(len(nodes), dtype=numpy.uint8)
+        is_name[list(ends)] = 1
+        self.first_edge = first_edge
+        self.edge_char = numpy.array(edge_char, dtype=numpy.int32)
+        self.edge_child = numpy.array(edge_child, dtype=numpy.int32)
+        self.is_name = is_name
+
+    cdef Py_ssize_t longest_at(self, str text, Py_ssize_t pos, Py_ssize_t size):
+        """mirrors places._longest_name_at: the end of the longest name at ``pos`` that does
+        not end before a mark of its last character, or -1."""
+        cdef int node = 0, edge, last_edge
+        cdef int code
+        cdef Py_ssize_t j = pos, best = -1
+        while j < size:
+            code = <int>text[j]
+            edge = self.first_edge[node]
+            last_edge = self.first_edge[node + 1]
+            node = 0
+            while edge < last_edge and self.edge_char[edge] <= code:
+                if self.edge_char[edge] == code:
+                    node = self.edge_child[edge]
+                    break
+                edge += 1
+            if node == 0:
+                break
+            j += 1
+            if self.is_name[node] and (j == size or not _is_cluster_tail(text[j])):
+                best = j
+        return best
+
+
+cdef class PlaceReader:
+    """What ``places._candidates`` reads with: the gazetteer's tables and the prefix words."""
+
+    cdef NameTrie province_names, district_names, subdistrict_names
+    cdef dict provinces, districts, subdistricts, local_gov_units, prefixes
+    cdef list capital_districts
+    cdef frozenset stop_words
+    cdef object found, inside_abbreviation
+
+    def __init__(self, tables, capital_districts, local_gov_units, prefixes, stop_words, found,
+                 inside_abbreviation):
+        self.provinces, self.districts, self.subdistricts = tables.provinces, tables.districts, tables.subdistricts
+        self.province_names = NameTrie(self.provinces)
+        self.district_names = NameTrie(self.districts)
+        self.subdistrict_names = NameTrie(self.subdistricts)
+        self.capital_districts = list(capital_districts)
+        self.local_gov_units = dict(local_gov_units)
+        self.prefixes = dict(prefixes)
+        self.stop_words = frozenset(stop_words)
+        self.found = found  # places._Found
+        self.inside_abbreviation = inside_abbreviation  # places._INSIDE_ABBREVIATION.search
+
+    cdef tuple read_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size):
+        # mirrors places._read_name
+        cdef Py_ssize_t end
+        if level == "province":
+            end = self.province_names.longest_at(text, pos, size)
+            if end < 0:
+                return None
+            name = text[pos:end]
+            return name, [self.provinces[name]]
+        if level == "amphoe":
+            end = self.district_names.longest_at(text, pos, size)
+            if end >= 0:
+                name = text[pos:end]
+                return name, list(self.districts[name])
+            if text.startswith(u"เมือง", pos):  # อ.เมือง: the capital district of a province nearby
+                return u"เมือง", list(self.capital_districts)
+            return None
+        end = self.subdistrict_names.longest_at(text, pos, size)
+        if end < 0:
+            return None
+        name = text[pos:end]
+        return name, list(self.subdistricts[name])
+
+    cdef tuple read_local_gov_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size):
+        # mirrors places._read_local_gov_name
+        if level == "province":
+            return self.read_name(text, pos, u"province", size)
+        readings = []
+        for other in (u"tambon", u"amphoe", u"province"):
+            read = self.read_name(text, pos, other, size)
+            if read is not None and read[0] != u"เมือง":
+                readings.append(read)
+        if not readings:
+            return None
+        name = max([read[0] for read in readings], key=len)
+        return name, [p for read_name, candidates in readings if read_name == name for p in candidates]
+
+
+def place_candidates(PlaceReader reader, str text, list triggers):
+    """mirrors ``places._python_candidates``: a ``_Found`` for each place read at a trigger."""
+    cdef Py_ssize_t size = len(text), trigger_start, trigger_end, name_start, end, last_end = 0
+    cdef list found = []
+    cdef tuple trigger, read
+    cdef str word, name
+    cdef object make = reader.found
+    for trigger in triggers:
+        trigger_start = trigger[0]
+        trigger_end = trigger[1]
+        if trigger_start < last_end:
+            continue
+        word = text[trigger_start:trigger_end]
+        unit = reader.local_gov_units.get(word)
+        if unit is not None:
+            name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(text[trigger_end]) else trigger_end
+            read = reader.read_local_gov_name(text, name_start, unit[1], size)
+            if read is None:
+                continue
+            name = read[0]
+            end = name_start + len(name)
+            found.append(make(trigger_start, end, u"local_gov", name, read[1], unit[0]))
+            last_end = end
+            continue
+        level = reader.prefixes.get(word)
+        if level is not None:
+            if trigger_end - trigger_start == 2 and reader.inside_abbreviation(text, max(0, trigger_start - 3), trigger_start):
+                continue
+            name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(text[trigger_end]) else trigger_end
+            read = reader.read_name(text, name_start, level, size)
+            if read is not None and (word == u"เขต" or word == u"แขวง"):  # Bangkok's level words
+                bangkok = [p for p in read[1] if p.province_code == u"10"]
+                read = (read[0], bangkok) if bangkok else None
+            if read is None:
+                continue
+            name = read[0]
+            end = name_start + len(name)
+            if name_start != trigger_end and (  # mirrors places._spaced_common_word
+                name in reader.stop_words or name == u"เมือง" or (end < size and _is_mark(text[end]))
+            ):
+                continue
+            found.append(make(trigger_start, end, level, name, read[1]))
+            last_end = end
+            continue
+        # a bare province name
+        if trigger_start > 0 and u"เ" <= text[trigger_start - 1] <= u"ไ":
+            continue  # after a leading vowel (places._LEADING_VOWELS)
+        if trigger_end < size and _is_mark(text[trigger_end]):
+            continue  # places._continues
+        found.append(make(trigger_start, trigger_end, u"province", word, [reader.provinces[word]]))
+        last_end = trigger_end
+    return found

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from synthesis.thai.accel import compiled
 from synthesis.thai.gazetteer import Place, _lengths_by_start, gazetteer
 from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
@@ -168,6 +169,27 @@ def _spaced_common_word(text: str, prefix_end: int, name_start: int, name: str) 
 
 
 def _candidates(text: str, triggers: list[tuple[int, int]]) -> list[_Found]:
+    """A :class:`_Found` for each place read at a trigger word, left to right."""
+    if _fast is not None:
+        return _fast.place_candidates(_fast_reader(), text, triggers)
+    return _python_candidates(text, triggers)
+
+
+# The compiled twin of _python_candidates (``_fast_entities.pyx``), or None.
+_fast = compiled("entities")
+
+
+@functools.cache
+def _fast_reader():
+    """The tables and words the compiled reader takes (built once)."""
+    return _fast.PlaceReader(
+        _tables(), gazetteer().capital_district.values(), _LOCAL_GOV_UNITS, _PREFIXES, _stop_words(), _Found,
+        _INSIDE_ABBREVIATION.search,
+    )
+
+
+def _python_candidates(text: str, triggers: list[tuple[int, int]]) -> list[_Found]:
+    """The reference of :func:`_candidates`."""
     g = gazetteer()
     found: list[_Found] = []
     last_end = 0
