@@ -15,6 +15,10 @@ Measured on the same documents, in the same run (each timing the best CPU time o
 - part-of-speech tagging (on demand only) on a sample;
 - peak memory (tracemalloc) of ``analyze`` on single documents of growing size.
 
+The compiled accelerators (``synthesis.thai.accel``) are used when built; the first line says
+which. ``--pure-python`` also runs the same measurement with ``SYNTHESIS_PURE_PYTHON=1`` in a
+child process and prints its ratios (the Python reference paths, for comparison).
+
 Goals (issue 3): analyze ≥ 0.5× bare nlpO3, ≥ 5× PyThaiNLP word_tokenize; peak memory a
 constant multiple of the text (no growth beyond it).
 """
@@ -84,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=5.0, help="megabytes of text (default 5)")
     parser.add_argument("--repeat", type=int, default=2, help="best of N timings (default 2)")
+    parser.add_argument("--pure-python", action="store_true",
+                        help="also measure the pure-Python paths (SYNTHESIS_PURE_PYTHON=1, child process)")
     args = parser.parse_args(argv)
 
     import nlpo3
@@ -99,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     except ModuleNotFoundError:
         find_entities = None
 
+    from synthesis.thai import accel
+
+    built = sorted(p.stem.removeprefix("_fast_") for p in (ROOT / "src" / "synthesis" / "thai").glob("_fast_*.pyx"))
+    active = [name for name in built if accel.compiled(name) is not None]
+    print(f"compiled accelerators in use: {', '.join(active) or 'none'}"
+          + (f" (not in use: {', '.join(sorted(set(built) - set(active)))})" if set(built) - set(active) else ""))
     documents = load_documents(int(args.mb * 1_000_000))
     total_bytes = sum(len(d.encode("utf-8")) for d in documents)
     total_chars = sum(len(d) for d in documents)
@@ -178,7 +190,31 @@ def main(argv: list[str] | None = None) -> int:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print(f"{chars:>12,}{peak / 1e6:>10.1f}{peak / sys.getsizeof(text):>12.1f}×  with entities")
+    if args.pure_python:
+        _pure_python_ratios(args)
     return 0
+
+
+def _pure_python_ratios(args) -> None:
+    """The headline ratios again with the compiled accelerators switched off."""
+    import os
+    import subprocess
+
+    print()
+    print("pure Python (SYNTHESIS_PURE_PYTHON=1, a child process):")
+    env = dict(os.environ, SYNTHESIS_PURE_PYTHON="1")
+    output = subprocess.run(
+        [sys.executable, __file__, "--mb", str(args.mb), "--repeat", str(args.repeat)],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    in_ratios = False
+    for line in output.splitlines():
+        if line.startswith("step") or line.startswith("ratios"):
+            in_ratios = True
+        elif not line.strip():
+            in_ratios = False
+        if in_ratios:
+            print("  " + line)
 
 
 if __name__ == "__main__":
