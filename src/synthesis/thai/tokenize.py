@@ -20,9 +20,10 @@ What the engine sees and what comes back:
 5. The result is a ``TokenList``: the cut positions (and the tokens' strings), from which
    ``Token`` objects are made only when asked for.
 
-Steps 3 and 4 run as a few vectorised operations per chunk (numpy over the cut positions and
-the code points, one Aho-Corasick pass for the terms): Python looks at single positions only
-where a check finds something, so the cost per token stays a small fraction of the engine's.
+Steps 3 and 4 run in one compiled pass over the chunk's characters (``_fast_tokenize.pyx``,
+see ``synthesis.thai.accel``) with one Aho-Corasick pass for the terms. The Python reference
+(``_python_chunk_tokens``, ``_python_keep_terms_whole``) does the same with a few vectorised
+numpy operations per chunk; tests check that both give the same tokens.
 
 >>> [t.text for t in tokenize("แรงงานนอกระบบ ๓ คน")]
 ['แรงงานนอกระบบ', ' ', '๓', ' ', 'คน']
