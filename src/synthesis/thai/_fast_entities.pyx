@@ -829,3 +829,57 @@ def place_candidates(PlaceReader reader, str text, list triggers):
         found.append(make(trigger_start, trigger_end, u"province", word, [reader.provinces[word]]))
         last_end = trigger_end
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates: where a date may start (dates.py)
+
+
+cdef inline bint _may_stand_before_month(Py_UCS4 ch) noexcept:
+    # mirrors dates._BEFORE_MONTH: spaces, a line break, dashes, digits, letters of ถึงวันที่
+    return (ch == u' ' or ch == u'\t' or ch == 0x00A0 or ch == u'\n' or _is_dash(ch) or _is_digit(ch)
+            or ch == u'ถ' or ch == u'ึ' or ch == u'ง' or ch == u'ว' or ch == u'ั' or ch == u'น'
+            or ch == u'ท' or ch == u'ี' or ch == u'่')
+
+
+cdef inline bint _is_date_separator(Py_UCS4 ch) noexcept:
+    return ch == u'/' or ch == u'.' or ch == u'-'
+
+
+def date_starts(str text, list month_words, list digit_runs, list day_months):
+    """mirrors ``dates._python_date_starts``: where a date may start, sorted.
+
+    ``month_words``: (start, end) of the month + year form's words; ``day_months``: every
+    (start, end) of a month written any way the day-month form accepts."""
+    cdef Py_ssize_t size = len(text), month, reach, lo, hi, mid, start, end, after_month
+    cdef Py_ssize_t count = len(digit_runs)
+    cdef set starts = {word[0] for word in month_words}
+    cdef tuple pair
+    cdef Py_UCS4 separator
+    if count:
+        for pair in day_months:
+            month = pair[0]
+            if month == 0 or not _may_stand_before_month(text[month - 1]):
+                continue
+            reach = month
+            while reach > 0 and _may_stand_before_month(text[reach - 1]):
+                reach -= 1
+            lo, hi = 0, count  # the first run starting at or after reach
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if <Py_ssize_t>(<tuple>digit_runs[mid])[0] < reach:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            while lo < count and <Py_ssize_t>(<tuple>digit_runs[lo])[0] < month:
+                starts.add((<tuple>digit_runs[lo])[0])
+                lo += 1
+    for pair in digit_runs:  # "21/7/65": one or two digits, a separator, one or two digits, it again
+        start = pair[0]
+        end = pair[1]
+        if end - start <= 2 and end + 1 < size and _is_date_separator(text[end]) and _is_digit(text[end + 1]):
+            separator = text[end]
+            after_month = end + 3 if end + 2 < size and _is_digit(text[end + 2]) else end + 2
+            if after_month < size and text[after_month] == separator:
+                starts.add(start)
+    return sorted(starts)
