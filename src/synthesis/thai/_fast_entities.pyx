@@ -883,3 +883,210 @@ def date_starts(str text, list month_words, list digit_runs, list day_months):
             if after_month < size and text[after_month] == separator:
                 starts.add(start)
     return sorted(starts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Persons: a title, then a name (persons.py)
+
+
+cdef inline bint _is_name_letter(Py_UCS4 ch) noexcept:
+    # mirrors persons._NAME_RUN: Thai letters and marks, not ฯ (U+0E2F)
+    return (0x0E01 <= ch <= 0x0E2E) or (0x0E30 <= ch <= 0x0E4E)
+
+
+cdef inline bint _is_thai_letter(Py_UCS4 ch) noexcept:
+    return 0x0E01 <= ch <= 0x0E4E
+
+
+cdef Py_ssize_t _first_word(str text, Py_ssize_t start, Py_ssize_t size, WordList words, Py_ssize_t *word_end):
+    """Where the first of ``words`` occurs in ``text[start:size]`` (the longest one there, its
+    end in ``word_end``), or -1: the first match of ``re.finditer`` over a trie of the words."""
+    cdef Py_ssize_t q, index
+    for q in range(start, size):
+        index = _word_at_within(text, q, size, words)
+        if index >= 0:
+            word_end[0] = q + len(<str>words.words[index])
+            return q
+    return -1
+
+
+cdef Py_ssize_t _word_at_within(str text, Py_ssize_t q, Py_ssize_t limit, WordList words):
+    # _word_at with the text ending at ``limit`` (as re's ``endpos``)
+    return _word_at(text, q, limit, words)
+
+
+cdef class PersonReader:
+    """What ``persons.person_rows`` reads with: its word lists, as the compiled reader takes them."""
+
+    cdef WordList titles, clause_words, stop_words
+    cdef dict not_a_name_after
+    cdef tuple first_name_only, office_words, before_name_words
+    cdef frozenset role_titles, particles
+    cdef object org_at, district_at, reported_by, placeholder_after_mayor
+    cdef Py_ssize_t max_first_name, run_limit, max_surname
+
+    def __init__(self, titles, clause_words, stop_words, not_a_name_after, first_name_only, office_words,
+                 before_name_words, role_titles, particles, org_at, district_at, reported_by,
+                 placeholder_after_mayor, max_first_name, run_limit, max_surname):
+        self.titles = WordList(titles)
+        self.clause_words = WordList(clause_words)
+        self.stop_words = WordList(stop_words)
+        self.not_a_name_after = dict(not_a_name_after)
+        self.first_name_only = tuple(first_name_only)
+        self.office_words = tuple(office_words)
+        self.before_name_words = tuple(before_name_words)
+        self.role_titles = frozenset(role_titles)
+        self.particles = frozenset(particles)
+        self.org_at = org_at  # orgs.org_at
+        self.district_at = district_at  # text, pos → a district name at pos, or None
+        self.reported_by = reported_by  # persons._REPORTED_BY.match
+        self.placeholder_after_mayor = placeholder_after_mayor  # persons._PLACEHOLDER_AFTER_MAYOR.match
+        self.max_first_name, self.run_limit, self.max_surname = max_first_name, run_limit, max_surname
+
+    cdef Py_ssize_t title_chain_end(self, str text, Py_ssize_t q, Py_ssize_t size):
+        """mirrors the ``title`` group of persons._TITLE: titles, one space or tab between
+        them allowed; its end, or -1 when no title starts at ``q``."""
+        cdef Py_ssize_t index, end = -1, next_q
+        index = _word_at(text, q, size, self.titles)
+        while index >= 0:
+            end = q + len(<str>self.titles.words[index])
+            next_q = end + 1 if end < size and _is_space_or_tab(text[end]) else end
+            index = _word_at(text, next_q, size, self.titles)
+            if index < 0 and next_q != end:
+                break
+            q = next_q
+        return end
+
+    cdef bint not_a_title_here(self, str text, str title, Py_ssize_t name_start):
+        # mirrors persons._not_a_title_here
+        last = title.split()[-1] if u" " in title else title
+        words = self.not_a_name_after.get(last)
+        return words is not None and text.startswith(words, name_start)
+
+    cdef bint names_an_office(self, str text, str title, Py_ssize_t pos):
+        # mirrors persons._names_an_office
+        if text.startswith(self.office_words, pos) or self.org_at(text, pos):
+            return True
+        return title.endswith(u"อ.") and bool(self.district_at(text, pos))
+
+    cdef tuple read_title(self, str text, Py_ssize_t trigger_start, Py_ssize_t trigger_end, Py_ssize_t last_end,
+                          Py_ssize_t size):
+        """mirrors persons._read_title (``last_end`` -1 for none): (title or None, name start)."""
+        cdef Py_ssize_t chain_end, name_start
+        if text.startswith(u"รายงาน", trigger_start, trigger_end):
+            reported = self.reported_by(text, trigger_end)
+            return (None, reported.end()) if reported else None
+        if trigger_start > 0 and _is_thai_letter(text[trigger_start - 1]) and not text.endswith(
+            self.before_name_words, 0, trigger_start
+        ):
+            return None  # persons._title_allowed_at
+        chain_end = self.title_chain_end(text, trigger_start, size)
+        title = text[trigger_start:chain_end]
+        name_start = chain_end + 1 if chain_end < size and _is_space_or_tab(text[chain_end]) else chain_end
+        if last_end >= 0 and title.strip() in self.role_titles and trigger_start - last_end <= 2:
+            return None  # a role after the name it describes
+        if title.endswith(u"นายก") and self.placeholder_after_mayor(text, trigger_start + len(title)):
+            name_start = trigger_start + len(title) - 1
+            title = title[:-1]
+        if (
+            self.not_a_title_here(text, text[trigger_start:trigger_end], trigger_end)
+            or self.not_a_title_here(text, title, name_start)
+            or self.names_an_office(text, title, name_start)
+        ):
+            return None
+        return title, name_start
+
+    cdef str cut_at_token(self, str text, Py_ssize_t run_start, str run, index, bint has_tokens,
+                          Py_ssize_t min_length):
+        """mirrors persons._cut_at_token (and _cut_at_stop_word without tokens)."""
+        cdef Py_ssize_t length = len(run), stop, stop_end = 0, run_end
+        stop = _first_word(run, min_length, length, self.stop_words, &stop_end)
+        if not has_tokens:
+            return run[:stop] if stop >= 0 and stop_end < length else run
+        if stop < 0:
+            return run  # no stop word at all: no token can start with one
+        run_end = run_start + length
+        for token_start, token_end in index.spans_from(run_start + min_length, run_end):
+            if token_end < run_end and _word_at_within(text, token_start, token_end, self.stop_words) >= 0:
+                return run[: token_start - run_start]
+        return run
+
+    cdef str cut_glued_first_name(self, str run):
+        # mirrors persons._cut_glued_first_name
+        cdef Py_ssize_t length = len(run), clause, clause_end = 0
+        clause = _first_word(run, 2, length, self.clause_words, &clause_end)
+        if clause >= 0 and (clause_end < length or run[clause:clause_end] in self.particles):
+            return run[:clause]
+        return run
+
+    cdef tuple read_name(self, str text, Py_ssize_t start, title, index, bint has_tokens, Py_ssize_t size):
+        """mirrors persons._read_name: (first name, surname or None), or None."""
+        cdef Py_ssize_t run_end = start, end, surname_start, surname_run_end, surname_end
+        cdef str first_name, surname
+        cdef bint glued, at_word_end
+        while run_end < size and _is_name_letter(text[run_end]):
+            run_end += 1
+        if run_end == start:
+            return None
+        first_name = text[start : min(run_end, start + self.run_limit)]
+        if len(first_name) > 2 and _word_at(first_name, 0, len(first_name), self.clause_words) >= 0:
+            return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
+        first_name = self.cut_glued_first_name(self.cut_at_token(text, start, first_name, index, has_tokens, 1))
+        if not first_name or len(first_name) > self.max_first_name:
+            return None
+        end = start + len(first_name)
+        glued = run_end < size and not Py_UNICODE_ISSPACE(text[run_end])
+        takes_surname = not (title and title.strip().endswith(self.first_name_only))
+        if not takes_surname or glued or end != run_end:
+            return first_name, None
+        # persons._SURNAME_AFTER_SPACE: a space or tab, then a run of name letters
+        if not (end < size and _is_space_or_tab(text[end])):
+            return first_name, None
+        surname_start = end + 1
+        surname_run_end = surname_start
+        while surname_run_end < size and _is_name_letter(text[surname_run_end]):
+            surname_run_end += 1
+        if surname_run_end == surname_start or _word_at(text, surname_start, surname_run_end, self.titles) >= 0:
+            return first_name, None
+        surname = text[surname_start : min(surname_run_end, surname_start + self.max_surname + 30)]
+        surname = self.cut_at_token(text, surname_start, surname, index, has_tokens, 2)
+        surname_end = surname_start + len(surname)
+        at_word_end = surname_end >= size or not _is_thai_letter(text[surname_end])
+        if (
+            (1 if at_word_end else 2) <= len(surname) <= self.max_surname
+            and _word_at(surname, 0, len(surname), self.stop_words) < 0
+            and _word_at(surname, 0, len(surname), self.clause_words) < 0
+        ):
+            return first_name, surname
+        return first_name, None
+
+
+def person_rows(PersonReader reader, str text, list triggers, index):
+    """mirrors ``persons._python_person_rows``: (start, end, "PERSON", value, "rule", attrs)
+    of every name; ``index`` is the text's ``persons._TokenIndex``."""
+    cdef Py_ssize_t size = len(text), trigger_start, trigger_end, last_end = 0, name_end = -1, start, end
+    cdef list rows = []
+    cdef tuple trigger, titled, name
+    cdef bint has_tokens = bool(index)
+    for trigger in triggers:
+        trigger_start = trigger[0]
+        trigger_end = trigger[1]
+        if trigger_start < last_end:
+            continue
+        titled = reader.read_title(text, trigger_start, trigger_end, name_end, size)
+        if titled is None:
+            continue
+        title = titled[0]
+        start = titled[1]
+        name = reader.read_name(text, start, title, index, has_tokens, size)
+        if name is None:
+            continue
+        first_name, surname = name
+        if surname is None and text.startswith(u"รายงาน", trigger_start, trigger_end):
+            continue  # "รายงานโดย" + one word is more likely a team than a person
+        value = f"{first_name} {surname}" if surname else first_name
+        end = start + len(value)
+        attrs = {"title": title.strip() if title else None, "first_name": first_name, "surname": surname}
+        rows.append((start, end, "PERSON", value, "rule", attrs))
+        last_end = name_end = end
+    return rows

@@ -15,8 +15,10 @@ The span covers the name only (not its title); ``value`` is ``"first surname"``;
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
+from synthesis.thai.accel import compiled
 from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
 from synthesis.thai.orgs import org_at
 from synthesis.thai.scan import Scan, register, scan
@@ -264,6 +266,29 @@ def find_persons(text: str, tokens: list[Token] | None = None) -> list[Entity]:
 def person_rows(text: str, tokens=None, found: Scan | None = None) -> list[tuple]:
     """(start, end, "PERSON", value, "rule", attrs) of every name: :func:`find_persons` without
     building entities (``find_entities`` builds only those that survive)."""
+    if _fast is not None:
+        triggers = (found or scan(text)).words("persons")
+        return _fast.person_rows(_fast_reader(), text, triggers, _TokenIndex(tokens))
+    return _python_person_rows(text, tokens, found)
+
+
+# The compiled twin of _python_person_rows (``_fast_entities.pyx``), or None.
+_fast = compiled("entities")
+
+
+@functools.cache
+def _fast_reader():
+    """The word lists and lookups the compiled reader takes (built once)."""
+    return _fast.PersonReader(
+        TITLES, CLAUSE_WORDS, NAME_STOP_WORDS, _NOT_A_NAME_AFTER, _FIRST_NAME_ONLY, _OFFICE_WORDS,
+        _BEFORE_NAME_WORDS, ROLE_TITLES, _PARTICLES, org_at,
+        lambda text, pos: longest_name_at(text, pos, gazetteer().districts),
+        _REPORTED_BY.match, _PLACEHOLDER_AFTER_MAYOR.match, MAX_FIRST_NAME, _RUN_LIMIT, MAX_SURNAME,
+    )
+
+
+def _python_person_rows(text: str, tokens=None, found: Scan | None = None) -> list[tuple]:
+    """The reference of :func:`person_rows`."""
     rows: list[tuple] = []
     index = _TokenIndex(tokens)
     last_end = 0
