@@ -24,7 +24,7 @@ from synthesis.thai.accel import compiled
 
 segment_py = sys.modules["synthesis.thai.segment"]
 fast = compiled("segment")
-pytestmark = pytest.mark.skipif(fast is None, reason="_fast_segment is not built (or SYNTHESIS_PURE_PYTHON=1)")
+needs_fast = pytest.mark.skipif(fast is None, reason="_fast_segment is not built (or SYNTHESIS_PURE_PYTHON=1)")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,6 +47,7 @@ def _texts():
     return [pytest.param(path, id=str(path.relative_to(ROOT))) for path in paths]
 
 
+@needs_fast
 @pytest.mark.parametrize("path", _texts())
 def test_segment_fast_equals_python_on_corpus_documents(path):
     data = path.read_bytes()
@@ -65,6 +66,7 @@ LONG_B = "เจ้าหน้าที่สาธารณสุขอำเ�
 LONG_C = "กลุ่มตกลงจะบันทึกอาการปวดหลังของสมาชิกไว้ในสมุดประจำกลุ่ม"
 
 
+@needs_fast
 @pytest.mark.parametrize(
     "text",
     [
@@ -132,6 +134,7 @@ def test_segment_fast_equals_python_on_edge_cases(text):
         assert fast.rule_sentence_spans(text, start, end) == _python_sentence_spans(text, start, end)
 
 
+@needs_fast
 def test_segment_fast_is_what_segment_uses():
     text = f"สรุปผล\n\n1. {LONG_A} {LONG_B}"
     assert segment_py._fast is fast
@@ -139,12 +142,14 @@ def test_segment_fast_is_what_segment_uses():
     assert segment_py.sentence_spans(text, 12, len(text)) == _python_sentence_spans(text, 12, len(text))
 
 
+@needs_fast
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (2, 1), (0, 99)])
 def test_segment_fast_sentence_spans_rejects_bounds_outside_the_text(start, end):
     with pytest.raises(ValueError, match="start <= end"):
         fast.rule_sentence_spans("ได้แผนงาน", start, end)
 
 
+@needs_fast
 def test_segment_fast_docstring_examples():
     result = doctest.testmod(fast, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
@@ -172,6 +177,7 @@ _PIECES = st.sampled_from(
 _random_texts = st.lists(_PIECES, max_size=60).map("".join)
 
 
+@needs_fast
 @given(_random_texts)
 @example(f"{LONG_A} นายสมชาย ใจดี {LONG_B}")
 @example("จ: ก\nจ: ข\n  " + LONG_A + " " + LONG_B)
@@ -181,6 +187,7 @@ def test_segment_fast_equals_python_on_random_text(text):
     assert fast_rows == python_rows
 
 
+@needs_fast
 @given(_random_texts, st.integers(0, 400), st.integers(0, 400))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_segment_fast_sentence_spans_equal_python_on_random_ranges(text, a, b):
@@ -192,6 +199,7 @@ class _Note(str):
     """A str subclass: the compiled functions take exact str, segment() then runs in Python."""
 
 
+@needs_fast
 def test_segment_fast_str_subclass_takes_the_python_path():
     text = _Note(f"หัวข้อ\n\n{LONG_A} {LONG_B}")
     assert segment_module(text) == segment_py._python_segment(str(text))
@@ -242,3 +250,19 @@ def test_segment_fast_list_marker_never_starts_where_the_twin_skips_it(rest):
 def test_segment_fast_turn_label_needs_a_colon():
     # _fast_segment asks _TURN only on lines with ":" or "：" in them
     assert segment_py._TURN.pattern.endswith(r"?)\s*[:：]\s*(?=\S)")
+
+
+def test_segment_fast_gap_search_reused_across_marks(monkeypatch):
+    # A unit of many marks and no gap between Thai words: the Python rules once searched it to
+    # its end for every mark (quadratic: minutes on 160,000 characters); now once per unit.
+    searches, pattern = [], segment_py._THAI_GAP
+
+    class CountingGap:
+        def search(self, *args):
+            searches.append(args[1:])
+            return pattern.search(*args)
+
+    monkeypatch.setattr(segment_py, "_THAI_GAP", CountingGap())
+    text = " 1.ก" * 500 + " done. " * 200
+    spans = segment_py._rule_sentence_spans(text)
+    assert len(spans) > 300 and len(searches) <= 2

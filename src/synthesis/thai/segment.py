@@ -262,12 +262,19 @@ def _rule_sentence_spans(text: str, start: int = 0, end: int | None = None,
     marks = [_mark_gap(text, m, start) for m in _MARK_OR_ITEM.finditer(text, start, end)] if has_marks else []
     mark_index, mark_count = 0, len(marks)
     position = start
+    gap, searched_from = None, -1  # the last gap search: its answer, and where it started
     while True:
         while mark_index < mark_count and marks[mark_index][0] < position:
             mark_index += 1
         threshold = sentence_start + MIN_SENTENCE_CHARS
-        # (a gap needs MIN_FOLLOWING_CHARS after it: the search stops where none can follow)
-        gap = _THAI_GAP.search(text, (position if position > threshold else threshold) - 1, end - MIN_FOLLOWING_CHARS + 1)
+        search_from = (position if position > threshold else threshold) - 1
+        # The last answer still holds when that search started no later and found nothing
+        # before here (without this, a unit of many marks and no gap is searched to its end
+        # once per mark: quadratic).
+        if searched_from < 0 or searched_from > search_from or (gap is not None and gap.start() < search_from):
+            # (a gap needs MIN_FOLLOWING_CHARS after it: the search stops where none can follow)
+            gap = _THAI_GAP.search(text, search_from, end - MIN_FOLLOWING_CHARS + 1)
+            searched_from = search_from
         if mark_index < mark_count and (gap is None or marks[mark_index][0] <= gap.start()):
             gap_start, gap_end = marks[mark_index]
             mark_index += 1
