@@ -182,7 +182,8 @@ cdef int _check_configured() except -1:
 # ---------------------------------------------------------------------------- growable arrays
 
 cdef class _Ints:
-    """A growable array of C integers: rows of ``width`` numbers each."""
+    """A growable array of C integers (read as rows: (start, end) pairs, or (start, end,
+    kind, speaker line) segment rows)."""
 
     cdef Py_ssize_t *data
     cdef Py_ssize_t size, capacity
@@ -655,39 +656,16 @@ def segment_rules(str text not None):
     cdef Py_ssize_t n = len(text)
     cdef _Ints lines = _lines(text)
     cdef Py_ssize_t line_count = lines.size // 2
-    cdef Py_ssize_t index, i, start, end, marker_end, turn_end_here, next_start
-    cdef Py_UCS4 c
-    cdef bint indented, is_turn, colon
+    cdef Py_ssize_t index, i, start, end, marker_end, turn_end_here
+    cdef bint indented, is_turn
     cdef int open_kind = -1
     cdef Py_ssize_t open_start = 0, open_end = 0, open_body = 0, open_speaker = -1
     cdef _Ints rows = _Ints(4 * (2 * line_count + 8))  # start, end, kind, speaker line
-    cdef _Ints markers = _Ints(line_count + 1)  # end of each line's list marker, or -1
+    cdef _Ints markers = _Ints(line_count + 1)  # end of each line's list marker, -1: none, -2: not asked yet
     cdef _Ints turn_ends = _Ints(line_count + 1)  # end of each line's "label:", or -1
-
-    # mirrors segment._speakers: each line's "label:" and the labels that start two lines
-    labels = [None] * line_count
-    counts = {}
     for index in range(line_count):
-        start, end = lines.data[2 * index], lines.data[2 * index + 1]
-        markers.push(-2)  # not yet asked
-        turn_ends.push(-1)
-        if start < 0:
-            continue
-        colon = False
-        for i in range(start, end):
-            c = text[i]
-            if c == u':' or c == u'：':
-                colon = True
-                break
-        if not colon:
-            continue
-        match = TURN_LABEL.match(text, start, end)
-        if match is not None:
-            label = match.group(1)
-            labels[index] = label
-            turn_ends.data[index] = match.end()
-            counts[label] = counts.get(label, 0) + 1
-    speakers = {label for label, count in counts.items() if count >= 2}
+        markers.push(-2)
+    labels, speakers = _speakers(text, lines, turn_ends)
 
     for index in range(line_count):
         start, end = lines.data[2 * index], lines.data[2 * index + 1]
@@ -724,6 +702,32 @@ def segment_rules(str text not None):
         speaker = None if rows.data[i + 3] < 0 else labels[rows.data[i + 3]]
         segments.append(make(start, end, text[start:end], KIND_NAMES[rows.data[i + 2]], None, speaker))
     return segments
+
+
+cdef tuple _speakers(str text, _Ints lines, _Ints turn_ends):
+    """Each line's ``label:`` (or None; where it ends goes to ``turn_ends``) and the labels
+    that start at least two lines: mirrors segment._speakers."""
+    cdef Py_ssize_t index, start, end, line_count = lines.size // 2
+    cdef Py_UCS4 c
+    labels = [None] * line_count
+    counts = {}
+    for index in range(line_count):
+        turn_ends.push(-1)
+        start, end = lines.data[2 * index], lines.data[2 * index + 1]
+        if start < 0:
+            continue
+        for c in text[start:end]:
+            if c == u':' or c == u'：':
+                break
+        else:
+            continue  # no colon: no label
+        match = TURN_LABEL.match(text, start, end)
+        if match is not None:
+            label = match.group(1)
+            labels[index] = label
+            turn_ends.data[index] = match.end()
+            counts[label] = counts.get(label, 0) + 1
+    return labels, {label for label, count in counts.items() if count >= 2}
 
 
 cdef int _close(str text, _Ints rows, int kind, Py_ssize_t start, Py_ssize_t end, Py_ssize_t body,
