@@ -603,7 +603,7 @@ cdef _Ints _lines(str text):
     segment._lines."""
     cdef Py_ssize_t n = len(text)
     cdef Py_ssize_t line_start = 0, line_end, first, last
-    cdef _Ints lines = _Ints(2 * (n // 40 + 4))
+    cdef _Ints lines = _Ints(64)
     while True:
         line_end = line_start
         while line_end < n and <Py_UCS4> text[line_end] != u'\n':
