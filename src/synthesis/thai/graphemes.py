@@ -69,7 +69,7 @@ def code_points(text: str) -> numpy.ndarray:
     >>> code_points("ก").tolist()
     [3585, 0]
     """
-    return numpy.frombuffer((text + "\0").encode("utf-32-le"), dtype=numpy.uint32)
+    return numpy.frombuffer((text + "\0").encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
 
 
 def may_split(codes: numpy.ndarray, positions: numpy.ndarray) -> numpy.ndarray:
