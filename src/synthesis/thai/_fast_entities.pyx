@@ -959,7 +959,12 @@ cdef class PersonReader:
 
     cdef bint not_a_title_here(self, str text, str title, Py_ssize_t name_start):
         # mirrors persons._not_a_title_here
-        last = title.split()[-1] if u" " in title else title
+        cdef list parts
+        if u" " in title:
+            parts = title.split()
+            last = parts[len(parts) - 1]  # (no negative index: wraparound is off)
+        else:
+            last = title
         words = self.not_a_name_after.get(last)
         return words is not None and text.startswith(words, name_start)
 
@@ -981,13 +986,15 @@ cdef class PersonReader:
         ):
             return None  # persons._title_allowed_at
         chain_end = self.title_chain_end(text, trigger_start, size)
+        if chain_end < 0:
+            return None  # (a trigger word is always a title: not reached)
         title = text[trigger_start:chain_end]
         name_start = chain_end + 1 if chain_end < size and _is_space_or_tab(text[chain_end]) else chain_end
         if last_end >= 0 and title.strip() in self.role_titles and trigger_start - last_end <= 2:
             return None  # a role after the name it describes
         if title.endswith(u"นายก") and self.placeholder_after_mayor(text, trigger_start + len(title)):
             name_start = trigger_start + len(title) - 1
-            title = title[:-1]
+            title = title[: len(title) - 1]
         if (
             self.not_a_title_here(text, text[trigger_start:trigger_end], trigger_end)
             or self.not_a_title_here(text, title, name_start)
@@ -1090,3 +1097,4 @@ def person_rows(PersonReader reader, str text, list triggers, index):
         rows.append((start, end, "PERSON", value, "rule", attrs))
         last_end = name_end = end
     return rows
+

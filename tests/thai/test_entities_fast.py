@@ -1,0 +1,180 @@
+"""The compiled loops of the rule entities (``_fast_entities.pyx``) give what their Python
+twins give: the same rows, spans, values and order.
+
+Each module keeps its Python path callable (``scan._python_scan``,
+``numbers._python_quantity_rows``, ``dates._python_date_starts``, ``places._python_candidates``,
+``persons._python_person_rows``, ``entities._python_resolve_rows`` and
+``entities._python_snapped_entities``); these tests run both on the demo corpus, the entity
+fixtures, hand-written Thai edge cases and random Thai/Latin/digit/mark strings.
+"""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from synthesis.thai import dates, entities, numbers, persons, places, scan
+from synthesis.thai.accel import compiled
+from synthesis.thai.normalize import normalize
+from synthesis.thai.tokenize import tokenize
+
+pytestmark = pytest.mark.skipif(compiled("entities") is None, reason="_fast_entities is not built")
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+_MODULES = (scan, numbers, dates, places, persons, entities)
+
+
+def _decoded(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # the demo corpus holds legacy Thai files too
+        return data.decode("cp874", errors="replace")
+
+
+def _documents() -> list[str]:
+    demo = sorted(p for p in (ROOT / "corpora" / "demo").rglob("*") if p.suffix.lower() in (".txt", ".md"))
+    texts = [_decoded(p) for p in demo]
+    for fixture in sorted(FIXTURES.glob("entities_*.txt")):
+        texts += [line for line in fixture.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [normalize(text).text for text in texts]
+
+
+DOCUMENTS = _documents()
+
+
+def _python_entities(text, tokens=None):
+    """``find_entities`` with every compiled twin switched off."""
+    with pytest.MonkeyPatch.context() as patch:
+        for module in _MODULES:
+            patch.setattr(module, "_fast", None)
+        patch.setattr(scan, "_last", None)
+        found = entities.find_entities(text, tokens)
+    scan._last = None
+    return found
+
+
+def _compiled_entities(text, tokens=None):
+    scan._last = None
+    return entities.find_entities(text, tokens)
+
+
+def _same_scan(text):
+    python, fast = scan._python_scan(text), scan._compiled_scan(text)
+    assert fast.digit_runs == python.digit_runs
+    assert {name: sorted(spans) for name, spans in fast._raw.items()} == {
+        name: sorted(spans) for name, spans in python._raw.items()
+    }
+    for name in python._raw:
+        assert fast.words(name) == python.words(name)
+    return fast
+
+
+def _same_rows(text, tokens=None):
+    """Every compiled finder equals its Python twin on ``text``; returns the scan."""
+    found = _same_scan(text)
+    assert numbers.quantity_rows(text, found) == numbers._python_quantity_rows(text, found)
+    assert dates._date_starts(text, found) == dates._python_date_starts(text, found)
+    triggers = found.words("places")
+    assert places._candidates(text, triggers) == places._python_candidates(text, triggers)
+    assert persons.person_rows(text, tokens, found) == persons._python_person_rows(text, tokens, found)
+    rows = (
+        dates.date_rows(text, found) + numbers.quantity_rows(text, found) + places.place_rows(text, found)
+        + persons.person_rows(text, tokens, found)
+    )
+    kept = entities._resolve_rows(rows)
+    assert kept == entities._python_resolve_rows(rows)
+    assert entities._snapped_entities(text, kept) == entities._python_snapped_entities(text, kept)
+    return found
+
+
+def test_entities_fast_every_demo_and_fixture_document_gives_the_python_rows():
+    assert len(DOCUMENTS) > 50
+    for text in DOCUMENTS:
+        _same_rows(text)
+
+
+def test_entities_fast_every_demo_document_gives_the_python_entities_with_tokens():
+    for text in DOCUMENTS[:60]:
+        tokens = tokenize(text)
+        _same_rows(text, tokens)
+        assert _compiled_entities(text, tokens) == _python_entities(text, tokens)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t",
+        "ร้อยละ 60 ของ 15 คน ๓ แห่ง 50,000 บาท 5 หมื่นบาท 1.5 ล้านบาท",
+        "จำนวน ....12..... คน ..5...คน 5… คน 12. คน",
+        "3-5 คน 5 - 6 หน่วย 40–400 บาท 50 -บาท 50,000.- บาท",
+        "เวลา 09.00-12.00 น. และ เวลา 13.30 ถึง 15.00-16.00",
+        "1) ข้อแรก\n2. ประเด็น\n  3) ข้อ\n- 4. หัวข้อ\n1.1. ย่อย",
+        "BA.5 x5 5x 21/7/65 5/ 2:30 1,2345 12,345,678.90",
+        "1.ประเด็น 2.พื้นที่ 15 คนงาน 15 คนี 7 หน่วยงาน",
+        "วันที่ 11-12 กันยายน 2565 ๑๙-๒๐ เมย. ๖๒ 30 ก.ย. - 2 ต.ค. 2565 21-07-2565 1.2.2565",
+        "วันที่4กันยายน2563 1 ถึงวันที่ 3 มค 65 วันที่ 1\n  มกราคม 2565 กันยายน 2563 ก.ย. 63",
+        "ต.แค อ.จะนะ จ.สงขลา ตำบลโคกเคียน อำเภอเมืองนราธิวาส อบต.บาละ ทต.หนองจิก ทม.พัทลุง",
+        "ที่จังหวัดยะลา5 ครั้ง จว.ยะลา เขตพระนคร แขวงวังบูรพาภิรมย์ รพ.สต.บ้านนา ศอ.บต.",
+        "ตำบล และ อำเภอ เมือง จังหวัด สงขลาแล้ว เสงขลา หาดใหญ่ สะเดา ไปสงขลา",
+        "นายสมชาย ใจดี -ผศ.ดร.แสงดาว ทองคำ โดยอาจารย์อรดี วงศ์ดี ได้กล่าวว่า",
+        "นางสาวสุดารัตน์ ทองคำพี่เลี้ยง คุณอดุลย์เอาเงิน ก๊ะอยากบอกว่า บังหมัด ก๊ะยะห์",
+        "-นายก ข -นางค ง นายกฮาซัน นายจ้าง นางพยาบาล คุณภาพ ผอ.รพ.สต. อ.หนองจิก",
+        "รายงานโดย นายสมศักดิ์ รักดี รายงานโดย ทีมงาน ว่าที่ ร.ต.สมชาย ดีมาก",
+        "นายอับดุล เจะมะ ผู้ใหญ่บ้าน และ กำนันสมพร สุขใจ สปสช.เขต 12 สคร.12 พมจ.ยะลา",
+        "\ud800 จ.ยะลา 5 คน ต.\udfff",
+        "ได้ 5\u0301 คน จ.ยะลา\u0301 ปี 👍🏽 5 คน",
+        "๑,๒๐๐ บาท ๐๙.๓๐ น. ๕ หน่วย ๑๒๓๔๕๖๗๘๙๐๑๒๓๔๕๖๗๘๙๐๑๒๓๔๕ คน",
+    ],
+)
+def test_entities_fast_hand_written_cases_match_python(text):
+    _same_rows(text)
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):  # tokenize does not take lone surrogates
+        _same_rows(text, tokenize(text))
+    assert _compiled_entities(text) == _python_entities(text)
+
+
+_PIECES = [
+    "1", "12", "2565", "๑๙", "๕", "09.00", "50,000", "1.5", ".", "..", "…", ",", ")", "-", "–", "/", ":",
+    " ", "\t", "\n", "\u00a0", "ร้อยละ", "คน", "หน่วย", "หน่วยงาน", "บาท", "หมื่นบาท", "%", "เปอร์เซ็นต์",
+    "เวลา", "น.", "กันยายน", "ก.ย.", "กย", "มค", "เมย.", "พ.ศ.", "ถึงวันที่", "BA", "x", "•",
+    "จ.", "อ.", "ต.", "อำเภอ", "ตำบล", "จังหวัด", "อบต.", "เทศบาลตำบล", "เขต", "สงขลา", "ยะลา", "หนองจิก",
+    "บาละ", "เมือง", "หาดใหญ่", "โคกเคียน", "รพ.สต.", "สปสช.", "สสส", "นาย", "นางสาว", "ผศ.ดร.", "คุณ",
+    "อาจารย์", "ก๊ะ", "นายก", "รายงานโดย", "สมชาย", "ใจดี", "ได้", "และ", "กล่าว", "ว่า", "ค่ะ",
+    "ก", "ข", "เ", "ั", "่", "้", "ำ", "ะ", "า", "\u0301", "😀", "ฯ",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+@example("นายก ข จ.ยะลา5คน ร้อยละ.5")
+@example("ต.ก่ ...5..คน 12-")
+def test_entities_fast_random_thai_latin_strings_match_python(text):
+    _same_rows(text)
+    assert _compiled_entities(text) == _python_entities(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("กขคงจนมยรลวสหอะาำิีึืุู่้๊๋็์เแโใไๆฯ๐๑๒ 0123456789.,-/:\n")), max_size=80))
+def test_entities_fast_random_characters_match_python(text):
+    _same_rows(text)
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        (["อ.", "ผอ.", "อำเภอ"], "ผอ.สมใจ ที่อำเภอ 12 คน"),
+        (["ab", "b", "abc", "bc"], "xabcabx bcab"),
+        (["กา", "กาก", "ากา"], "กากากาก"),
+    ],
+)
+def test_entities_fast_scan_finds_overlapping_words_like_aho_corasick(words, text):
+    scan.register("test_fast_scan", words)
+    try:
+        _same_scan(text)
+    finally:
+        scan.register("test_fast_scan", [])
