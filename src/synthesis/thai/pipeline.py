@@ -14,7 +14,8 @@ from __future__ import annotations
 import importlib
 import logging
 
-from synthesis.thai.graphemes import are_boundaries
+from synthesis.thai import graphemes
+from synthesis.thai.accel import compiled
 from synthesis.thai.normalize import normalize
 from synthesis.thai.segment import segment
 from synthesis.thai.spans import Entity, ThaiDoc
@@ -36,17 +37,32 @@ def _find_entities(text: str, tokens) -> list[Entity]:
 def _sound(text: str, entities: list[Entity]) -> list[Entity]:
     """The entities that point at their own text and cut no cluster; others are dropped
     (logged): every span analyze returns keeps the core model's promises."""
-    size = len(text)
-    in_range = [0 <= e.start < e.end <= size and text[e.start : e.end] == e.text for e in entities]
-    ends = [p for e, ok in zip(entities, in_range) for p in ((e.start, e.end) if ok else (0, 0))]
-    on_boundaries = are_boundaries(text, ends)
+    if _fast is not None:
+        flags = _fast.sound_flags(text, entities, graphemes._CUT_RISK, graphemes.is_boundary)
+    else:
+        flags = _python_sound_flags(text, entities)
+    if all(flags):
+        return entities
     kept = []
-    for entity, ok, start_ok, end_ok in zip(entities, in_range, on_boundaries[::2], on_boundaries[1::2]):
-        if ok and start_ok and end_ok:
+    for entity, ok in zip(entities, flags):
+        if ok:
             kept.append(entity)
         else:
             log.warning("dropped an unsound %s entity at %d-%d", entity.label, entity.start, entity.end)
     return kept
+
+
+def _python_sound_flags(text: str, entities: list[Entity]) -> list[bool]:
+    """One flag per entity: it points at its own text and starts and ends on cluster
+    boundaries (the reference for ``_fast_pipeline.sound_flags``)."""
+    size = len(text)
+    in_range = [0 <= e.start < e.end <= size and text[e.start : e.end] == e.text for e in entities]
+    ends = [p for e, ok in zip(entities, in_range) for p in ((e.start, e.end) if ok else (0, 0))]
+    on_boundaries = graphemes.are_boundaries(text, ends)
+    return [ok and start_ok and end_ok for ok, start_ok, end_ok in zip(in_range, on_boundaries[::2], on_boundaries[1::2])]
+
+
+_fast = compiled("pipeline")
 
 
 def analyze(
