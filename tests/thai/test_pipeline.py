@@ -20,6 +20,7 @@ from synthesis.thai.spans import SEGMENT_KINDS
         "\ufeff\u200b\u00ad",
         "ก" * 5000,
         "a\r\nb\rc",
+        "ประชุม\ud800คน สปสช.เขต 12 \udfff",  # lone surrogates (a broken decode): no UTF-8 form
     ],
 )
 def test_pipeline_garbage_gives_valid_document(raw):

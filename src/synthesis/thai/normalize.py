@@ -163,7 +163,7 @@ def _python_triggers(text: str) -> tuple[bool, bool, int, bool]:
     character triggers a rule on its own, whether the first one is a dangling mark, a bit mask
     of the ``_PAIR_TRIGGERS`` present, and whether a mark is repeated (the reference for
     ``_fast_normalize.triggers``)."""
-    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
     flags = _FLAGS[codes]
     first, second = flags[:-1], flags[1:]
     pair_hits = 0

@@ -262,6 +262,9 @@ def _cuts(chunk: str, pieces: list[str], codes: numpy.ndarray) -> tuple[numpy.nd
 _PUNCTUATION = re.compile(r"[()\[\]{}\"“”‘’«»;!?,:](?<![0-9๐-๙][,:](?=[0-9๐-๙]))")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _keep_terms_whole(
     chunk: str, offset: int, cuts: list[int], texts: list[str], finder: ahocorasick_rs.AhoCorasick | None
 ) -> tuple[list[int], list[str]]:
@@ -269,7 +272,10 @@ def _keep_terms_whole(
     made one token (see the module notes); ``cuts`` are absolute (``chunk`` starts at ``offset``)."""
     if finder is None or len(cuts) < 2:
         return cuts, texts
-    matches = finder.find_matches_as_indexes(chunk)
+    try:
+        matches = finder.find_matches_as_indexes(chunk)
+    except UnicodeEncodeError:  # lone surrogates (garbled input) have no UTF-8 form
+        matches = finder.find_matches_as_indexes(_SURROGATE.sub("\ufffd", chunk))
     if _fast is not None:
         return _fast.keep_terms_whole(chunk, offset, cuts, texts, matches, graphemes.is_boundary, HARD_MIN_CHARS)
     return _python_keep_terms_whole(chunk, offset, cuts, texts, matches)
