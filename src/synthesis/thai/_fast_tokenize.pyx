@@ -21,6 +21,13 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, Py_
 cdef Py_UCS4 MAI_YAMOK = 0x0E46
 
 
+cdef inline bint _is_space(Py_UCS4 ch):
+    # str.isspace of one character; Thai letters (most of the text) answered without a call
+    if 0x0E00 <= ch <= 0x0E7F:
+        return False
+    return Py_UNICODE_ISSPACE(ch)
+
+
 cdef inline bint _is_digit(Py_UCS4 ch):
     # mirrors [0-9๐-๙] in tokenize._PUNCTUATION
     return (0x30 <= ch <= 0x39) or (0x0E50 <= ch <= 0x0E59)
@@ -47,7 +54,7 @@ cdef bint _is_mark_at(int kind, void *data, Py_ssize_t index, Py_ssize_t size):
 cdef bint _run_ends_before_mai_yamok(int kind, void *data, Py_ssize_t start, Py_ssize_t size):
     """Whether the whitespace run starting at ``start`` is followed by ``ๆ``."""
     cdef Py_ssize_t index = start
-    while index < size and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, index)):
+    while index < size and _is_space(PyUnicode_READ(kind, data, index)):
         index += 1
     return index < size and PyUnicode_READ(kind, data, index) == MAI_YAMOK
 
@@ -80,14 +87,14 @@ def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[
     cdef void *data = PyUnicode_DATA(chunk)
     cdef Py_ssize_t position, previous = 0
     cdef Py_UCS4 before = PyUnicode_READ(kind, data, 0), after
-    cdef bint space_before = Py_UNICODE_ISSPACE(before), space_after
+    cdef bint space_before = _is_space(before), space_after
     cdef bint is_engine, keep, add
     cdef bint mark_before = _is_mark_at(kind, data, 0, size), mark_here
     cdef bint quiet_run = space_before and _run_ends_before_mai_yamok(kind, data, 0, size)
     for position in range(1, size + 1):
         if position < size:
             after = PyUnicode_READ(kind, data, position)
-            space_after = Py_UNICODE_ISSPACE(after)
+            space_after = _is_space(after)
             is_engine = position == next_engine
             while next_engine <= position and engine_index < count:
                 next_engine += len(<str>pieces[engine_index])
