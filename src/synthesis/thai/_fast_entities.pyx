@@ -14,6 +14,8 @@ names its Python twin, which stays the reference (``synthesis.thai.accel``); the
   to whole grapheme clusters).
 """
 
+from libc.stdlib cimport free, malloc, qsort
+
 import numpy
 
 cdef inline bint _is_digit(Py_UCS4 ch) noexcept:
@@ -149,7 +151,7 @@ def scan_text(Trie trie, str text):
 def resolve_rows(list rows, dict rank):
     """mirrors ``entities._resolve_rows``: rows ``(start, end, label, …)`` without overlaps,
     longest first, then by ``rank`` of the label, then earliest; sorted by (start, end)."""
-    cdef list ordered = sorted(rows, key=_start_end)  # stable, as in the Python twin
+    cdef list ordered = _sorted_by_span(rows)  # stable, as in the Python twin
     cdef list kept = []
     cdef list cluster = []
     cdef Py_ssize_t cluster_end = -1, start, end
@@ -172,11 +174,47 @@ def resolve_rows(list rows, dict rank):
         kept.append(cluster[0])
     elif cluster:
         kept.extend(_best_of_cluster(cluster, rank))
-    return sorted(kept, key=_start_end) if len(kept) < len(ordered) else kept
+    return _sorted_by_span(kept) if len(kept) < len(ordered) else kept
 
 
-def _start_end(tuple row):
-    return row[0], row[1]
+cdef struct SpanKey:
+    long long start
+    long long end
+    Py_ssize_t index
+
+
+cdef int _compare_span_keys(const void *a, const void *b) noexcept nogil:
+    cdef const SpanKey *x = <const SpanKey *>a
+    cdef const SpanKey *y = <const SpanKey *>b
+    if x.start != y.start:
+        return -1 if x.start < y.start else 1
+    if x.end != y.end:
+        return -1 if x.end < y.end else 1
+    return -1 if x.index < y.index else (1 if x.index > y.index else 0)
+
+
+cdef list _sorted_by_span(list rows):
+    """``sorted(rows, key=itemgetter(0, 1))``: by (start, end), equal spans in their order."""
+    cdef Py_ssize_t count = len(rows), index
+    cdef SpanKey *keys
+    cdef tuple row
+    cdef list result
+    if count < 2:
+        return list(rows)
+    keys = <SpanKey *>malloc(count * sizeof(SpanKey))
+    if keys == NULL:
+        raise MemoryError()
+    try:
+        for index in range(count):
+            row = rows[index]
+            keys[index].start = row[0]
+            keys[index].end = row[1]
+            keys[index].index = index
+        qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+        result = [rows[keys[index].index] for index in range(count)]
+    finally:
+        free(keys)
+    return result
 
 
 cdef list _best_of_cluster(list cluster, dict rank):
@@ -1098,3 +1136,38 @@ def person_rows(PersonReader reader, str text, list triggers, index):
         last_end = name_end = end
     return rows
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Leftmost-longest words of one finder (scan.Scan.words)
+
+
+def leftmost_longest(str text, list spans, keep):
+    """mirrors ``scan.Scan._python_words``: from ``spans`` (every occurrence as (start, -end)),
+    the leftmost-longest ones that do not overlap, as (start, end), for which ``keep(word)`` is
+    true (every one when ``keep`` is None)."""
+    cdef Py_ssize_t count = len(spans), index, start, end, last_end = 0
+    cdef SpanKey *keys
+    cdef tuple span
+    cdef list found = []
+    if count == 0:
+        return found
+    keys = <SpanKey *>malloc(count * sizeof(SpanKey))
+    if keys == NULL:
+        raise MemoryError()
+    try:
+        for index in range(count):
+            span = spans[index]
+            keys[index].start = span[0]
+            keys[index].end = span[1]  # -end: the longest first at a start
+            keys[index].index = index
+        qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+        for index in range(count):
+            start = keys[index].start
+            end = -keys[index].end
+            if start >= last_end and (keep is None or keep(text[start:end])):
+                last_end = end
+                found.append((start, end))
+    finally:
+        free(keys)
+    return found

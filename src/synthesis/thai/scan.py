@@ -84,17 +84,23 @@ class Scan:
         (only of the words for which ``keep(word)`` is true, when given)."""
         found = self._words.get(name) if keep is None else None
         if found is None:
-            found = []
-            last_end = 0
-            text = self.text
-            for start, neg_end in sorted(self._raw.get(name, ())):  # longest first at a start
-                if start >= last_end and (keep is None or keep(text[start:-neg_end])):
-                    last_end = -neg_end
-                    found.append((start, last_end))
+            found = self._python_words(name, keep) if _fast is None else _fast.leftmost_longest(
+                self.text, self._raw.get(name, []), keep
+            )
             if keep is None:
                 self._words[name] = found
         return found
 
+    def _python_words(self, name: str, keep: Callable[[str], bool] | None) -> list[tuple[int, int]]:
+        """The reference of :meth:`words` (without its cache)."""
+        found = []
+        last_end = 0
+        text = self.text
+        for start, neg_end in sorted(self._raw.get(name, ())):  # longest first at a start
+            if start >= last_end and (keep is None or keep(text[start:-neg_end])):
+                last_end = -neg_end
+                found.append((start, last_end))
+        return found
 
     def occurrences(self, name: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence of ``name``'s words, overlapping ones included."""
