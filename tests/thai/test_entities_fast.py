@@ -83,7 +83,15 @@ def _same_rows(text, tokens=None):
     assert numbers.quantity_rows(text, found) == numbers._python_quantity_rows(text, found)
     assert dates._date_starts(text, found) == dates._python_date_starts(text, found)
     triggers = found.words("places")
-    assert places._candidates(text, triggers) == places._python_candidates(text, triggers)
+    candidates = places._candidates(text, triggers)
+    assert candidates == places._python_candidates(text, triggers)
+    assert places._with_bare_districts(text, candidates, found) == places._python_with_bare_districts(
+        text, candidates, found
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(places, "_fast", None)
+        python_places = places.place_rows(text, found)
+    assert places.place_rows(text, found) == python_places
     assert persons.person_rows(text, tokens, found) == persons._python_person_rows(text, tokens, found)
     rows = (
         dates.date_rows(text, found) + numbers.quantity_rows(text, found) + places.place_rows(text, found)

@@ -16,6 +16,8 @@ names its Python twin, which stays the reference (``synthesis.thai.accel``); the
 
 from libc.stdlib cimport free, malloc, qsort
 
+import operator
+
 import numpy
 
 cdef inline bint _is_digit(Py_UCS4 ch) noexcept:
@@ -1171,3 +1173,144 @@ def leftmost_longest(str text, list spans, keep):
     finally:
         free(keys)
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Places: bare district names and rows (places.py)
+
+
+def with_bare_districts(str text, list found, scanned, bare_names_of, dict districts, make_found):
+    """mirrors ``places._python_with_bare_districts``: ``found`` plus the district names
+    written without อำเภอ in a text that names their province, sorted by start."""
+    cdef Py_ssize_t size = len(text), count = len(found), lo, hi, mid, start, end
+    cdef list candidates, extra = []
+    cdef tuple span
+    cdef set codes
+    provinces = set()
+    for f in found:
+        candidates = f.candidates
+        if len(candidates) == 1:
+            provinces.add(candidates[0].province_code)
+        elif candidates:
+            codes = {p.province_code for p in candidates}
+            if len(codes) == 1:
+                provinces.add(candidates[0].province_code)
+    provinces = frozenset(provinces)
+    names = bare_names_of(provinces) if provinces else None
+    if not names:
+        return found
+    for span in scanned.words("districts", names.__contains__):
+        start = span[0]
+        end = span[1]
+        lo, hi = 0, count  # the last place found starting at or before start
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if <Py_ssize_t>found[mid].start <= start:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo > 0 and start < <Py_ssize_t>found[lo - 1].end:
+            continue  # inside a place already found ("อ.หาดใหญ่", "เทศบาลนครหาดใหญ่")
+        if start > 0 and u"เ" <= text[start - 1] <= u"ไ":
+            continue  # after a leading vowel
+        if end < size and _is_mark(text[end]):
+            continue  # places._continues
+        name = text[start:end]
+        places = [p for p in districts[name] if p.province_code in provinces]
+        extra.append(make_found(start, end, u"amphoe", name, places, attrs={"bare": True}))
+    return sorted(found + extra, key=_START) if extra else found
+
+
+_START = operator.attrgetter("start")
+
+
+def place_rows_of(list found, dict known_rows, row_values):
+    """mirrors ``places._to_row`` for every found place: (start, end, "PLACE", value,
+    "gazetteer", attrs). ``known_rows`` caches the values of a place with one candidate."""
+    cdef list rows = []
+    cdef list candidates
+    cdef tuple known
+    for f in found:
+        candidates = f.candidates
+        if len(candidates) == 1 and not f.attrs:  # the common case: one place, read once per name
+            place = candidates[0]
+            key = (f.level, f.name, id(place), f.unit)
+            known = known_rows.get(key)
+            if known is None or known[0] is not place:  # (the place in it keeps its id unique)
+                value, attrs = row_values(f)
+                known = known_rows[key] = (place, value, attrs)
+            rows.append((f.start, f.end, u"PLACE", known[1], u"gazetteer", dict(known[2])))
+        else:
+            value, attrs = row_values(f)
+            rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", attrs))
+    return rows
+
+
+def resolve_places(str text, list found, Py_ssize_t context_chars, paragraph_breaks, narrow, settled_of):
+    """mirrors ``places._python_resolve``: narrows the candidates of ambiguous places (in
+    place) with the provinces and districts named around them, then in the whole text.
+
+    ``narrow`` and ``settled_of`` are ``places._narrow`` and ``places._settled``."""
+    cdef Py_ssize_t count = len(found), size = len(text), i, j, lo, hi, start, end, pass_number
+    cdef Py_ssize_t breaks_count, a, b, m
+    cdef list ambiguous = [i for i in range(count) if len(found[i].candidates) > 1]
+    cdef list starts, breaks, before_pass
+    cdef dict settled
+    if not ambiguous:
+        return
+    starts = [f.start for f in found]
+    breaks = paragraph_breaks(text)
+    breaks_count = len(breaks)
+    for pass_number in range(2):  # a district resolved in the first pass can resolve a subdistrict
+        before_pass = [f.candidates for f in found]
+        settled = {}
+        for i in ambiguous:
+            f = found[i]
+            if len(f.candidates) <= 1:
+                continue
+            start = f.start
+            end = f.end
+            # places._paragraph_bounds: the breaks around start
+            a, b = 0, breaks_count
+            while a < b:
+                m = (a + b) // 2
+                if <Py_ssize_t>breaks[m] <= start:
+                    a = m + 1
+                else:
+                    b = m
+            lo = breaks[a - 1] if a > 0 else 0
+            hi = breaks[a] if a < breaks_count else size
+            lo = max(lo, start - context_chars)
+            hi = min(hi, end + context_chars)
+            provinces, districts = set(), set()
+            j = _bisect_left(starts, lo)
+            while j < count and <Py_ssize_t>starts[j] <= hi:
+                if j != i:
+                    if j not in settled:
+                        settled[j] = settled_of(before_pass[j], found[j].level)
+                    province_code, district_code = settled[j]
+                    if province_code:
+                        provinces.add(province_code)
+                    if district_code and len(found[j].candidates) == 1:
+                        districts.add(found[j].candidates[0].district_code)
+                j += 1
+            narrow(f, provinces, districts)
+    text_provinces = {f.candidates[0].province_code for f in found if f.level == u"province"}
+    for i in ambiguous:
+        f = found[i]
+        if text_provinces and len({p.province_code for p in f.candidates}) > 1:
+            before = len(f.candidates)
+            narrow(f, text_provinces, set())
+            if len(f.candidates) < before and len({p.province_code for p in f.candidates}) == 1:
+                f.attrs[u"resolved_by"] = u"document"
+
+
+cdef Py_ssize_t _bisect_left(list values, Py_ssize_t value):
+    cdef Py_ssize_t lo = 0, hi = len(values), mid
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if <Py_ssize_t>values[mid] < value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

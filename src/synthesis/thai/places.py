@@ -270,6 +270,15 @@ def _settled(candidates: list[Place], level: str) -> tuple[str | None, str | Non
 
 
 def _resolve(text: str, found: list[_Found]) -> None:
+    """Narrow the candidates of ambiguous places (in place) with what is named around them."""
+    if _fast is not None:
+        _fast.resolve_places(text, found, CONTEXT_CHARS, _paragraph_breaks, _narrow, _settled)
+    else:
+        _python_resolve(text, found)
+
+
+def _python_resolve(text: str, found: list[_Found]) -> None:
+    """The reference of :func:`_resolve`."""
     ambiguous = [i for i, f in enumerate(found) if len(f.candidates) > 1]
     if not ambiguous:
         return
@@ -364,7 +373,12 @@ def place_rows(text: str, found: Scan | None = None) -> list[tuple]:
     places = _candidates(text, found.words("places"))
     places = _with_bare_districts(text, places, found)
     _resolve(text, places)
+    if _fast is not None:
+        return _fast.place_rows_of(places, _FAST_ONE_PLACE_ROWS, _row_values)
     return [_to_row(f) for f in places]
+
+
+_FAST_ONE_PLACE_ROWS: dict[tuple, tuple] = {}  # the compiled path's _ONE_PLACE_ROWS, keyed by id
 
 
 # District names that are also everyday words or phrases: never read without อำเภอ/อ.
@@ -394,6 +408,13 @@ def _bare_district_names(province_codes: frozenset[str]) -> frozenset[str]:
 def _with_bare_districts(text: str, found: list[_Found], scanned: Scan) -> list[_Found]:
     """Add district names written without อำเภอ (``หาดใหญ่``), read only in a text that names
     their province: alone, a district name is too often an ordinary word or a person's name."""
+    if _fast is not None:
+        return _fast.with_bare_districts(text, found, scanned, _bare_district_names, gazetteer().districts, _Found)
+    return _python_with_bare_districts(text, found, scanned)
+
+
+def _python_with_bare_districts(text: str, found: list[_Found], scanned: Scan) -> list[_Found]:
+    """The reference of :func:`_with_bare_districts`."""
     provinces = frozenset(
         f.candidates[0].province_code for f in found if len({p.province_code for p in f.candidates}) == 1
     )
