@@ -82,6 +82,10 @@ def _same_rows(text, tokens=None):
     found = _same_scan(text)
     assert numbers.quantity_rows(text, found) == numbers._python_quantity_rows(text, found)
     assert dates._date_starts(text, found) == dates._python_date_starts(text, found)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "_fast", None)
+        python_dates = dates.date_rows(text, found)
+    assert dates.date_rows(text, found) == python_dates
     triggers = found.words("places")
     candidates = places._candidates(text, triggers)
     assert candidates == places._python_candidates(text, triggers)
@@ -130,6 +134,9 @@ def test_entities_fast_every_demo_document_gives_the_python_entities_with_tokens
         "1.ประเด็น 2.พื้นที่ 15 คนงาน 15 คนี 7 หน่วยงาน",
         "วันที่ 11-12 กันยายน 2565 ๑๙-๒๐ เมย. ๖๒ 30 ก.ย. - 2 ต.ค. 2565 21-07-2565 1.2.2565",
         "วันที่4กันยายน2563 1 ถึงวันที่ 3 มค 65 วันที่ 1\n  มกราคม 2565 กันยายน 2563 ก.ย. 63",
+        "31 กุมภาพันธ์ 2565 29 กุมภาพันธ์ 2563 29 ก.พ. 2643 29 ก.พ. 2000 1 มกราคม 2342 27 กุมภาพันธ์ 2013",
+        "30 ธ.ค. - 2 ม.ค. 2566 12 - 10 มีนาคม 2565 5 มีนาคม พ. ศ. 2565 5 มี.ค. ค.ศ. 65 5 มี.ค. พ.\tศ. 2565",
+        "21/13/65 31/4/2565 21.07.65 ๒๑/๗/๖๕ 1/1/2342 มิถุนายน 2343 ธันวาคม ๒๕๖๕",
         "ต.แค อ.จะนะ จ.สงขลา ตำบลโคกเคียน อำเภอเมืองนราธิวาส อบต.บาละ ทต.หนองจิก ทม.พัทลุง",
         "ที่จังหวัดยะลา5 ครั้ง จว.ยะลา เขตพระนคร แขวงวังบูรพาภิรมย์ รพ.สต.บ้านนา ศอ.บต.",
         "ตำบล และ อำเภอ เมือง จังหวัด สงขลาแล้ว เสงขลา หาดใหญ่ สะเดา ไปสงขลา",

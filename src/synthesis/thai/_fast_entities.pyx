@@ -1314,3 +1314,122 @@ cdef Py_ssize_t _bisect_left(list values, Py_ssize_t value):
         else:
             hi = mid
     return lo
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates: reading a match of dates._DATE (dates.py)
+
+
+cdef int _digits_value(str digits):
+    # int(thai_digits_to_arabic(digits)) for the [0-9๐-๙]+ of dates._D
+    cdef int value = 0
+    cdef Py_UCS4 ch
+    for ch in digits:
+        value = value * 10 + (<int>ch - (0x30 if ch <= u'9' else 0x0E50))
+    return value
+
+
+cdef tuple _to_ce(str year_text, era_text):
+    # mirrors dates._to_ce: (Common-Era year, "BE"/"CE")
+    cdef int year = _digits_value(year_text)
+    era = era_text.replace(u".", u"").replace(u" ", u"") if era_text else None
+    if len(year_text) == 2:
+        if era == u"คศ":
+            return 2000 + year, u"CE"
+        return 2500 + year - 543, u"BE"
+    if era == u"พศ" or (era is None and year >= 2400):
+        return year - 543, u"BE"
+    return year, u"CE"
+
+
+cdef inline bint _is_leap(int year) noexcept:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+cdef object _iso(int year, int month, int day):
+    # mirrors dates._iso: datetime.date(year, month, day).isoformat(), or None
+    cdef int last_day
+    if not 1800 <= year <= 2200 or not 1 <= month <= 12 or day < 1:
+        return None
+    if month == 2:
+        last_day = 29 if _is_leap(year) else 28
+    elif month in (4, 6, 9, 11):
+        last_day = 30
+    else:
+        last_day = 31
+    if day > last_day:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+cdef tuple _read_date(dict g, dict months):
+    """mirrors dates._read on ``m.groupdict()``: (ISO start, ISO end or None, attrs) or None."""
+    cdef int month1, month3, day1, start_year, end_year, year
+    if g[u"sd"]:
+        if g[u"sep"] != u"/" and len(g[u"sy"]) != 4:
+            return None  # "1.2.65" or "3-5-10" is more likely a list number or a range
+        year, era = _to_ce(g[u"sy"], None)
+        start = _iso(year, _digits_value(g[u"sm"]), _digits_value(g[u"sd"]))
+        return (start, None, {u"era": era}) if start else None
+    if g[u"mm"]:
+        year, era = _to_ce(g[u"ym"], g[u"eram"])
+        start = _iso(year, months[g[u"mm"].replace(u".", u"")], 1)
+        return (start, None, {u"era": era, u"precision": u"month"}) if start else None
+    month1 = months[g[u"m1"].replace(u".", u"")]
+    day1 = _digits_value(g[u"d1"])
+    if g[u"d3"]:  # "30 ก.ย. - 2 ต.ค. 2565" or "30 ก.ย. 2565 - 2 ต.ค. 2565"
+        if not (g[u"y3"] or g[u"y1"]):
+            return None
+        month3 = months[g[u"m3"].replace(u".", u"")]
+        end_year, era = _to_ce(g[u"y3"] or g[u"y1"], g[u"era3"] if g[u"y3"] else g[u"era1"])
+        if g[u"y1"]:
+            start_year, era = _to_ce(g[u"y1"], g[u"era1"])
+        else:
+            start_year = end_year - 1 if month1 > month3 else end_year
+        start = _iso(start_year, month1, day1)
+        end = _iso(end_year, month3, _digits_value(g[u"d3"]))
+    else:
+        if not g[u"y1"]:
+            return None
+        year, era = _to_ce(g[u"y1"], g[u"era1"])
+        start = _iso(year, month1, day1)
+        end = _iso(year, month1, _digits_value(g[u"d2"])) if g[u"d2"] else None
+        if g[u"d2"] and end is None:
+            return None
+    if start is None or (end is not None and end < start):
+        return None
+    attrs = {u"era": era}
+    if end:
+        attrs[u"end"] = end
+    return start, end, attrs
+
+
+_LAST_PARTS = (u"y3", u"m3", u"y1", u"m1", u"sy", u"ym")
+
+
+def date_rows(str text, list starts, pattern, dict months):
+    """mirrors ``dates._python_date_rows``: (start, end, "DATE", ISO start, "rule", attrs) of
+    every date read by ``pattern`` (``dates._DATE``) at ``starts``, left to right."""
+    cdef Py_ssize_t last_end = 0, pos
+    cdef list rows = []
+    cdef dict g
+    cdef tuple read
+    match = pattern.match
+    for pos in starts:
+        if pos < last_end:
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        last_end = m.end()
+        g = m.groupdict()
+        read = _read_date(g, months)
+        if read is None:
+            continue
+        end = None
+        for group in _LAST_PARTS:  # dates._span_end: after the date's last read part
+            if g[group]:
+                end = m.end(group)
+                break
+        rows.append((m.start(), end if end is not None else m.end(), u"DATE", read[0], u"rule", read[2]))
+    return rows

@@ -256,6 +256,13 @@ def _span_end(m: re.Match[str]) -> int:
 def date_rows(text: str, found: Scan | None = None) -> list[tuple]:
     """(start, end, "DATE", ISO start, "rule", attrs) of every date: :func:`find_dates` without
     building entities (``find_entities`` builds only those that survive)."""
+    if _fast is not None:
+        return _fast.date_rows(text, _date_starts(text, found or scan(text)), _DATE, _MONTHS)
+    return _python_date_rows(text, found)
+
+
+def _python_date_rows(text: str, found: Scan | None = None) -> list[tuple]:
+    """The reference of :func:`date_rows`."""
     rows = []
     for m in _date_matches(text, found):
         read = _read(m)
