@@ -14,7 +14,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from synthesis.thai import dates, entities, numbers, persons, places, scan
+from synthesis.thai import dates, entities, numbers, orgs, persons, places, scan
 from synthesis.thai.accel import compiled
 from synthesis.thai.normalize import normalize
 from synthesis.thai.tokenize import tokenize
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(compiled("entities") is None, reason="_fast_enti
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
-_MODULES = (scan, numbers, dates, places, persons, entities)
+_MODULES = (scan, numbers, dates, places, orgs, persons, entities)
 
 
 def _decoded(path: Path) -> str:
@@ -97,9 +97,10 @@ def _same_rows(text, tokens=None):
         python_places = places.place_rows(text, found)
     assert places.place_rows(text, found) == python_places
     assert persons.person_rows(text, tokens, found) == persons._python_person_rows(text, tokens, found)
+    assert orgs.org_rows(text, found) == orgs._python_org_rows(text, found)
     rows = (
         dates.date_rows(text, found) + numbers.quantity_rows(text, found) + places.place_rows(text, found)
-        + persons.person_rows(text, tokens, found)
+        + orgs.org_rows(text, found) + persons.person_rows(text, tokens, found)
     )
     kept = entities._resolve_rows(rows)
     assert kept == entities._python_resolve_rows(rows)
@@ -145,6 +146,8 @@ def test_entities_fast_every_demo_document_gives_the_python_entities_with_tokens
         "-นายก ข -นางค ง นายกฮาซัน นายจ้าง นางพยาบาล คุณภาพ ผอ.รพ.สต. อ.หนองจิก",
         "รายงานโดย นายสมศักดิ์ รักดี รายงานโดย ทีมงาน ว่าที่ ร.ต.สมชาย ดีมาก",
         "นายอับดุล เจะมะ ผู้ใหญ่บ้าน และ กำนันสมพร สุขใจ สปสช.เขต 12 สคร.12 พมจ.ยะลา",
+        "สปสช.เขต12สงขลา สสส. สสสร้าง สสส สปสช เขต 12 สสจ.สงขลา สสจ. จังหวัดตรัง สสจ.ตรัง รพ.สต.บาละ",
+        "อบต บาละ สคร 12 สคร.ที่ 12 พมจ จ.ยะลา กศน.อำเภอหนองจิก กศน.อ.หนองจิก รพ.สต",
         "\ud800 จ.ยะลา 5 คน ต.\udfff",
         "ได้ 5\u0301 คน จ.ยะลา\u0301 ปี 👍🏽 5 คน",
         "๑,๒๐๐ บาท ๐๙.๓๐ น. ๕ หน่วย ๑๒๓๔๕๖๗๘๙๐๑๒๓๔๕๖๗๘๙๐๑๒๓๔๕ คน",

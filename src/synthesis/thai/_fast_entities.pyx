@@ -1433,3 +1433,82 @@ def date_rows(str text, list starts, pattern, dict months):
                 break
         rows.append((m.start(), end if end is not None else m.end(), u"DATE", read[0], u"rule", read[2]))
     return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations: a lexicon form, then a region, a province or a place (orgs.py)
+
+
+cdef class OrgReader:
+    """What ``orgs.org_rows`` reads with: the lexicon and the gazetteer's name tries."""
+
+    cdef dict dotted, dotless
+    cdef tuple dotless_may_glue
+    cdef object region_at, province_lead_at, parse_number
+    cdef PlaceReader places
+
+    def __init__(self, lexicon, dotless_may_glue, region_at, province_lead_at, parse_number, PlaceReader places):
+        self.dotted, self.dotless = lexicon.dotted, lexicon.dotless
+        self.dotless_may_glue = tuple(dotless_may_glue)
+        self.region_at = region_at  # orgs._REGION.match
+        self.province_lead_at = province_lead_at  # orgs._PROVINCE_LEAD.match
+        self.parse_number = parse_number  # numbers.parse_number
+        self.places = places  # its tries read the names after an organisation
+
+    cdef str name_at(self, str text, Py_ssize_t pos, Py_ssize_t size, str level):
+        # gazetteer.longest_name_at for the province, district or subdistrict table
+        cdef NameTrie names = (self.places.province_names if level == u"province" else
+                               self.places.district_names if level == u"district" else self.places.subdistrict_names)
+        cdef Py_ssize_t end = names.longest_at(text, pos, size)
+        return text[pos:end] if end >= 0 else None
+
+
+def org_rows(OrgReader reader, str text, list triggers):
+    """mirrors ``orgs._python_org_rows``: (start, end, "ORG", value, "lexicon", attrs)."""
+    cdef Py_ssize_t size = len(text), start, end, last_end = 0, place_start
+    cdef list rows = []
+    cdef tuple trigger
+    cdef str written
+    cdef dict attrs
+    for trigger in triggers:
+        start = trigger[0]
+        end = trigger[1]
+        if start < last_end:
+            continue
+        written = text[start:end]  # orgs._accepted_at
+        org = reader.dotted.get(written)
+        if org is None:
+            # an abbreviation without its dots must not run on into a Thai word ("สสสร้าง")
+            if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and not text.startswith(
+                reader.dotless_may_glue, end
+            ):
+                continue
+            org = reader.dotless[written]
+        value = org.name
+        attrs = {u"abbr": org.abbr}
+        if org.region_word:
+            region = reader.region_at(text, end)
+            if region and (region.group(u"word") or written.endswith(u".") or org.region_word == u"ที่"):
+                number = reader.parse_number(region.group(u"number"))
+                value = f"{org.name}{u' ' if org.region_word == u'เขต' else u''}{org.region_word} {number}"
+                attrs[u"region"] = number
+                end = region.end()
+        if org.takes_province:
+            lead = reader.province_lead_at(text, end)
+            province = reader.name_at(text, lead.end(), size, u"province")
+            if province:
+                attrs[u"province"] = reader.places.provinces[province].name
+                said_province = lead.group().strip() != u""  # "…จังหวัดตรัง", "…จ.ตรัง"
+                joiner = u"จังหวัด" if said_province and not value.endswith(u"จังหวัด") else u""
+                value = f"{value}{joiner}{attrs[u'province']}"
+                end = lead.end() + len(province)
+        if org.takes_place and u"province" not in attrs:
+            place_start = end + 1 if end < size and _is_space_or_tab(text[end]) and org.takes_place == u"district" else end
+            place = reader.name_at(text, place_start, size, u"district" if org.takes_place == u"district" else u"tambon")
+            if place:
+                attrs[org.takes_place] = place
+                value = f"{org.name}{place}"
+                end = place_start + len(place)
+        rows.append((start, end, u"ORG", value, u"lexicon", attrs))
+        last_end = end
+    return rows

@@ -12,6 +12,7 @@ full name (with its region), ``attrs["abbr"]`` the usual abbreviation.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,8 +20,10 @@ from importlib import resources
 
 import yaml
 
+from synthesis.thai.accel import compiled
 from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
 from synthesis.thai.numbers import parse_number
+from synthesis.thai.places import _fast_reader as _place_reader
 from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity
 
@@ -147,6 +150,25 @@ def find_orgs(text: str) -> list[Entity]:
 def org_rows(text: str, found: Scan | None = None) -> list[tuple]:
     """(start, end, "ORG", value, "lexicon", attrs) of every organisation: :func:`find_orgs`
     without building entities (``find_entities`` builds only those that survive)."""
+    if _fast is not None:
+        return _fast.org_rows(_fast_reader(), text, (found or scan(text)).words("orgs"))
+    return _python_org_rows(text, found)
+
+
+# The compiled twin of _python_org_rows (``_fast_entities.pyx``), or None.
+_fast = compiled("entities")
+
+
+@functools.cache
+def _fast_reader():
+    """The lexicon and name tries the compiled reader takes (built once)."""
+    return _fast.OrgReader(
+        lexicon(), _DOTLESS_MAY_GLUE, _REGION.match, _PROVINCE_LEAD.match, parse_number, _place_reader()
+    )
+
+
+def _python_org_rows(text: str, found: Scan | None = None) -> list[tuple]:
+    """The reference of :func:`org_rows`."""
     rows = []
     last_end = 0
     for start, end in (found or scan(text)).words("orgs"):
