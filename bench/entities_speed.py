@@ -23,6 +23,17 @@ After the shared scan, rows and fast paths (same machine, under a similar load):
     scan 0.016  dates 0.012  numbers 0.032  places 0.026  orgs 0.004  persons 0.017
     resolve 0.010  build 0.016  find_entities 0.157 (2.3x); old and new code run alternately
     in one shell: 0.335-0.346 against 0.158-0.169 (2.1x)
+
+Then, last, one run that compares in the same process, on the same documents and their tokens
+(as ``analyze`` calls it): bare ``nlpo3.segment`` (the yardstick of issue 3), ``find_entities``
+on the pure-Python reference paths (every ``_fast`` switched off, as ``SYNTHESIS_PURE_PYTHON=1``
+does) and on the compiled twins of ``_fast_entities.pyx``. Goal: find_entities at ≥ 3.5× the
+throughput of bare nlpO3. After the compiled twins (2 MB, load average about 1 on 2 cores):
+
+    scan 0.0055  dates 0.0041  numbers 0.0051  places 0.0100  orgs 0.0017  persons 0.0048
+    resolve 0.0025  build 0.0066  find_entities 0.053 (6.8x the baseline)
+    with tokens: nlpo3 0.180, pure Python 0.148, compiled 0.052 s per MB:
+    compiled 2.9x the pure-Python path, 3.5x bare nlpO3
 """
 
 from __future__ import annotations
@@ -112,7 +123,39 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'sum of stages':<14} {total_stages:.4f}")
 
     print(f"  {'find_entities':<14} {total:.4f}   (baseline {BASELINE_FIND_ENTITIES:.3f}, {BASELINE_FIND_ENTITIES / total:.1f}x faster)")
+    del scans, rows, kept
+    compare_with_nlpo3(documents, mb, args.repeat)
     return 0
+
+
+def compare_with_nlpo3(documents: list[str], mb: float, repeat: int) -> None:
+    """Bare nlpO3, and find_entities with tokens on its Python and compiled paths, in one run."""
+    import nlpo3
+
+    from synthesis.thai.dictionary import load_dictionary
+    from synthesis.thai.tokenize import _nlpo3_dict_name, tokenize
+
+    dict_name = _nlpo3_dict_name(load_dictionary())
+    tokens = {id(d): tokenize(d) for d in documents}
+    modules = (scan, dates, numbers, places, orgs, persons, entities)
+    compiled = {module: module._fast for module in modules}
+
+    def with_tokens(document: str) -> None:
+        scan._last = None
+        entities.find_entities(document, tokens[id(document)])
+
+    bare = best_time(lambda d: nlpo3.segment(d, dict_name), documents, repeat) / mb
+    for module in modules:
+        module._fast = None  # the pure-Python reference paths
+    scan._last = None
+    python = best_time(with_tokens, documents, repeat) / mb
+    for module, fast in compiled.items():
+        module._fast = fast
+    scan._last = None
+    fast = best_time(with_tokens, documents, repeat) / mb if None not in compiled.values() else float("nan")
+    print(f"with tokens, s per MB: nlpo3.segment {bare:.4f}  find_entities pure Python {python:.4f}  compiled {fast:.4f}")
+    print(f"  compiled vs pure Python {python / fast:.2f}x;  find_entities vs bare nlpO3: "
+          f"pure Python {bare / python:.2f}x, compiled {bare / fast:.2f}x (goal >= 3.5x)")
 
 
 if __name__ == "__main__":

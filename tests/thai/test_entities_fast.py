@@ -201,3 +201,14 @@ def test_entities_fast_scan_finds_overlapping_words_like_aho_corasick(words, tex
         _same_scan(text)
     finally:
         scan.register("test_fast_scan", [])
+
+
+def test_entities_fast_scan_falls_back_to_python_for_words_beyond_the_bmp():
+    scan.register("test_fast_emoji", ["ดี👍", "ok"])
+    try:
+        text = "งานดี👍 ok 5 คน"
+        assert scan._compiled_scan(text).words("test_fast_emoji") == [(3, 6), (7, 9)]
+        assert scan._trie is False  # the compiled table holds the BMP only: the reference scanned it
+    finally:
+        scan.register("test_fast_emoji", [])
+    assert scan._compiled_scan("ok").digit_runs == [] and scan._trie

@@ -42,7 +42,7 @@ cdef class Trie:
     """
 
     cdef unsigned short[::1] column  # code point (BMP) → column; 0 for a character in no word
-    cdef int[:, ::1] step  # state × column → next state; state 0 is the empty prefix
+    cdef unsigned short[:, ::1] step  # state × column → next state; state 0 is the empty prefix
     cdef int[::1] out_first
     cdef int[::1] out_length
     cdef int[::1] out_owner
@@ -73,7 +73,9 @@ cdef class Trie:
             ends[state] = (len(word), len(self.owners))
             self.owners.append(tuple(words_by_owner[word]))
         # breadth first: a state's fallback is shallower, so its row is complete when copied
-        step = numpy.zeros((len(goto), len(alphabet) + 1), dtype=numpy.int32)
+        if len(goto) > 0xFFFF:
+            raise ValueError("too many trigger words for the compiled scan's table")
+        step = numpy.zeros((len(goto), len(alphabet) + 1), dtype=numpy.uint16)
         fallback = [0] * len(goto)
         outputs = [[] for _ in goto]
         for col, child in goto[0].items():
@@ -116,7 +118,7 @@ def scan_text(Trie trie, str text):
     cdef Py_UCS4 ch
     cdef int state = 0, out
     cdef unsigned short[::1] column = trie.column
-    cdef int[:, ::1] step = trie.step
+    cdef unsigned short[:, ::1] step = trie.step
     cdef int[::1] out_first = trie.out_first
     cdef int[::1] out_length = trie.out_length
     cdef int[::1] out_owner = trie.out_owner

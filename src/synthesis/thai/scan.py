@@ -126,7 +126,12 @@ def _compiled_scan(text: str) -> Scan:
     """:func:`_python_scan` by ``_fast_entities.scan_text``: one C walk of a trie over the text."""
     global _trie
     if _trie is None:
-        _trie = _fast.Trie(_owners())
+        try:
+            _trie = _fast.Trie(_owners())
+        except ValueError:  # words its table cannot hold (beyond the BMP, too many): the reference
+            _trie = False
+    if _trie is False:
+        return _python_scan(text)
     runs, raw = _fast.scan_text(_trie, text)
     return Scan(text, runs, raw)
 
