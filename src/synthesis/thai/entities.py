@@ -12,6 +12,9 @@ its digits (``synthesis.thai.scan``, an Aho-Corasick automaton); each finder the
 where its words or digits occur and returns rows ``(start, end, label, value, source, attrs)``;
 overlaps are resolved on the rows, and only the kept rows become :class:`Entity` objects.
 The public finders give the same entities on their own (they share the scan of the last text).
+Their per-match and per-candidate loops also exist compiled (``_fast_entities.pyx``, through
+``synthesis.thai.accel``); each module keeps its Python loop (``_python_…``) as the reference,
+and the tests check that both give the same rows.
 
 Overlaps are resolved by one rule (:func:`resolve_overlaps`): among entities that overlap,
 the longest span wins; equal lengths go to the more specific label in :data:`LABEL_PRIORITY`
