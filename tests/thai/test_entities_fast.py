@@ -212,3 +212,9 @@ def test_entities_fast_scan_falls_back_to_python_for_words_beyond_the_bmp():
     finally:
         scan.register("test_fast_emoji", [])
     assert scan._compiled_scan("ok").digit_runs == [] and scan._trie
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\n \tก.")), max_size=40))
+def test_entities_fast_paragraph_breaks_are_those_of_the_regex(text):
+    assert places._fast.paragraph_breaks(text) == places._paragraph_breaks(text)

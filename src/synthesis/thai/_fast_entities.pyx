@@ -1248,7 +1248,26 @@ def place_rows_of(list found, dict known_rows, row_values):
     return rows
 
 
-def resolve_places(str text, list found, Py_ssize_t context_chars, paragraph_breaks, narrow, settled_of):
+def paragraph_breaks(str text):
+    """mirrors ``places._paragraph_breaks``: where each ``\\n[ \\t]*\\n`` starts (``re.finditer``:
+    left to right, not overlapping)."""
+    cdef Py_ssize_t i = -1, pending = -1  # pending: a line break that spaces may follow
+    cdef Py_UCS4 ch
+    cdef list breaks = []
+    for ch in text:
+        i += 1
+        if pending >= 0:
+            if ch == u'\n':
+                breaks.append(pending)  # the match ends here: the next one starts after it
+                pending = -1
+            elif not _is_space_or_tab(ch):
+                pending = -1
+        elif ch == u'\n':
+            pending = i
+    return breaks
+
+
+def resolve_places(str text, list found, Py_ssize_t context_chars, narrow, settled_of):
     """mirrors ``places._python_resolve``: narrows the candidates of ambiguous places (in
     place) with the provinces and districts named around them, then in the whole text.
 
