@@ -143,3 +143,51 @@ def test_tokenize_fast_keeps_terms_whole_like_python_on_any_pieces(case, offset)
     chunk, pieces = case
     python, fast = _terms_both(chunk, pieces, offset)
     assert fast == python
+
+
+_SAFE_CHUNKS = tokenize_module.safe_chunks
+
+
+def _python_tokenized(monkeypatch, text: str):
+    with monkeypatch.context() as patch:
+        patch.setattr(tokenize_module, "_fast", None)
+        patch.setattr(tokenize_module, "_chunk_tokens", tokenize_module._python_chunk_tokens)
+        return tokenize_module._tokenized(text, "nlpo3")
+
+
+@given(
+    st.lists(st.one_of(_characters, st.sampled_from(_TERMS), st.sampled_from([" ", "\n"])), max_size=40).map("".join),
+    st.integers(3, 25),
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_tokenize_fast_terms_across_chunks_like_python(monkeypatch, text, chunk_size):
+    """Small chunks put terms across chunk ends: the compiled path reads the terms of the
+    whole text from the shared scan, and must still find only what each chunk holds."""
+    with monkeypatch.context() as patch:
+        patch.setattr(tokenize_module, "safe_chunks", lambda t: _SAFE_CHUNKS(t, size=chunk_size))
+        assert tokenize_module._tokenized(text, "nlpo3") == _python_tokenized(patch, text)
+
+
+@pytest.mark.parametrize(
+    "text, chunk_size",
+    [
+        ("ประชุม สปสช.เขต 12 ร่วมกับ อปท.", 9),  # สปสช.เขต 12 crosses the first chunk's end
+        ("แรงงานนอกระบบ\nผู้ประกันตนตามมาตรา 40", 14),
+        ("กองทุนหลักประกันสุขภาพ กองทุนหลักประกันสุขภาพ", 23),
+    ],
+)
+def test_tokenize_fast_terms_across_chunks_examples(monkeypatch, text, chunk_size):
+    with monkeypatch.context() as patch:
+        patch.setattr(tokenize_module, "safe_chunks", lambda t: _SAFE_CHUNKS(t, size=chunk_size))
+        assert tokenize_module._tokenized(text, "nlpo3") == _python_tokenized(patch, text)
+
+
+def test_tokenize_fast_terms_found_after_an_entity_scan_of_the_same_text():
+    """The shared scan keeps the last text's result: registering the hard terms later must
+    not leave a stale scan without them."""
+    scan = importlib.import_module("synthesis.thai.scan")
+    text = "ประชุม สปสช.เขต 12 วันที่ 3 มีนาคม 2565"
+    tokenize_module._register_hard_terms.cache_clear()
+    scan.register(tokenize_module._TermsOfChunks.SCAN_NAME, ())  # as if never registered
+    scan.scan(text)  # an entity finder scans the text first
+    assert "สปสช.เขต 12" in tokenize_module._tokenized(text, "nlpo3")[1]

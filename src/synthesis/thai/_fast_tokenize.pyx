@@ -160,3 +160,30 @@ def keep_terms_whole(str chunk, Py_ssize_t offset, list cuts, list texts, list m
         cuts[low:high + 1] = region
         index = low
     return cuts, texts
+
+
+def terms_of_chunk(list ordered, Py_ssize_t index, Py_ssize_t chunk_start, Py_ssize_t chunk_end):
+    """``(matches, next_index)``: the leftmost-longest occurrences inside one chunk, as
+    ``ahocorasick_rs`` (``MatchKind.LeftmostLongest``) finds them in the chunk alone.
+
+    ``ordered`` holds every occurrence of the hard terms in the whole text, ``(start, -end)``
+    sorted (by start, then longest first: ``scan.Scan.ordered``); ``index`` is where this
+    chunk's part of it starts (``next_index`` of the chunk before). ``matches`` are
+    ``(0, start, end)`` relative to the chunk, as ``keep_terms_whole`` takes them. An
+    occurrence that runs past the chunk's end is not in the chunk, as the automaton on the
+    chunk would not see it.
+    """
+    cdef Py_ssize_t count = len(ordered), start, end, last_end = chunk_start
+    cdef tuple occurrence
+    cdef list matches = []
+    while index < count:
+        occurrence = <tuple>ordered[index]
+        start = occurrence[0]
+        if start >= chunk_end:
+            break
+        end = -<Py_ssize_t>occurrence[1]
+        if start >= last_end and end <= chunk_end:
+            matches.append((0, start - chunk_start, end - chunk_start))
+            last_end = end
+        index += 1
+    return matches, index

@@ -38,7 +38,7 @@ _automaton: tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, ...]]] | None = No
 
 def register(name: str, words: Iterable[str] | Callable[[], Iterable[str]]) -> None:
     """Declare the trigger words of finder ``name`` (a list, or a function called on first scan)."""
-    global _automaton, _trie
+    global _automaton, _trie, _last
     if not callable(words):
         fixed = tuple(words)
         if name in _FIXED and _FIXED[name] == fixed:
@@ -48,7 +48,7 @@ def register(name: str, words: Iterable[str] | Callable[[], Iterable[str]]) -> N
     else:
         _FIXED.pop(name, None)
     _SOURCES[name] = words
-    _automaton = _trie = None  # rebuilt with the new words on the next scan
+    _automaton = _trie = _last = None  # rebuilt with the new words on the next scan
 
 
 def _owners() -> dict[str, list[str]]:
@@ -101,6 +101,11 @@ class Scan:
                 last_end = -neg_end
                 found.append((start, last_end))
         return found
+
+    def ordered(self, name: str) -> list[tuple[int, int]]:
+        """Every occurrence of ``name``'s words as ``(start, -end)``, sorted: by start, the
+        longest first (the order a leftmost-longest reading takes them in)."""
+        return sorted(self._raw.get(name, ()))
 
     def occurrences(self, name: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence of ``name``'s words, overlapping ones included."""

@@ -48,7 +48,7 @@ from pathlib import Path
 import ahocorasick_rs
 import numpy
 
-from synthesis.thai import graphemes
+from synthesis.thai import graphemes, scan
 from synthesis.thai.accel import compiled
 from synthesis.thai.dictionary import HARD_MIN_CHARS, Dictionary, load_dictionary
 from synthesis.thai.spans import TokenList
@@ -266,19 +266,49 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _keep_terms_whole(
-    chunk: str, offset: int, cuts: list[int], texts: list[str], finder: ahocorasick_rs.AhoCorasick | None
+    chunk: str, offset: int, cuts: list[int], texts: list[str], matches: list[tuple[int, int, int]]
 ) -> tuple[list[int], list[str]]:
-    """``cuts`` and ``texts`` (changed in place) with each hard domain term found in ``chunk``
-    made one token (see the module notes); ``cuts`` are absolute (``chunk`` starts at ``offset``)."""
-    if finder is None or len(cuts) < 2:
+    """``cuts`` and ``texts`` (changed in place) with each hard domain term of ``matches``
+    (``(pattern, start, end)`` in ``chunk``) made one token (see the module notes); ``cuts``
+    are absolute (``chunk`` starts at ``offset``)."""
+    if not matches or len(cuts) < 2:
         return cuts, texts
-    try:
-        matches = finder.find_matches_as_indexes(chunk)
-    except UnicodeEncodeError:  # lone surrogates (garbled input) have no UTF-8 form
-        matches = finder.find_matches_as_indexes(_SURROGATE.sub("\ufffd", chunk))
     if _fast is not None:
         return _fast.keep_terms_whole(chunk, offset, cuts, texts, matches, graphemes.is_boundary, HARD_MIN_CHARS)
     return _python_keep_terms_whole(chunk, offset, cuts, texts, matches)
+
+
+def _python_term_matches(chunk: str, finder: ahocorasick_rs.AhoCorasick | None) -> list[tuple[int, int, int]]:
+    """The hard terms in ``chunk``, leftmost-longest (the reference for the compiled path,
+    which reads them from the shared scan of the whole text: ``_TermsOfChunks``)."""
+    if finder is None:
+        return []
+    try:
+        return finder.find_matches_as_indexes(chunk)
+    except UnicodeEncodeError:  # lone surrogates (garbled input) have no UTF-8 form
+        return finder.find_matches_as_indexes(_SURROGATE.sub("\ufffd", chunk))
+
+
+class _TermsOfChunks:
+    """The hard terms of one text, chunk after chunk, from the shared scan of the text
+    (``synthesis.thai.scan``: the entity finders read the same scan afterwards, so the text
+    is walked once for both). Each chunk gets what ``_python_term_matches`` finds in it."""
+
+    SCAN_NAME = "tokenize.hard_terms"
+
+    def __init__(self, text: str, dictionary: Dictionary) -> None:
+        _register_hard_terms(dictionary)
+        self.ordered = scan.scan(text).ordered(self.SCAN_NAME)
+        self.index = 0
+
+    def of_chunk(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        matches, self.index = _fast.terms_of_chunk(self.ordered, self.index, start, end)
+        return matches
+
+
+@lru_cache(maxsize=4)
+def _register_hard_terms(dictionary: Dictionary) -> None:
+    scan.register(_TermsOfChunks.SCAN_NAME, dictionary.hard_terms)
 
 
 def _python_keep_terms_whole(
@@ -346,7 +376,11 @@ def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
     segmenter = ENGINES[_resolve_engine(engine)]
     dictionary = load_dictionary()
-    finder = _hard_terms_finder(dictionary)
+    if _fast is not None and text:
+        terms_of_chunk = _TermsOfChunks(text, dictionary).of_chunk
+    else:
+        finder = _hard_terms_finder(dictionary)
+        terms_of_chunk = lambda start, end: _python_term_matches(text[start:end], finder)  # noqa: E731
     boundaries, texts = [0], []
     for offset, chunk_end in safe_chunks(text):
         chunk = text[offset:chunk_end] if offset or chunk_end < len(text) else text
@@ -354,7 +388,8 @@ def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
             pieces = segmenter(chunk, dictionary)
         except Exception:  # noqa: BLE001 - an engine failing on odd input must not sink the text
             pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
-        cuts, chunk_texts = _keep_terms_whole(chunk, offset, *_chunk_tokens(chunk, pieces, offset), finder)
+        cuts, chunk_texts = _chunk_tokens(chunk, pieces, offset)
+        cuts, chunk_texts = _keep_terms_whole(chunk, offset, cuts, chunk_texts, terms_of_chunk(offset, chunk_end))
         boundaries.extend(cuts[1:])
         texts.extend(chunk_texts)
     return boundaries, texts
