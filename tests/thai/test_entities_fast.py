@@ -151,6 +151,7 @@ def test_entities_fast_every_demo_document_gives_the_python_entities_with_tokens
         "\ud800 จ.ยะลา 5 คน ต.\udfff",
         "ได้ 5\u0301 คน จ.ยะลา\u0301 ปี 👍🏽 5 คน",
         "๑,๒๐๐ บาท ๐๙.๓๐ น. ๕ หน่วย ๑๒๓๔๕๖๗๘๙๐๑๒๓๔๕๖๗๘๙๐๑๒๓๔๕ คน",
+        "123456789012345678 คน 1234567890123456789 คน ๙๙๙๙๙๙๙๙๙๙๙๙๙๙๙๙๙๙๙๙ แห่ง 000 คน 007 กลุ่ม",
     ],
 )
 def test_entities_fast_hand_written_cases_match_python(text):

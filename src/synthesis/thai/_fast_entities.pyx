@@ -484,6 +484,19 @@ cdef class QuantityWords:
 cdef str _PERCENT_WORD = u"ร้อยละ"
 
 
+cdef object _digit_run_value(str text, Py_ssize_t start, Py_ssize_t end):
+    """``int(text[start:end])`` of a run of ASCII or Thai digits (read in C up to 18 digits)."""
+    cdef long long value = 0
+    cdef Py_ssize_t i
+    cdef int code
+    if end - start > 18:
+        return int(text[start:end])
+    for i in range(start, end):
+        code = <int>text[i]
+        value = value * 10 + (code - 0x30 if code <= 0x39 else code - 0x0E50)
+    return value
+
+
 def quantity_rows(str text, list digit_runs, set after_percent_word, QuantityWords words,
                   Py_ssize_t max_digits):
     """mirrors ``numbers._python_quantity_rows``: (start, end, label, value, "rule", attrs) of
@@ -534,7 +547,7 @@ def quantity_rows(str text, list digit_runs, set after_percent_word, QuantityWor
             continue
         if end - pos > max_digits:
             continue
-        value = int(text[pos:end])
+        value = _digit_run_value(text, pos, end)
         if kind == 0:
             rows.append((pos, end, "NUMBER", value, "rule", {}))
         elif kind == 1:
@@ -819,6 +832,20 @@ cdef class PlaceReader:
         return name, [p for read_name, candidates in readings if read_name == name for p in candidates]
 
 
+cdef object _new_found(cls, Py_ssize_t start, Py_ssize_t end, str level, str name, list candidates, unit, attrs):
+    """``places._Found(start, end, level, name, candidates, unit, attrs or {})`` without the
+    dataclass ``__init__`` (a plain slots class: its fields set one by one, as it would)."""
+    found = cls.__new__(cls)
+    found.start = start
+    found.end = end
+    found.level = level
+    found.name = name
+    found.candidates = candidates
+    found.unit = unit
+    found.attrs = {} if attrs is None else attrs
+    return found
+
+
 def place_candidates(PlaceReader reader, str text, list triggers):
     """mirrors ``places._python_candidates``: a ``_Found`` for each place read at a trigger."""
     cdef Py_ssize_t size = len(text), trigger_start, trigger_end, name_start, end, last_end = 0
@@ -840,7 +867,7 @@ def place_candidates(PlaceReader reader, str text, list triggers):
                 continue
             name = read[0]
             end = name_start + len(name)
-            found.append(make(trigger_start, end, u"local_gov", name, read[1], unit[0]))
+            found.append(_new_found(make, trigger_start, end, u"local_gov", name, read[1], unit[0], None))
             last_end = end
             continue
         level = reader.prefixes.get(word)
@@ -860,7 +887,7 @@ def place_candidates(PlaceReader reader, str text, list triggers):
                 name in reader.stop_words or name == u"เมือง" or (end < size and _is_mark(text[end]))
             ):
                 continue
-            found.append(make(trigger_start, end, level, name, read[1]))
+            found.append(_new_found(make, trigger_start, end, level, name, read[1], None, None))
             last_end = end
             continue
         # a bare province name
@@ -868,7 +895,7 @@ def place_candidates(PlaceReader reader, str text, list triggers):
             continue  # after a leading vowel (places._LEADING_VOWELS)
         if trigger_end < size and _is_mark(text[trigger_end]):
             continue  # places._continues
-        found.append(make(trigger_start, trigger_end, u"province", word, [reader.provinces[word]]))
+        found.append(_new_found(make, trigger_start, trigger_end, u"province", word, [reader.provinces[word]], None, None))
         last_end = trigger_end
     return found
 
@@ -1219,7 +1246,7 @@ def with_bare_districts(str text, list found, scanned, bare_names_of, dict distr
             continue  # places._continues
         name = text[start:end]
         places = [p for p in districts[name] if p.province_code in provinces]
-        extra.append(make_found(start, end, u"amphoe", name, places, attrs={"bare": True}))
+        extra.append(_new_found(make_found, start, end, u"amphoe", name, places, None, {"bare": True}))
     return sorted(found + extra, key=_START) if extra else found
 
 
