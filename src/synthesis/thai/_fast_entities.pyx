@@ -714,6 +714,7 @@ cdef inline bint _is_cluster_tail(Py_UCS4 ch) noexcept:
 cdef class NameTrie:
     """The names of one gazetteer table (two characters or more) as a trie with sorted edges."""
 
+    cdef int[::1] root  # _column(first character) → child of the root, 0 for none
     cdef int[::1] first_edge  # node → its first edge; its edges end at first_edge[node + 1]
     cdef int[::1] edge_char
     cdef int[::1] edge_child
@@ -743,6 +744,12 @@ cdef class NameTrie:
         first_edge[len(nodes)] = len(edge_char)
         is_name = numpy.zeros(len(nodes), dtype=numpy.uint8)
         is_name[list(ends)] = 1
+        root = numpy.zeros(256, dtype=numpy.int32)
+        for ch, child in nodes[0].items():
+            if _column_of(ord(ch)) < 0:
+                raise ValueError(f"a name must start with an ASCII or Thai character: {ch!r}")
+            root[_column_of(ord(ch))] = child
+        self.root = root
         self.first_edge = first_edge
         self.edge_char = numpy.array(edge_char, dtype=numpy.int32)
         self.edge_child = numpy.array(edge_child, dtype=numpy.int32)
@@ -751,9 +758,20 @@ cdef class NameTrie:
     cdef Py_ssize_t longest_at(self, str text, Py_ssize_t pos, Py_ssize_t size):
         """mirrors places._longest_name_at: the end of the longest name at ``pos`` that does
         not end before a mark of its last character, or -1."""
-        cdef int node = 0, edge, last_edge
+        cdef int node = 0, edge, last_edge, col
         cdef int code
         cdef Py_ssize_t j = pos, best = -1
+        if pos >= size:
+            return -1
+        col = _column(text[pos])
+        if col < 0:
+            return -1
+        node = self.root[col]
+        if node == 0:
+            return -1
+        j = pos + 1
+        if self.is_name[node] and (j == size or not _is_cluster_tail(text[j])):
+            best = j
         while j < size:
             code = <int>text[j]
             edge = self.first_edge[node]
