@@ -1009,11 +1009,11 @@ cdef class PersonReader:
     cdef dict not_a_name_after
     cdef tuple first_name_only, office_words, before_name_words
     cdef frozenset role_titles, particles
-    cdef object org_at, district_at, reported_by, placeholder_after_mayor
+    cdef object org_reader, place_reader, reported_by, placeholder_after_mayor
     cdef Py_ssize_t max_first_name, run_limit, max_surname
 
     def __init__(self, titles, clause_words, stop_words, not_a_name_after, first_name_only, office_words,
-                 before_name_words, role_titles, particles, org_at, district_at, reported_by,
+                 before_name_words, role_titles, particles, org_reader, place_reader, reported_by,
                  placeholder_after_mayor, max_first_name, run_limit, max_surname):
         self.titles = WordList(titles)
         self.clause_words = WordList(clause_words)
@@ -1024,8 +1024,8 @@ cdef class PersonReader:
         self.before_name_words = tuple(before_name_words)
         self.role_titles = frozenset(role_titles)
         self.particles = frozenset(particles)
-        self.org_at = org_at  # orgs.org_at
-        self.district_at = district_at  # text, pos → a district name at pos, or None
+        self.org_reader = org_reader  # an OrgReader: is a lexicon form accepted where it stands
+        self.place_reader = place_reader  # a PlaceReader: its trie of district names
         self.reported_by = reported_by  # persons._REPORTED_BY.match
         self.placeholder_after_mayor = placeholder_after_mayor  # persons._PLACEHOLDER_AFTER_MAYOR.match
         self.max_first_name, self.run_limit, self.max_surname = max_first_name, run_limit, max_surname
@@ -1055,14 +1055,19 @@ cdef class PersonReader:
         words = self.not_a_name_after.get(last)
         return words is not None and text.startswith(words, name_start)
 
-    cdef bint names_an_office(self, str text, str title, Py_ssize_t pos):
-        # mirrors persons._names_an_office
-        if text.startswith(self.office_words, pos) or self.org_at(text, pos):
+    cdef bint names_an_office(self, str text, str title, Py_ssize_t pos, dict org_ends):
+        """mirrors persons._names_an_office; ``orgs.org_at`` is read from the scan's lexicon
+        forms (``org_ends``: the longest one at ``pos``, if accepted), the district from the trie."""
+        cdef Py_ssize_t size = len(text)
+        if text.startswith(self.office_words, pos):
             return True
-        return title.endswith(u"อ.") and bool(self.district_at(text, pos))
+        org_end = org_ends.get(pos)
+        if org_end is not None and (<OrgReader>self.org_reader).accepted(text, pos, org_end, size) is not None:
+            return True
+        return title.endswith(u"อ.") and (<PlaceReader>self.place_reader).district_names.longest_at(text, pos, size) >= 0
 
     cdef tuple read_title(self, str text, Py_ssize_t trigger_start, Py_ssize_t trigger_end, Py_ssize_t last_end,
-                          Py_ssize_t size):
+                          Py_ssize_t size, dict org_ends):
         """mirrors persons._read_title (``last_end`` -1 for none): (title or None, name start)."""
         cdef Py_ssize_t chain_end, name_start
         if text.startswith(u"รายงาน", trigger_start, trigger_end):
@@ -1085,7 +1090,7 @@ cdef class PersonReader:
         if (
             self.not_a_title_here(text, text[trigger_start:trigger_end], trigger_end)
             or self.not_a_title_here(text, title, name_start)
-            or self.names_an_office(text, title, name_start)
+            or self.names_an_office(text, title, name_start, org_ends)
         ):
             return None
         return title, name_start
@@ -1155,19 +1160,24 @@ cdef class PersonReader:
         return first_name, None
 
 
-def person_rows(PersonReader reader, str text, list triggers, index):
+def person_rows(PersonReader reader, str text, list triggers, index, list org_forms):
     """mirrors ``persons._python_person_rows``: (start, end, "PERSON", value, "rule", attrs)
-    of every name; ``index`` is the text's ``persons._TokenIndex``."""
+    of every name; ``index`` is the text's ``persons._TokenIndex``, ``org_forms`` every
+    occurrence of a lexicon form (``Scan.occurrences("orgs")``)."""
     cdef Py_ssize_t size = len(text), trigger_start, trigger_end, last_end = 0, name_end = -1, start, end
     cdef list rows = []
-    cdef tuple trigger, titled, name
+    cdef tuple trigger, titled, name, form
     cdef bint has_tokens = bool(index)
+    cdef dict org_ends = {}
+    for form in org_forms:
+        if form[1] > org_ends.get(form[0], -1):
+            org_ends[form[0]] = form[1]
     for trigger in triggers:
         trigger_start = trigger[0]
         trigger_end = trigger[1]
         if trigger_start < last_end:
             continue
-        titled = reader.read_title(text, trigger_start, trigger_end, name_end, size)
+        titled = reader.read_title(text, trigger_start, trigger_end, name_end, size, org_ends)
         if titled is None:
             continue
         title = titled[0]
@@ -1521,6 +1531,19 @@ cdef class OrgReader:
         self.parse_number = parse_number  # numbers.parse_number
         self.places = places  # its tries read the names after an organisation
 
+    cdef object accepted(self, str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
+        """mirrors orgs._accepted_at: the organisation of the form at start…end, or None."""
+        written = text[start:end]
+        org = self.dotted.get(written)
+        if org is not None:
+            return org
+        # an abbreviation without its dots must not run on into a Thai word ("สสสร้าง")
+        if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and not text.startswith(
+            self.dotless_may_glue, end
+        ):
+            return None
+        return self.dotless[written]
+
     cdef str name_at(self, str text, Py_ssize_t pos, Py_ssize_t size, str level):
         # gazetteer.longest_name_at for the province, district or subdistrict table
         cdef NameTrie names = (self.places.province_names if level == u"province" else
@@ -1541,15 +1564,10 @@ def org_rows(OrgReader reader, str text, list triggers):
         end = trigger[1]
         if start < last_end:
             continue
-        written = text[start:end]  # orgs._accepted_at
-        org = reader.dotted.get(written)
+        org = reader.accepted(text, start, end, size)
         if org is None:
-            # an abbreviation without its dots must not run on into a Thai word ("สสสร้าง")
-            if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and not text.startswith(
-                reader.dotless_may_glue, end
-            ):
-                continue
-            org = reader.dotless[written]
+            continue
+        written = text[start:end]
         value = org.name
         attrs = {u"abbr": org.abbr}
         if org.region_word:

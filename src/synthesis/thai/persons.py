@@ -20,7 +20,9 @@ import re
 
 from synthesis.thai.accel import compiled
 from synthesis.thai.gazetteer import gazetteer, longest_name_at, words_pattern
+from synthesis.thai.orgs import _fast_reader as _org_reader
 from synthesis.thai.orgs import org_at
+from synthesis.thai.places import _fast_reader as _place_reader
 from synthesis.thai.scan import Scan, register, scan
 from synthesis.thai.spans import Entity, Token
 
@@ -267,8 +269,10 @@ def person_rows(text: str, tokens=None, found: Scan | None = None) -> list[tuple
     """(start, end, "PERSON", value, "rule", attrs) of every name: :func:`find_persons` without
     building entities (``find_entities`` builds only those that survive)."""
     if _fast is not None:
-        triggers = (found or scan(text)).words("persons")
-        return _fast.person_rows(_fast_reader(), text, triggers, _TokenIndex(tokens))
+        found = found or scan(text)
+        return _fast.person_rows(
+            _fast_reader(), text, found.words("persons"), _TokenIndex(tokens), found.occurrences("orgs")
+        )
     return _python_person_rows(text, tokens, found)
 
 
@@ -281,9 +285,7 @@ def _fast_reader():
     """The word lists and lookups the compiled reader takes (built once)."""
     return _fast.PersonReader(
         TITLES, CLAUSE_WORDS, NAME_STOP_WORDS, _NOT_A_NAME_AFTER, _FIRST_NAME_ONLY, _OFFICE_WORDS,
-        _BEFORE_NAME_WORDS, ROLE_TITLES, _PARTICLES, org_at,
-        lambda text, pos: longest_name_at(text, pos, gazetteer().districts),
-        _REPORTED_BY.match, _PLACEHOLDER_AFTER_MAYOR.match, MAX_FIRST_NAME, _RUN_LIMIT, MAX_SURNAME,
+        _BEFORE_NAME_WORDS, ROLE_TITLES, _PARTICLES, _org_reader(), _place_reader(), _REPORTED_BY.match, _PLACEHOLDER_AFTER_MAYOR.match, MAX_FIRST_NAME, _RUN_LIMIT, MAX_SURNAME,
     )
 
 
