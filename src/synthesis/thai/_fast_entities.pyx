@@ -1098,16 +1098,23 @@ cdef class PersonReader:
     cdef str cut_at_token(self, str text, Py_ssize_t run_start, str run, index, bint has_tokens,
                           Py_ssize_t min_length):
         """mirrors persons._cut_at_token (and _cut_at_stop_word without tokens)."""
-        cdef Py_ssize_t length = len(run), stop, stop_end = 0, run_end
+        cdef Py_ssize_t length = len(run), stop, stop_end = 0, run_end, count, i, token_start, token_end
+        cdef list starts, ends
         stop = _first_word(run, min_length, length, self.stop_words, &stop_end)
         if not has_tokens:
             return run[:stop] if stop >= 0 and stop_end < length else run
         if stop < 0:
             return run  # no stop word at all: no token can start with one
         run_end = run_start + length
-        for token_start, token_end in index.spans_from(run_start + min_length, run_end):
+        starts, ends = index.offsets()  # the tokens that start in the run (persons._TokenIndex.spans_from)
+        count = len(ends)
+        i = _bisect_left(starts, run_start + min_length)
+        while i < count and <Py_ssize_t>starts[i] < run_end:
+            token_start = starts[i]
+            token_end = ends[i]
             if token_end < run_end and _word_at_within(text, token_start, token_end, self.stop_words) >= 0:
                 return run[: token_start - run_start]
+            i += 1
         return run
 
     cdef str cut_glued_first_name(self, str run):

@@ -141,8 +141,8 @@ class _TokenIndex:
     def __bool__(self) -> bool:
         return self.tokens is not None and len(self.tokens) > 0
 
-    def spans_from(self, start: int, end: int):
-        """(start, end) of the tokens that start in [start, end)."""
+    def offsets(self) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the tokens, read once (``starts`` may hold one more at its end)."""
         if self._starts is None:
             boundaries = getattr(self.tokens, "boundaries", None)
             if boundaries is not None:
@@ -150,7 +150,11 @@ class _TokenIndex:
             else:
                 self._starts = [t.start for t in self.tokens]
                 self._ends = [t.end for t in self.tokens]
-        starts, ends = self._starts, self._ends
+        return self._starts, self._ends
+
+    def spans_from(self, start: int, end: int):
+        """(start, end) of the tokens that start in [start, end)."""
+        starts, ends = self.offsets()
         i = bisect.bisect_left(starts, start)
         while i < len(ends) and starts[i] < end:
             yield starts[i], ends[i]
