@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 
 from synthesis.thai import graphemes
 from synthesis.thai.accel import compiled
@@ -25,12 +26,14 @@ log = logging.getLogger(__name__)
 
 
 def _find_entities(text: str, tokens) -> list[Entity]:
-    try:
-        module = importlib.import_module("synthesis.thai.entities")
-    except ModuleNotFoundError as error:
-        if error.name != "synthesis.thai.entities":
-            raise
-        return []  # the entity layer is not installed in this build
+    module = sys.modules.get("synthesis.thai.entities")  # (import_module costs more per call)
+    if module is None:
+        try:
+            module = importlib.import_module("synthesis.thai.entities")
+        except ModuleNotFoundError as error:
+            if error.name != "synthesis.thai.entities":
+                raise
+            return []  # the entity layer is not installed in this build
     return _sound(text, module.find_entities(text, tokens))
 
 
