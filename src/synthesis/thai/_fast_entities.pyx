@@ -1329,11 +1329,31 @@ def paragraph_breaks(str text):
     return breaks
 
 
-def resolve_places(str text, list found, Py_ssize_t context_chars, narrow, settled_of):
-    """mirrors ``places._python_resolve``: narrows the candidates of ambiguous places (in
-    place) with the provinces and districts named around them, then in the whole text.
+cdef void _narrow(f, set provinces, set districts) except *:
+    # mirrors places._narrow: keep the candidates that fit the provinces/districts around f
+    cdef list candidates = f.candidates
+    if len(candidates) <= 1:
+        return
+    by_district = [p for p in candidates if p.district_code in districts]
+    if by_district and (f.level == u"tambon" or f.level == u"local_gov"):
+        f.candidates = by_district
+        return
+    by_province = [p for p in candidates if p.province_code in provinces]
+    if by_province:
+        f.candidates = by_province
 
-    ``narrow`` and ``settled_of`` are ``places._narrow`` and ``places._settled``."""
+
+cdef tuple _settled(list candidates, str level):
+    # mirrors places._settled: (province code, district code of a district) when certain
+    if len(candidates) == 1 or (candidates and len({p.province_code for p in candidates}) == 1):
+        first = candidates[0]
+        return first.province_code, (first.district_code if level == u"amphoe" else None)
+    return None, None
+
+
+def resolve_places(str text, list found, Py_ssize_t context_chars):
+    """mirrors ``places._python_resolve``: narrows the candidates of ambiguous places (in
+    place) with the provinces and districts named around them, then in the whole text."""
     cdef Py_ssize_t count = len(found), size = len(text), i, j, lo, hi, start, end, pass_number
     cdef Py_ssize_t breaks_count, a, b, m
     cdef list ambiguous = [i for i in range(count) if len(found[i].candidates) > 1]
@@ -1370,20 +1390,20 @@ def resolve_places(str text, list found, Py_ssize_t context_chars, narrow, settl
             while j < count and <Py_ssize_t>starts[j] <= hi:
                 if j != i:
                     if j not in settled:
-                        settled[j] = settled_of(before_pass[j], found[j].level)
+                        settled[j] = _settled(before_pass[j], found[j].level)
                     province_code, district_code = settled[j]
                     if province_code:
                         provinces.add(province_code)
                     if district_code and len(found[j].candidates) == 1:
                         districts.add(found[j].candidates[0].district_code)
                 j += 1
-            narrow(f, provinces, districts)
+            _narrow(f, provinces, districts)
     text_provinces = {f.candidates[0].province_code for f in found if f.level == u"province"}
     for i in ambiguous:
         f = found[i]
         if text_provinces and len({p.province_code for p in f.candidates}) > 1:
             before = len(f.candidates)
-            narrow(f, text_provinces, set())
+            _narrow(f, text_provinces, set())
             if len(f.candidates) < before and len({p.province_code for p in f.candidates}) == 1:
                 f.attrs[u"resolved_by"] = u"document"
 

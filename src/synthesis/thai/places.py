@@ -272,7 +272,7 @@ def _settled(candidates: list[Place], level: str) -> tuple[str | None, str | Non
 def _resolve(text: str, found: list[_Found]) -> None:
     """Narrow the candidates of ambiguous places (in place) with what is named around them."""
     if _fast is not None:
-        _fast.resolve_places(text, found, CONTEXT_CHARS, _narrow, _settled)
+        _fast.resolve_places(text, found, CONTEXT_CHARS)
     else:
         _python_resolve(text, found)
 
