@@ -181,6 +181,9 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 def test_entities_fast_random_thai_latin_strings_match_python(text):
     _same_rows(text)
     assert _compiled_entities(text) == _python_entities(text)
+    tokens = tokenize(text)
+    _same_rows(text, tokens)
+    assert _compiled_entities(text, tokens) == _python_entities(text, tokens)
 
 
 @settings(max_examples=100, deadline=None)
