@@ -14,7 +14,7 @@ names its Python twin, which stays the reference (``synthesis.thai.accel``); the
   to whole grapheme clusters).
 """
 
-from libc.stdlib cimport free, malloc, qsort
+from libc.stdlib cimport free, malloc, qsort, realloc
 
 import operator
 
@@ -47,6 +47,9 @@ cdef class Trie:
     cdef int[::1] out_length
     cdef int[::1] out_owner
     cdef readonly list owners
+    cdef readonly list names  # every finder's name, in the order first registered
+    cdef int[::1] owner_first  # word k's finders: owner_name[owner_first[k]:owner_first[k + 1]]
+    cdef int[::1] owner_name
 
     def __init__(self, dict words_by_owner):
         """``words_by_owner``: word → list of finder names (as ``scan._owners`` gathers them)."""
@@ -104,6 +107,16 @@ cdef class Trie:
         self.out_first = out_first
         self.out_length = numpy.array(out_length, dtype=numpy.int32)
         self.out_owner = numpy.array(out_owner, dtype=numpy.int32)
+        self.names = list(dict.fromkeys(name for names in self.owners for name in names))
+        index_of = {name: index for index, name in enumerate(self.names)}
+        owner_first = numpy.zeros(len(self.owners) + 1, dtype=numpy.int32)
+        owner_name = []
+        for k, names in enumerate(self.owners):
+            owner_first[k] = len(owner_name)
+            owner_name.extend(index_of[name] for name in names)
+        owner_first[len(self.owners)] = len(owner_name)
+        self.owner_first = owner_first
+        self.owner_name = numpy.array(owner_name, dtype=numpy.int32)
 
 
 def scan_text(Trie trie, str text):
@@ -111,21 +124,22 @@ def scan_text(Trie trie, str text):
 
     ``digit_runs``: maximal runs of ASCII or Thai digits, ``(start, end)``, in order;
     ``raw``: finder name → every occurrence of its words as ``(start, -end)``, overlapping
-    ones included (in order of their ends; ``Scan.words`` sorts them its own way).
+    ones included (in order of their ends), as an :class:`Occurrences` mapping that makes
+    those tuples only for the finders that ask (``Scan.words`` reads its arrays directly).
     """
     cdef Py_ssize_t i = -1, start
     cdef Py_ssize_t run_start = -1, run_end = -1
     cdef Py_UCS4 ch
-    cdef int state = 0, out
+    cdef int state = 0, out, k, owner
     cdef unsigned short[::1] column = trie.column
     cdef unsigned short[:, ::1] step = trie.step
     cdef int[::1] out_first = trie.out_first
     cdef int[::1] out_length = trie.out_length
     cdef int[::1] out_owner = trie.out_owner
-    cdef list owners = trie.owners
+    cdef int[::1] owner_first = trie.owner_first
+    cdef int[::1] owner_name = trie.owner_name
     cdef list runs = []
-    cdef dict raw = {}
-    cdef list spans
+    cdef Occurrences raw = Occurrences(trie.names)
     for ch in text:  # (faster than text[i]: Cython reads the string's kind once)
         i += 1
         if _is_digit(ch):
@@ -137,15 +151,147 @@ def scan_text(Trie trie, str text):
         state = step[state, column[ch] if ch <= 0xFFFF else 0]
         for out in range(out_first[state], out_first[state + 1]):
             start = i + 1 - out_length[out]
-            for name in <tuple>owners[out_owner[out]]:
-                spans = raw.get(name)
-                if spans is None:
-                    raw[name] = [(start, -(i + 1))]
-                else:
-                    spans.append((start, -(i + 1)))
+            owner = out_owner[out]
+            for k in range(owner_first[owner], owner_first[owner + 1]):
+                raw.add(start, i + 1, owner_name[k])
     if run_end >= 0:
         runs.append((run_start, run_end))
     return runs, raw
+
+
+cdef class Occurrences:
+    """Every occurrence of every finder's words in one text, held in C arrays.
+
+    Read as ``scan.Scan`` reads its dict: finder name → list of ``(start, -end)`` in the order
+    found (made on first access); :meth:`words` reads the arrays without making them.
+    """
+
+    cdef long long *starts
+    cdef long long *ends
+    cdef int *name_of
+    cdef Py_ssize_t count, capacity
+    cdef list names
+    cdef int *per_name  # occurrences of each name
+    cdef list present  # names with an occurrence, in the order first found
+    cdef dict made
+
+    def __cinit__(self, list names):
+        self.names = names
+        self.per_name = <int *>malloc((len(names) + 1) * sizeof(int))
+        if self.per_name == NULL:
+            raise MemoryError()
+        for k in range(len(names) + 1):
+            self.per_name[k] = 0
+        self.present = []
+        self.made = {}
+
+    def __dealloc__(self):
+        free(self.starts)
+        free(self.ends)
+        free(self.name_of)
+        free(self.per_name)
+
+    cdef int add(self, long long start, long long end, int name) except -1:
+        cdef Py_ssize_t capacity
+        cdef void *grown
+        if self.count == self.capacity:
+            capacity = self.capacity * 2 if self.capacity else 64
+            grown = realloc(self.starts, capacity * sizeof(long long))
+            if grown == NULL:
+                raise MemoryError()
+            self.starts = <long long *>grown
+            grown = realloc(self.ends, capacity * sizeof(long long))
+            if grown == NULL:
+                raise MemoryError()
+            self.ends = <long long *>grown
+            grown = realloc(self.name_of, capacity * sizeof(int))
+            if grown == NULL:
+                raise MemoryError()
+            self.name_of = <int *>grown
+            self.capacity = capacity
+        self.starts[self.count] = start
+        self.ends[self.count] = end
+        self.name_of[self.count] = name
+        self.count += 1
+        if self.per_name[name] == 0:
+            self.present.append(self.names[name])
+        self.per_name[name] += 1
+        return 0
+
+    cdef int index_of(self, name):
+        try:
+            return self.names.index(name)
+        except ValueError:
+            return -1
+
+    def get(self, name, default=None):
+        """(start, -end) of every occurrence of ``name``'s words, or ``default`` when none."""
+        cdef int k
+        cdef Py_ssize_t i
+        cdef list spans
+        spans = self.made.get(name)
+        if spans is not None:
+            return spans
+        k = self.index_of(name)
+        if k < 0 or self.per_name[k] == 0:
+            return default
+        spans = [(self.starts[i], -self.ends[i]) for i in range(self.count) if self.name_of[i] == k]
+        self.made[name] = spans
+        return spans
+
+    def __getitem__(self, name):
+        spans = self.get(name)
+        if spans is None:
+            raise KeyError(name)
+        return spans
+
+    def __contains__(self, name):
+        return name in self.present
+
+    def __iter__(self):
+        return iter(list(self.present))
+
+    def __len__(self):
+        return len(self.present)
+
+    def keys(self):
+        return list(self.present)
+
+    def items(self):
+        return [(name, self.get(name)) for name in self.present]
+
+    def words(self, str text, name, keep):
+        """mirrors ``scan.Scan._python_words`` on these arrays: the leftmost-longest occurrences
+        of ``name``'s words that do not overlap, as (start, end), for which ``keep(word)`` is
+        true (every one when ``keep`` is None)."""
+        cdef int k = self.index_of(name)
+        cdef Py_ssize_t count, index, i, start, end, last_end = 0
+        cdef SpanKey *keys
+        cdef list found = []
+        if k < 0 or self.per_name[k] == 0:
+            return found
+        count = self.per_name[k]
+        keys = <SpanKey *>malloc(count * sizeof(SpanKey))
+        if keys == NULL:
+            raise MemoryError()
+        try:
+            index = 0
+            for i in range(self.count):
+                if self.name_of[i] == k:
+                    keys[index].start = self.starts[i]
+                    keys[index].end = -self.ends[i]  # the longest first at a start
+                    keys[index].index = index
+                    index += 1
+            qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+            for index in range(count):
+                start = keys[index].start
+                end = -keys[index].end
+                if start >= last_end and (keep is None or keep(text[start:end])):
+                    last_end = end
+                    found.append((start, end))
+        finally:
+            free(keys)
+        return found
 
 
 # ---------------------------------------------------------------------------------------------

@@ -84,9 +84,12 @@ class Scan:
         (only of the words for which ``keep(word)`` is true, when given)."""
         found = self._words.get(name) if keep is None else None
         if found is None:
-            found = self._python_words(name, keep) if _fast is None else _fast.leftmost_longest(
-                self.text, self._raw.get(name, []), keep
-            )
+            if _fast is None:
+                found = self._python_words(name, keep)
+            elif isinstance(self._raw, dict):  # the reference scan's (a table that could not be built)
+                found = _fast.leftmost_longest(self.text, self._raw.get(name, []), keep)
+            else:  # the compiled scan's occurrences, read without making a tuple of each
+                found = self._raw.words(self.text, name, keep)
             if keep is None:
                 self._words[name] = found
         return found
