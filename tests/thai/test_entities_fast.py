@@ -71,9 +71,12 @@ def _same_scan(text):
     assert {name: sorted(spans) for name, spans in fast._raw.items()} == {
         name: sorted(spans) for name, spans in python._raw.items()
     }
+    assert set(fast._raw) == set(python._raw) and len(fast._raw) == len(python._raw)
     for name in python._raw:
         assert fast.words(name) == python._python_words(name, None)
         assert fast.words(name, _HAS_A_MARK) == python._python_words(name, _HAS_A_MARK)
+        assert sorted(fast.occurrences(name)) == sorted(python.occurrences(name))
+        assert fast.ordered(name) == python.ordered(name)
     return fast
 
 
@@ -223,3 +226,15 @@ def test_entities_fast_scan_falls_back_to_python_for_words_beyond_the_bmp():
 @given(st.text(alphabet=st.sampled_from(list("\n \tก.")), max_size=40))
 def test_entities_fast_paragraph_breaks_are_those_of_the_regex(text):
     assert places._fast.paragraph_breaks(text) == places._paragraph_breaks(text)
+
+
+def test_entities_fast_scan_occurrences_read_like_a_dict():
+    found = scan._compiled_scan("อำเภอหนองจิก จ.ยะลา 5 คน")
+    raw = found._raw
+    assert "places" in raw and "no such finder" not in raw
+    assert raw.get("no such finder") is None and raw.get("no such finder", ()) == ()
+    with pytest.raises(KeyError):
+        raw["no such finder"]
+    assert raw["places"] is raw.get("places")  # made once
+    assert dict(raw.items()).keys() == set(raw.keys()) == set(raw)
+    assert found.words("places") == [(0, 5), (13, 15), (15, 19)]  # อำเภอ, จ., ยะลา
