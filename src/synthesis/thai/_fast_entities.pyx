@@ -1611,39 +1611,71 @@ cdef object _iso(int year, int month, int day):
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-cdef tuple _read_date(dict g, dict months):
-    """mirrors dates._read on ``m.groupdict()``: (ISO start, ISO end or None, attrs) or None."""
-    cdef int month1, month3, day1, start_year, end_year, year
-    if g[u"sd"]:
-        if g[u"sep"] != u"/" and len(g[u"sy"]) != 4:
-            return None  # "1.2.65" or "3-5-10" is more likely a list number or a range
-        year, era = _to_ce(g[u"sy"], None)
-        start = _iso(year, _digits_value(g[u"sm"]), _digits_value(g[u"sd"]))
-        return (start, None, {u"era": era}) if start else None
-    if g[u"mm"]:
-        year, era = _to_ce(g[u"ym"], g[u"eram"])
-        start = _iso(year, months[g[u"mm"].replace(u".", u"")], 1)
-        return (start, None, {u"era": era, u"precision": u"month"}) if start else None
-    month1 = months[g[u"m1"].replace(u".", u"")]
-    day1 = _digits_value(g[u"d1"])
-    if g[u"d3"]:  # "30 ก.ย. - 2 ต.ค. 2565" or "30 ก.ย. 2565 - 2 ต.ค. 2565"
-        if not (g[u"y3"] or g[u"y1"]):
+cdef class DateGroups:
+    """The group numbers of ``dates._DATE``, read once from its ``groupindex``."""
+
+    cdef int d1, d2, m1, era1, y1, d3, m3, era3, y3, sd, sep, sm, sy, mm, eram, ym
+
+    def __init__(self, dict index):
+        self.d1, self.d2, self.m1, self.era1, self.y1 = index["d1"], index["d2"], index["m1"], index["era1"], index["y1"]
+        self.d3, self.m3, self.era3, self.y3 = index["d3"], index["m3"], index["era3"], index["y3"]
+        self.sd, self.sep, self.sm, self.sy = index["sd"], index["sep"], index["sm"], index["sy"]
+        self.mm, self.eram, self.ym = index["mm"], index["eram"], index["ym"]
+
+
+cdef class _Groups:
+    """One match's groups, read from its spans (``Match.regs``): a string only when asked."""
+
+    cdef str text
+    cdef tuple regs
+
+    cdef inline bint has(self, int group):
+        # the group took part (none of dates._DATE's groups can match an empty string)
+        return <Py_ssize_t>(<tuple>self.regs[group])[0] >= 0
+
+    cdef str get(self, int group):
+        cdef tuple span = self.regs[group]
+        if <Py_ssize_t>span[0] < 0:
             return None
-        month3 = months[g[u"m3"].replace(u".", u"")]
-        end_year, era = _to_ce(g[u"y3"] or g[u"y1"], g[u"era3"] if g[u"y3"] else g[u"era1"])
-        if g[u"y1"]:
-            start_year, era = _to_ce(g[u"y1"], g[u"era1"])
+        return self.text[<Py_ssize_t>span[0]:<Py_ssize_t>span[1]]
+
+
+cdef tuple _read_date(_Groups g, DateGroups n, dict months):
+    """mirrors dates._read on a match's groups: (ISO start, ISO end or None, attrs) or None."""
+    cdef int month1, month3, day1, start_year, end_year, year
+    if g.has(n.sd):
+        if g.get(n.sep) != u"/" and len(g.get(n.sy)) != 4:
+            return None  # "1.2.65" or "3-5-10" is more likely a list number or a range
+        year, era = _to_ce(g.get(n.sy), None)
+        start = _iso(year, _digits_value(g.get(n.sm)), _digits_value(g.get(n.sd)))
+        return (start, None, {u"era": era}) if start else None
+    if g.has(n.mm):
+        year, era = _to_ce(g.get(n.ym), g.get(n.eram))
+        start = _iso(year, months[g.get(n.mm).replace(u".", u"")], 1)
+        return (start, None, {u"era": era, u"precision": u"month"}) if start else None
+    month1 = months[g.get(n.m1).replace(u".", u"")]
+    day1 = _digits_value(g.get(n.d1))
+    if g.has(n.d3):  # "30 ก.ย. - 2 ต.ค. 2565" or "30 ก.ย. 2565 - 2 ต.ค. 2565"
+        if not (g.has(n.y3) or g.has(n.y1)):
+            return None
+        month3 = months[g.get(n.m3).replace(u".", u"")]
+        if g.has(n.y3):
+            end_year, era = _to_ce(g.get(n.y3), g.get(n.era3))
+        else:
+            end_year, era = _to_ce(g.get(n.y1), g.get(n.era1))
+        if g.has(n.y1):
+            start_year, era = _to_ce(g.get(n.y1), g.get(n.era1))
         else:
             start_year = end_year - 1 if month1 > month3 else end_year
         start = _iso(start_year, month1, day1)
-        end = _iso(end_year, month3, _digits_value(g[u"d3"]))
+        end = _iso(end_year, month3, _digits_value(g.get(n.d3)))
     else:
-        if not g[u"y1"]:
+        if not g.has(n.y1):
             return None
-        year, era = _to_ce(g[u"y1"], g[u"era1"])
+        year, era = _to_ce(g.get(n.y1), g.get(n.era1))
         start = _iso(year, month1, day1)
-        end = _iso(year, month1, _digits_value(g[u"d2"])) if g[u"d2"] else None
-        if g[u"d2"] and end is None:
+        end = _iso(year, month1, _digits_value(g.get(n.d2))) if g.has(n.d2) else None
+        if g.has(n.d2) and end is None:
             return None
     if start is None or (end is not None and end < start):
         return None
@@ -1653,16 +1685,15 @@ cdef tuple _read_date(dict g, dict months):
     return start, end, attrs
 
 
-_LAST_PARTS = (u"y3", u"m3", u"y1", u"m1", u"sy", u"ym")
-
-
-def date_rows(str text, list starts, pattern, dict months):
+def date_rows(str text, list starts, pattern, dict months, DateGroups groups):
     """mirrors ``dates._python_date_rows``: (start, end, "DATE", ISO start, "rule", attrs) of
     every date read by ``pattern`` (``dates._DATE``) at ``starts``, left to right."""
-    cdef Py_ssize_t last_end = 0, pos
+    cdef Py_ssize_t last_end = 0, pos, end
     cdef list rows = []
-    cdef dict g
-    cdef tuple read
+    cdef tuple read, span
+    cdef _Groups g = _Groups()
+    cdef int group
+    g.text = text
     match = pattern.match
     for pos in starts:
         if pos < last_end:
@@ -1670,17 +1701,18 @@ def date_rows(str text, list starts, pattern, dict months):
         m = match(text, pos)
         if m is None:
             continue
-        last_end = m.end()
-        g = m.groupdict()
-        read = _read_date(g, months)
+        g.regs = m.regs
+        last_end = (<tuple>g.regs[0])[1]
+        read = _read_date(g, groups, months)
         if read is None:
             continue
-        end = None
-        for group in _LAST_PARTS:  # dates._span_end: after the date's last read part
-            if g[group]:
-                end = m.end(group)
+        end = last_end
+        for group in (groups.y3, groups.m3, groups.y1, groups.m1, groups.sy, groups.ym):
+            span = g.regs[group]  # dates._span_end: after the date's last read part
+            if <Py_ssize_t>span[0] >= 0:
+                end = span[1]
                 break
-        rows.append((m.start(), end if end is not None else m.end(), u"DATE", read[0], u"rule", read[2]))
+        rows.append(((<tuple>g.regs[0])[0], end, u"DATE", read[0], u"rule", read[2]))
     return rows
 
 

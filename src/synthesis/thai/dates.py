@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import re
 
 from synthesis.thai.accel import compiled
@@ -135,8 +136,14 @@ def _date_starts(text: str, found: Scan) -> list[int]:
     return _python_date_starts(text, found)
 
 
-# The compiled twin of _python_date_starts (``_fast_entities.pyx``), or None.
+# The compiled twins of _python_date_starts and _python_date_rows (``_fast_entities.pyx``), or None.
 _fast = compiled("entities")
+
+
+@functools.cache
+def _fast_groups():
+    """The group numbers of :data:`_DATE`, as the compiled reader takes them."""
+    return _fast.DateGroups(dict(_DATE.groupindex))
 
 
 def _python_date_starts(text: str, found: Scan) -> list[int]:
@@ -257,7 +264,7 @@ def date_rows(text: str, found: Scan | None = None) -> list[tuple]:
     """(start, end, "DATE", ISO start, "rule", attrs) of every date: :func:`find_dates` without
     building entities (``find_entities`` builds only those that survive)."""
     if _fast is not None:
-        return _fast.date_rows(text, _date_starts(text, found or scan(text)), _DATE, _MONTHS)
+        return _fast.date_rows(text, _date_starts(text, found or scan(text)), _DATE, _MONTHS, _fast_groups())
     return _python_date_rows(text, found)
 
 
