@@ -367,28 +367,59 @@ cdef list _sorted_by_span(list rows):
     return result
 
 
+cdef struct ClusterKey:
+    long long negative_length
+    long long rank
+    long long start
+    long long end
+    Py_ssize_t index
+
+
+cdef int _compare_cluster_keys(const void *a, const void *b) noexcept nogil:
+    # (start - end, rank, start), then the cluster's order: the Python twin's stable sort
+    cdef const ClusterKey *x = <const ClusterKey *>a
+    cdef const ClusterKey *y = <const ClusterKey *>b
+    if x.negative_length != y.negative_length:
+        return -1 if x.negative_length < y.negative_length else 1
+    if x.rank != y.rank:
+        return -1 if x.rank < y.rank else 1
+    if x.start != y.start:
+        return -1 if x.start < y.start else 1
+    return -1 if x.index < y.index else (1 if x.index > y.index else 0)
+
+
 cdef list _best_of_cluster(list cluster, dict rank):
-    # mirrors entities._best_of_cluster
-    cdef list keyed = []
+    # mirrors entities._best_of_cluster: longest first, then by label rank, then earliest
+    cdef Py_ssize_t count = len(cluster), index, other, chosen_count = 0
+    cdef ClusterKey *keys
+    cdef tuple row
     cdef list chosen = []
-    cdef tuple row, other
-    cdef Py_ssize_t index, start, end
-    cdef bint free
-    for index in range(len(cluster)):
-        row = cluster[index]
-        keyed.append((<Py_ssize_t>row[0] - <Py_ssize_t>row[1], rank.get(row[2], 99), row[0], index))
-    keyed.sort()  # the index keeps equal keys in cluster order, as a stable sort would
-    for key in keyed:
-        row = cluster[key[3]]
-        start = row[0]
-        end = row[1]
-        free = True
-        for other in chosen:
-            if not (end <= <Py_ssize_t>other[0] or start >= <Py_ssize_t>other[1]):
-                free = False
-                break
-        if free:
-            chosen.append(row)
+    cdef bint free_span
+    keys = <ClusterKey *>malloc(count * sizeof(ClusterKey))
+    if keys == NULL:
+        raise MemoryError()
+    try:
+        for index in range(count):
+            row = cluster[index]
+            keys[index].start = row[0]
+            keys[index].end = row[1]
+            keys[index].negative_length = keys[index].start - keys[index].end
+            keys[index].rank = rank.get(row[2], 99)
+            keys[index].index = index
+        qsort(keys, count, sizeof(ClusterKey), _compare_cluster_keys)
+        # keys[0:chosen_count] become the chosen spans, in the order chosen
+        for index in range(count):
+            free_span = True
+            for other in range(chosen_count):
+                if not (keys[index].end <= keys[other].start or keys[index].start >= keys[other].end):
+                    free_span = False
+                    break
+            if free_span:
+                keys[chosen_count] = keys[index]
+                chosen_count += 1
+                chosen.append(cluster[keys[index].index])
+    finally:
+        free(keys)
     return chosen
 
 
