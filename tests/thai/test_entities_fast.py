@@ -238,3 +238,21 @@ def test_entities_fast_scan_occurrences_read_like_a_dict():
     assert raw["places"] is raw.get("places")  # made once
     assert dict(raw.items()).keys() == set(raw.keys()) == set(raw)
     assert found.words("places") == [(0, 5), (13, 15), (15, 19)]  # อำเภอ, จ., ยะลา
+
+
+_ROWS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(entities.LABEL_PRIORITY + ("OTHER",))).map(
+        lambda t: (t[0], t[0] + t[1], t[2], "value", "rule", {})
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROWS)
+@example([(0, 4, "NUMBER", 1, "rule", {}), (2, 6, "COUNT", 2, "rule", {}), (2, 6, "DATE", 3, "rule", {})])
+def test_entities_fast_overlaps_resolve_like_python(rows):
+    # equal spans and equal lengths: the label's rank, then the earlier start, then the finders' order
+    fast = entities._resolve_rows(rows)
+    python = entities._python_resolve_rows(rows)
+    assert [id(row) for row in fast] == [id(row) for row in python]
