@@ -256,3 +256,11 @@ def test_entities_fast_overlaps_resolve_like_python(rows):
     fast = entities._resolve_rows(rows)
     python = entities._python_resolve_rows(rows)
     assert [id(row) for row in fast] == [id(row) for row in python]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("กเแาำะิ่้ \r\n\u200d\u0301") + ["👍", "🏽", "🇹", "🇭"]), min_size=1, max_size=20),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=6))
+def test_entities_fast_snapping_gives_the_python_spans(text, spans):
+    rows = [(min(a, b, len(text)), min(max(a, b), len(text)), "NUMBER", 1, "rule", {}) for a, b in spans]
+    assert entities._snapped_entities(text, rows) == entities._python_snapped_entities(text, rows)
