@@ -435,7 +435,7 @@ def snapped_entities(str text, list rows, make, const unsigned char[:] risk, sna
     for row in rows:
         start = row[0]
         end = row[1]
-        if (start > 0 and _may_split(text, start, risk)) or (end < size and _may_split(text, end, risk)):
+        if (0 < start < size and _may_split(text, start, risk)) or (0 < end < size and _may_split(text, end, risk)):
             start = snap_left(text, start)
             end = snap_right(text, end)
         entities.append(make(start, end, text[start:end], row[2], row[3], row[4], row[5]))
