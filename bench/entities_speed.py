@@ -28,13 +28,14 @@ Then, last, one run that compares in the same process, on the same documents and
 (as ``analyze`` calls it): bare ``nlpo3.segment`` (the yardstick of issue 3), ``find_entities``
 on the pure-Python reference paths (every ``_fast`` switched off, as ``SYNTHESIS_PURE_PYTHON=1``
 does) and on the compiled twins of ``_fast_entities.pyx``. Goal: find_entities at ≥ 3.5× the
-throughput of bare nlpO3. After the compiled twins (2 MB, one run, load average 1.1 on 2 cores;
+throughput of bare nlpO3. After the compiled twins (2 MB, one run, load average 1.0 on 2 cores;
 the second part runs after ``tokenize`` has added its terms to the shared scan):
 
-    scan 0.0055  dates 0.0043  numbers 0.0045  places 0.0093  orgs 0.0018  persons 0.0046
-    resolve 0.0027  build 0.0069  find_entities 0.0482 (7.5x the baseline)
-    with tokens: nlpo3 0.2324, pure Python 0.2190, compiled 0.0642 s per MB:
-    compiled 3.41x the pure-Python path; find_entities 3.62x bare nlpO3 (pure Python 1.06x)
+    scan 0.0040  dates 0.0036  numbers 0.0045  places 0.0094  orgs 0.0019  persons 0.0045
+    resolve 0.0022  build 0.0072  find_entities 0.0492 (7.3x the baseline)
+    with tokens: nlpo3 0.1918, pure Python 0.1819, compiled 0.0509 s per MB:
+    compiled 3.57x the pure-Python path; find_entities 3.77x bare nlpO3 (pure Python 1.05x);
+    a second run right after: 3.62x and 4.01x
 """
 
 from __future__ import annotations
