@@ -1,19 +1,28 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twins of the per-match and per-entity loops of the rule entities.
+"""Compiled twins of the per-match and per-candidate loops of the rule entities.
 
 ``find_entities`` does little per character but much per trigger word, digit run and
 candidate: thousands of small Python steps per megabyte, which cost more than the word
 segmenter itself. This module does the same steps as C loops over the text. Each function
-names its Python twin, which stays the reference (``synthesis.thai.accel``); the tests in
-``tests/thai/test_entities_fast.py`` check that both give identical results.
+names its Python twin (``mirrors …``), which stays the reference (``synthesis.thai.accel``);
+``tests/thai/test_entities_fast.py`` checks that both give identical rows. In file order:
 
-- :class:`Trie` and :func:`scan_text` mirror ``scan.scan``: every occurrence of every
-  finder's trigger words and the runs of digits, found in one walk over the text;
-- :func:`resolve_rows` mirrors ``entities._resolve_rows`` (overlaps among rows);
-- :func:`snapped_entities` mirrors ``entities._snapped_entities`` (rows to entities, widened
-  to whole grapheme clusters).
+- the scan (``scan.py``): :class:`Trie` (an Aho-Corasick table of every finder's words),
+  :func:`scan_text` (digit runs and :class:`Occurrences`), :func:`leftmost_longest`;
+- overlaps (``entities.py``): :func:`resolve_rows`, :func:`snapped_entities`;
+- quantities (``numbers.py``): :func:`quantity_rows` with :class:`QuantityWords`;
+- dates (``dates.py``): :func:`date_starts`, :func:`date_rows`;
+- places (``places.py``): :class:`NameTrie`, :class:`PlaceReader`, :func:`place_candidates`,
+  :func:`with_bare_districts`, :func:`resolve_places`, :func:`place_rows_of`;
+- organisations (``orgs.py``): :class:`OrgReader`, :func:`org_rows`;
+- persons (``persons.py``): :class:`PersonReader`, :func:`person_rows`.
+
+Positions are C integers and characters ``Py_UCS4`` (bounds and negative indexes are not
+checked: every index is tested against the text's length first); Python objects are made
+only for what the Python twin returns.
 """
 
+from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE
 from libc.stdlib cimport free, malloc, qsort, realloc
 
 import operator
@@ -295,6 +304,41 @@ cdef class Occurrences:
 
 
 # ---------------------------------------------------------------------------------------------
+# Leftmost-longest words of one finder (scan.Scan.words)
+
+
+def leftmost_longest(str text, list spans, keep):
+    """mirrors ``scan.Scan._python_words``: from ``spans`` (every occurrence as (start, -end)),
+    the leftmost-longest ones that do not overlap, as (start, end), for which ``keep(word)`` is
+    true (every one when ``keep`` is None)."""
+    cdef Py_ssize_t count = len(spans), index, start, end, last_end = 0
+    cdef SpanKey *keys
+    cdef tuple span
+    cdef list found = []
+    if count == 0:
+        return found
+    keys = <SpanKey *>malloc(count * sizeof(SpanKey))
+    if keys == NULL:
+        raise MemoryError()
+    try:
+        for index in range(count):
+            span = spans[index]
+            keys[index].start = span[0]
+            keys[index].end = span[1]  # -end: the longest first at a start
+            keys[index].index = index
+        qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+        for index in range(count):
+            start = keys[index].start
+            end = -keys[index].end
+            if start >= last_end and (keep is None or keep(text[start:end])):
+                last_end = end
+                found.append((start, end))
+    finally:
+        free(keys)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
 # Overlaps and snapping
 
 
@@ -450,7 +494,6 @@ cdef inline bint _may_split(str text, Py_ssize_t index, const unsigned char[:] r
 # ---------------------------------------------------------------------------------------------
 # Quantities: numbers, percentages, money and counts (numbers.py)
 
-from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE
 
 cdef inline bint _is_latin_or_digit(Py_UCS4 ch) noexcept:
     # mirrors numbers._LATIN_OR_DIGIT_CHARS
@@ -880,6 +923,211 @@ cdef bint _glued_to_code(str text, Py_ssize_t first, Py_ssize_t trail_start, Py_
 
 
 # ---------------------------------------------------------------------------------------------
+# Dates: where a date may start (dates.py)
+
+
+cdef inline bint _may_stand_before_month(Py_UCS4 ch) noexcept:
+    # mirrors dates._BEFORE_MONTH: spaces, a line break, dashes, digits, letters of ถึงวันที่
+    return (ch == u' ' or ch == u'\t' or ch == 0x00A0 or ch == u'\n' or _is_dash(ch) or _is_digit(ch)
+            or ch == u'ถ' or ch == u'ึ' or ch == u'ง' or ch == u'ว' or ch == u'ั' or ch == u'น'
+            or ch == u'ท' or ch == u'ี' or ch == u'่')
+
+
+cdef inline bint _is_date_separator(Py_UCS4 ch) noexcept:
+    return ch == u'/' or ch == u'.' or ch == u'-'
+
+
+def date_starts(str text, list month_words, list digit_runs, list day_months):
+    """mirrors ``dates._python_date_starts``: where a date may start, sorted.
+
+    ``month_words``: (start, end) of the month + year form's words; ``day_months``: every
+    (start, end) of a month written any way the day-month form accepts."""
+    cdef Py_ssize_t size = len(text), month, reach, lo, hi, mid, start, end, after_month
+    cdef Py_ssize_t count = len(digit_runs)
+    cdef set starts = {word[0] for word in month_words}
+    cdef tuple pair
+    cdef Py_UCS4 separator
+    if count:
+        for pair in day_months:
+            month = pair[0]
+            if month == 0 or not _may_stand_before_month(text[month - 1]):
+                continue
+            reach = month
+            while reach > 0 and _may_stand_before_month(text[reach - 1]):
+                reach -= 1
+            lo, hi = 0, count  # the first run starting at or after reach
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if <Py_ssize_t>(<tuple>digit_runs[mid])[0] < reach:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            while lo < count and <Py_ssize_t>(<tuple>digit_runs[lo])[0] < month:
+                starts.add((<tuple>digit_runs[lo])[0])
+                lo += 1
+    for pair in digit_runs:  # "21/7/65": one or two digits, a separator, one or two digits, it again
+        start = pair[0]
+        end = pair[1]
+        if end - start <= 2 and end + 1 < size and _is_date_separator(text[end]) and _is_digit(text[end + 1]):
+            separator = text[end]
+            after_month = end + 3 if end + 2 < size and _is_digit(text[end + 2]) else end + 2
+            if after_month < size and text[after_month] == separator:
+                starts.add(start)
+    return sorted(starts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates: reading a match of dates._DATE (dates.py)
+
+
+cdef int _digits_value(str digits):
+    # int(thai_digits_to_arabic(digits)) for the [0-9๐-๙]+ of dates._D
+    cdef int value = 0
+    cdef Py_UCS4 ch
+    for ch in digits:
+        value = value * 10 + (<int>ch - (0x30 if ch <= u'9' else 0x0E50))
+    return value
+
+
+cdef tuple _to_ce(str year_text, era_text):
+    # mirrors dates._to_ce: (Common-Era year, "BE"/"CE")
+    cdef int year = _digits_value(year_text)
+    era = era_text.replace(u".", u"").replace(u" ", u"") if era_text else None
+    if len(year_text) == 2:
+        if era == u"คศ":
+            return 2000 + year, u"CE"
+        return 2500 + year - 543, u"BE"
+    if era == u"พศ" or (era is None and year >= 2400):
+        return year - 543, u"BE"
+    return year, u"CE"
+
+
+cdef inline bint _is_leap(int year) noexcept:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+cdef object _iso(int year, int month, int day):
+    # mirrors dates._iso: datetime.date(year, month, day).isoformat(), or None
+    cdef int last_day
+    if not 1800 <= year <= 2200 or not 1 <= month <= 12 or day < 1:
+        return None
+    if month == 2:
+        last_day = 29 if _is_leap(year) else 28
+    elif month in (4, 6, 9, 11):
+        last_day = 30
+    else:
+        last_day = 31
+    if day > last_day:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+cdef class DateGroups:
+    """The group numbers of ``dates._DATE``, read once from its ``groupindex``."""
+
+    cdef int d1, d2, m1, era1, y1, d3, m3, era3, y3, sd, sep, sm, sy, mm, eram, ym
+
+    def __init__(self, dict index):
+        self.d1, self.d2, self.m1, self.era1, self.y1 = index["d1"], index["d2"], index["m1"], index["era1"], index["y1"]
+        self.d3, self.m3, self.era3, self.y3 = index["d3"], index["m3"], index["era3"], index["y3"]
+        self.sd, self.sep, self.sm, self.sy = index["sd"], index["sep"], index["sm"], index["sy"]
+        self.mm, self.eram, self.ym = index["mm"], index["eram"], index["ym"]
+
+
+cdef class _Groups:
+    """One match's groups, read from its spans (``Match.regs``): a string only when asked."""
+
+    cdef str text
+    cdef tuple regs
+
+    cdef inline bint has(self, int group):
+        # the group took part (none of dates._DATE's groups can match an empty string)
+        return <Py_ssize_t>(<tuple>self.regs[group])[0] >= 0
+
+    cdef str get(self, int group):
+        cdef tuple span = self.regs[group]
+        if <Py_ssize_t>span[0] < 0:
+            return None
+        return self.text[<Py_ssize_t>span[0]:<Py_ssize_t>span[1]]
+
+
+cdef tuple _read_date(_Groups g, DateGroups n, dict months):
+    """mirrors dates._read on a match's groups: (ISO start, ISO end or None, attrs) or None."""
+    cdef int month1, month3, day1, start_year, end_year, year
+    if g.has(n.sd):
+        if g.get(n.sep) != u"/" and len(g.get(n.sy)) != 4:
+            return None  # "1.2.65" or "3-5-10" is more likely a list number or a range
+        year, era = _to_ce(g.get(n.sy), None)
+        start = _iso(year, _digits_value(g.get(n.sm)), _digits_value(g.get(n.sd)))
+        return (start, None, {u"era": era}) if start else None
+    if g.has(n.mm):
+        year, era = _to_ce(g.get(n.ym), g.get(n.eram))
+        start = _iso(year, months[g.get(n.mm).replace(u".", u"")], 1)
+        return (start, None, {u"era": era, u"precision": u"month"}) if start else None
+    month1 = months[g.get(n.m1).replace(u".", u"")]
+    day1 = _digits_value(g.get(n.d1))
+    if g.has(n.d3):  # "30 ก.ย. - 2 ต.ค. 2565" or "30 ก.ย. 2565 - 2 ต.ค. 2565"
+        if not (g.has(n.y3) or g.has(n.y1)):
+            return None
+        month3 = months[g.get(n.m3).replace(u".", u"")]
+        if g.has(n.y3):
+            end_year, era = _to_ce(g.get(n.y3), g.get(n.era3))
+        else:
+            end_year, era = _to_ce(g.get(n.y1), g.get(n.era1))
+        if g.has(n.y1):
+            start_year, era = _to_ce(g.get(n.y1), g.get(n.era1))
+        else:
+            start_year = end_year - 1 if month1 > month3 else end_year
+        start = _iso(start_year, month1, day1)
+        end = _iso(end_year, month3, _digits_value(g.get(n.d3)))
+    else:
+        if not g.has(n.y1):
+            return None
+        year, era = _to_ce(g.get(n.y1), g.get(n.era1))
+        start = _iso(year, month1, day1)
+        end = _iso(year, month1, _digits_value(g.get(n.d2))) if g.has(n.d2) else None
+        if g.has(n.d2) and end is None:
+            return None
+    if start is None or (end is not None and end < start):
+        return None
+    attrs = {u"era": era}
+    if end:
+        attrs[u"end"] = end
+    return start, end, attrs
+
+
+def date_rows(str text, list starts, pattern, dict months, DateGroups groups):
+    """mirrors ``dates._python_date_rows``: (start, end, "DATE", ISO start, "rule", attrs) of
+    every date read by ``pattern`` (``dates._DATE``) at ``starts``, left to right."""
+    cdef Py_ssize_t last_end = 0, pos, end
+    cdef list rows = []
+    cdef tuple read, span
+    cdef _Groups g = _Groups()
+    cdef int group
+    g.text = text
+    match = pattern.match
+    for pos in starts:
+        if pos < last_end:
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        g.regs = m.regs
+        last_end = (<tuple>g.regs[0])[1]
+        read = _read_date(g, groups, months)
+        if read is None:
+            continue
+        end = last_end
+        for group in (groups.y3, groups.m3, groups.y1, groups.m1, groups.sy, groups.ym):
+            span = g.regs[group]  # dates._span_end: after the date's last read part
+            if <Py_ssize_t>span[0] >= 0:
+                end = span[1]
+                break
+        rows.append(((<tuple>g.regs[0])[0], end, u"DATE", read[0], u"rule", read[2]))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 # Places: a name read right after each prefix (places.py)
 
 
@@ -1096,59 +1344,270 @@ def place_candidates(PlaceReader reader, str text, list triggers):
 
 
 # ---------------------------------------------------------------------------------------------
-# Dates: where a date may start (dates.py)
+# Places: bare district names and rows (places.py)
 
 
-cdef inline bint _may_stand_before_month(Py_UCS4 ch) noexcept:
-    # mirrors dates._BEFORE_MONTH: spaces, a line break, dashes, digits, letters of ถึงวันที่
-    return (ch == u' ' or ch == u'\t' or ch == 0x00A0 or ch == u'\n' or _is_dash(ch) or _is_digit(ch)
-            or ch == u'ถ' or ch == u'ึ' or ch == u'ง' or ch == u'ว' or ch == u'ั' or ch == u'น'
-            or ch == u'ท' or ch == u'ี' or ch == u'่')
+def with_bare_districts(str text, list found, scanned, bare_names_of, dict districts, make_found):
+    """mirrors ``places._python_with_bare_districts``: ``found`` plus the district names
+    written without อำเภอ in a text that names their province, sorted by start."""
+    cdef Py_ssize_t size = len(text), count = len(found), lo, hi, mid, start, end
+    cdef list candidates, extra = []
+    cdef tuple span
+    cdef set codes
+    provinces = set()
+    for f in found:
+        candidates = f.candidates
+        if len(candidates) == 1:
+            provinces.add(candidates[0].province_code)
+        elif candidates:
+            codes = {p.province_code for p in candidates}
+            if len(codes) == 1:
+                provinces.add(candidates[0].province_code)
+    provinces = frozenset(provinces)
+    names = bare_names_of(provinces) if provinces else None
+    if not names:
+        return found
+    for span in scanned.words("districts", names.__contains__):
+        start = span[0]
+        end = span[1]
+        lo, hi = 0, count  # the last place found starting at or before start
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if <Py_ssize_t>found[mid].start <= start:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo > 0 and start < <Py_ssize_t>found[lo - 1].end:
+            continue  # inside a place already found ("อ.หาดใหญ่", "เทศบาลนครหาดใหญ่")
+        if start > 0 and u"เ" <= text[start - 1] <= u"ไ":
+            continue  # after a leading vowel
+        if end < size and _is_mark(text[end]):
+            continue  # places._continues
+        name = text[start:end]
+        places = [p for p in districts[name] if p.province_code in provinces]
+        extra.append(_new_found(make_found, start, end, u"amphoe", name, places, None, {"bare": True}))
+    return sorted(found + extra, key=_START) if extra else found
 
 
-cdef inline bint _is_date_separator(Py_UCS4 ch) noexcept:
-    return ch == u'/' or ch == u'.' or ch == u'-'
+_START = operator.attrgetter("start")
 
 
-def date_starts(str text, list month_words, list digit_runs, list day_months):
-    """mirrors ``dates._python_date_starts``: where a date may start, sorted.
+def place_rows_of(list found, dict known_rows, row_values):
+    """mirrors ``places._to_row`` for every found place: (start, end, "PLACE", value,
+    "gazetteer", attrs). ``known_rows`` caches the values of a place with one candidate."""
+    cdef list rows = []
+    cdef list candidates
+    cdef tuple known
+    for f in found:
+        candidates = f.candidates
+        if len(candidates) == 1 and not f.attrs:  # the common case: one place, read once per name
+            place = candidates[0]
+            key = (f.level, f.name, id(place), f.unit)
+            known = known_rows.get(key)
+            if known is None or known[0] is not place:  # (the place in it keeps its id unique)
+                value, attrs = row_values(f)
+                known = known_rows[key] = (place, value, attrs)
+            rows.append((f.start, f.end, u"PLACE", known[1], u"gazetteer", dict(known[2])))
+        else:
+            value, attrs = row_values(f)
+            rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", attrs))
+    return rows
 
-    ``month_words``: (start, end) of the month + year form's words; ``day_months``: every
-    (start, end) of a month written any way the day-month form accepts."""
-    cdef Py_ssize_t size = len(text), month, reach, lo, hi, mid, start, end, after_month
-    cdef Py_ssize_t count = len(digit_runs)
-    cdef set starts = {word[0] for word in month_words}
-    cdef tuple pair
-    cdef Py_UCS4 separator
-    if count:
-        for pair in day_months:
-            month = pair[0]
-            if month == 0 or not _may_stand_before_month(text[month - 1]):
+
+def paragraph_breaks(str text):
+    """mirrors ``places._paragraph_breaks``: where each ``\\n[ \\t]*\\n`` starts (``re.finditer``:
+    left to right, not overlapping)."""
+    cdef Py_ssize_t i = -1, pending = -1  # pending: a line break that spaces may follow
+    cdef Py_UCS4 ch
+    cdef list breaks = []
+    for ch in text:
+        i += 1
+        if pending >= 0:
+            if ch == u'\n':
+                breaks.append(pending)  # the match ends here: the next one starts after it
+                pending = -1
+            elif not _is_space_or_tab(ch):
+                pending = -1
+        elif ch == u'\n':
+            pending = i
+    return breaks
+
+
+cdef void _narrow(f, set provinces, set districts) except *:
+    # mirrors places._narrow: keep the candidates that fit the provinces/districts around f
+    cdef list candidates = f.candidates
+    if len(candidates) <= 1:
+        return
+    by_district = [p for p in candidates if p.district_code in districts]
+    if by_district and (f.level == u"tambon" or f.level == u"local_gov"):
+        f.candidates = by_district
+        return
+    by_province = [p for p in candidates if p.province_code in provinces]
+    if by_province:
+        f.candidates = by_province
+
+
+cdef tuple _settled(list candidates, str level):
+    # mirrors places._settled: (province code, district code of a district) when certain
+    if len(candidates) == 1 or (candidates and len({p.province_code for p in candidates}) == 1):
+        first = candidates[0]
+        return first.province_code, (first.district_code if level == u"amphoe" else None)
+    return None, None
+
+
+def resolve_places(str text, list found, Py_ssize_t context_chars):
+    """mirrors ``places._python_resolve``: narrows the candidates of ambiguous places (in
+    place) with the provinces and districts named around them, then in the whole text."""
+    cdef Py_ssize_t count = len(found), size = len(text), i, j, lo, hi, start, end, pass_number
+    cdef Py_ssize_t breaks_count, a, b, m
+    cdef list ambiguous = [i for i in range(count) if len(found[i].candidates) > 1]
+    cdef list starts, breaks, before_pass
+    cdef dict settled
+    if not ambiguous:
+        return
+    starts = [f.start for f in found]
+    breaks = paragraph_breaks(text)
+    breaks_count = len(breaks)
+    for pass_number in range(2):  # a district resolved in the first pass can resolve a subdistrict
+        before_pass = [f.candidates for f in found]
+        settled = {}
+        for i in ambiguous:
+            f = found[i]
+            if len(f.candidates) <= 1:
                 continue
-            reach = month
-            while reach > 0 and _may_stand_before_month(text[reach - 1]):
-                reach -= 1
-            lo, hi = 0, count  # the first run starting at or after reach
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if <Py_ssize_t>(<tuple>digit_runs[mid])[0] < reach:
-                    lo = mid + 1
+            start = f.start
+            end = f.end
+            # places._paragraph_bounds: the breaks around start
+            a, b = 0, breaks_count
+            while a < b:
+                m = (a + b) // 2
+                if <Py_ssize_t>breaks[m] <= start:
+                    a = m + 1
                 else:
-                    hi = mid
-            while lo < count and <Py_ssize_t>(<tuple>digit_runs[lo])[0] < month:
-                starts.add((<tuple>digit_runs[lo])[0])
-                lo += 1
-    for pair in digit_runs:  # "21/7/65": one or two digits, a separator, one or two digits, it again
-        start = pair[0]
-        end = pair[1]
-        if end - start <= 2 and end + 1 < size and _is_date_separator(text[end]) and _is_digit(text[end + 1]):
-            separator = text[end]
-            after_month = end + 3 if end + 2 < size and _is_digit(text[end + 2]) else end + 2
-            if after_month < size and text[after_month] == separator:
-                starts.add(start)
-    return sorted(starts)
+                    b = m
+            lo = breaks[a - 1] if a > 0 else 0
+            hi = breaks[a] if a < breaks_count else size
+            lo = max(lo, start - context_chars)
+            hi = min(hi, end + context_chars)
+            provinces, districts = set(), set()
+            j = _bisect_left(starts, lo)
+            while j < count and <Py_ssize_t>starts[j] <= hi:
+                if j != i:
+                    if j not in settled:
+                        settled[j] = _settled(before_pass[j], found[j].level)
+                    province_code, district_code = settled[j]
+                    if province_code:
+                        provinces.add(province_code)
+                    if district_code and len(found[j].candidates) == 1:
+                        districts.add(found[j].candidates[0].district_code)
+                j += 1
+            _narrow(f, provinces, districts)
+    text_provinces = {f.candidates[0].province_code for f in found if f.level == u"province"}
+    for i in ambiguous:
+        f = found[i]
+        if text_provinces and len({p.province_code for p in f.candidates}) > 1:
+            before = len(f.candidates)
+            _narrow(f, text_provinces, set())
+            if len(f.candidates) < before and len({p.province_code for p in f.candidates}) == 1:
+                f.attrs[u"resolved_by"] = u"document"
 
 
+cdef Py_ssize_t _bisect_left(list values, Py_ssize_t value):
+    cdef Py_ssize_t lo = 0, hi = len(values), mid
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if <Py_ssize_t>values[mid] < value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations: a lexicon form, then a region, a province or a place (orgs.py)
+
+
+cdef class OrgReader:
+    """What ``orgs.org_rows`` reads with: the lexicon and the gazetteer's name tries."""
+
+    cdef dict dotted, dotless
+    cdef tuple dotless_may_glue
+    cdef object region_at, province_lead_at, parse_number
+    cdef PlaceReader places
+
+    def __init__(self, lexicon, dotless_may_glue, region_at, province_lead_at, parse_number, PlaceReader places):
+        self.dotted, self.dotless = lexicon.dotted, lexicon.dotless
+        self.dotless_may_glue = tuple(dotless_may_glue)
+        self.region_at = region_at  # orgs._REGION.match
+        self.province_lead_at = province_lead_at  # orgs._PROVINCE_LEAD.match
+        self.parse_number = parse_number  # numbers.parse_number
+        self.places = places  # its tries read the names after an organisation
+
+    cdef object accepted(self, str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
+        """mirrors orgs._accepted_at: the organisation of the form at start…end, or None."""
+        written = text[start:end]
+        org = self.dotted.get(written)
+        if org is not None:
+            return org
+        # an abbreviation without its dots must not run on into a Thai word ("สสสร้าง")
+        if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and not text.startswith(
+            self.dotless_may_glue, end
+        ):
+            return None
+        return self.dotless[written]
+
+    cdef str name_at(self, str text, Py_ssize_t pos, Py_ssize_t size, str level):
+        # gazetteer.longest_name_at for the province, district or subdistrict table
+        cdef NameTrie names = (self.places.province_names if level == u"province" else
+                               self.places.district_names if level == u"district" else self.places.subdistrict_names)
+        cdef Py_ssize_t end = names.longest_at(text, pos, size)
+        return text[pos:end] if end >= 0 else None
+
+
+def org_rows(OrgReader reader, str text, list triggers):
+    """mirrors ``orgs._python_org_rows``: (start, end, "ORG", value, "lexicon", attrs)."""
+    cdef Py_ssize_t size = len(text), start, end, last_end = 0, place_start
+    cdef list rows = []
+    cdef tuple trigger
+    cdef str written
+    cdef dict attrs
+    for trigger in triggers:
+        start = trigger[0]
+        end = trigger[1]
+        if start < last_end:
+            continue
+        org = reader.accepted(text, start, end, size)
+        if org is None:
+            continue
+        written = text[start:end]
+        value = org.name
+        attrs = {u"abbr": org.abbr}
+        if org.region_word:
+            region = reader.region_at(text, end)
+            if region and (region.group(u"word") or written.endswith(u".") or org.region_word == u"ที่"):
+                number = reader.parse_number(region.group(u"number"))
+                value = f"{org.name}{u' ' if org.region_word == u'เขต' else u''}{org.region_word} {number}"
+                attrs[u"region"] = number
+                end = region.end()
+        if org.takes_province:
+            lead = reader.province_lead_at(text, end)
+            province = reader.name_at(text, lead.end(), size, u"province")
+            if province:
+                attrs[u"province"] = reader.places.provinces[province].name
+                said_province = lead.group().strip() != u""  # "…จังหวัดตรัง", "…จ.ตรัง"
+                joiner = u"จังหวัด" if said_province and not value.endswith(u"จังหวัด") else u""
+                value = f"{value}{joiner}{attrs[u'province']}"
+                end = lead.end() + len(province)
+        if org.takes_place and u"province" not in attrs:
+            place_start = end + 1 if end < size and _is_space_or_tab(text[end]) and org.takes_place == u"district" else end
+            place = reader.name_at(text, place_start, size, u"district" if org.takes_place == u"district" else u"tambon")
+            if place:
+                attrs[org.takes_place] = place
+                value = f"{org.name}{place}"
+                end = place_start + len(place)
+        rows.append((start, end, u"ORG", value, u"lexicon", attrs))
+        last_end = end
+    return rows
 # ---------------------------------------------------------------------------------------------
 # Persons: a title, then a name (persons.py)
 
@@ -1381,454 +1840,3 @@ def person_rows(PersonReader reader, str text, list triggers, index, list org_fo
 
 
 
-# ---------------------------------------------------------------------------------------------
-# Leftmost-longest words of one finder (scan.Scan.words)
-
-
-def leftmost_longest(str text, list spans, keep):
-    """mirrors ``scan.Scan._python_words``: from ``spans`` (every occurrence as (start, -end)),
-    the leftmost-longest ones that do not overlap, as (start, end), for which ``keep(word)`` is
-    true (every one when ``keep`` is None)."""
-    cdef Py_ssize_t count = len(spans), index, start, end, last_end = 0
-    cdef SpanKey *keys
-    cdef tuple span
-    cdef list found = []
-    if count == 0:
-        return found
-    keys = <SpanKey *>malloc(count * sizeof(SpanKey))
-    if keys == NULL:
-        raise MemoryError()
-    try:
-        for index in range(count):
-            span = spans[index]
-            keys[index].start = span[0]
-            keys[index].end = span[1]  # -end: the longest first at a start
-            keys[index].index = index
-        qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
-        for index in range(count):
-            start = keys[index].start
-            end = -keys[index].end
-            if start >= last_end and (keep is None or keep(text[start:end])):
-                last_end = end
-                found.append((start, end))
-    finally:
-        free(keys)
-    return found
-
-
-# ---------------------------------------------------------------------------------------------
-# Places: bare district names and rows (places.py)
-
-
-def with_bare_districts(str text, list found, scanned, bare_names_of, dict districts, make_found):
-    """mirrors ``places._python_with_bare_districts``: ``found`` plus the district names
-    written without อำเภอ in a text that names their province, sorted by start."""
-    cdef Py_ssize_t size = len(text), count = len(found), lo, hi, mid, start, end
-    cdef list candidates, extra = []
-    cdef tuple span
-    cdef set codes
-    provinces = set()
-    for f in found:
-        candidates = f.candidates
-        if len(candidates) == 1:
-            provinces.add(candidates[0].province_code)
-        elif candidates:
-            codes = {p.province_code for p in candidates}
-            if len(codes) == 1:
-                provinces.add(candidates[0].province_code)
-    provinces = frozenset(provinces)
-    names = bare_names_of(provinces) if provinces else None
-    if not names:
-        return found
-    for span in scanned.words("districts", names.__contains__):
-        start = span[0]
-        end = span[1]
-        lo, hi = 0, count  # the last place found starting at or before start
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if <Py_ssize_t>found[mid].start <= start:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo > 0 and start < <Py_ssize_t>found[lo - 1].end:
-            continue  # inside a place already found ("อ.หาดใหญ่", "เทศบาลนครหาดใหญ่")
-        if start > 0 and u"เ" <= text[start - 1] <= u"ไ":
-            continue  # after a leading vowel
-        if end < size and _is_mark(text[end]):
-            continue  # places._continues
-        name = text[start:end]
-        places = [p for p in districts[name] if p.province_code in provinces]
-        extra.append(_new_found(make_found, start, end, u"amphoe", name, places, None, {"bare": True}))
-    return sorted(found + extra, key=_START) if extra else found
-
-
-_START = operator.attrgetter("start")
-
-
-def place_rows_of(list found, dict known_rows, row_values):
-    """mirrors ``places._to_row`` for every found place: (start, end, "PLACE", value,
-    "gazetteer", attrs). ``known_rows`` caches the values of a place with one candidate."""
-    cdef list rows = []
-    cdef list candidates
-    cdef tuple known
-    for f in found:
-        candidates = f.candidates
-        if len(candidates) == 1 and not f.attrs:  # the common case: one place, read once per name
-            place = candidates[0]
-            key = (f.level, f.name, id(place), f.unit)
-            known = known_rows.get(key)
-            if known is None or known[0] is not place:  # (the place in it keeps its id unique)
-                value, attrs = row_values(f)
-                known = known_rows[key] = (place, value, attrs)
-            rows.append((f.start, f.end, u"PLACE", known[1], u"gazetteer", dict(known[2])))
-        else:
-            value, attrs = row_values(f)
-            rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", attrs))
-    return rows
-
-
-def paragraph_breaks(str text):
-    """mirrors ``places._paragraph_breaks``: where each ``\\n[ \\t]*\\n`` starts (``re.finditer``:
-    left to right, not overlapping)."""
-    cdef Py_ssize_t i = -1, pending = -1  # pending: a line break that spaces may follow
-    cdef Py_UCS4 ch
-    cdef list breaks = []
-    for ch in text:
-        i += 1
-        if pending >= 0:
-            if ch == u'\n':
-                breaks.append(pending)  # the match ends here: the next one starts after it
-                pending = -1
-            elif not _is_space_or_tab(ch):
-                pending = -1
-        elif ch == u'\n':
-            pending = i
-    return breaks
-
-
-cdef void _narrow(f, set provinces, set districts) except *:
-    # mirrors places._narrow: keep the candidates that fit the provinces/districts around f
-    cdef list candidates = f.candidates
-    if len(candidates) <= 1:
-        return
-    by_district = [p for p in candidates if p.district_code in districts]
-    if by_district and (f.level == u"tambon" or f.level == u"local_gov"):
-        f.candidates = by_district
-        return
-    by_province = [p for p in candidates if p.province_code in provinces]
-    if by_province:
-        f.candidates = by_province
-
-
-cdef tuple _settled(list candidates, str level):
-    # mirrors places._settled: (province code, district code of a district) when certain
-    if len(candidates) == 1 or (candidates and len({p.province_code for p in candidates}) == 1):
-        first = candidates[0]
-        return first.province_code, (first.district_code if level == u"amphoe" else None)
-    return None, None
-
-
-def resolve_places(str text, list found, Py_ssize_t context_chars):
-    """mirrors ``places._python_resolve``: narrows the candidates of ambiguous places (in
-    place) with the provinces and districts named around them, then in the whole text."""
-    cdef Py_ssize_t count = len(found), size = len(text), i, j, lo, hi, start, end, pass_number
-    cdef Py_ssize_t breaks_count, a, b, m
-    cdef list ambiguous = [i for i in range(count) if len(found[i].candidates) > 1]
-    cdef list starts, breaks, before_pass
-    cdef dict settled
-    if not ambiguous:
-        return
-    starts = [f.start for f in found]
-    breaks = paragraph_breaks(text)
-    breaks_count = len(breaks)
-    for pass_number in range(2):  # a district resolved in the first pass can resolve a subdistrict
-        before_pass = [f.candidates for f in found]
-        settled = {}
-        for i in ambiguous:
-            f = found[i]
-            if len(f.candidates) <= 1:
-                continue
-            start = f.start
-            end = f.end
-            # places._paragraph_bounds: the breaks around start
-            a, b = 0, breaks_count
-            while a < b:
-                m = (a + b) // 2
-                if <Py_ssize_t>breaks[m] <= start:
-                    a = m + 1
-                else:
-                    b = m
-            lo = breaks[a - 1] if a > 0 else 0
-            hi = breaks[a] if a < breaks_count else size
-            lo = max(lo, start - context_chars)
-            hi = min(hi, end + context_chars)
-            provinces, districts = set(), set()
-            j = _bisect_left(starts, lo)
-            while j < count and <Py_ssize_t>starts[j] <= hi:
-                if j != i:
-                    if j not in settled:
-                        settled[j] = _settled(before_pass[j], found[j].level)
-                    province_code, district_code = settled[j]
-                    if province_code:
-                        provinces.add(province_code)
-                    if district_code and len(found[j].candidates) == 1:
-                        districts.add(found[j].candidates[0].district_code)
-                j += 1
-            _narrow(f, provinces, districts)
-    text_provinces = {f.candidates[0].province_code for f in found if f.level == u"province"}
-    for i in ambiguous:
-        f = found[i]
-        if text_provinces and len({p.province_code for p in f.candidates}) > 1:
-            before = len(f.candidates)
-            _narrow(f, text_provinces, set())
-            if len(f.candidates) < before and len({p.province_code for p in f.candidates}) == 1:
-                f.attrs[u"resolved_by"] = u"document"
-
-
-cdef Py_ssize_t _bisect_left(list values, Py_ssize_t value):
-    cdef Py_ssize_t lo = 0, hi = len(values), mid
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if <Py_ssize_t>values[mid] < value:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-# ---------------------------------------------------------------------------------------------
-# Dates: reading a match of dates._DATE (dates.py)
-
-
-cdef int _digits_value(str digits):
-    # int(thai_digits_to_arabic(digits)) for the [0-9๐-๙]+ of dates._D
-    cdef int value = 0
-    cdef Py_UCS4 ch
-    for ch in digits:
-        value = value * 10 + (<int>ch - (0x30 if ch <= u'9' else 0x0E50))
-    return value
-
-
-cdef tuple _to_ce(str year_text, era_text):
-    # mirrors dates._to_ce: (Common-Era year, "BE"/"CE")
-    cdef int year = _digits_value(year_text)
-    era = era_text.replace(u".", u"").replace(u" ", u"") if era_text else None
-    if len(year_text) == 2:
-        if era == u"คศ":
-            return 2000 + year, u"CE"
-        return 2500 + year - 543, u"BE"
-    if era == u"พศ" or (era is None and year >= 2400):
-        return year - 543, u"BE"
-    return year, u"CE"
-
-
-cdef inline bint _is_leap(int year) noexcept:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-cdef object _iso(int year, int month, int day):
-    # mirrors dates._iso: datetime.date(year, month, day).isoformat(), or None
-    cdef int last_day
-    if not 1800 <= year <= 2200 or not 1 <= month <= 12 or day < 1:
-        return None
-    if month == 2:
-        last_day = 29 if _is_leap(year) else 28
-    elif month in (4, 6, 9, 11):
-        last_day = 30
-    else:
-        last_day = 31
-    if day > last_day:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-cdef class DateGroups:
-    """The group numbers of ``dates._DATE``, read once from its ``groupindex``."""
-
-    cdef int d1, d2, m1, era1, y1, d3, m3, era3, y3, sd, sep, sm, sy, mm, eram, ym
-
-    def __init__(self, dict index):
-        self.d1, self.d2, self.m1, self.era1, self.y1 = index["d1"], index["d2"], index["m1"], index["era1"], index["y1"]
-        self.d3, self.m3, self.era3, self.y3 = index["d3"], index["m3"], index["era3"], index["y3"]
-        self.sd, self.sep, self.sm, self.sy = index["sd"], index["sep"], index["sm"], index["sy"]
-        self.mm, self.eram, self.ym = index["mm"], index["eram"], index["ym"]
-
-
-cdef class _Groups:
-    """One match's groups, read from its spans (``Match.regs``): a string only when asked."""
-
-    cdef str text
-    cdef tuple regs
-
-    cdef inline bint has(self, int group):
-        # the group took part (none of dates._DATE's groups can match an empty string)
-        return <Py_ssize_t>(<tuple>self.regs[group])[0] >= 0
-
-    cdef str get(self, int group):
-        cdef tuple span = self.regs[group]
-        if <Py_ssize_t>span[0] < 0:
-            return None
-        return self.text[<Py_ssize_t>span[0]:<Py_ssize_t>span[1]]
-
-
-cdef tuple _read_date(_Groups g, DateGroups n, dict months):
-    """mirrors dates._read on a match's groups: (ISO start, ISO end or None, attrs) or None."""
-    cdef int month1, month3, day1, start_year, end_year, year
-    if g.has(n.sd):
-        if g.get(n.sep) != u"/" and len(g.get(n.sy)) != 4:
-            return None  # "1.2.65" or "3-5-10" is more likely a list number or a range
-        year, era = _to_ce(g.get(n.sy), None)
-        start = _iso(year, _digits_value(g.get(n.sm)), _digits_value(g.get(n.sd)))
-        return (start, None, {u"era": era}) if start else None
-    if g.has(n.mm):
-        year, era = _to_ce(g.get(n.ym), g.get(n.eram))
-        start = _iso(year, months[g.get(n.mm).replace(u".", u"")], 1)
-        return (start, None, {u"era": era, u"precision": u"month"}) if start else None
-    month1 = months[g.get(n.m1).replace(u".", u"")]
-    day1 = _digits_value(g.get(n.d1))
-    if g.has(n.d3):  # "30 ก.ย. - 2 ต.ค. 2565" or "30 ก.ย. 2565 - 2 ต.ค. 2565"
-        if not (g.has(n.y3) or g.has(n.y1)):
-            return None
-        month3 = months[g.get(n.m3).replace(u".", u"")]
-        if g.has(n.y3):
-            end_year, era = _to_ce(g.get(n.y3), g.get(n.era3))
-        else:
-            end_year, era = _to_ce(g.get(n.y1), g.get(n.era1))
-        if g.has(n.y1):
-            start_year, era = _to_ce(g.get(n.y1), g.get(n.era1))
-        else:
-            start_year = end_year - 1 if month1 > month3 else end_year
-        start = _iso(start_year, month1, day1)
-        end = _iso(end_year, month3, _digits_value(g.get(n.d3)))
-    else:
-        if not g.has(n.y1):
-            return None
-        year, era = _to_ce(g.get(n.y1), g.get(n.era1))
-        start = _iso(year, month1, day1)
-        end = _iso(year, month1, _digits_value(g.get(n.d2))) if g.has(n.d2) else None
-        if g.has(n.d2) and end is None:
-            return None
-    if start is None or (end is not None and end < start):
-        return None
-    attrs = {u"era": era}
-    if end:
-        attrs[u"end"] = end
-    return start, end, attrs
-
-
-def date_rows(str text, list starts, pattern, dict months, DateGroups groups):
-    """mirrors ``dates._python_date_rows``: (start, end, "DATE", ISO start, "rule", attrs) of
-    every date read by ``pattern`` (``dates._DATE``) at ``starts``, left to right."""
-    cdef Py_ssize_t last_end = 0, pos, end
-    cdef list rows = []
-    cdef tuple read, span
-    cdef _Groups g = _Groups()
-    cdef int group
-    g.text = text
-    match = pattern.match
-    for pos in starts:
-        if pos < last_end:
-            continue
-        m = match(text, pos)
-        if m is None:
-            continue
-        g.regs = m.regs
-        last_end = (<tuple>g.regs[0])[1]
-        read = _read_date(g, groups, months)
-        if read is None:
-            continue
-        end = last_end
-        for group in (groups.y3, groups.m3, groups.y1, groups.m1, groups.sy, groups.ym):
-            span = g.regs[group]  # dates._span_end: after the date's last read part
-            if <Py_ssize_t>span[0] >= 0:
-                end = span[1]
-                break
-        rows.append(((<tuple>g.regs[0])[0], end, u"DATE", read[0], u"rule", read[2]))
-    return rows
-
-
-# ---------------------------------------------------------------------------------------------
-# Organisations: a lexicon form, then a region, a province or a place (orgs.py)
-
-
-cdef class OrgReader:
-    """What ``orgs.org_rows`` reads with: the lexicon and the gazetteer's name tries."""
-
-    cdef dict dotted, dotless
-    cdef tuple dotless_may_glue
-    cdef object region_at, province_lead_at, parse_number
-    cdef PlaceReader places
-
-    def __init__(self, lexicon, dotless_may_glue, region_at, province_lead_at, parse_number, PlaceReader places):
-        self.dotted, self.dotless = lexicon.dotted, lexicon.dotless
-        self.dotless_may_glue = tuple(dotless_may_glue)
-        self.region_at = region_at  # orgs._REGION.match
-        self.province_lead_at = province_lead_at  # orgs._PROVINCE_LEAD.match
-        self.parse_number = parse_number  # numbers.parse_number
-        self.places = places  # its tries read the names after an organisation
-
-    cdef object accepted(self, str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
-        """mirrors orgs._accepted_at: the organisation of the form at start…end, or None."""
-        written = text[start:end]
-        org = self.dotted.get(written)
-        if org is not None:
-            return org
-        # an abbreviation without its dots must not run on into a Thai word ("สสสร้าง")
-        if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and not text.startswith(
-            self.dotless_may_glue, end
-        ):
-            return None
-        return self.dotless[written]
-
-    cdef str name_at(self, str text, Py_ssize_t pos, Py_ssize_t size, str level):
-        # gazetteer.longest_name_at for the province, district or subdistrict table
-        cdef NameTrie names = (self.places.province_names if level == u"province" else
-                               self.places.district_names if level == u"district" else self.places.subdistrict_names)
-        cdef Py_ssize_t end = names.longest_at(text, pos, size)
-        return text[pos:end] if end >= 0 else None
-
-
-def org_rows(OrgReader reader, str text, list triggers):
-    """mirrors ``orgs._python_org_rows``: (start, end, "ORG", value, "lexicon", attrs)."""
-    cdef Py_ssize_t size = len(text), start, end, last_end = 0, place_start
-    cdef list rows = []
-    cdef tuple trigger
-    cdef str written
-    cdef dict attrs
-    for trigger in triggers:
-        start = trigger[0]
-        end = trigger[1]
-        if start < last_end:
-            continue
-        org = reader.accepted(text, start, end, size)
-        if org is None:
-            continue
-        written = text[start:end]
-        value = org.name
-        attrs = {u"abbr": org.abbr}
-        if org.region_word:
-            region = reader.region_at(text, end)
-            if region and (region.group(u"word") or written.endswith(u".") or org.region_word == u"ที่"):
-                number = reader.parse_number(region.group(u"number"))
-                value = f"{org.name}{u' ' if org.region_word == u'เขต' else u''}{org.region_word} {number}"
-                attrs[u"region"] = number
-                end = region.end()
-        if org.takes_province:
-            lead = reader.province_lead_at(text, end)
-            province = reader.name_at(text, lead.end(), size, u"province")
-            if province:
-                attrs[u"province"] = reader.places.provinces[province].name
-                said_province = lead.group().strip() != u""  # "…จังหวัดตรัง", "…จ.ตรัง"
-                joiner = u"จังหวัด" if said_province and not value.endswith(u"จังหวัด") else u""
-                value = f"{value}{joiner}{attrs[u'province']}"
-                end = lead.end() + len(province)
-        if org.takes_place and u"province" not in attrs:
-            place_start = end + 1 if end < size and _is_space_or_tab(text[end]) and org.takes_place == u"district" else end
-            place = reader.name_at(text, place_start, size, u"district" if org.takes_place == u"district" else u"tambon")
-            if place:
-                attrs[org.takes_place] = place
-                value = f"{org.name}{place}"
-                end = place_start + len(place)
-        rows.append((start, end, u"ORG", value, u"lexicon", attrs))
-        last_end = end
-    return rows
