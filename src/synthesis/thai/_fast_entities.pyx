@@ -518,7 +518,7 @@ cdef inline bint _is_mark(Py_UCS4 ch) noexcept:
     return ch == 0x0E31 or 0x0E34 <= ch <= 0x0E3A or 0x0E47 <= ch <= 0x0E4E
 
 
-cdef inline Py_ssize_t _skip_spaces(str text, Py_ssize_t q, Py_ssize_t size):
+cdef inline Py_ssize_t _skip_spaces(str text, Py_ssize_t q, Py_ssize_t size) noexcept:
     while q < size and _is_space_or_tab(text[q]):
         q += 1
     return q
@@ -556,7 +556,7 @@ cdef inline int _column(Py_UCS4 ch) noexcept:
     return -1
 
 
-cdef Py_ssize_t _word_at(str text, Py_ssize_t q, Py_ssize_t size, WordList words):
+cdef Py_ssize_t _word_at(str text, Py_ssize_t q, Py_ssize_t size, WordList words) noexcept:
     """The index in ``words.words`` of the longest word at ``q``, or -1: what a trie regex of
     the words (``trie.trie_pattern``) matches there."""
     cdef Py_ssize_t index, k, length
@@ -580,7 +580,7 @@ cdef Py_ssize_t _word_at(str text, Py_ssize_t q, Py_ssize_t size, WordList words
     return -1
 
 
-cdef Py_ssize_t _number_end(str text, Py_ssize_t p, Py_ssize_t size):
+cdef Py_ssize_t _number_end(str text, Py_ssize_t p, Py_ssize_t size) noexcept:
     """mirrors numbers.NUMBER_PATTERN matched at ``p``: its end, or -1."""
     cdef Py_ssize_t digits = p, e
     while digits < size and _is_digit(text[digits]):
@@ -600,7 +600,7 @@ cdef Py_ssize_t _number_end(str text, Py_ssize_t p, Py_ssize_t size):
     return e
 
 
-cdef Py_ssize_t _clock_end(str text, Py_ssize_t p, Py_ssize_t size):
+cdef Py_ssize_t _clock_end(str text, Py_ssize_t p, Py_ssize_t size) noexcept:
     """mirrors numbers._CLOCK matched at ``p`` (D{1,2}[.:]D{2}): its end, or -1."""
     cdef Py_ssize_t d
     for d in (2, 1):  # D{1,2} is greedy: two digits first
@@ -615,7 +615,7 @@ cdef Py_ssize_t _clock_end(str text, Py_ssize_t p, Py_ssize_t size):
     return -1
 
 
-cdef Py_ssize_t _clock_range_end(str text, Py_ssize_t clock, Py_ssize_t size):
+cdef Py_ssize_t _clock_range_end(str text, Py_ssize_t clock, Py_ssize_t size) noexcept:
     """After a clock ending at ``clock``: the end of ``[ \\t]*[-–][ \\t]*CLOCK``, or -1."""
     cdef Py_ssize_t q = _skip_spaces(text, clock, size)
     if q < size and _is_dash(text[q]):
@@ -623,7 +623,7 @@ cdef Py_ssize_t _clock_range_end(str text, Py_ssize_t clock, Py_ssize_t size):
     return -1
 
 
-cdef bint _before_noon_mark_or_dash(str text, Py_ssize_t q, Py_ssize_t size):
+cdef bint _before_noon_mark_or_dash(str text, Py_ssize_t q, Py_ssize_t size) noexcept:
     # mirrors the lookahead of numbers._TIME_AT: (?=[ \t]*น\.|[ \t]*[-–])
     q = _skip_spaces(text, q, size)
     if q < size and _is_dash(text[q]):
@@ -672,7 +672,7 @@ cdef Py_ssize_t _time_or_list_marker_end(str text, Py_ssize_t pos, Py_ssize_t ru
     return -1
 
 
-cdef Py_ssize_t _list_marker_end(str text, Py_ssize_t q, Py_ssize_t size):
+cdef Py_ssize_t _list_marker_end(str text, Py_ssize_t q, Py_ssize_t size) noexcept:
     """mirrors numbers._LIST_AT: (?:D{1,2}[.)])+ at ``q`` (its optional tail can never match
     where the greedy loop stopped): the end, or -1."""
     cdef Py_ssize_t end = -1, digits
@@ -1621,7 +1621,7 @@ cdef inline bint _is_thai_letter(Py_UCS4 ch) noexcept:
     return 0x0E01 <= ch <= 0x0E4E
 
 
-cdef Py_ssize_t _first_word(str text, Py_ssize_t start, Py_ssize_t size, WordList words, Py_ssize_t *word_end):
+cdef Py_ssize_t _first_word(str text, Py_ssize_t start, Py_ssize_t size, WordList words, Py_ssize_t *word_end) noexcept:
     """Where the first of ``words`` occurs in ``text[start:size]`` (the longest one there, its
     end in ``word_end``), or -1: the first match of ``re.finditer`` over a trie of the words."""
     cdef Py_ssize_t q, index
@@ -1633,7 +1633,7 @@ cdef Py_ssize_t _first_word(str text, Py_ssize_t start, Py_ssize_t size, WordLis
     return -1
 
 
-cdef Py_ssize_t _word_at_within(str text, Py_ssize_t q, Py_ssize_t limit, WordList words):
+cdef Py_ssize_t _word_at_within(str text, Py_ssize_t q, Py_ssize_t limit, WordList words) noexcept:
     # _word_at with the text ending at ``limit`` (as re's ``endpos``)
     return _word_at(text, q, limit, words)
 
