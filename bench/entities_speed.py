@@ -28,14 +28,13 @@ Then, last, one run that compares in the same process, on the same documents and
 (as ``analyze`` calls it): bare ``nlpo3.segment`` (the yardstick of issue 3), ``find_entities``
 on the pure-Python reference paths (every ``_fast`` switched off, as ``SYNTHESIS_PURE_PYTHON=1``
 does) and on the compiled twins of ``_fast_entities.pyx``. Goal: find_entities at ≥ 3.5× the
-throughput of bare nlpO3. After the compiled twins (2 MB, one run, load average 1.0 on 2 cores;
+throughput of bare nlpO3. After the compiled twins (2 MB, one run, load average 1.1 on 2 cores;
 the second part runs after ``tokenize`` has added its terms to the shared scan):
 
-    scan 0.0040  dates 0.0036  numbers 0.0045  places 0.0094  orgs 0.0019  persons 0.0045
-    resolve 0.0022  build 0.0072  find_entities 0.0492 (7.3x the baseline)
-    with tokens: nlpo3 0.1918, pure Python 0.1819, compiled 0.0509 s per MB:
-    compiled 3.57x the pure-Python path; find_entities 3.77x bare nlpO3 (pure Python 1.05x);
-    a second run right after: 3.62x and 4.01x
+    scan 0.0039  dates 0.0037  numbers 0.0044  places 0.0094  orgs 0.0020  persons 0.0043
+    resolve 0.0022  build 0.0072  find_entities 0.0472 (7.6x the baseline)
+    with tokens: nlpo3 0.1927, pure Python 0.1817, compiled 0.0493 s per MB:
+    compiled 3.68x the pure-Python path; find_entities 3.91x bare nlpO3 (pure Python 1.06x)
 """
 
 from __future__ import annotations
