@@ -95,3 +95,23 @@ def test_pipeline_drops_unsound_entities(monkeypatch):
                         types.SimpleNamespace(find_entities=find_entities))
     doc = analyze("กระจูด")
     assert [(e.start, e.end) for e in doc.entities] == [(0, 6)]
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+@pytest.mark.parametrize("text", ["ประชุม ๓ ครั้ง ที่ จ.ยะลา", ""])
+def test_pipeline_restores_the_garbage_collector(text, enabled_before):
+    import gc
+
+    from synthesis.thai.pipeline import collector_paused
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled_before else gc.disable)()
+        analyze(text)
+        assert gc.isenabled() is enabled_before
+        with pytest.raises(RuntimeError), collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("an error inside")
+        assert gc.isenabled() is enabled_before
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -11,9 +11,11 @@ normalized text; ``ThaiDoc.changes`` records how it differs from the input.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import sys
+from contextlib import contextmanager
 
 from synthesis.thai import graphemes
 from synthesis.thai.accel import compiled
@@ -88,6 +90,36 @@ def analyze(
         text = ""
     if not isinstance(text, str):
         raise TypeError(f"analyze() needs a str, not {type(text).__name__}")
+    with collector_paused():
+        return _analyze(text, pos=pos, entities=entities, engine=engine)
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector for the duration (restored as it was, also on
+    error).
+
+    One document's analysis makes tens of thousands of small objects (tokens' strings, spans,
+    rows) and no reference cycles, so reference counting frees all its garbage. Left running,
+    the collector would start every 700 allocations and walk the long-lived objects again
+    and again (the gazetteers, dictionaries and rule tables): about a tenth of ``analyze``'s
+    time. Paused, it runs once after the document instead.
+
+    >>> import gc
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyze(text: str, *, pos: bool, entities: bool, engine: str) -> ThaiDoc:
     normalized = normalize(text)
     clean = normalized.text
     tokens = tokenize(clean, engine=engine)
