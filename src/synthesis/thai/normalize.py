@@ -140,8 +140,14 @@ def _rules_to_run(text: str) -> frozenset[str]:
     >>> sorted(_rules_to_run("เเม่")), sorted(_rules_to_run("แม่"))
     (['sara-ae'], [])
     """
+    return _triggered(text)[0]
+
+
+def _triggered(text: str) -> tuple[frozenset[str], int]:
+    """:func:`_rules_to_run`, and where the first misspelling starts (the misspelling rule
+    then scans from there, not again from the start)."""
     if not text:
-        return frozenset()
+        return frozenset(), -1
     alone, dangling_first, pair_hits, repeat = _triggers(text)
     reasons = set()
     if alone:
@@ -153,9 +159,10 @@ def _rules_to_run(text: str) -> frozenset[str]:
             reasons.add(reason)
     if repeat:
         reasons.add("repeated-mark")
-    if _MISSPELLING.search(text):
+    misspelling = _MISSPELLING.search(text)
+    if misspelling:
         reasons.add("misspelling")
-    return frozenset(reasons)
+    return frozenset(reasons), misspelling.start() if misspelling else -1
 
 
 def _python_triggers(text: str) -> tuple[bool, bool, int, bool]:
@@ -323,14 +330,14 @@ _FINAL_REASONS = frozenset({"misspelling"})
 def _rule_pass(source: str) -> tuple[str, list[Change], bool]:
     """One scan of all rules over ``source``: the new text, the edits (offsets in source) and
     whether a match was left out because it overlapped an edit."""
-    possible = _rules_to_run(source)
+    possible, first_misspelling = _triggered(source)
     if not possible:
         return source, [], False
     found = sorted(
         (match.start(), order, match.end(), reason)
         for order, (reason, pattern) in enumerate(_PATTERNS)
         if reason in possible
-        for match in pattern.finditer(source)
+        for match in pattern.finditer(source, first_misspelling if reason == "misspelling" else 0)
     )
     pieces: list[str] = []
     changes: list[Change] = []
