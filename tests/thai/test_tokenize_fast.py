@@ -187,7 +187,24 @@ def test_tokenize_fast_terms_found_after_an_entity_scan_of_the_same_text():
     not leave a stale scan without them."""
     scan = importlib.import_module("synthesis.thai.scan")
     text = "ประชุม สปสช.เขต 12 วันที่ 3 มีนาคม 2565"
-    tokenize_module._register_hard_terms.cache_clear()
     scan.register(tokenize_module._TermsOfChunks.SCAN_NAME, ())  # as if never registered
     scan.scan(text)  # an entity finder scans the text first
     assert "สปสช.เขต 12" in tokenize_module._tokenized(text, "nlpo3")[1]
+
+
+def test_tokenize_fast_terms_follow_the_dictionary_in_use():
+    """Two dictionaries in turn (two projects in one process): each text is read with the
+    hard terms of the dictionary it is tokenized with, also when the first comes back."""
+    from synthesis.thai.dictionary import Dictionary
+
+    text = "ทีมกลุ่มออมทรัพย์เขตหนึ่ง และ ทีมวินจักรยานยนต์รับจ้าง"
+    first = Dictionary(("กลุ่มออมทรัพย์เขตหนึ่ง",), "sha-first", ("first",))
+    second = Dictionary(("วินจักรยานยนต์รับจ้าง",), "sha-second", ("second",))
+
+    def terms(dictionary):
+        copy = ("x" + text)[1:]  # a new string: no scan of it is kept
+        return [copy[a:b] for _, a, b in tokenize_module._TermsOfChunks(copy, dictionary).of_chunk(0, len(copy))]
+
+    assert terms(first) == ["กลุ่มออมทรัพย์เขตหนึ่ง"]
+    assert terms(second) == ["วินจักรยานยนต์รับจ้าง"]
+    assert terms(first) == ["กลุ่มออมทรัพย์เขตหนึ่ง"]

@@ -21,7 +21,8 @@ What the engine sees and what comes back:
    ``Token`` objects are made only when asked for.
 
 Steps 3 and 4 run in one compiled pass over the chunk's characters (``_fast_tokenize.pyx``,
-see ``synthesis.thai.accel``) with one Aho-Corasick pass for the terms. The Python reference
+see ``synthesis.thai.accel``); the terms come from the scan of the whole text that the entity
+finders share (``synthesis.thai.scan``), taken chunk by chunk. The Python reference
 (``_python_chunk_tokens``, ``_python_keep_terms_whole``) does the same with a few vectorised
 numpy operations per chunk; tests check that both give the same tokens.
 
@@ -306,9 +307,15 @@ class _TermsOfChunks:
         return matches
 
 
-@lru_cache(maxsize=4)
 def _register_hard_terms(dictionary: Dictionary) -> None:
-    scan.register(_TermsOfChunks.SCAN_NAME, dictionary.hard_terms)
+    """Give the shared scan this dictionary's hard terms (at once when they are the ones it
+    already has; another dictionary's terms are replaced)."""
+    scan.register(_TermsOfChunks.SCAN_NAME, _hard_terms_of(dictionary))
+
+
+@lru_cache(maxsize=4)
+def _hard_terms_of(dictionary: Dictionary) -> tuple[str, ...]:
+    return dictionary.hard_terms
 
 
 def _python_keep_terms_whole(
