@@ -264,3 +264,45 @@ def test_entities_fast_snapping_gives_the_python_spans(text, spans):
     ends = sorted({min(a, len(text)) for a, _ in spans} | {min(b, len(text)) for _, b in spans})
     rows = [(start, end, "NUMBER", 1, "rule", {}) for start, end in zip(ends, ends[1:])]  # non-empty spans
     assert entities._snapped_entities(text, rows) == entities._python_snapped_entities(text, rows)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text", "label", "value", "source", "attrs"),
+    [
+        (0, 11, "4 ก.ย. 2563", "DATE", "2020-09-04", "rule", {"era": "BE"}),
+        (3, 13, "สมชาย ใจดี", "PERSON", "สมชาย ใจดี", "rule", {"title": "นาย", "surname": "ใจดี"}),
+        (5, 10, "15 คน", "COUNT", 15, "rule", {"unit": "คน"}),
+        (0, 4, "ยะลา", "PLACE", None, "gazetteer", {}),
+    ],
+)
+def test_entities_fast_entity_maker_makes_equal_frozen_entities(start, end, text, label, value, source, attrs):
+    from dataclasses import FrozenInstanceError
+
+    from synthesis.thai.spans import Entity
+
+    maker = entities._entity_maker()
+    assert maker.direct  # the slots are written in place, not through Entity(...)
+    made = maker(start, end, text, label, value, source, attrs)
+    expected = Entity(start, end, text, label, value, source, attrs)
+    assert type(made) is Entity and made == expected and repr(made) == repr(expected)
+    assert made.attrs is attrs  # the row's own dict, as Entity(...) keeps it
+    with pytest.raises(FrozenInstanceError):
+        made.start = 99
+
+
+def test_entities_fast_entity_maker_calls_a_class_without_slots():
+    from dataclasses import dataclass
+
+    @dataclass
+    class Plain:  # no __slots__: no member descriptors to write through
+        start: int
+        end: int
+        text: str
+        label: str
+        value: object = None
+        source: str = "rule"
+        attrs: dict = None
+
+    maker = entities._fast.EntityMaker(Plain)
+    assert not maker.direct
+    assert maker(0, 4, "ยะลา", "PLACE", "ยะลา", "gazetteer", {}) == Plain(0, 4, "ยะลา", "PLACE", "ยะลา", "gazetteer", {})

@@ -31,6 +31,7 @@ and hotels as places, for example).
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 
@@ -183,9 +184,15 @@ def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
     """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one."""
     if _fast is not None:
         return _fast.snapped_entities(
-            text, rows, make_entity, graphemes._CUT_RISK, graphemes.snap_left, graphemes.snap_right
+            text, rows, _entity_maker(), graphemes._CUT_RISK, graphemes.snap_left, graphemes.snap_right
         )
     return _python_snapped_entities(text, rows)
+
+
+@functools.cache
+def _entity_maker():
+    """The compiled path's maker of :class:`Entity` objects (built once)."""
+    return _fast.EntityMaker(Entity)
 
 
 def _python_snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
