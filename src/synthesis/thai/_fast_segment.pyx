@@ -4,18 +4,28 @@
 ``segment()`` visits every line, every space between Thai words and every dot of a report;
 in Python those visits (regex searches, closures, slices) cost more than the word segmenter.
 Here the line loop, the heading / list / turn decisions, the sentence cutting and the snapping
-to cluster boundaries are C loops over the text's characters. What stays Python is what runs
-once per line or rarer: ``_LIST_MARKER`` and ``_TURN`` (asked only on lines that could match),
-``graphemes.is_boundary`` (only next to a mark) and the ``Segment`` objects themselves.
+to cluster boundaries are C loops over the text's characters, read in place (:class:`_Text`).
+What stays Python is what runs once per line or rarer: ``_LIST_MARKER`` (asked only on lines
+that could start with a marker), ``graphemes.is_boundary`` (only next to a mark), the speaker
+labels (strings, counted in a dict) and the ``Segment`` objects themselves, which are built
+field by field (:func:`_new_segment`) instead of through a Python ``__init__``.
 
 Every function mirrors a Python one in ``segment.py`` (named in its comment): when a rule
 changes there, change it here, and ``tests/thai/test_segment_fast.py`` checks both give the
 same spans. The word tables and limits are not typed twice: ``segment.py`` passes them to
 :func:`configure` when it imports this module.
+
+Map: word tables · growable arrays · reading the text · character classes · the gap rules ·
+snapping · lines · list markers and turns · segments · segment_rules.
 """
 
+cimport cython
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.object cimport PyTypeObject, descrsetfunc
 from cpython.pyport cimport PY_SSIZE_T_MAX
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+
+from dataclasses import fields as dataclass_fields
 
 from synthesis.thai.graphemes import _CUT_RISK, is_boundary, snap_left, snap_right
 
@@ -38,16 +48,42 @@ cdef enum:
     NAME_MAX = 25
 
 
+# ---------------------------------------------------------------------------- reading the text
+
+cdef struct _Text:
+    # A str's characters read in place: ``_at(t, i)`` is ``text[i]`` without a Python call.
+    # (A str stores 1, 2 or 4 bytes per character, its ``kind``; Thai text is 2.)
+    void *data
+    int kind
+    Py_ssize_t length
+
+
+cdef inline _Text _text_of(str text):
+    cdef _Text t
+    t.data = PyUnicode_DATA(text)
+    t.kind = PyUnicode_KIND(text)
+    t.length = len(text)
+    return t
+
+
+cdef inline Py_UCS4 _at(const _Text *t, Py_ssize_t i) noexcept:
+    """``text[i]`` for ``0 <= i < len(text)`` (not checked: the callers' loops keep inside)."""
+    if t.kind == 2:
+        return (<const unsigned short *> t.data)[i]  # Py_UCS2
+    return PyUnicode_READ(t.kind, t.data, i)
+
+
 # ---------------------------------------------------------------------------- word tables
 
 cdef enum:
     BUCKETS = 129  # a bucket per character of the Thai block (U+0E00–U+0E7F), one for the rest
 
 
-cdef inline Py_ssize_t _bucket(Py_UCS4 c):
+cdef inline Py_ssize_t _bucket(Py_UCS4 c) noexcept:
     return <Py_ssize_t> c - 0x0E00 if 0x0E00 <= c < 0x0E80 else BUCKETS - 1
 
 
+@cython.final
 cdef class _Words:
     """A tuple of words as one C array of characters, for prefix and suffix tests.
 
@@ -90,12 +126,12 @@ cdef class _Words:
         PyMem_Free(self.by_first)
         PyMem_Free(self.by_last)
 
-    cdef bint one_ends_at(self, str text, Py_ssize_t low, Py_ssize_t high):
+    cdef bint one_ends_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
         """Some word is ``text[high - len(word):high]``, inside ``[low, high)``."""
         cdef Py_ssize_t b, index, k, size, i, first
         if high <= low:
             return False
-        b = _bucket(text[high - 1])
+        b = _bucket(_at(t, high - 1))
         for index in range(self.last_bucket[b], self.last_bucket[b + 1]):
             k = self.by_last[index]
             first = self.starts[k]
@@ -103,18 +139,18 @@ cdef class _Words:
             if high - size < low:
                 continue
             for i in range(size):
-                if <Py_UCS4> text[high - size + i] != self.chars[first + i]:
+                if _at(t, high - size + i) != self.chars[first + i]:
                     break
             else:
                 return True
         return False
 
-    cdef bint one_starts_at(self, str text, Py_ssize_t low, Py_ssize_t high):
+    cdef bint one_starts_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
         """Some word is ``text[low:low + len(word)]``, inside ``[low, high)``."""
         cdef Py_ssize_t b, index, k, size, i, first
         if high <= low:
             return False
-        b = _bucket(text[low])
+        b = _bucket(_at(t, low))
         for index in range(self.first_bucket[b], self.first_bucket[b + 1]):
             k = self.by_first[index]
             first = self.starts[k]
@@ -122,7 +158,7 @@ cdef class _Words:
             if low + size > high:
                 continue
             for i in range(size):
-                if <Py_UCS4> text[low + i] != self.chars[first + i]:
+                if _at(t, low + i) != self.chars[first + i]:
                     break
             else:
                 return True
@@ -151,26 +187,27 @@ cdef _Words JOIN_AFTER = None
 cdef _Words TITLES = None
 cdef object LATIN_ABBREVIATIONS = frozenset()
 cdef object LIST_MARKER = None
-cdef object TURN_LABEL = None
 cdef object MAKE_SEGMENT = None
 cdef Py_ssize_t MAX_HEADING_CHARS = 0
+cdef Py_ssize_t MAX_SPEAKER_CHARS = 0
 cdef Py_ssize_t MIN_SENTENCE_CHARS = 0
 cdef Py_ssize_t MIN_FOLLOWING_CHARS = 0
 cdef Py_ssize_t MIN_ITEM_CHARS = 0
 cdef const unsigned char[::1] CUT_RISK = _CUT_RISK
 
 
-def configure(*, join_before, join_after, titles, latin_abbreviations, list_marker, turn,
-              max_heading_chars, min_sentence_chars, min_following_chars, min_item_chars,
-              make_segment):
+def configure(*, join_before, join_after, titles, latin_abbreviations, list_marker,
+              max_heading_chars, max_speaker_chars, min_sentence_chars, min_following_chars,
+              min_item_chars, segment_class, make_segment):
     """Take the rules' tables and limits from ``segment.py`` (called once, at its import)."""
-    global JOIN_BEFORE, JOIN_AFTER, TITLES, LATIN_ABBREVIATIONS, LIST_MARKER, TURN_LABEL
-    global MAKE_SEGMENT, MAX_HEADING_CHARS, MIN_SENTENCE_CHARS, MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS
+    global JOIN_BEFORE, JOIN_AFTER, TITLES, LATIN_ABBREVIATIONS, LIST_MARKER, MAKE_SEGMENT
+    global MAX_HEADING_CHARS, MAX_SPEAKER_CHARS, MIN_SENTENCE_CHARS, MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS
     JOIN_BEFORE, JOIN_AFTER, TITLES = _Words(join_before), _Words(join_after), _Words(titles)
     LATIN_ABBREVIATIONS = frozenset(latin_abbreviations)
-    LIST_MARKER, TURN_LABEL, MAKE_SEGMENT = list_marker, turn, make_segment
-    MAX_HEADING_CHARS, MIN_SENTENCE_CHARS = max_heading_chars, min_sentence_chars
-    MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS = min_following_chars, min_item_chars
+    LIST_MARKER, MAKE_SEGMENT = list_marker, make_segment
+    MAX_HEADING_CHARS, MAX_SPEAKER_CHARS = max_heading_chars, max_speaker_chars
+    MIN_SENTENCE_CHARS, MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS = min_sentence_chars, min_following_chars, min_item_chars
+    _use_segment_class(segment_class)
 
 
 cdef int _check_configured() except -1:
@@ -181,6 +218,7 @@ cdef int _check_configured() except -1:
 
 # ---------------------------------------------------------------------------- growable arrays
 
+@cython.final
 cdef class _Ints:
     """A growable array of C integers (read as rows: (start, end) pairs, or (start, end,
     kind, speaker line) segment rows)."""
@@ -198,83 +236,100 @@ cdef class _Ints:
     def __dealloc__(self):
         PyMem_Free(self.data)
 
-    cdef int push(self, Py_ssize_t value) except -1:
-        cdef Py_ssize_t *grown
-        if self.size == self.capacity:
-            grown = <Py_ssize_t *> PyMem_Realloc(self.data, 2 * self.capacity * sizeof(Py_ssize_t))
-            if grown == NULL:
-                raise MemoryError()
-            self.data, self.capacity = grown, 2 * self.capacity
-        self.data[self.size] = value
-        self.size += 1
+    cdef int grow(self) except -1:
+        cdef Py_ssize_t *grown = <Py_ssize_t *> PyMem_Realloc(self.data, 2 * self.capacity * sizeof(Py_ssize_t))
+        if grown == NULL:
+            raise MemoryError()
+        self.data, self.capacity = grown, 2 * self.capacity
         return 0
 
-    cdef int push2(self, Py_ssize_t a, Py_ssize_t b) except -1:
-        self.push(a)
-        self.push(b)
+    cdef inline int push2(self, Py_ssize_t a, Py_ssize_t b) except -1:
+        if self.size + 2 > self.capacity:
+            self.grow()
+        self.data[self.size] = a
+        self.data[self.size + 1] = b
+        self.size += 2
+        return 0
+
+    cdef inline int push4(self, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c, Py_ssize_t d) except -1:
+        if self.size + 4 > self.capacity:
+            self.grow()
+        self.data[self.size] = a
+        self.data[self.size + 1] = b
+        self.data[self.size + 2] = c
+        self.data[self.size + 3] = d
+        self.size += 4
         return 0
 
 
 # ---------------------------------------------------------------------------- character classes
 
-cdef inline bint _is_space(Py_UCS4 c):
+cdef inline bint _is_space(Py_UCS4 c) noexcept:
     """``str.isspace`` of one character (``\\s`` of ``re``), without a call for Thai letters."""
+    if c == u' ':
+        return True
     if 0x0E00 <= c < 0x0E80:
         return False  # the Thai block has no spaces: skip Python's table lookup
     return c.isspace()
 
 
-cdef inline bint _is_thai(Py_UCS4 c):
+cdef inline bint _is_thai(Py_UCS4 c) noexcept:
     return 0x0E01 <= c <= 0x0E4E  # [\u0e01-\u0e4e] of _THAI_GAP and _space_ends_sentence
 
 
-cdef inline bint _is_thai_or_sign(Py_UCS4 c):
+cdef inline bint _is_thai_or_sign(Py_UCS4 c) noexcept:
     return 0x0E01 <= c <= 0x0E5B  # [ก-๛] of _TITLED_NAME and _INLINE_ITEM
 
 
-cdef inline bint _is_digit(Py_UCS4 c):
+cdef inline bint _is_digit(Py_UCS4 c) noexcept:
     return (c >= u'0' and c <= u'9') or (0x0E50 <= c <= 0x0E59)  # [0-9๐-๙], _DIGITS
 
 
-cdef inline bint _is_mark(Py_UCS4 c):
+cdef inline bint _is_mark(Py_UCS4 c) noexcept:
     return c == u'.' or c == u'!' or c == u'?'  # [.!?]
 
 
-cdef inline bint _is_latin_letter(Py_UCS4 c):
+cdef inline bint _is_latin_letter(Py_UCS4 c) noexcept:
     return (c >= u'a' and c <= u'z') or (c >= u'A' and c <= u'Z')
+
+
+cdef inline bint _is_colon(Py_UCS4 c) noexcept:
+    return c == u':' or c == u'：'  # [:：] of _TURN
 
 
 # ---------------------------------------------------------------------------- small helpers
 
-cdef inline Py_ssize_t _skip_space(str text, Py_ssize_t index, Py_ssize_t end):
+cdef inline Py_ssize_t _skip_space(const _Text *t, Py_ssize_t index, Py_ssize_t end) noexcept:
     # mirrors segment._skip_space
-    while index < end and _is_space(text[index]):
+    while index < end and _is_space(_at(t, index)):
         index += 1
     return index
 
 
-cdef inline Py_ssize_t _trim_end(str text, Py_ssize_t start, Py_ssize_t end):
+cdef inline Py_ssize_t _trim_end(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
     # mirrors segment._trim_end
-    while end > start and _is_space(text[end - 1]):
+    while end > start and _is_space(_at(t, end - 1)):
         end -= 1
     return end
 
 
-cdef bint _has_mark(str text, Py_ssize_t start, Py_ssize_t end):
+cdef bint _has_mark(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
     """Some ``.!?`` in ``text[start:end]`` (``_MAY_END``: every punctuation cut and inline
     item has one)."""
-    cdef Py_UCS4 c
-    for c in text[start:end]:  # Cython reads the characters in place, without a slice
-        if c == u'.' or c == u'!' or c == u'?':
+    cdef Py_ssize_t i
+    for i in range(start, end):
+        if _is_mark(_at(t, i)):
             return True
     return False
 
 
-cdef bint _has_opening(str text, Py_ssize_t start, Py_ssize_t end):
+cdef bint _has_opening(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
     """Some ``([“"«`` in ``text[start:end]`` (``_OPENING``: every bracketed stretch starts
     with one)."""
+    cdef Py_ssize_t i
     cdef Py_UCS4 c
-    for c in text[start:end]:
+    for i in range(start, end):
+        c = _at(t, i)
         if c == u'(' or c == u'[' or c == u'“' or c == u'"' or c == u'«':
             return True
     return False
@@ -282,93 +337,91 @@ cdef bint _has_opening(str text, Py_ssize_t start, Py_ssize_t end):
 
 # ---------------------------------------------------------------------------- the gap rules
 
-cdef Py_ssize_t _thai_gap(str text, Py_ssize_t pos, Py_ssize_t endpos, Py_ssize_t *gap_end):
+cdef Py_ssize_t _thai_gap(const _Text *t, Py_ssize_t pos, Py_ssize_t endpos, Py_ssize_t *gap_end) noexcept:
     """``_THAI_GAP.search(text, pos, endpos)``: the start of the match (the Thai character
     before the space) and its end in ``gap_end``, or -1. Like the regex, the look-ahead sees
     only up to ``endpos`` and the look-behind sees before ``pos``."""
     cdef Py_ssize_t i, j
-    cdef Py_ssize_t n = len(text)
-    if endpos > n:
-        endpos = n
+    if endpos > t.length:
+        endpos = t.length
     if pos < 0:
         pos = 0
     i = pos
     while i + 1 < endpos:
-        if not (_is_thai(text[i]) and _is_space(text[i + 1])):
+        if not (_is_space(_at(t, i + 1)) and _is_thai(_at(t, i))):
             i += 1
             continue
         j = i + 1
-        while j < endpos and _is_space(text[j]):
+        while j < endpos and _is_space(_at(t, j)):
             j += 1
-        if (j < endpos and _is_thai(text[j])
-                and not JOIN_BEFORE.one_ends_at(text, 0, i + 1)
-                and not JOIN_AFTER.one_starts_at(text, j, endpos)):
+        if (j < endpos and _is_thai(_at(t, j))
+                and not JOIN_BEFORE.one_ends_at(t, 0, i + 1)
+                and not JOIN_AFTER.one_starts_at(t, j, endpos)):
             gap_end[0] = j
             return i
         i = j  # the spaces in between cannot start a match
     return -1
 
 
-cdef bint _item_at(str text, Py_ssize_t dot, Py_ssize_t end):
+cdef bint _item_at(const _Text *t, Py_ssize_t dot, Py_ssize_t end) noexcept:
     """The ``item`` branch of ``_MARK_OR_ITEM`` matches at ``text[dot] == '.'`` (an inline
     item ``… 7.ได้``): one or two digits after a space before it, and after it no digit but
     ``\\s?\\)?\\s?[ก-๛]`` (seen up to ``end``)."""
-    cdef Py_ssize_t p
     if not (
-        (dot >= 2 and _is_space(text[dot - 2]) and _is_digit(text[dot - 1]))
-        or (dot >= 3 and _is_space(text[dot - 3]) and _is_digit(text[dot - 2]) and _is_digit(text[dot - 1]))
+        (dot >= 2 and _is_space(_at(t, dot - 2)) and _is_digit(_at(t, dot - 1)))
+        or (dot >= 3 and _is_space(_at(t, dot - 3)) and _is_digit(_at(t, dot - 2)) and _is_digit(_at(t, dot - 1)))
     ):
         return False
-    return _item_rest(text, dot + 1, end)
+    return _item_rest(t, dot + 1, end)
 
 
-cdef bint _item_rest(str text, Py_ssize_t p, Py_ssize_t end):
+cdef bint _item_rest(const _Text *t, Py_ssize_t p, Py_ssize_t end) noexcept:
     """``(?![0-9๐-๙])\\s?\\)?\\s?[ก-๛]`` at ``p``, seeing up to ``end``. (The three classes are
     disjoint, so taking each optional character when it is there is what backtracking finds.)"""
-    if p < end and _is_digit(text[p]):
+    if p < end and _is_digit(_at(t, p)):
         return False
-    if p < end and _is_space(text[p]):
+    if p < end and _is_space(_at(t, p)):
         p += 1
-    if p < end and <Py_UCS4> text[p] == u')':
+    if p < end and _at(t, p) == u')':
         p += 1
-    if p < end and _is_space(text[p]):
+    if p < end and _is_space(_at(t, p)):
         p += 1
-    return p < end and _is_thai_or_sign(text[p])
+    return p < end and _is_thai_or_sign(_at(t, p))
 
 
-cdef bint _inline_item_match(str text, Py_ssize_t pos):
+cdef bint _inline_item_match(const _Text *t, Py_ssize_t pos) noexcept:
     """``_INLINE_ITEM.match(text, pos)``: one or two digits, a dot, then as :func:`_item_rest`."""
-    cdef Py_ssize_t n = len(text)
+    cdef Py_ssize_t n = t.length
     cdef Py_ssize_t digits = 0
-    while digits < 2 and pos + digits < n and _is_digit(text[pos + digits]):
+    while digits < 2 and pos + digits < n and _is_digit(_at(t, pos + digits)):
         digits += 1
-    if digits == 0 or pos + digits >= n or <Py_UCS4> text[pos + digits] != u'.':
+    if digits == 0 or pos + digits >= n or _at(t, pos + digits) != u'.':
         return False
-    return _item_rest(text, pos + digits + 1, n)
+    return _item_rest(t, pos + digits + 1, n)
 
 
-cdef int _marks(str text, Py_ssize_t start, Py_ssize_t end, _Ints marks) except -1:
+cdef int _marks(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints marks) except -1:
     """The gaps of ``_MARK_OR_ITEM.finditer(text, start, end)``, each as ``_mark_gap`` gives
     it: a run of ``.!?`` before a space, or the spaces before an inline item's number."""
     cdef Py_ssize_t i = start, run_end, number_start, gap_start
     cdef Py_UCS4 c
     while i < end:
-        c = text[i]
-        if c == u'.' and _item_at(text, i, end):
+        c = _at(t, i)
+        if c == u'.' and _item_at(t, i, end):
             # mirrors segment._mark_gap: back over the number, then over the spaces
             number_start = i - 1
-            while number_start > 0 and _is_digit(text[number_start - 1]):
+            while number_start > 0 and _is_digit(_at(t, number_start - 1)):
                 number_start -= 1
             gap_start = number_start
-            while gap_start > start and _is_space(text[gap_start - 1]):
+            while gap_start > start and _is_space(_at(t, gap_start - 1)):
                 gap_start -= 1
             marks.push2(gap_start, number_start)
             i += 1
         elif _is_mark(c):
             run_end = i
-            while run_end < end and _is_mark(text[run_end]):
+            while run_end < end and _is_mark(_at(t, run_end)):
                 run_end += 1
-            if run_end < end and _is_space(text[run_end]):
+            if run_end < end and _is_space(_at(t, run_end)):
                 marks.push2(i, run_end)
                 i = run_end
             else:
@@ -378,34 +431,34 @@ cdef int _marks(str text, Py_ssize_t start, Py_ssize_t end, _Ints marks) except 
     return 0
 
 
-cdef int _bracketed(str text, Py_ssize_t start, Py_ssize_t end, _Ints spans) except -1:
+cdef int _bracketed(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints spans) except -1:
     """The spans of ``_BRACKETED.finditer(text, start, end)``: ``(…)`` ``“…”`` ``[…]``
-    ``"…"`` ``«…»``, not nested, within one line."""
+    ``"…"`` ``«…»``, not nested, within one line (a stretch stops at its opening character
+    again, its closing one, or a newline)."""
     cdef Py_ssize_t i = start, j
     cdef Py_UCS4 c, d, close
-    cdef str stops
     while i < end:
-        c = text[i]
+        c = _at(t, i)
         if c == u'(':
-            close, stops = u')', "()\n"
+            close = u')'
         elif c == u'“':
-            close, stops = u'”', "“”\n"
+            close = u'”'
         elif c == u'[':
-            close, stops = u']', "[]\n"
+            close = u']'
         elif c == u'"':
-            close, stops = u'"', "\"\n"
+            close = u'"'
         elif c == u'«':
-            close, stops = u'»', "«»\n"
+            close = u'»'
         else:
             i += 1
             continue
         j = i + 1
         while j < end:
-            d = text[j]
-            if d in stops:
+            d = _at(t, j)
+            if d == c or d == close or d == u'\n':
                 break
             j += 1
-        if j < end and <Py_UCS4> text[j] == close:
+        if j < end and _at(t, j) == close:
             spans.push2(i, j + 1)
             i = j + 1
         else:
@@ -413,12 +466,12 @@ cdef int _bracketed(str text, Py_ssize_t start, Py_ssize_t end, _Ints spans) exc
     return 0
 
 
-cdef bint _punctuation_ends_sentence(str text, Py_ssize_t start, Py_ssize_t end):
+cdef bint _punctuation_ends_sentence(str text, const _Text *t, Py_ssize_t start, Py_ssize_t end) except -1:
     # mirrors segment._punctuation_ends_sentence
     cdef Py_ssize_t i, word_end, word_start, low
     cdef Py_UCS4 c
     for i in range(start, end):
-        c = text[i]
+        c = _at(t, i)
         if c == u'!' or c == u'?':
             return True
     if end - start > 1:
@@ -427,170 +480,183 @@ cdef bint _punctuation_ends_sentence(str text, Py_ssize_t start, Py_ssize_t end)
     # window's end (or just before a newline that ends it, as ``$`` allows)
     low = start - LATIN_WINDOW if start > LATIN_WINDOW else 0
     word_end = start
-    if word_end > low and <Py_UCS4> text[word_end - 1] == u'\n':
+    if word_end > low and _at(t, word_end - 1) == u'\n':
         word_end -= 1
     word_start = word_end
-    while word_start > low and _is_latin_letter(text[word_start - 1]):
+    while word_start > low and _is_latin_letter(_at(t, word_start - 1)):
         word_start -= 1
     if word_end - word_start <= 1:
         return False  # no word, or one letter
     return text[word_start:word_end].lower() not in LATIN_ABBREVIATIONS
 
 
-cdef bint _titled_name_before(str text, Py_ssize_t low, Py_ssize_t high):
+cdef bint _titled_name_before(const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
     """``_TITLED_NAME.search(text[low:high])`` where ``text[high - 1]`` is a Thai character
     (so ``$`` is ``high``): a title, then one name ``[ก-๛]{2,25}`` or two separated by one
     space, ending at ``high``."""
     cdef Py_ssize_t last_start = high, first_start, space, q
-    while last_start > low and _is_thai_or_sign(text[last_start - 1]):
+    while last_start > low and _is_thai_or_sign(_at(t, last_start - 1)):
         last_start -= 1
     # one name: the title ends at q, and text[q:high] is all name characters
     q = last_start if last_start > high - NAME_MAX else high - NAME_MAX
     while q <= high - NAME_MIN:
-        if TITLES.one_ends_at(text, low, q):
+        if TITLES.one_ends_at(t, low, q):
             return True
         q += 1
     # two names: text[q:space] and text[space + 1:high]
     space = last_start - 1
-    if space >= low and <Py_UCS4> text[space] == u' ' and NAME_MIN <= high - last_start <= NAME_MAX:
+    if space >= low and _at(t, space) == u' ' and NAME_MIN <= high - last_start <= NAME_MAX:
         first_start = space
-        while first_start > low and _is_thai_or_sign(text[first_start - 1]):
+        while first_start > low and _is_thai_or_sign(_at(t, first_start - 1)):
             first_start -= 1
         q = first_start if first_start > space - NAME_MAX else space - NAME_MAX
         while q <= space - NAME_MIN:
-            if TITLES.one_ends_at(text, low, q):
+            if TITLES.one_ends_at(t, low, q):
                 return True
             q += 1
     return False
 
 
-cdef bint _space_ends_sentence(str text, Py_ssize_t sentence_start, Py_ssize_t gap_start,
-                               Py_ssize_t gap_end, Py_ssize_t end):
+cdef bint _space_ends_sentence(const _Text *t, Py_ssize_t sentence_start, Py_ssize_t gap_start,
+                               Py_ssize_t gap_end, Py_ssize_t end) noexcept:
     # mirrors segment._space_ends_sentence
     cdef Py_ssize_t left_start, right_end
-    cdef Py_ssize_t n = len(text)
     if gap_start - sentence_start < MIN_SENTENCE_CHARS or end - gap_end < MIN_FOLLOWING_CHARS:
         return False
-    if not (_is_thai(text[gap_start - 1]) and _is_thai(text[gap_end])):
+    if not (_is_thai(_at(t, gap_start - 1)) and _is_thai(_at(t, gap_end))):
         return False
     left_start = gap_start - LEFT_WINDOW if gap_start - LEFT_WINDOW > sentence_start else sentence_start
-    right_end = gap_end + RIGHT_WINDOW if gap_end + RIGHT_WINDOW < n else n
-    if JOIN_BEFORE.one_ends_at(text, left_start, gap_start) or JOIN_AFTER.one_starts_at(text, gap_end, right_end):
+    right_end = gap_end + RIGHT_WINDOW if gap_end + RIGHT_WINDOW < t.length else t.length
+    if JOIN_BEFORE.one_ends_at(t, left_start, gap_start) or JOIN_AFTER.one_starts_at(t, gap_end, right_end):
         return False
-    return not _titled_name_before(text, left_start, gap_start)
+    return not _titled_name_before(t, left_start, gap_start)
 
 
-cdef int _cut_sentences(str text, Py_ssize_t start, Py_ssize_t end, _Ints rows,
-                        Py_ssize_t speaker) except -1:
-    """Push ``(start, end, SENTENCE, speaker)`` for each sentence of ``text[start:end]``:
-    mirrors segment._rule_sentence_spans (spans not yet snapped)."""
-    cdef Py_ssize_t last, sentence_start, position, threshold, search_from, cut_at
-    cdef Py_ssize_t gap = -1, gap_start, gap_end, thai_gap_end = 0
-    cdef Py_ssize_t searched_from = PY_SSIZE_T_MAX  # where the last gap search started
-    cdef Py_ssize_t mark_index = 0, next_protected = 0, first_row = rows.size, row
-    cdef bint has_marks, is_punctuation
-    cdef _Ints marks, protected
+@cython.final
+cdef class _Cutter:
+    """The sentence rules over one text, with their scratch arrays (reused unit after unit)."""
 
-    has_marks = _has_mark(text, start, end)
-    if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not has_marks:
-        # too short for a cut at a space, and no punctuation or inline item: one sentence
-        last = _trim_end(text, start, end)
-        if last > start:
-            rows.push2(start, last)
-            rows.push2(SENTENCE, speaker)
+    cdef str text
+    cdef _Text t
+    cdef _Ints marks  # (gap start, gap end) of each mark of the unit
+    cdef _Ints protected  # (start, end) of each bracketed stretch of the unit
+
+    def __cinit__(self, str text not None):
+        self.text = text
+        self.t = _text_of(text)
+        self.marks = _Ints(32)
+        self.protected = _Ints(8)
+
+    cdef int cut(self, Py_ssize_t start, Py_ssize_t end, _Ints rows, Py_ssize_t speaker) except -1:
+        """Push ``(start, end, SENTENCE, speaker)`` for each sentence of ``text[start:end]``:
+        mirrors segment._rule_sentence_spans (spans not yet snapped)."""
+        cdef const _Text *t = &self.t
+        cdef _Ints marks = self.marks, protected = self.protected
+        cdef Py_ssize_t last, sentence_start, position, threshold, search_from, cut_at
+        cdef Py_ssize_t gap = -1, gap_start, gap_end, thai_gap_end = 0
+        cdef Py_ssize_t searched_from = PY_SSIZE_T_MAX  # where the last gap search started
+        cdef Py_ssize_t mark_index = 0, next_protected = 0, first_row = rows.size, row
+        cdef bint has_marks, is_punctuation
+
+        has_marks = _has_mark(t, start, end)
+        if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not has_marks:
+            # too short for a cut at a space, and no punctuation or inline item: one sentence
+            last = _trim_end(t, start, end)
+            if last > start:
+                rows.push4(start, last, SENTENCE, speaker)
+            return 0
+        protected.size = 0
+        if _has_opening(t, start, end):
+            _bracketed(t, start, end, protected)
+        marks.size = 0
+        if has_marks:
+            _marks(t, start, end, marks)
+        sentence_start = start
+        position = start
+        while True:
+            while mark_index < marks.size and marks.data[mark_index] < position:
+                mark_index += 2
+            threshold = sentence_start + MIN_SENTENCE_CHARS
+            search_from = (position if position > threshold else threshold) - 1
+            # The leftmost gap at or after search_from: the last search's answer still holds
+            # when it started no later and found nothing before search_from.
+            if not (searched_from <= search_from and (gap < 0 or gap >= search_from)):
+                gap = _thai_gap(t, search_from, end - MIN_FOLLOWING_CHARS + 1, &thai_gap_end)
+                searched_from = search_from
+            if mark_index < marks.size and (gap < 0 or marks.data[mark_index] <= gap):
+                gap_start, gap_end = marks.data[mark_index], marks.data[mark_index + 1]
+                mark_index += 2
+                is_punctuation = _is_mark(_at(t, gap_start))
+                if not is_punctuation and gap_start - sentence_start < MIN_ITEM_CHARS:
+                    position = gap_end
+                    continue
+            elif gap >= 0:
+                gap_start, gap_end = gap + 1, thai_gap_end
+                is_punctuation = False
+            else:
+                break
+            position = gap_end
+            if gap_end >= end:
+                break
+            if protected.size:
+                while next_protected < protected.size and protected.data[next_protected + 1] <= gap_start:
+                    next_protected += 2
+                if next_protected < protected.size and protected.data[next_protected] < gap_start:
+                    continue  # inside brackets or quotes
+            if is_punctuation:
+                if gap_start == sentence_start or not _punctuation_ends_sentence(self.text, t, gap_start, gap_end):
+                    continue
+                cut_at = gap_end  # the punctuation stays with its sentence
+            else:
+                if not (_inline_item_match(t, gap_end)
+                        or _space_ends_sentence(t, sentence_start, gap_start, gap_end, end)):
+                    continue
+                cut_at = gap_start
+            rows.push4(sentence_start, cut_at, SENTENCE, speaker)
+            sentence_start = _skip_space(t, cut_at, end)
+            if sentence_start > position:
+                position = sentence_start
+        if sentence_start < end:
+            rows.push4(sentence_start, end, SENTENCE, speaker)
+        # trim each end and drop what is left empty (rows are start, end, kind, speaker)
+        last = first_row
+        for row in range(first_row, rows.size, 4):
+            rows.data[row + 1] = _trim_end(t, rows.data[row], rows.data[row + 1])
+            if rows.data[row + 1] > rows.data[row]:
+                if last != row:
+                    rows.data[last] = rows.data[row]
+                    rows.data[last + 1] = rows.data[row + 1]
+                    rows.data[last + 2] = rows.data[row + 2]
+                    rows.data[last + 3] = rows.data[row + 3]
+                last += 4
+        rows.size = last
         return 0
-    protected = _Ints(8)
-    if _has_opening(text, start, end):
-        _bracketed(text, start, end, protected)
-    marks = _Ints(8)
-    if has_marks:
-        _marks(text, start, end, marks)
-    sentence_start = start
-    position = start
-    while True:
-        while mark_index < marks.size and marks.data[mark_index] < position:
-            mark_index += 2
-        threshold = sentence_start + MIN_SENTENCE_CHARS
-        search_from = (position if position > threshold else threshold) - 1
-        # The leftmost gap at or after search_from: the last search's answer still holds
-        # when it started no later and found nothing before search_from.
-        if not (searched_from <= search_from and (gap < 0 or gap >= search_from)):
-            gap = _thai_gap(text, search_from, end - MIN_FOLLOWING_CHARS + 1, &thai_gap_end)
-            searched_from = search_from
-        if mark_index < marks.size and (gap < 0 or marks.data[mark_index] <= gap):
-            gap_start, gap_end = marks.data[mark_index], marks.data[mark_index + 1]
-            mark_index += 2
-            is_punctuation = _is_mark(text[gap_start])
-            if not is_punctuation and gap_start - sentence_start < MIN_ITEM_CHARS:
-                position = gap_end
-                continue
-        elif gap >= 0:
-            gap_start, gap_end = gap + 1, thai_gap_end
-            is_punctuation = False
-        else:
-            break
-        position = gap_end
-        if gap_end >= end:
-            break
-        if protected.size:
-            while next_protected < protected.size and protected.data[next_protected + 1] <= gap_start:
-                next_protected += 2
-            if next_protected < protected.size and protected.data[next_protected] < gap_start:
-                continue  # inside brackets or quotes
-        if is_punctuation:
-            if gap_start == sentence_start or not _punctuation_ends_sentence(text, gap_start, gap_end):
-                continue
-            cut_at = gap_end  # the punctuation stays with its sentence
-        else:
-            if not (_inline_item_match(text, gap_end)
-                    or _space_ends_sentence(text, sentence_start, gap_start, gap_end, end)):
-                continue
-            cut_at = gap_start
-        rows.push2(sentence_start, cut_at)
-        rows.push2(SENTENCE, speaker)
-        sentence_start = _skip_space(text, cut_at, end)
-        if sentence_start > position:
-            position = sentence_start
-    if sentence_start < end:
-        rows.push2(sentence_start, end)
-        rows.push2(SENTENCE, speaker)
-    # trim each end and drop what is left empty (rows are start, end, kind, speaker)
-    last = first_row
-    for row in range(first_row, rows.size, 4):
-        rows.data[row + 1] = _trim_end(text, rows.data[row], rows.data[row + 1])
-        if rows.data[row + 1] > rows.data[row]:
-            if last != row:
-                rows.data[last] = rows.data[row]
-                rows.data[last + 1] = rows.data[row + 1]
-                rows.data[last + 2] = rows.data[row + 2]
-                rows.data[last + 3] = rows.data[row + 3]
-            last += 4
-    rows.size = last
-    return 0
 
 
 # ---------------------------------------------------------------------------- snapping
 
-cdef bint _is_cut_boundary(str text, Py_ssize_t position, Py_ssize_t n) except -1:
+cdef bint _is_cut_boundary(str text, const _Text *t, Py_ssize_t position) except -1:
     """``graphemes.are_boundaries`` for one position: the risk table first, the full rules
     (``is_boundary``) only next to a mark, a leading vowel or beyond the BMP."""
     cdef Py_UCS4 after, before
-    if position <= 0 or position >= n:
+    if position <= 0 or position >= t.length:
         return True
-    after, before = text[position], text[position - 1]
+    after, before = _at(t, position), _at(t, position - 1)
     if (CUT_RISK[after] & 1) or (CUT_RISK[before] & 2):
         return is_boundary(text, position)
     return True
 
 
-cdef int _snap_rows(str text, _Ints rows, Py_ssize_t first, Py_ssize_t step, Py_ssize_t n) except -1:
-    """Widen each ``(start, end)`` (every ``step`` numbers from ``first``) that would cut a
-    cluster: mirrors segment._snapped (rows with a negative start are blank lines)."""
+cdef int _snap_rows(str text, const _Text *t, _Ints rows, Py_ssize_t first, Py_ssize_t step,
+                    int only_kind) except -1:
+    """Widen each ``(start, end)`` (every ``step`` numbers from ``first``; with ``only_kind``
+    >= 0, only the rows of that kind) that would cut a cluster: mirrors segment._snapped
+    (rows with a negative start are blank lines)."""
     cdef Py_ssize_t row
     for row in range(first, rows.size, step):
-        if rows.data[row] < 0:
+        if rows.data[row] < 0 or (only_kind >= 0 and rows.data[row + 2] != only_kind):
             continue
-        if not (_is_cut_boundary(text, rows.data[row], n) and _is_cut_boundary(text, rows.data[row + 1], n)):
+        if not (_is_cut_boundary(text, t, rows.data[row]) and _is_cut_boundary(text, t, rows.data[row + 1])):
             rows.data[row] = snap_left(text, rows.data[row])
             rows.data[row + 1] = snap_right(text, rows.data[row + 1])
     return 0
@@ -598,169 +664,121 @@ cdef int _snap_rows(str text, _Ints rows, Py_ssize_t first, Py_ssize_t step, Py_
 
 # ---------------------------------------------------------------------------- lines
 
-cdef _Ints _lines(str text):
+cdef _Ints _lines(str text, const _Text *t):
     """``(start, end)`` of each line, trimmed and snapped; blank lines ``(-1, -1)``: mirrors
     segment._lines."""
-    cdef Py_ssize_t n = len(text)
+    cdef Py_ssize_t n = t.length
     cdef Py_ssize_t line_start = 0, line_end, first, last
     cdef _Ints lines = _Ints(64)
     while True:
         line_end = line_start
-        while line_end < n and <Py_UCS4> text[line_end] != u'\n':
+        while line_end < n and _at(t, line_end) != u'\n':
             line_end += 1
-        first = _skip_space(text, line_start, line_end)
+        first = _skip_space(t, line_start, line_end)
         if first == line_end:
             lines.push2(-1, -1)
         else:
-            last = _trim_end(text, first, line_end)
+            last = _trim_end(t, first, line_end)
             lines.push2(first, last)
         if line_end >= n:
             break
         line_start = line_end + 1
-    if n == 0 or <Py_UCS4> text[n - 1] == u'\n':
+    if n == 0 or _at(t, n - 1) == u'\n':
         lines.size -= 2  # the empty piece after the final newline is not a line
-    _snap_rows(text, lines, 0, 2, n)
+    _snap_rows(text, t, lines, 0, 2, -1)
     return lines
 
 
-cdef bint _may_start_list_marker(str text, Py_ssize_t start, Py_ssize_t end):
+# ---------------------------------------------------------------------------- list markers and turns
+
+cdef bint _may_start_list_marker(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
     """False where ``_LIST_MARKER`` cannot match: a line starting with a Thai letter that is
     not ``ก.``/``ก)``, a Thai vowel or sign, or a Latin letter (its branches start with a
     digit, ``(``, a bullet, or a consonant and ``.``/``)``)."""
-    cdef Py_UCS4 first = text[start], second
+    cdef Py_UCS4 first = _at(t, start), second
     if 0x0E01 <= first <= 0x0E2E:
         if start + 1 >= end:
             return False
-        second = text[start + 1]
+        second = _at(t, start + 1)
         return second == u'.' or second == u')'
     return not (0x0E2F <= first <= 0x0E4F or _is_latin_letter(first))
 
 
-cdef Py_ssize_t _list_marker_end(str text, Py_ssize_t start, Py_ssize_t end) except -2:
+cdef Py_ssize_t _list_marker_end(str text, const _Text *t, Py_ssize_t start, Py_ssize_t end) except -2:
     """``_LIST_MARKER.match(text, start, end).end()``, or -1 when it does not match."""
-    if not _may_start_list_marker(text, start, end):
+    if not _may_start_list_marker(t, start, end):
         return -1
     match = LIST_MARKER.match(text, start, end)
     return -1 if match is None else match.end()
 
 
-# ---------------------------------------------------------------------------- segment
+cdef Py_ssize_t _turn_label_end(const _Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t *turn_end) noexcept:
+    """``_TURN.match(text, start, end)``: the end of its label (group 1) with the match's end
+    in ``turn_end``, or -1.
 
-def segment_rules(str text not None):
-    """``segment(text)`` with the ``rules`` sentence engine: mirrors segment._python_segment.
-
-    >>> [(s.kind, s.text) for s in segment_rules("สรุป\\n\\n1. ได้แผน")]
-    [('heading', 'สรุป'), ('list_item', '1. ได้แผน'), ('sentence', 'ได้แผน')]
-    """
-    _check_configured()
-    cdef Py_ssize_t n = len(text)
-    cdef _Ints lines = _lines(text)
-    cdef Py_ssize_t line_count = lines.size // 2
-    cdef Py_ssize_t index, i, start, end, marker_end, turn_end_here
-    cdef bint indented, is_turn
-    cdef int open_kind = -1
-    cdef Py_ssize_t open_start = 0, open_end = 0, open_body = 0, open_speaker = -1
-    cdef _Ints rows = _Ints(4 * (2 * line_count + 8))  # start, end, kind, speaker line
-    cdef _Ints markers = _Ints(line_count + 1)  # end of each line's list marker, -1: none, -2: not asked yet
-    cdef _Ints turn_ends = _Ints(line_count + 1)  # end of each line's "label:", or -1
-    for index in range(line_count):
-        markers.push(-2)
-    labels, speakers = _speakers(text, lines, turn_ends)
-
-    for index in range(line_count):
-        start, end = lines.data[2 * index], lines.data[2 * index + 1]
-        if start < 0:
-            _close(text, rows, open_kind, open_start, open_end, open_body, open_speaker)
-            open_kind = -1
-            continue
-        indented = start > 0 and (<Py_UCS4> text[start - 1] == u' ' or <Py_UCS4> text[start - 1] == u'\t')
-        if markers.data[index] == -2:
-            markers.data[index] = _list_marker_end(text, start, end)
-        marker_end = markers.data[index]
-        turn_end_here = turn_ends.data[index]
-        is_turn = turn_end_here >= 0 and labels[index] in speakers
-        if (open_kind == LIST_ITEM or open_kind == TURN) and indented and marker_end < 0 and not is_turn:
-            open_end = end  # continuation line
-            continue
-        _close(text, rows, open_kind, open_start, open_end, open_body, open_speaker)
-        open_start, open_end, open_speaker = start, end, -1
-        if marker_end >= 0 and marker_end < end:
-            open_kind, open_body = LIST_ITEM, marker_end
-        elif is_turn:
-            open_kind, open_body, open_speaker = TURN, turn_end_here, index
-        else:
-            open_body = start
-            open_kind = HEADING if _is_heading(text, lines, markers, index, start, end) else PARAGRAPH
-    _close(text, rows, open_kind, open_start, open_end, open_body, open_speaker)
-
-    # snap the sentences (units are lines, snapped already), then make the segments
-    _snap_sentences(text, rows, n)
-    segments = []
-    make = MAKE_SEGMENT
-    for i in range(0, rows.size, 4):
-        start, end = rows.data[i], rows.data[i + 1]
-        speaker = None if rows.data[i + 3] < 0 else labels[rows.data[i + 3]]
-        segments.append(make(start, end, text[start:end], KIND_NAMES[rows.data[i + 2]], None, speaker))
-    return segments
+    ``_TURN`` is ``([^\\s:：][^:：\\n]{0,MAX-1}?)\\s*[:：]\\s*(?=\\S)``. The label cannot hold a
+    colon or a newline, so it ends at or before the first one, ``c``; the lazy label is the
+    shortest that only whitespace separates from ``c`` (the characters before ``c`` less
+    their trailing spaces). After ``c`` (when it is a newline) more whitespace may come
+    before the colon; after the colon, whitespace and then something that is not."""
+    cdef Py_ssize_t c, label_end, p
+    cdef Py_UCS4 first = _at(t, start), ch
+    if _is_space(first) or _is_colon(first):
+        return -1
+    c = start + 1
+    while c < end:
+        ch = _at(t, c)
+        if _is_colon(ch) or ch == u'\n':
+            break
+        c += 1
+    label_end = c
+    while label_end > start + 1 and _is_space(_at(t, label_end - 1)):
+        label_end -= 1
+    if label_end - start > MAX_SPEAKER_CHARS:
+        return -1
+    p = _skip_space(t, label_end, end)  # \s* (runs over c when c is a newline)
+    if p >= end or not _is_colon(_at(t, p)):
+        return -1
+    p = _skip_space(t, p + 1, end)
+    if p >= end:
+        return -1  # (?=\S) sees nothing
+    turn_end[0] = p
+    return label_end
 
 
-cdef tuple _speakers(str text, _Ints lines, _Ints turn_ends):
+cdef tuple _speakers(str text, const _Text *t, _Ints lines, _Ints turn_ends):
     """Each line's ``label:`` (or None; where it ends goes to ``turn_ends``) and the labels
     that start at least two lines: mirrors segment._speakers."""
-    cdef Py_ssize_t index, start, end, line_count = lines.size // 2
-    cdef Py_UCS4 c
-    labels = [None] * line_count
+    cdef Py_ssize_t index, start, end, label_end, turn_end = 0, line_count = lines.size // 2
+    labels = None  # made at the first label: most reports have none
     counts = {}
+    turn_ends.size = 0
     for index in range(line_count):
-        turn_ends.push(-1)
+        turn_ends.push2(-1, -1)  # (end of the whole "label: ", end of the label)
         start, end = lines.data[2 * index], lines.data[2 * index + 1]
         if start < 0:
             continue
-        for c in text[start:end]:
-            if c == u':' or c == u'：':
-                break
-        else:
-            continue  # no colon: no label
-        match = TURN_LABEL.match(text, start, end)
-        if match is not None:
-            label = match.group(1)
-            labels[index] = label
-            turn_ends.data[index] = match.end()
-            counts[label] = counts.get(label, 0) + 1
+        label_end = _turn_label_end(t, start, end, &turn_end)
+        if label_end < 0:
+            continue
+        if labels is None:
+            labels = [None] * line_count
+        label = text[start:label_end]
+        labels[index] = label
+        turn_ends.data[2 * index] = turn_end
+        turn_ends.data[2 * index + 1] = label_end
+        counts[label] = counts.get(label, 0) + 1
     return labels, {label for label, count in counts.items() if count >= 2}
 
 
-cdef int _close(str text, _Ints rows, int kind, Py_ssize_t start, Py_ssize_t end, Py_ssize_t body,
-                Py_ssize_t speaker) except -1:
-    # mirrors close() in segment._python_segment
-    if kind < 0:
-        return 0
-    rows.push2(start, end)
-    rows.push2(kind, speaker)
-    if kind != HEADING:
-        _cut_sentences(text, body, end, rows, speaker)
-    return 0
-
-
-cdef int _snap_sentences(str text, _Ints rows, Py_ssize_t n) except -1:
-    cdef Py_ssize_t row
-    for row in range(0, rows.size, 4):
-        if rows.data[row + 2] != SENTENCE:
-            continue
-        if not (_is_cut_boundary(text, rows.data[row], n) and _is_cut_boundary(text, rows.data[row + 1], n)):
-            rows.data[row] = snap_left(text, rows.data[row])
-            rows.data[row + 1] = snap_right(text, rows.data[row + 1])
-    return 0
-
-
-cdef bint _is_heading(str text, _Ints lines, _Ints markers, Py_ssize_t index, Py_ssize_t start,
-                      Py_ssize_t end) except -1:
+cdef bint _is_heading(const _Text *t, str text, _Ints lines, _Ints markers, Py_ssize_t index,
+                      Py_ssize_t start, Py_ssize_t end) except -1:
     # mirrors segment._is_heading
     cdef Py_ssize_t line_count = lines.size // 2, next_start, next_end
     cdef Py_UCS4 last
-    if <Py_UCS4> text[start] == u'#':
+    if _at(t, start) == u'#':
         return True  # _HEADING_MARK
-    last = text[end - 1]
+    last = _at(t, end - 1)
     if end - start > MAX_HEADING_CHARS or last == u':' or last == u',' or last == u';' or index + 1 == line_count:
         return False
     if not (index == 0 or lines.data[2 * index - 2] < 0):
@@ -769,8 +787,172 @@ cdef bint _is_heading(str text, _Ints lines, _Ints markers, Py_ssize_t index, Py
     if next_start < 0:
         return True
     if markers.data[index + 1] == -2:
-        markers.data[index + 1] = _list_marker_end(text, next_start, next_end)
+        markers.data[index + 1] = _list_marker_end(text, t, next_start, next_end)
     return markers.data[index + 1] >= 0
+
+
+# ---------------------------------------------------------------------------- segments
+
+cdef extern from "Python.h":
+    # The two slots of a type that _new_segment calls (public fields of CPython's PyTypeObject).
+    ctypedef object (*allocfunc)(PyTypeObject *, Py_ssize_t)
+    ctypedef struct _TypeSlots "PyTypeObject":
+        allocfunc tp_alloc
+        descrsetfunc tp_descr_set
+
+# The Segment fields in the order _new_segment sets them.
+SEGMENT_FIELDS = ("start", "end", "text", "kind", "section", "speaker")
+cdef object SEGMENT_CLASS = None  # None: segments are made by MAKE_SEGMENT
+cdef object START_FIELD, END_FIELD, TEXT_FIELD, KIND_FIELD, SECTION_FIELD, SPEAKER_FIELD
+cdef descrsetfunc SET_FIELD = NULL
+
+
+cdef object _new_segment(start, end, text, kind, speaker):
+    """``make_segment(start, end, text, kind, None, speaker)``, about three times faster.
+
+    A ``Segment`` is a frozen dataclass with slots: its ``__init__`` is Python code. Here the
+    object is allocated as ``object.__new__(Segment)`` does, and each slot is set through its
+    field's descriptor, as ``object.__setattr__(segment, name, value)`` would: the same
+    object, without running Python code."""
+    if SEGMENT_CLASS is None:
+        return MAKE_SEGMENT(start, end, text, kind, None, speaker)
+    segment = (<_TypeSlots *> SEGMENT_CLASS).tp_alloc(<PyTypeObject *> SEGMENT_CLASS, 0)
+    SET_FIELD(START_FIELD, segment, start)
+    SET_FIELD(END_FIELD, segment, end)
+    SET_FIELD(TEXT_FIELD, segment, text)
+    SET_FIELD(KIND_FIELD, segment, kind)
+    SET_FIELD(SECTION_FIELD, segment, None)
+    SET_FIELD(SPEAKER_FIELD, segment, speaker)
+    return segment
+
+
+cdef int _use_segment_class(segment_class) except -1:
+    """Let :func:`_new_segment` build ``segment_class`` objects field by field when that is
+    safe: its fields are exactly ``SEGMENT_FIELDS``, each a slot, and the result equals what
+    ``MAKE_SEGMENT`` gives (checked once, here). Otherwise segments are made by ``MAKE_SEGMENT``."""
+    global SEGMENT_CLASS, SET_FIELD
+    global START_FIELD, END_FIELD, TEXT_FIELD, KIND_FIELD, SECTION_FIELD, SPEAKER_FIELD
+    SEGMENT_CLASS, SET_FIELD = None, NULL
+    if segment_class is None:
+        return 0
+    slot_type = type(type("_Probe", (), {"__slots__": ("x",)}).x)  # the type of a slot's descriptor
+    descriptors = [vars(segment_class).get(name) for name in SEGMENT_FIELDS]
+    if (tuple(f.name for f in dataclass_fields(segment_class)) != SEGMENT_FIELDS
+            or any(type(descriptor) is not slot_type for descriptor in descriptors)
+            or type(segment_class).__new__ is not type.__new__  # no metaclass tricks
+            or segment_class.__new__ is not object.__new__):
+        return 0
+    START_FIELD, END_FIELD, TEXT_FIELD, KIND_FIELD, SECTION_FIELD, SPEAKER_FIELD = descriptors
+    SET_FIELD = (<_TypeSlots *> slot_type).tp_descr_set
+    SEGMENT_CLASS = segment_class
+    probe = _new_segment(1, 3, "ดี", "turn", "จ")
+    expected = MAKE_SEGMENT(1, 3, "ดี", "turn", None, "จ")
+    if not (type(probe) is type(expected) and probe == expected and repr(probe) == repr(expected)):
+        SEGMENT_CLASS, SET_FIELD = None, NULL
+    return 0
+
+
+def new_segment(start, end, text, kind, speaker):
+    """The segment :func:`segment_rules` makes (for tests): ``Segment(start, end, text, kind,
+    None, speaker)``.
+
+    >>> new_segment(0, 2, "ดี", "sentence", None)
+    Segment(start=0, end=2, text='ดี', kind='sentence', section=None, speaker=None)
+    """
+    _check_configured()
+    return _new_segment(start, end, text, kind, speaker)
+
+
+def builds_segments_itself():
+    """True when segments are built field by field, False when by ``make_segment``.
+
+    >>> builds_segments_itself() in (True, False)
+    True
+    """
+    return SEGMENT_CLASS is not None
+
+
+# ---------------------------------------------------------------------------- segment_rules
+
+def segment_rules(str text not None):
+    """``segment(text)`` with the ``rules`` sentence engine: mirrors segment._python_segment.
+
+    >>> [(s.kind, s.text) for s in segment_rules("สรุป\\n\\n1. ได้แผน")]
+    [('heading', 'สรุป'), ('list_item', '1. ได้แผน'), ('sentence', 'ได้แผน')]
+    """
+    _check_configured()
+    cdef _Cutter cutter = _Cutter(text)
+    cdef const _Text *t = &cutter.t
+    cdef _Ints lines = _lines(text, t)
+    cdef Py_ssize_t line_count = lines.size // 2
+    cdef Py_ssize_t index, i, start, end, marker_end, turn_end_here
+    cdef bint indented, is_turn
+    cdef int open_kind = -1
+    cdef Py_ssize_t open_start = 0, open_end = 0, open_body = 0, open_speaker = -1
+    cdef _Ints rows = _Ints(4 * (2 * line_count + 8))  # start, end, kind, speaker line
+    cdef _Ints markers = _Ints(line_count + 1)  # end of each line's list marker, -1: none, -2: not asked yet
+    cdef _Ints turn_ends = _Ints(2 * line_count + 2)  # each line's (end of "label: ", end of label), or -1
+    cdef Py_UCS4 before
+    for index in range(line_count + 1):
+        markers.data[index] = -2
+    markers.size = line_count + 1
+    labels, speakers = _speakers(text, t, lines, turn_ends)
+
+    for index in range(line_count):
+        start, end = lines.data[2 * index], lines.data[2 * index + 1]
+        if start < 0:
+            _close(cutter, rows, open_kind, open_start, open_end, open_body, open_speaker)
+            open_kind = -1
+            continue
+        before = _at(t, start - 1) if start > 0 else 0
+        indented = before == u' ' or before == u'\t'
+        if markers.data[index] == -2:
+            markers.data[index] = _list_marker_end(text, t, start, end)
+        marker_end = markers.data[index]
+        turn_end_here = turn_ends.data[2 * index]
+        is_turn = turn_end_here >= 0 and labels[index] in speakers
+        if (open_kind == LIST_ITEM or open_kind == TURN) and indented and marker_end < 0 and not is_turn:
+            open_end = end  # continuation line
+            continue
+        _close(cutter, rows, open_kind, open_start, open_end, open_body, open_speaker)
+        open_start, open_end, open_speaker = start, end, -1
+        if marker_end >= 0 and marker_end < end:
+            open_kind, open_body = LIST_ITEM, marker_end
+        elif is_turn:
+            open_kind, open_body, open_speaker = TURN, turn_end_here, index
+        else:
+            open_body = start
+            open_kind = HEADING if _is_heading(t, text, lines, markers, index, start, end) else PARAGRAPH
+    _close(cutter, rows, open_kind, open_start, open_end, open_body, open_speaker)
+
+    # snap the sentences (units are lines, snapped already), then make the segments
+    _snap_rows(text, t, rows, 0, 4, SENTENCE)
+    return _segments(text, rows, labels)
+
+
+cdef list _segments(str text, _Ints rows, list labels):
+    """The ``Segment`` of each row ``(start, end, kind, speaker line)``."""
+    cdef Py_ssize_t i, start, end, speaker_line
+    cdef tuple kind_names = KIND_NAMES
+    segments = [None] * (rows.size // 4)
+    for i in range(0, rows.size, 4):
+        start, end, speaker_line = rows.data[i], rows.data[i + 1], rows.data[i + 3]
+        segments[i // 4] = _new_segment(
+            start, end, text[start:end], kind_names[rows.data[i + 2]],
+            None if speaker_line < 0 else labels[speaker_line],
+        )
+    return segments
+
+
+cdef int _close(_Cutter cutter, _Ints rows, int kind, Py_ssize_t start, Py_ssize_t end, Py_ssize_t body,
+                Py_ssize_t speaker) except -1:
+    # mirrors close() in segment._python_segment
+    if kind < 0:
+        return 0
+    rows.push4(start, end, kind, speaker)
+    if kind != HEADING:
+        cutter.cut(body, end, rows, speaker)
+    return 0
 
 
 def rule_sentence_spans(str text not None, Py_ssize_t start, Py_ssize_t end):
@@ -782,8 +964,9 @@ def rule_sentence_spans(str text not None, Py_ssize_t start, Py_ssize_t end):
     _check_configured()
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"need 0 <= start <= end <= len(text), not start={start}, end={end}")
+    cdef _Cutter cutter = _Cutter(text)
     cdef _Ints rows = _Ints(32)
     cdef Py_ssize_t row
-    _cut_sentences(text, start, end, rows, -1)
-    _snap_sentences(text, rows, len(text))
+    cutter.cut(start, end, rows, -1)
+    _snap_rows(text, &cutter.t, rows, 0, 4, SENTENCE)
     return [(rows.data[row], rows.data[row + 1]) for row in range(0, rows.size, 4)]

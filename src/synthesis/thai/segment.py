@@ -407,10 +407,11 @@ if _fast is not None:
         titles=_TITLES,
         latin_abbreviations=_LATIN_ABBREVIATIONS,
         list_marker=_LIST_MARKER,
-        turn=_TURN,
         max_heading_chars=MAX_HEADING_CHARS,
+        max_speaker_chars=MAX_SPEAKER_CHARS,
         min_sentence_chars=MIN_SENTENCE_CHARS,
         min_following_chars=MIN_FOLLOWING_CHARS,
         min_item_chars=MIN_ITEM_CHARS,
+        segment_class=Segment,
         make_segment=make_segment,
     )
