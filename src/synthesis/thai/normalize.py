@@ -109,6 +109,7 @@ def _expand(ranges: str) -> str:
 
 _SPACE_LIKE, _DANGLING_BIT, _TONE, _TONE_OR_THANTHAKHAT, _ABOVE_BELOW_BIT, _FOLLOW_BIT = 1, 2, 4, 8, 16, 32
 _NO_REPEAT_BIT, _SARA_E, _ALONE = 64, 128, 256
+_MISSPELLING_FIRST, _MISSPELLING_SECOND, _MISSPELLING_THIRD = 512, 1024, 2048
 _FLAGS = _flag_table({
     _SPACE_LIKE: " \t\n" + _expand(_ODD_SPACES),
     _DANGLING_BIT: _DANGLING,
@@ -121,6 +122,11 @@ _FLAGS = _flag_table({
     # characters that are a trigger on their own: CR, line separators, zero-width, odd
     # spaces, controls, NIKHAHIT (sara-am)
     _ALONE: "\r\u2028\u2029\u0085\u0e4d" + _ZERO_WIDTH + _expand(_ODD_SPACES) + _expand(_CONTROLS),
+
+    # the first three characters of the misspelt words (the compiled loop's cheap pre-test)
+    _MISSPELLING_FIRST: "".join({word[0] for word in MISSPELLINGS}),
+    _MISSPELLING_SECOND: "".join({word[1] for word in MISSPELLINGS}),
+    _MISSPELLING_THIRD: "".join({word[2] for word in MISSPELLINGS}),
 })
 # (reason, flag of the first character, flag of the next one): the pair rules
 _PAIR_TRIGGERS = (
@@ -132,6 +138,7 @@ _PAIR_TRIGGERS = (
 )
 _ALONE_REASONS = frozenset({"crlf", "zero-width", "space", "control", "sara-am"})
 _MISSPELLING = dict(_PATTERNS)["misspelling"]
+_MISSPELLING_ORDER = [reason for reason, _ in _PATTERNS].index("misspelling")
 
 
 def _rules_to_run(text: str) -> frozenset[str]:
@@ -143,12 +150,12 @@ def _rules_to_run(text: str) -> frozenset[str]:
     return _triggered(text)[0]
 
 
-def _triggered(text: str) -> tuple[frozenset[str], int]:
-    """:func:`_rules_to_run`, and where the first misspelling starts (the misspelling rule
-    then scans from there, not again from the start)."""
+def _triggered(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
+    """:func:`_rules_to_run`, and the ``(start, end)`` of the misspellings (found in the
+    same pass: the misspelling rule needs no scan of its own)."""
     if not text:
-        return frozenset(), -1
-    alone, dangling_first, pair_hits, repeat = _triggers(text)
+        return frozenset(), []
+    alone, dangling_first, pair_hits, repeat, misspellings = _triggers(text)
     reasons = set()
     if alone:
         reasons |= _ALONE_REASONS
@@ -159,17 +166,16 @@ def _triggered(text: str) -> tuple[frozenset[str], int]:
             reasons.add(reason)
     if repeat:
         reasons.add("repeated-mark")
-    misspelling = _MISSPELLING.search(text)
-    if misspelling:
+    if misspellings:
         reasons.add("misspelling")
-    return frozenset(reasons), misspelling.start() if misspelling else -1
+    return frozenset(reasons), misspellings
 
 
-def _python_triggers(text: str) -> tuple[bool, bool, int, bool]:
-    """``(alone, dangling_first, pair_hits, repeat)`` of a non-empty ``text``: whether a
-    character triggers a rule on its own, whether the first one is a dangling mark, a bit mask
-    of the ``_PAIR_TRIGGERS`` present, and whether a mark is repeated (the reference for
-    ``_fast_normalize.triggers``)."""
+def _python_triggers(text: str) -> tuple[bool, bool, int, bool, list[tuple[int, int]]]:
+    """``(alone, dangling_first, pair_hits, repeat, misspellings)`` of a non-empty ``text``:
+    whether a character triggers a rule on its own, whether the first one is a dangling mark,
+    a bit mask of the ``_PAIR_TRIGGERS`` present, whether a mark is repeated, and the
+    ``(start, end)`` of each misspelt word (the reference for ``_fast_normalize.triggers``)."""
     codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
     flags = _FLAGS[codes]
     first, second = flags[:-1], flags[1:]
@@ -178,16 +184,31 @@ def _python_triggers(text: str) -> tuple[bool, bool, int, bool]:
         if ((first & before).astype(bool) & (second & after).astype(bool)).any():
             pair_hits |= 1 << bit
     repeats = (codes[:-1] == codes[1:]) & (first & _NO_REPEAT_BIT).astype(bool)
-    return bool((flags & _ALONE).any()), bool(flags[0] & _DANGLING_BIT), pair_hits, bool(repeats.any())
+    misspellings = [match.span() for match in _MISSPELLING.finditer(text)]
+    return bool((flags & _ALONE).any()), bool(flags[0] & _DANGLING_BIT), pair_hits, bool(repeats.any()), misspellings
 
 
-def _compiled_triggers(text: str) -> tuple[bool, bool, int, bool]:
-    return _fast.triggers(text, _FLAGS, _PAIR_BITS, _ALONE, _DANGLING_BIT, _NO_REPEAT_BIT)
+def _compiled_triggers(text: str) -> tuple[bool, bool, int, bool, list[tuple[int, int]]]:
+    return _fast.triggers(
+        text, _FLAGS, _BEFORE_MASKS, _AFTER_MASKS, _ALONE, _DANGLING_BIT, _NO_REPEAT_BIT,
+        _MISSPELT_WORDS, _MISSPELLING_FIRST, _MISSPELLING_SECOND, _MISSPELLING_THIRD,
+    )
 
 
-_PAIR_BITS = tuple((before, after) for _, before, after in _PAIR_TRIGGERS)
+def _pair_masks(side: int) -> numpy.ndarray:
+    """For every flag word: the bit mask of the pair rules it can be the first (``side`` 1)
+    or the second (``side`` 2) character of (the compiled loop's branch-free pair test)."""
+    masks = numpy.zeros(2 * _MISSPELLING_THIRD, dtype=numpy.uint16)  # above every flag word
+    for bit, trigger in enumerate(_PAIR_TRIGGERS):
+        masks[(numpy.arange(len(masks)) & trigger[side]) != 0] |= 1 << bit
+    return masks
+
+
+_BEFORE_MASKS, _AFTER_MASKS = _pair_masks(1), _pair_masks(2)
+_MISSPELT_WORDS = tuple(MISSPELLINGS)
 _fast = compiled("normalize")
-_triggers = _python_triggers if _fast is None else _compiled_triggers
+# (the compiled pre-test reads three characters of each misspelt word)
+_triggers = _python_triggers if _fast is None or min(map(len, MISSPELLINGS)) < 3 else _compiled_triggers
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,15 +351,17 @@ _FINAL_REASONS = frozenset({"misspelling"})
 def _rule_pass(source: str) -> tuple[str, list[Change], bool]:
     """One scan of all rules over ``source``: the new text, the edits (offsets in source) and
     whether a match was left out because it overlapped an edit."""
-    possible, first_misspelling = _triggered(source)
+    possible, misspellings = _triggered(source)
     if not possible:
         return source, [], False
     found = sorted(
         (match.start(), order, match.end(), reason)
         for order, (reason, pattern) in enumerate(_PATTERNS)
-        if reason in possible
-        for match in pattern.finditer(source, first_misspelling if reason == "misspelling" else 0)
+        if reason in possible and reason != "misspelling"
+        for match in pattern.finditer(source)
     )
+    if misspellings:
+        found = sorted(found + [(start, _MISSPELLING_ORDER, end, "misspelling") for start, end in misspellings])
     pieces: list[str] = []
     changes: list[Change] = []
     last = 0
