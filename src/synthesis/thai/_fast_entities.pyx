@@ -38,6 +38,11 @@ cdef inline bint _is_digit(Py_UCS4 ch) noexcept:
 # The scan: an Aho-Corasick automaton of every finder's words, one table step per character.
 
 
+cdef enum:
+    _STATE_MASK = 0x7FFF  # a step entry: the next state in its low 15 bits …
+    _ENDS_A_WORD = 0x8000  # … and whether that state ends a word in the top bit
+
+
 cdef class Trie:
     """Every finder's trigger words as an Aho-Corasick automaton with a full transition table.
 
@@ -51,7 +56,7 @@ cdef class Trie:
     """
 
     cdef unsigned short[::1] column  # code point (BMP) → column; 0 for a character in no word
-    cdef unsigned short[:, ::1] step  # state × column → next state; state 0 is the empty prefix
+    cdef unsigned short[:, ::1] step  # state × column → next state (| _ENDS_A_WORD); state 0: the empty prefix
     cdef int[::1] out_first
     cdef int[::1] out_length
     cdef int[::1] out_owner
@@ -85,7 +90,7 @@ cdef class Trie:
             ends[state] = (len(word), len(self.owners))
             self.owners.append(tuple(words_by_owner[word]))
         # breadth first: a state's fallback is shallower, so its row is complete when copied
-        if len(goto) > 0xFFFF:
+        if len(goto) > _STATE_MASK:
             raise ValueError("too many trigger words for the compiled scan's table")
         step = numpy.zeros((len(goto), len(alphabet) + 1), dtype=numpy.uint16)
         fallback = [0] * len(goto)
@@ -111,6 +116,10 @@ cdef class Trie:
                 out_length.append(length)
                 out_owner.append(owner)
         out_first[len(goto)] = len(out_length)
+        # the top bit of an entry: the state it leads to ends a word (most characters end none,
+        # and the scan then reads nothing but the table)
+        ends_a_word = (out_first[1:] > out_first[: len(goto)]).astype(numpy.uint16)
+        step |= ends_a_word[step] << 15
         self.column = column
         self.step = step
         self.out_first = out_first
@@ -140,6 +149,7 @@ def scan_text(Trie trie, str text):
     cdef Py_ssize_t run_start = -1, run_end = -1
     cdef Py_UCS4 ch
     cdef int state = 0, out, k, owner
+    cdef unsigned short entry
     cdef unsigned short[::1] column = trie.column
     cdef unsigned short[:, ::1] step = trie.step
     cdef int[::1] out_first = trie.out_first
@@ -157,7 +167,10 @@ def scan_text(Trie trie, str text):
                     runs.append((run_start, run_end))
                 run_start = i
             run_end = i + 1
-        state = step[state, column[ch] if ch <= 0xFFFF else 0]
+        entry = step[state, column[ch] if ch <= 0xFFFF else 0]
+        state = entry & _STATE_MASK
+        if not entry & _ENDS_A_WORD:
+            continue
         for out in range(out_first[state], out_first[state + 1]):
             start = i + 1 - out_length[out]
             owner = out_owner[out]
