@@ -243,6 +243,13 @@ cdef class _Ints:
         self.data, self.capacity = grown, 2 * self.capacity
         return 0
 
+    cdef inline int push1(self, Py_ssize_t a) except -1:
+        if self.size + 1 > self.capacity:
+            self.grow()
+        self.data[self.size] = a
+        self.size += 1
+        return 0
+
     cdef inline int push2(self, Py_ssize_t a, Py_ssize_t b) except -1:
         if self.size + 2 > self.capacity:
             self.grow()
@@ -313,26 +320,57 @@ cdef inline Py_ssize_t _trim_end(const _Text *t, Py_ssize_t start, Py_ssize_t en
     return end
 
 
-cdef bint _has_mark(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
-    """Some ``.!?`` in ``text[start:end]`` (``_MAY_END``: every punctuation cut and inline
-    item has one)."""
-    cdef Py_ssize_t i
-    for i in range(start, end):
-        if _is_mark(_at(t, i)):
-            return True
-    return False
+cdef inline bint _is_opening(Py_UCS4 c) noexcept:
+    return c == u'(' or c == u'[' or c == u'“' or c == u'"' or c == u'«'  # _OPENING
 
 
-cdef bint _has_opening(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
-    """Some ``([“"«`` in ``text[start:end]`` (``_OPENING``: every bracketed stretch starts
-    with one)."""
-    cdef Py_ssize_t i
-    cdef Py_UCS4 c
-    for i in range(start, end):
-        c = _at(t, i)
-        if c == u'(' or c == u'[' or c == u'“' or c == u'"' or c == u'«':
-            return True
-    return False
+@cython.final
+cdef class _Places:
+    """Where a text has the few characters the rules look for, found in one pass over it, so
+    that each rule visits only these places instead of walking the text again (segment._Hints):
+
+    - ``newlines``: each ``\\n`` (the lines);
+    - ``marks``: each ``.!?`` (``_MAY_END``: every punctuation cut and inline item has one);
+    - ``openings``: each ``([“"«`` (``_OPENING``: every bracketed stretch starts with one);
+    - ``colons``: each ``:`` or ``：`` (every speaker label ends before one)."""
+
+    cdef _Ints newlines, marks, openings, colons
+
+    def __cinit__(self):
+        self.newlines = _Ints(64)
+        self.marks = _Ints(64)
+        self.openings = _Ints(16)
+        self.colons = _Ints(16)
+
+    cdef int find(self, const _Text *t, Py_ssize_t start, Py_ssize_t end) except -1:
+        """Find them in ``text[start:end]``."""
+        cdef Py_ssize_t i
+        cdef Py_UCS4 c
+        for i in range(start, end):
+            c = _at(t, i)
+            if 0x0E00 <= c < 0x0E80:
+                continue  # Thai, most of the text: none of them
+            if c == u'\n':
+                self.newlines.push1(i)
+            elif _is_mark(c):
+                self.marks.push1(i)
+            elif _is_opening(c):
+                self.openings.push1(i)
+            elif _is_colon(c):
+                self.colons.push1(i)
+        return 0
+
+
+cdef inline Py_ssize_t _first_at_or_after(_Ints positions, Py_ssize_t start) noexcept:
+    """The index of the first of the sorted ``positions`` that is ``>= start`` (bisect_left)."""
+    cdef Py_ssize_t low = 0, high = positions.size, middle
+    while low < high:
+        middle = (low + high) // 2
+        if positions.data[middle] < start:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 # ---------------------------------------------------------------------------- the gap rules
@@ -400,12 +438,20 @@ cdef bint _inline_item_match(const _Text *t, Py_ssize_t pos) noexcept:
     return _item_rest(t, pos + digits + 1, n)
 
 
-cdef int _marks(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints marks) except -1:
+cdef int _marks(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints mark_positions,
+                Py_ssize_t index, _Ints marks) except -1:
     """The gaps of ``_MARK_OR_ITEM.finditer(text, start, end)``, each as ``_mark_gap`` gives
-    it: a run of ``.!?`` before a space, or the spaces before an inline item's number."""
+    it: a run of ``.!?`` before a space, or the spaces before an inline item's number.
+    (Every match starts at one of the ``mark_positions``, from ``index`` on: the rest of the
+    text is skipped.)"""
     cdef Py_ssize_t i = start, run_end, number_start, gap_start
     cdef Py_UCS4 c
-    while i < end:
+    while True:
+        while index < mark_positions.size and mark_positions.data[index] < i:
+            index += 1
+        if index == mark_positions.size or mark_positions.data[index] >= end:
+            return 0
+        i = mark_positions.data[index]
         c = _at(t, i)
         if c == u'.' and _item_at(t, i, end):
             # mirrors segment._mark_gap: back over the number, then over the spaces
@@ -417,7 +463,7 @@ cdef int _marks(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints marks) e
                 gap_start -= 1
             marks.push2(gap_start, number_start)
             i += 1
-        elif _is_mark(c):
+        else:  # a run of marks
             run_end = i
             while run_end < end and _is_mark(_at(t, run_end)):
                 run_end += 1
@@ -426,18 +472,22 @@ cdef int _marks(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints marks) e
                 i = run_end
             else:
                 i += 1
-        else:
-            i += 1
-    return 0
 
 
-cdef int _bracketed(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints spans) except -1:
+cdef int _bracketed(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints openings,
+                    Py_ssize_t index, _Ints spans) except -1:
     """The spans of ``_BRACKETED.finditer(text, start, end)``: ``(…)`` ``“…”`` ``[…]``
     ``"…"`` ``«…»``, not nested, within one line (a stretch stops at its opening character
-    again, its closing one, or a newline)."""
+    again, its closing one, or a newline). (Every match starts at one of the ``openings``,
+    from ``index`` on.)"""
     cdef Py_ssize_t i = start, j
     cdef Py_UCS4 c, d, close
-    while i < end:
+    while True:
+        while index < openings.size and openings.data[index] < i:
+            index += 1
+        if index == openings.size or openings.data[index] >= end:
+            return 0
+        i = openings.data[index]
         c = _at(t, i)
         if c == u'(':
             close = u')'
@@ -447,11 +497,8 @@ cdef int _bracketed(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints span
             close = u']'
         elif c == u'"':
             close = u'"'
-        elif c == u'«':
+        else:  # «
             close = u'»'
-        else:
-            i += 1
-            continue
         j = i + 1
         while j < end:
             d = _at(t, j)
@@ -463,7 +510,6 @@ cdef int _bracketed(const _Text *t, Py_ssize_t start, Py_ssize_t end, _Ints span
             i = j + 1
         else:
             i += 1
-    return 0
 
 
 cdef bint _punctuation_ends_sentence(str text, const _Text *t, Py_ssize_t start, Py_ssize_t end) except -1:
@@ -538,12 +584,16 @@ cdef class _Cutter:
 
     cdef str text
     cdef _Text t
+    cdef _Places places  # found in the part of the text that the units are in
     cdef _Ints marks  # (gap start, gap end) of each mark of the unit
     cdef _Ints protected  # (start, end) of each bracketed stretch of the unit
 
-    def __cinit__(self, str text not None):
+    def __cinit__(self, str text not None, Py_ssize_t start, Py_ssize_t end):
+        """The rules for units inside ``text[start:end]``."""
         self.text = text
         self.t = _text_of(text)
+        self.places = _Places()
+        self.places.find(&self.t, start, end)
         self.marks = _Ints(32)
         self.protected = _Ints(8)
 
@@ -555,10 +605,12 @@ cdef class _Cutter:
         cdef Py_ssize_t last, sentence_start, position, threshold, search_from, cut_at
         cdef Py_ssize_t gap = -1, gap_start, gap_end, thai_gap_end = 0
         cdef Py_ssize_t searched_from = PY_SSIZE_T_MAX  # where the last gap search started
-        cdef Py_ssize_t mark_index = 0, next_protected = 0, first_row = rows.size, row
+        cdef Py_ssize_t mark_index = 0, next_protected = 0, first_row = rows.size, row, first_mark
         cdef bint has_marks, is_punctuation
+        cdef _Ints mark_positions = self.places.marks, openings = self.places.openings
 
-        has_marks = _has_mark(t, start, end)
+        first_mark = _first_at_or_after(mark_positions, start)
+        has_marks = first_mark < mark_positions.size and mark_positions.data[first_mark] < end
         if end - start < MIN_SENTENCE_CHARS + MIN_FOLLOWING_CHARS and not has_marks:
             # too short for a cut at a space, and no punctuation or inline item: one sentence
             last = _trim_end(t, start, end)
@@ -566,11 +618,10 @@ cdef class _Cutter:
                 rows.push4(start, last, SENTENCE, speaker)
             return 0
         protected.size = 0
-        if _has_opening(t, start, end):
-            _bracketed(t, start, end, protected)
+        _bracketed(t, start, end, openings, _first_at_or_after(openings, start), protected)
         marks.size = 0
         if has_marks:
-            _marks(t, start, end, marks)
+            _marks(t, start, end, mark_positions, first_mark, marks)
         sentence_start = start
         position = start
         while True:
@@ -664,24 +715,19 @@ cdef int _snap_rows(str text, const _Text *t, _Ints rows, Py_ssize_t first, Py_s
 
 # ---------------------------------------------------------------------------- lines
 
-cdef _Ints _lines(str text, const _Text *t):
-    """``(start, end)`` of each line, trimmed and snapped; blank lines ``(-1, -1)``: mirrors
-    segment._lines."""
+cdef _Ints _lines(str text, const _Text *t, _Ints newlines):
+    """``(start, end)`` of each line (the text between the ``newlines``), trimmed and
+    snapped; blank lines ``(-1, -1)``: mirrors segment._lines."""
     cdef Py_ssize_t n = t.length
-    cdef Py_ssize_t line_start = 0, line_end, first, last
-    cdef _Ints lines = _Ints(64)
-    while True:
-        line_end = line_start
-        while line_end < n and _at(t, line_end) != u'\n':
-            line_end += 1
+    cdef Py_ssize_t k, line_start = 0, line_end, first
+    cdef _Ints lines = _Ints(2 * newlines.size + 2)
+    for k in range(newlines.size + 1):
+        line_end = newlines.data[k] if k < newlines.size else n
         first = _skip_space(t, line_start, line_end)
         if first == line_end:
             lines.push2(-1, -1)
         else:
-            last = _trim_end(t, first, line_end)
-            lines.push2(first, last)
-        if line_end >= n:
-            break
+            lines.push2(first, _trim_end(t, first, line_end))
         line_start = line_end + 1
     if n == 0 or _at(t, n - 1) == u'\n':
         lines.size -= 2  # the empty piece after the final newline is not a line
@@ -712,7 +758,8 @@ cdef Py_ssize_t _list_marker_end(str text, const _Text *t, Py_ssize_t start, Py_
     return -1 if match is None else match.end()
 
 
-cdef Py_ssize_t _turn_label_end(const _Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t *turn_end) noexcept:
+cdef Py_ssize_t _turn_label_end(const _Text *t, _Places places, Py_ssize_t start, Py_ssize_t end,
+                                Py_ssize_t *turn_end) noexcept:
     """``_TURN.match(text, start, end)``: the end of its label (group 1) with the match's end
     in ``turn_end``, or -1.
 
@@ -720,17 +767,19 @@ cdef Py_ssize_t _turn_label_end(const _Text *t, Py_ssize_t start, Py_ssize_t end
     colon or a newline, so it ends at or before the first one, ``c``; the lazy label is the
     shortest that only whitespace separates from ``c`` (the characters before ``c`` less
     their trailing spaces). After ``c`` (when it is a newline) more whitespace may come
-    before the colon; after the colon, whitespace and then something that is not."""
-    cdef Py_ssize_t c, label_end, p
-    cdef Py_UCS4 first = _at(t, start), ch
+    before the colon; after the colon, whitespace and then something that is not. (``c`` is
+    found among the ``places``.)"""
+    cdef Py_ssize_t c, newline, label_end, p
+    cdef Py_UCS4 first = _at(t, start)
     if _is_space(first) or _is_colon(first):
         return -1
-    c = start + 1
-    while c < end:
-        ch = _at(t, c)
-        if _is_colon(ch) or ch == u'\n':
-            break
-        c += 1
+    c = _first_at_or_after(places.colons, start + 1)
+    c = places.colons.data[c] if c < places.colons.size else PY_SSIZE_T_MAX
+    if c >= end:
+        return -1  # no colon in the line: most lines
+    newline = _first_at_or_after(places.newlines, start + 1)
+    if newline < places.newlines.size and places.newlines.data[newline] < c:
+        c = places.newlines.data[newline]  # (lines hold none: as the regex would, still)
     label_end = c
     while label_end > start + 1 and _is_space(_at(t, label_end - 1)):
         label_end -= 1
@@ -746,7 +795,7 @@ cdef Py_ssize_t _turn_label_end(const _Text *t, Py_ssize_t start, Py_ssize_t end
     return label_end
 
 
-cdef tuple _speakers(str text, const _Text *t, _Ints lines, _Ints turn_ends):
+cdef tuple _speakers(str text, const _Text *t, _Places places, _Ints lines, _Ints turn_ends):
     """Each line's ``label:`` (or None; where it ends goes to ``turn_ends``) and the labels
     that start at least two lines: mirrors segment._speakers."""
     cdef Py_ssize_t index, start, end, label_end, turn_end = 0, line_count = lines.size // 2
@@ -758,7 +807,7 @@ cdef tuple _speakers(str text, const _Text *t, _Ints lines, _Ints turn_ends):
         start, end = lines.data[2 * index], lines.data[2 * index + 1]
         if start < 0:
             continue
-        label_end = _turn_label_end(t, start, end, &turn_end)
+        label_end = _turn_label_end(t, places, start, end, &turn_end)
         if label_end < 0:
             continue
         if labels is None:
@@ -881,9 +930,9 @@ def segment_rules(str text not None):
     [('heading', 'สรุป'), ('list_item', '1. ได้แผน'), ('sentence', 'ได้แผน')]
     """
     _check_configured()
-    cdef _Cutter cutter = _Cutter(text)
+    cdef _Cutter cutter = _Cutter(text, 0, len(text))
     cdef const _Text *t = &cutter.t
-    cdef _Ints lines = _lines(text, t)
+    cdef _Ints lines = _lines(text, t, cutter.places.newlines)
     cdef Py_ssize_t line_count = lines.size // 2
     cdef Py_ssize_t index, i, start, end, marker_end, turn_end_here
     cdef bint indented, is_turn
@@ -896,7 +945,7 @@ def segment_rules(str text not None):
     for index in range(line_count + 1):
         markers.data[index] = -2
     markers.size = line_count + 1
-    labels, speakers = _speakers(text, t, lines, turn_ends)
+    labels, speakers = _speakers(text, t, cutter.places, lines, turn_ends)
 
     for index in range(line_count):
         start, end = lines.data[2 * index], lines.data[2 * index + 1]
@@ -964,7 +1013,7 @@ def rule_sentence_spans(str text not None, Py_ssize_t start, Py_ssize_t end):
     _check_configured()
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"need 0 <= start <= end <= len(text), not start={start}, end={end}")
-    cdef _Cutter cutter = _Cutter(text)
+    cdef _Cutter cutter = _Cutter(text, start, end)
     cdef _Ints rows = _Ints(32)
     cdef Py_ssize_t row
     cutter.cut(start, end, rows, -1)
