@@ -126,7 +126,7 @@ cdef class _Words:
         PyMem_Free(self.by_first)
         PyMem_Free(self.by_last)
 
-    cdef bint one_ends_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
+    cdef inline bint one_ends_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
         """Some word is ``text[high - len(word):high]``, inside ``[low, high)``."""
         cdef Py_ssize_t b, index, k, size, i, first
         if high <= low:
@@ -145,7 +145,7 @@ cdef class _Words:
                 return True
         return False
 
-    cdef bint one_starts_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
+    cdef inline bint one_starts_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
         """Some word is ``text[low:low + len(word)]``, inside ``[low, high)``."""
         cdef Py_ssize_t b, index, k, size, i, first
         if high <= low:
@@ -186,7 +186,6 @@ cdef _Words JOIN_BEFORE = None
 cdef _Words JOIN_AFTER = None
 cdef _Words TITLES = None
 cdef object LATIN_ABBREVIATIONS = frozenset()
-cdef object LIST_MARKER = None
 cdef object MAKE_SEGMENT = None
 cdef Py_ssize_t MAX_HEADING_CHARS = 0
 cdef Py_ssize_t MAX_SPEAKER_CHARS = 0
@@ -196,15 +195,15 @@ cdef Py_ssize_t MIN_ITEM_CHARS = 0
 cdef const unsigned char[::1] CUT_RISK = _CUT_RISK
 
 
-def configure(*, join_before, join_after, titles, latin_abbreviations, list_marker,
+def configure(*, join_before, join_after, titles, latin_abbreviations,
               max_heading_chars, max_speaker_chars, min_sentence_chars, min_following_chars,
               min_item_chars, segment_class, make_segment):
     """Take the rules' tables and limits from ``segment.py`` (called once, at its import)."""
-    global JOIN_BEFORE, JOIN_AFTER, TITLES, LATIN_ABBREVIATIONS, LIST_MARKER, MAKE_SEGMENT
+    global JOIN_BEFORE, JOIN_AFTER, TITLES, LATIN_ABBREVIATIONS, MAKE_SEGMENT
     global MAX_HEADING_CHARS, MAX_SPEAKER_CHARS, MIN_SENTENCE_CHARS, MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS
     JOIN_BEFORE, JOIN_AFTER, TITLES = _Words(join_before), _Words(join_after), _Words(titles)
     LATIN_ABBREVIATIONS = frozenset(latin_abbreviations)
-    LIST_MARKER, MAKE_SEGMENT = list_marker, make_segment
+    MAKE_SEGMENT = make_segment
     MAX_HEADING_CHARS, MAX_SPEAKER_CHARS = max_heading_chars, max_speaker_chars
     MIN_SENTENCE_CHARS, MIN_FOLLOWING_CHARS, MIN_ITEM_CHARS = min_sentence_chars, min_following_chars, min_item_chars
     _use_segment_class(segment_class)
@@ -737,25 +736,114 @@ cdef _Ints _lines(str text, const _Text *t, _Ints newlines):
 
 # ---------------------------------------------------------------------------- list markers and turns
 
-cdef bint _may_start_list_marker(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
-    """False where ``_LIST_MARKER`` cannot match: a line starting with a Thai letter that is
-    not ``ก.``/``ก)``, a Thai vowel or sign, or a Latin letter (its branches start with a
-    digit, ``(``, a bullet, or a consonant and ``.``/``)``)."""
-    cdef Py_UCS4 first = _at(t, start), second
-    if 0x0E01 <= first <= 0x0E2E:
-        if start + 1 >= end:
-            return False
-        second = _at(t, start + 1)
-        return second == u'.' or second == u')'
-    return not (0x0E2F <= first <= 0x0E4F or _is_latin_letter(first))
+cdef inline bint _is_marker_digit(Py_UCS4 c) noexcept:
+    return _is_digit(c)  # [0-9๐-๙] of _LIST_MARKER
 
 
-cdef Py_ssize_t _list_marker_end(str text, const _Text *t, Py_ssize_t start, Py_ssize_t end) except -2:
-    """``_LIST_MARKER.match(text, start, end).end()``, or -1 when it does not match."""
-    if not _may_start_list_marker(t, start, end):
+cdef inline bint _is_consonant(Py_UCS4 c) noexcept:
+    return 0x0E01 <= c <= 0x0E2E  # [ก-ฮ]
+
+
+cdef inline bint _is_bullet(Py_UCS4 c) noexcept:
+    return c in u"-–—•●○◦▪■□♦◆❖✓✔➢➤►>*·"  # the bullets of _LIST_MARKER (a C switch)
+
+
+cdef inline Py_ssize_t _digit_run(const _Text *t, Py_ssize_t p, Py_ssize_t end) noexcept:
+    """How many ``[0-9๐-๙]`` start at ``p`` (before ``end``)."""
+    cdef Py_ssize_t q = p
+    while q < end and _is_marker_digit(_at(t, q)):
+        q += 1
+    return q - p
+
+
+cdef Py_ssize_t _numbered_marker_end(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """The first two branches of ``_LIST_MARKER`` at ``start`` (seeing up to ``end``): where
+    the match ends, or -1.
+
+    - ``D{1,3}(?:\\.D{1,3})*[.)](?!\\d)`` (``1.`` ``1)`` ``1.1.``), else
+    - ``D{1,3}(?:\\.D{1,3})+(?=\\s)(?!\\s*(?:น\\.|นาฬิกา|[-–]))`` (``1.1``, not ``13.30 น.``),
+
+    with ``D`` = ``[0-9๐-๙]``. A number there is digit runs joined by single dots. Backtracking
+    finds no other match than the one that takes every run: each run must be taken whole (a
+    shorter one leaves a digit where ``.`` or ``)`` must come) and be at most 3 digits; and
+    stopping before the last run leaves a ``.`` followed by a digit."""
+    cdef Py_ssize_t p, q, run, groups = 0
+    cdef Py_UCS4 c
+    run = _digit_run(t, start, end)
+    if run == 0 or run > 3:
         return -1
-    match = LIST_MARKER.match(text, start, end)
-    return -1 if match is None else match.end()
+    p = start + run
+    while p + 1 < end and _at(t, p) == u'.':
+        run = _digit_run(t, p + 1, end)
+        if run == 0:
+            break
+        if run > 3:
+            return -1  # a run too long for a group, after a dot: no branch fits
+        p += 1 + run
+        groups += 1
+    # first branch: "." or ")", not followed by a digit (\d: any decimal digit)
+    if p < end and (_at(t, p) == u'.' or _at(t, p) == u')'):
+        if p + 1 >= end or not (<Py_UCS4> _at(t, p + 1)).isdecimal():
+            return p + 1
+        return -1  # (the second branch needs a space where this "." or ")" is)
+    # second branch: at least one group, then a space, and after the spaces no time or range
+    if groups == 0 or p >= end or not _is_space(_at(t, p)):
+        return -1
+    q = _skip_space(t, p, end)
+    if q < end:
+        c = _at(t, q)
+        if c == u'-' or c == u'–':
+            return -1
+        if c == u'น' and q + 1 < end:
+            if _at(t, q + 1) == u'.':
+                return -1
+            if (q + 5 < end and _at(t, q + 1) == u'า' and _at(t, q + 2) == u'ฬ' and _at(t, q + 3) == u'ิ'
+                    and _at(t, q + 4) == u'ก' and _at(t, q + 5) == u'า'):
+                return -1
+    return p
+
+
+cdef Py_ssize_t _list_marker_end(const _Text *t, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """``_LIST_MARKER.match(text, start, end).end()``, or -1 when it does not match.
+
+    Its branches start with different characters: a digit (:func:`_numbered_marker_end`),
+    ``(`` (``\\(\\s*[0-9๐-๙ก-ฮa-zA-Z]{1,3}\\s*\\)``), a consonant (``[ก-ฮ][.)](?=\\s)``) or a
+    bullet (followed by something that is not a space); every match then takes the spaces
+    after it (``\\s*``)."""
+    cdef Py_ssize_t p, q
+    cdef Py_UCS4 first = _at(t, start), c
+    if _is_marker_digit(first):
+        p = _numbered_marker_end(t, start, end)
+        if p < 0:
+            return -1
+    elif first == u'(':
+        # \(\s*X{1,3}\s*\): X never a space, so each \s* takes all the spaces, and a run of
+        # more than 3 X leaves an X where a space or ")" must come
+        p = _skip_space(t, start + 1, end)
+        q = p
+        while q < end and q - p <= 3:
+            c = _at(t, q)
+            if not (_is_marker_digit(c) or _is_consonant(c) or _is_latin_letter(c)):
+                break
+            q += 1
+        if q == p or q - p > 3:
+            return -1
+        p = _skip_space(t, q, end)
+        if p >= end or _at(t, p) != u')':
+            return -1
+        p += 1
+    elif _is_consonant(first):
+        if not (start + 2 < end and (_at(t, start + 1) == u'.' or _at(t, start + 1) == u')')
+                and _is_space(_at(t, start + 2))):
+            return -1
+        p = start + 2
+    elif _is_bullet(first):
+        if _skip_space(t, start + 1, end) >= end:
+            return -1  # (?=\s*\S): nothing but spaces after it
+        p = start + 1
+    else:
+        return -1
+    return _skip_space(t, p, end)
 
 
 cdef Py_ssize_t _turn_label_end(const _Text *t, _Places places, Py_ssize_t start, Py_ssize_t end,
@@ -836,7 +924,7 @@ cdef bint _is_heading(const _Text *t, str text, _Ints lines, _Ints markers, Py_s
     if next_start < 0:
         return True
     if markers.data[index + 1] == -2:
-        markers.data[index + 1] = _list_marker_end(text, t, next_start, next_end)
+        markers.data[index + 1] = _list_marker_end(t, next_start, next_end)
     return markers.data[index + 1] >= 0
 
 
@@ -956,7 +1044,7 @@ def segment_rules(str text not None):
         before = _at(t, start - 1) if start > 0 else 0
         indented = before == u' ' or before == u'\t'
         if markers.data[index] == -2:
-            markers.data[index] = _list_marker_end(text, t, start, end)
+            markers.data[index] = _list_marker_end(t, start, end)
         marker_end = markers.data[index]
         turn_end_here = turn_ends.data[2 * index]
         is_turn = turn_end_here >= 0 and labels[index] in speakers
@@ -1019,3 +1107,35 @@ def rule_sentence_spans(str text not None, Py_ssize_t start, Py_ssize_t end):
     cutter.cut(start, end, rows, -1)
     _snap_rows(text, &cutter.t, rows, 0, 4, SENTENCE)
     return [(rows.data[row], rows.data[row + 1]) for row in range(0, rows.size, 4)]
+
+
+# ---------------------------------------------------------------------------- for the tests
+
+def list_marker_end(str text not None, Py_ssize_t start, Py_ssize_t end):
+    """``_LIST_MARKER.match(text, start, end)``'s end, or -1 (the twin of the regex, tested
+    against it), for ``0 <= start < end <= len(text)``.
+
+    >>> list_marker_end("1.1. แกนนำ", 0, 10), list_marker_end("13.30 น. เริ่ม", 0, 14)
+    (5, -1)
+    """
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"need 0 <= start < end <= len(text), not start={start}, end={end}")
+    cdef _Text t = _text_of(text)
+    return _list_marker_end(&t, start, end)
+
+
+def turn_match(str text not None, Py_ssize_t start, Py_ssize_t end):
+    """``_TURN.match(text, start, end)`` as ``(label end, match end)``, or None (the twin of
+    the regex, tested against it), for ``0 <= start < end <= len(text)``.
+
+    >>> turn_match("ผู้ให้ข้อมูล : ดีมาก", 0, 20)
+    (12, 15)
+    """
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"need 0 <= start < end <= len(text), not start={start}, end={end}")
+    cdef _Text t = _text_of(text)
+    cdef _Places places = _Places()
+    cdef Py_ssize_t label_end, turn_end = 0
+    places.find(&t, 0, len(text))
+    label_end = _turn_label_end(&t, places, start, end, &turn_end)
+    return None if label_end < 0 else (label_end, turn_end)

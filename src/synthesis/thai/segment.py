@@ -406,7 +406,6 @@ if _fast is not None:
         join_after=_JOIN_AFTER,
         titles=_TITLES,
         latin_abbreviations=_LATIN_ABBREVIATIONS,
-        list_marker=_LIST_MARKER,
         max_heading_chars=MAX_HEADING_CHARS,
         max_speaker_chars=MAX_SPEAKER_CHARS,
         min_sentence_chars=MIN_SENTENCE_CHARS,
