@@ -22,7 +22,7 @@ checked: every index is tested against the text's length first); Python objects 
 only for what the Python twin returns.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE
+from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, PyUnicode_FindChar
 from libc.stdlib cimport free, malloc, qsort, realloc
 
 import operator
@@ -286,6 +286,11 @@ cdef class Occurrences:
         """mirrors ``scan.Scan._python_words`` on these arrays: the leftmost-longest occurrences
         of ``name``'s words that do not overlap, as (start, end), for which ``keep(word)`` is
         true (every one when ``keep`` is None)."""
+        return self.leftmost_longest(text, name, keep, None)
+
+    cdef list leftmost_longest(self, str text, name, keep, frozenset kept_words):
+        """:meth:`words`; with ``kept_words`` (not None) only the words in it, as with
+        ``keep=kept_words.__contains__`` but without a Python call per word."""
         cdef int k = self.index_of(name)
         cdef Py_ssize_t count, index, i, start, end, last_end = 0
         cdef SpanKey *keys
@@ -308,9 +313,15 @@ cdef class Occurrences:
             for index in range(count):
                 start = keys[index].start
                 end = -keys[index].end
-                if start >= last_end and (keep is None or keep(text[start:end])):
-                    last_end = end
-                    found.append((start, end))
+                if start < last_end:
+                    continue
+                if kept_words is not None:
+                    if text[start:end] not in kept_words:
+                        continue
+                elif keep is not None and not keep(text[start:end]):
+                    continue
+                last_end = end
+                found.append((start, end))
         finally:
             free(keys)
         return found
@@ -1293,16 +1304,14 @@ cdef class NameTrie:
 
 
 cdef class PlaceReader:
-    """What ``places._candidates`` reads with: the gazetteer's tables and the prefix words."""
+    """What ``places`` reads with: the gazetteer's tables and the prefix words."""
 
     cdef NameTrie province_names, district_names, subdistrict_names
     cdef dict provinces, districts, subdistricts, local_gov_units, prefixes
     cdef list capital_districts
     cdef frozenset stop_words
-    cdef object found, inside_abbreviation
 
-    def __init__(self, tables, capital_districts, local_gov_units, prefixes, stop_words, found,
-                 inside_abbreviation):
+    def __init__(self, tables, capital_districts, local_gov_units, prefixes, stop_words):
         self.provinces, self.districts, self.subdistricts = tables.provinces, tables.districts, tables.subdistricts
         self.province_names = NameTrie(self.provinces)
         self.district_names = NameTrie(self.districts)
@@ -1311,103 +1320,149 @@ cdef class PlaceReader:
         self.local_gov_units = dict(local_gov_units)
         self.prefixes = dict(prefixes)
         self.stop_words = frozenset(stop_words)
-        self.found = found  # places._Found
-        self.inside_abbreviation = inside_abbreviation  # places._INSIDE_ABBREVIATION.search
 
-    cdef tuple read_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size):
-        # mirrors places._read_name
+    cdef list read_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size, Py_ssize_t *name_end):
+        """mirrors places._read_name: the candidates of the name of ``level`` at ``pos`` (the
+        name ends at ``name_end[0]``), or None when no name is there."""
         cdef Py_ssize_t end
-        if level == "province":
+        if level == u"province":
             end = self.province_names.longest_at(text, pos, size)
             if end < 0:
                 return None
-            name = text[pos:end]
-            return name, [self.provinces[name]]
-        if level == "amphoe":
+            name_end[0] = end
+            return [self.provinces[text[pos:end]]]
+        if level == u"amphoe":
             end = self.district_names.longest_at(text, pos, size)
             if end >= 0:
-                name = text[pos:end]
-                return name, list(self.districts[name])
-            if text.startswith(u"เมือง", pos):  # อ.เมือง: the capital district of a province nearby
-                return u"เมือง", list(self.capital_districts)
+                name_end[0] = end
+                return list(self.districts[text[pos:end]])
+            if text.startswith(_CAPITAL, pos):  # อ.เมือง: the capital district of a province nearby
+                name_end[0] = pos + len(_CAPITAL)
+                return list(self.capital_districts)
             return None
         end = self.subdistrict_names.longest_at(text, pos, size)
         if end < 0:
             return None
-        name = text[pos:end]
-        return name, list(self.subdistricts[name])
+        name_end[0] = end
+        return list(self.subdistricts[text[pos:end]])
 
-    cdef tuple read_local_gov_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size):
-        # mirrors places._read_local_gov_name
-        if level == "province":
-            return self.read_name(text, pos, u"province", size)
-        readings = []
-        for other in (u"tambon", u"amphoe", u"province"):
-            read = self.read_name(text, pos, other, size)
-            if read is not None and read[0] != u"เมือง":
-                readings.append(read)
-        if not readings:
+    cdef list read_local_gov_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size, Py_ssize_t *name_end):
+        """mirrors places._read_local_gov_name: the longest of the subdistrict, district and
+        province names at ``pos`` (not "เมือง"); on a tie, every candidate of each, in that order.
+        (All start at ``pos``: names of equal length are the same name.)"""
+        cdef Py_ssize_t tambon_end = -1, amphoe_end = -1, province_end = -1, best
+        cdef list candidates = []
+        if level == u"province":
+            return self.read_name(text, pos, u"province", size, name_end)
+        tambon = self.read_name(text, pos, u"tambon", size, &tambon_end)
+        amphoe = self.read_name(text, pos, u"amphoe", size, &amphoe_end)
+        province = self.read_name(text, pos, u"province", size, &province_end)
+        tambon_end = self.not_the_capital(text, pos, tambon_end if tambon is not None else -1)
+        amphoe_end = self.not_the_capital(text, pos, amphoe_end if amphoe is not None else -1)
+        province_end = self.not_the_capital(text, pos, province_end if province is not None else -1)
+        best = max(tambon_end, amphoe_end, province_end)
+        if best < 0:
             return None
-        name = max([read[0] for read in readings], key=len)
-        return name, [p for read_name, candidates in readings if read_name == name for p in candidates]
+        if tambon_end == best:
+            candidates += tambon
+        if amphoe_end == best:
+            candidates += amphoe
+        if province_end == best:
+            candidates += province
+        name_end[0] = best
+        return candidates
+
+    cdef inline Py_ssize_t not_the_capital(self, str text, Py_ssize_t pos, Py_ssize_t end):
+        # -1 for a name that is "เมือง" (a unit is never named after the capital district alone)
+        return -1 if end - pos == len(_CAPITAL) and text.startswith(_CAPITAL, pos) else end
 
 
-cdef object _new_found(cls, Py_ssize_t start, Py_ssize_t end, str level, str name, list candidates, unit, attrs):
-    """``places._Found(start, end, level, name, candidates, unit, attrs or {})`` without the
-    dataclass ``__init__`` (a plain slots class: its fields set one by one, as it would)."""
-    found = cls.__new__(cls)
+cdef str _CAPITAL = u"เมือง"
+
+
+cdef class PlaceFound:
+    """A place read in the text: the compiled path's ``places._Found``, with the same fields
+    (``attrs`` is made when first asked for)."""
+
+    cdef public Py_ssize_t start, end
+    cdef public str level, name
+    cdef public list candidates
+    cdef public object unit
+    cdef dict _attrs
+
+    @property
+    def attrs(self):
+        if self._attrs is None:
+            self._attrs = {}
+        return self._attrs
+
+
+cdef PlaceFound _place_found(Py_ssize_t start, Py_ssize_t end, str level, str name, list candidates, unit, dict attrs):
+    cdef PlaceFound found = PlaceFound.__new__(PlaceFound)
     found.start = start
     found.end = end
     found.level = level
     found.name = name
     found.candidates = candidates
     found.unit = unit
-    found.attrs = {} if attrs is None else attrs
+    found._attrs = attrs
     return found
 
 
+cdef inline bint _is_consonant(Py_UCS4 ch) noexcept:
+    return 0x0E01 <= ch <= 0x0E2E
+
+
+cdef bint _inside_abbreviation(str text, Py_ssize_t start):
+    """mirrors ``places._INSIDE_ABBREVIATION.search(text, max(0, start - 3), start)``: a dot and
+    one or two consonants end right before ``start`` ("รพ.สต.", "ศอ.บต."), or, as ``$`` also
+    matches before a final line break, a dot and one consonant then a line break."""
+    if start >= 2 and text[start - 2] == u'.' and _is_consonant(text[start - 1]):
+        return True
+    if start >= 3 and text[start - 3] == u'.' and _is_consonant(text[start - 2]):
+        return _is_consonant(text[start - 1]) or text[start - 1] == u'\n'
+    return False
+
+
 def place_candidates(PlaceReader reader, str text, list triggers):
-    """mirrors ``places._python_candidates``: a ``_Found`` for each place read at a trigger."""
-    cdef Py_ssize_t size = len(text), trigger_start, trigger_end, name_start, end, last_end = 0
+    """mirrors ``places._python_candidates``: a :class:`PlaceFound` for each place read at a
+    trigger word, left to right."""
+    cdef Py_ssize_t size = len(text), trigger_start, trigger_end, name_start, end = 0, last_end = 0
     cdef list found = []
-    cdef tuple trigger, read
+    cdef list candidates
+    cdef tuple trigger, unit
     cdef str word, name
-    cdef object make = reader.found
     for trigger in triggers:
         trigger_start = trigger[0]
         trigger_end = trigger[1]
         if trigger_start < last_end:
             continue
         word = text[trigger_start:trigger_end]
-        unit = reader.local_gov_units.get(word)
+        unit = reader.local_gov_units.get(word)  # (canonical unit name, level of the name after it)
         if unit is not None:
             name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(text[trigger_end]) else trigger_end
-            read = reader.read_local_gov_name(text, name_start, unit[1], size)
-            if read is None:
+            candidates = reader.read_local_gov_name(text, name_start, unit[1], size, &end)
+            if candidates is None:
                 continue
-            name = read[0]
-            end = name_start + len(name)
-            found.append(_new_found(make, trigger_start, end, u"local_gov", name, read[1], unit[0], None))
+            found.append(_place_found(trigger_start, end, u"local_gov", text[name_start:end], candidates, unit[0], None))
             last_end = end
             continue
         level = reader.prefixes.get(word)
         if level is not None:
-            if trigger_end - trigger_start == 2 and reader.inside_abbreviation(text, max(0, trigger_start - 3), trigger_start):
+            if trigger_end - trigger_start == 2 and _inside_abbreviation(text, trigger_start):
                 continue
             name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(text[trigger_end]) else trigger_end
-            read = reader.read_name(text, name_start, level, size)
-            if read is not None and (word == u"เขต" or word == u"แขวง"):  # Bangkok's level words
-                bangkok = [p for p in read[1] if p.province_code == u"10"]
-                read = (read[0], bangkok) if bangkok else None
-            if read is None:
+            candidates = reader.read_name(text, name_start, level, size, &end)
+            if candidates is not None and (word == u"เขต" or word == u"แขวง"):  # Bangkok's level words
+                candidates = [p for p in candidates if p.province_code == u"10"] or None
+            if candidates is None:
                 continue
-            name = read[0]
-            end = name_start + len(name)
+            name = text[name_start:end]
             if name_start != trigger_end and (  # mirrors places._spaced_common_word
-                name in reader.stop_words or name == u"เมือง" or (end < size and _is_mark(text[end]))
+                name in reader.stop_words or name == _CAPITAL or (end < size and _is_mark(text[end]))
             ):
                 continue
-            found.append(_new_found(make, trigger_start, end, level, name, read[1], None, None))
+            found.append(_place_found(trigger_start, end, level, name, candidates, None, None))
             last_end = end
             continue
         # a bare province name
@@ -1415,102 +1470,94 @@ def place_candidates(PlaceReader reader, str text, list triggers):
             continue  # after a leading vowel (places._LEADING_VOWELS)
         if trigger_end < size and _is_mark(text[trigger_end]):
             continue  # places._continues
-        found.append(_new_found(make, trigger_start, trigger_end, u"province", word, [reader.provinces[word]], None, None))
+        found.append(_place_found(trigger_start, trigger_end, u"province", word, [reader.provinces[word]], None, None))
         last_end = trigger_end
     return found
 
 
 # ---------------------------------------------------------------------------------------------
-# Places: bare district names and rows (places.py)
+# Places: bare district names, ambiguity and rows (places.py)
 
 
-def with_bare_districts(str text, list found, scanned, bare_names_of, dict districts, make_found):
+def with_bare_districts(PlaceReader reader, str text, list found, scanned, bare_names_of):
     """mirrors ``places._python_with_bare_districts``: ``found`` plus the district names
     written without อำเภอ in a text that names their province, sorted by start."""
-    cdef Py_ssize_t size = len(text), count = len(found), lo, hi, mid, start, end
-    cdef list candidates, extra = []
+    cdef Py_ssize_t size = len(text), count = len(found), i = 0, start, end
+    cdef list candidates, spans, extra = [], merged
     cdef tuple span
-    cdef set codes
-    provinces = set()
+    cdef set provinces = set()
+    cdef PlaceFound f, last = None
     for f in found:
         candidates = f.candidates
         if len(candidates) == 1:
             provinces.add(candidates[0].province_code)
-        elif candidates:
-            codes = {p.province_code for p in candidates}
-            if len(codes) == 1:
-                provinces.add(candidates[0].province_code)
-    provinces = frozenset(provinces)
-    names = bare_names_of(provinces) if provinces else None
+        elif candidates and len({p.province_code for p in candidates}) == 1:
+            provinces.add(candidates[0].province_code)
+    if not provinces:
+        return found
+    names = bare_names_of(frozenset(provinces))
     if not names:
         return found
-    for span in scanned.words("districts", names.__contains__):
+    raw = scanned._raw
+    if isinstance(raw, Occurrences):  # the district words kept without a Python call per word
+        spans = (<Occurrences>raw).leftmost_longest(text, u"districts", None, names)
+    else:
+        spans = scanned.words(u"districts", names.__contains__)
+    for span in spans:
         start = span[0]
         end = span[1]
-        lo, hi = 0, count  # the last place found starting at or before start
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if <Py_ssize_t>found[mid].start <= start:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo > 0 and start < <Py_ssize_t>found[lo - 1].end:
+        while i < count and (<PlaceFound?>found[i]).start <= start:  # the last place starting at or before it
+            last = found[i]
+            i += 1
+        if last is not None and start < last.end:
             continue  # inside a place already found ("อ.หาดใหญ่", "เทศบาลนครหาดใหญ่")
         if start > 0 and u"เ" <= text[start - 1] <= u"ไ":
             continue  # after a leading vowel
         if end < size and _is_mark(text[end]):
             continue  # places._continues
         name = text[start:end]
-        places = [p for p in districts[name] if p.province_code in provinces]
-        extra.append(_new_found(make_found, start, end, u"amphoe", name, places, None, {"bare": True}))
-    return sorted(found + extra, key=_START) if extra else found
+        candidates = [p for p in reader.districts[name] if p.province_code in provinces]
+        extra.append(_place_found(start, end, u"amphoe", name, candidates, None, {u"bare": True}))
+    if not extra:
+        return found
+    return _merged_by_start(found, extra)
 
 
-_START = operator.attrgetter("start")
-
-
-def place_rows_of(list found, dict known_rows, row_values):
-    """mirrors ``places._to_row`` for every found place: (start, end, "PLACE", value,
-    "gazetteer", attrs). ``known_rows`` caches the values of a place with one candidate."""
-    cdef list rows = []
-    cdef list candidates
-    cdef tuple known
-    for f in found:
-        candidates = f.candidates
-        if len(candidates) == 1 and not f.attrs:  # the common case: one place, read once per name
-            place = candidates[0]
-            key = (f.level, f.name, id(place), f.unit)
-            known = known_rows.get(key)
-            if known is None or known[0] is not place:  # (the place in it keeps its id unique)
-                value, attrs = row_values(f)
-                known = known_rows[key] = (place, value, attrs)
-            rows.append((f.start, f.end, u"PLACE", known[1], u"gazetteer", dict(known[2])))
+cdef list _merged_by_start(list first, list second):
+    # sorted(first + second, key=start) of two lists sorted by start, equal starts first-list first
+    cdef Py_ssize_t i = 0, j = 0, a = len(first), b = len(second)
+    cdef list merged = []
+    while i < a and j < b:
+        if (<PlaceFound?>second[j]).start < (<PlaceFound?>first[i]).start:
+            merged.append(second[j])
+            j += 1
         else:
-            value, attrs = row_values(f)
-            rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", attrs))
-    return rows
+            merged.append(first[i])
+            i += 1
+    merged.extend(first[i:])
+    merged.extend(second[j:])
+    return merged
 
 
 def paragraph_breaks(str text):
     """mirrors ``places._paragraph_breaks``: where each ``\\n[ \\t]*\\n`` starts (``re.finditer``:
-    left to right, not overlapping)."""
-    cdef Py_ssize_t i = -1, pending = -1  # pending: a line break that spaces may follow
-    cdef Py_UCS4 ch
+    left to right, not overlapping), going from one line break to the next."""
+    cdef Py_ssize_t size = len(text), i = 0, q
     cdef list breaks = []
-    for ch in text:
-        i += 1
-        if pending >= 0:
-            if ch == u'\n':
-                breaks.append(pending)  # the match ends here: the next one starts after it
-                pending = -1
-            elif not _is_space_or_tab(ch):
-                pending = -1
-        elif ch == u'\n':
-            pending = i
+    while i < size:
+        i = PyUnicode_FindChar(text, u'\n', i, size, 1)
+        if i < 0:
+            break
+        q = _skip_spaces(text, i + 1, size)
+        if q < size and text[q] == u'\n':
+            breaks.append(i)  # the match ends at q: the next one starts after it
+            i = q + 1
+        else:
+            i = q  # (no line break in between: only spaces and tabs)
     return breaks
 
 
-cdef void _narrow(f, set provinces, set districts) except *:
+cdef void _narrow(PlaceFound f, set provinces, set districts) except *:
     # mirrors places._narrow: keep the candidates that fit the provinces/districts around f
     cdef list candidates = f.candidates
     if len(candidates) <= 1:
@@ -1537,16 +1584,16 @@ def resolve_places(str text, list found, Py_ssize_t context_chars):
     place) with the provinces and districts named around them, then in the whole text."""
     cdef Py_ssize_t count = len(found), size = len(text), i, j, lo, hi, start, end, pass_number
     cdef Py_ssize_t breaks_count, a, b, m
-    cdef list ambiguous = [i for i in range(count) if len(found[i].candidates) > 1]
-    cdef list starts, breaks, before_pass
+    cdef list ambiguous = [i for i in range(count) if len((<PlaceFound?>found[i]).candidates) > 1]
+    cdef list breaks, before_pass
     cdef dict settled
+    cdef PlaceFound f, other
     if not ambiguous:
         return
-    starts = [f.start for f in found]
     breaks = paragraph_breaks(text)
     breaks_count = len(breaks)
     for pass_number in range(2):  # a district resolved in the first pass can resolve a subdistrict
-        before_pass = [f.candidates for f in found]
+        before_pass = [(<PlaceFound?>f).candidates for f in found]
         settled = {}
         for i in ambiguous:
             f = found[i]
@@ -1567,19 +1614,27 @@ def resolve_places(str text, list found, Py_ssize_t context_chars):
             lo = max(lo, start - context_chars)
             hi = min(hi, end + context_chars)
             provinces, districts = set(), set()
-            j = _bisect_left(starts, lo)
-            while j < count and <Py_ssize_t>starts[j] <= hi:
+            a, b = 0, count  # the first place starting at or after lo
+            while a < b:
+                m = (a + b) // 2
+                if (<PlaceFound?>found[m]).start < lo:
+                    a = m + 1
+                else:
+                    b = m
+            j = a
+            while j < count and (<PlaceFound?>found[j]).start <= hi:
                 if j != i:
+                    other = found[j]
                     if j not in settled:
-                        settled[j] = _settled(before_pass[j], found[j].level)
+                        settled[j] = _settled(before_pass[j], other.level)
                     province_code, district_code = settled[j]
                     if province_code:
                         provinces.add(province_code)
-                    if district_code and len(found[j].candidates) == 1:
-                        districts.add(found[j].candidates[0].district_code)
+                    if district_code and len(other.candidates) == 1:
+                        districts.add(other.candidates[0].district_code)
                 j += 1
             _narrow(f, provinces, districts)
-    text_provinces = {f.candidates[0].province_code for f in found if f.level == u"province"}
+    text_provinces = {(<PlaceFound?>f).candidates[0].province_code for f in found if (<PlaceFound?>f).level == u"province"}
     for i in ambiguous:
         f = found[i]
         if text_provinces and len({p.province_code for p in f.candidates}) > 1:
@@ -1598,6 +1653,44 @@ cdef Py_ssize_t _bisect_left(list values, Py_ssize_t value):
         else:
             hi = mid
     return lo
+
+
+def place_rows_of(list found, dict known_rows, row_values):
+    """mirrors ``places._to_row`` for every found place: (start, end, "PLACE", value,
+    "gazetteer", attrs). ``known_rows`` keeps the value and attrs of a place with one
+    candidate and no attrs but ``bare`` (``row_values`` gives the same for each)."""
+    cdef list rows = []
+    cdef list candidates
+    cdef tuple known
+    cdef dict attrs
+    cdef PlaceFound f
+    cdef bint bare
+    for f in found:
+        candidates = f.candidates
+        attrs = f._attrs
+        bare = attrs is not None and len(attrs) == 1 and attrs.get(u"bare") is True
+        if len(candidates) == 1 and (not attrs or bare):  # the common case: one place, read once per name
+            place = candidates[0]
+            key = (f.level, f.name, id(place), f.unit, bare)
+            known = known_rows.get(key)
+            if known is None or known[0] is not place:  # (the place in it keeps its id unique)
+                value, attrs = row_values(f)
+                known = known_rows[key] = (place, value, attrs)
+            rows.append((f.start, f.end, u"PLACE", known[1], u"gazetteer", dict(<dict>known[2])))
+        else:
+            value, attrs = row_values(f)
+            rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", attrs))
+    return rows
+
+
+def place_rows(PlaceReader reader, str text, scanned, bare_names_of, dict known_rows, row_values,
+               Py_ssize_t context_chars):
+    """mirrors ``places.place_rows`` on the scan ``scanned``: the places read at its trigger
+    words and its bare district names, narrowed, as rows."""
+    found = place_candidates(reader, text, scanned.words(u"places"))
+    found = with_bare_districts(reader, text, found, scanned, bare_names_of)
+    resolve_places(text, found, context_chars)
+    return place_rows_of(found, known_rows, row_values)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -182,10 +182,7 @@ _fast = compiled("entities")
 @functools.cache
 def _fast_reader():
     """The tables and words the compiled reader takes (built once)."""
-    return _fast.PlaceReader(
-        _tables(), gazetteer().capital_district.values(), _LOCAL_GOV_UNITS, _PREFIXES, _stop_words(), _Found,
-        _INSIDE_ABBREVIATION.search,
-    )
+    return _fast.PlaceReader(_tables(), gazetteer().capital_district.values(), _LOCAL_GOV_UNITS, _PREFIXES, _stop_words())
 
 
 def _python_candidates(text: str, triggers: list[tuple[int, int]]) -> list[_Found]:
@@ -370,15 +367,17 @@ def place_rows(text: str, found: Scan | None = None) -> list[tuple]:
     """(start, end, "PLACE", value, "gazetteer", attrs) of every place: :func:`find_places`
     without building entities (``find_entities`` builds only those that survive)."""
     found = found or scan(text)
+    if _fast is not None:  # the same steps, each compiled, without a Python call between them
+        return _fast.place_rows(
+            _fast_reader(), text, found, _bare_district_names, _FAST_ONE_PLACE_ROWS, _row_values, CONTEXT_CHARS
+        )
     places = _candidates(text, found.words("places"))
     places = _with_bare_districts(text, places, found)
     _resolve(text, places)
-    if _fast is not None:
-        return _fast.place_rows_of(places, _FAST_ONE_PLACE_ROWS, _row_values)
     return [_to_row(f) for f in places]
 
 
-_FAST_ONE_PLACE_ROWS: dict[tuple, tuple] = {}  # the compiled path's _ONE_PLACE_ROWS, keyed by id
+_FAST_ONE_PLACE_ROWS: dict[tuple, tuple] = {}  # the compiled path's _ONE_PLACE_ROWS (keyed by id, and bare)
 
 
 # District names that are also everyday words or phrases: never read without อำเภอ/อ.
@@ -409,7 +408,7 @@ def _with_bare_districts(text: str, found: list[_Found], scanned: Scan) -> list[
     """Add district names written without อำเภอ (``หาดใหญ่``), read only in a text that names
     their province: alone, a district name is too often an ordinary word or a person's name."""
     if _fast is not None:
-        return _fast.with_bare_districts(text, found, scanned, _bare_district_names, gazetteer().districts, _Found)
+        return _fast.with_bare_districts(_fast_reader(), text, found, scanned, _bare_district_names)
     return _python_with_bare_districts(text, found, scanned)
 
 
