@@ -16,7 +16,11 @@ A token whose ends are the ends of one engine piece reuses the engine's string; 
 sliced. Positions come out absolute (``offset`` added).
 """
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE
+from cpython.list cimport PyList_GET_ITEM
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.unicode cimport (
+    PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE,
+)
 
 cdef Py_UCS4 MAI_YAMOK = 0x0E46
 
@@ -68,37 +72,67 @@ def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[
     """
     cdef Py_ssize_t size = len(chunk)
     cdef Py_ssize_t count = len(pieces)
-    cdef Py_ssize_t total = 0
-    cdef object piece
-    for piece in pieces:
-        total += len(<str>piece)
-    if total != size:
-        return None
+    cdef Py_ssize_t k
+    # bounds[k], bounds[k + 1]: where piece k starts and ends; a sentinel past the end
+    cdef Py_ssize_t* bounds = <Py_ssize_t*>PyMem_Malloc((count + 2) * sizeof(Py_ssize_t))
+    if bounds == NULL:
+        raise MemoryError()
     cdef list cuts = [offset]
     cdef list texts = []
-    if size == 0:
-        return cuts, texts
-    cdef Py_ssize_t next_engine = 0, engine_index = 0  # the next engine cut after a position
-    while next_engine <= 0 and engine_index < count:
-        next_engine += len(<str>pieces[engine_index])
-        engine_index += 1
-    cdef Py_ssize_t reuse_index = 0, reuse_start = 0  # the engine piece a token may reuse
+    try:
+        bounds[0] = 0
+        for k in range(count):  # borrowed references: no reference counting per piece
+            bounds[k + 1] = bounds[k] + PyUnicode_GET_LENGTH(<object>PyList_GET_ITEM(pieces, k))
+        if bounds[count] != size:
+            return None
+        bounds[count + 1] = size + 1
+        if size:
+            _walk(chunk, pieces, offset, risk, is_boundary, bounds, count, cuts, texts)
+    finally:
+        PyMem_Free(bounds)
+    return cuts, texts
+
+
+cdef inline bint _is_plain(Py_UCS4 ch):
+    # a character next to which no rule adds a cut (neither whitespace nor a mark)
+    return not _is_space(ch) and not _is_mark(ch)
+
+
+cdef int _walk(str chunk, list pieces, Py_ssize_t offset, const unsigned char[:] risk, is_boundary,
+               Py_ssize_t* bounds, Py_ssize_t count, list cuts, list texts) except -1:
+    """The loop of :func:`chunk_tokens` (``bounds`` as there), one decision per position.
+
+    Between two engine cuts, a stretch of characters that are neither whitespace nor marks
+    gets no cut from any rule: the loop jumps over it (most of a Thai text), so that only
+    engine cuts and the characters around whitespace and marks take the decisions below.
+    """
+    cdef Py_ssize_t size = len(chunk)
+    cdef Py_ssize_t next_engine = 1  # bounds[next_engine]: the first engine cut >= position
+    while bounds[next_engine] <= 0:
+        next_engine += 1
+    cdef Py_ssize_t reuse = 0  # the first piece that does not start before the last cut
     cdef int kind = PyUnicode_KIND(chunk)
     cdef void *data = PyUnicode_DATA(chunk)
-    cdef Py_ssize_t position, previous = 0
+    cdef Py_ssize_t position = 1, previous = 0, ahead
     cdef Py_UCS4 before = PyUnicode_READ(kind, data, 0), after
     cdef bint space_before = _is_space(before), space_after
     cdef bint is_engine, keep, add
     cdef bint mark_before = _is_mark_at(kind, data, 0, size), mark_here
     cdef bint quiet_run = space_before and _run_ends_before_mai_yamok(kind, data, 0, size)
-    for position in range(1, size + 1):
+    while True:
+        if position < size and not space_before and not mark_before:
+            ahead = position  # no cut before a character that is plain, up to the engine's next
+            while ahead < bounds[next_engine] and _is_plain(PyUnicode_READ(kind, data, ahead)):
+                ahead += 1
+            if ahead > position:
+                position = ahead
+                before = PyUnicode_READ(kind, data, position - 1)
         if position < size:
             after = PyUnicode_READ(kind, data, position)
             space_after = _is_space(after)
-            is_engine = position == next_engine
-            while next_engine <= position and engine_index < count:
-                next_engine += len(<str>pieces[engine_index])
-                engine_index += 1
+            is_engine = position == bounds[next_engine]
+            while bounds[next_engine] <= position:  # (empty pieces end where others do)
+                next_engine += 1
             keep = is_engine and not (space_before and space_after)
             add = False
             if space_before != space_after:
@@ -113,18 +147,20 @@ def chunk_tokens(str chunk, list pieces, Py_ssize_t offset, const unsigned char[
                 keep = add = is_boundary(chunk, position)
             before, space_before = after, space_after
             if not (keep or add):
+                position += 1
                 continue
         # a token ends here: the engine's own string if it spans exactly one piece
-        while reuse_index < count and reuse_start < previous:
-            reuse_start += len(<str>pieces[reuse_index])
-            reuse_index += 1
-        if reuse_index < count and reuse_start == previous and len(<str>pieces[reuse_index]) == position - previous:
-            texts.append(pieces[reuse_index])
+        while reuse < count and bounds[reuse] < previous:
+            reuse += 1
+        if reuse < count and bounds[reuse] == previous and bounds[reuse + 1] == position:
+            texts.append(<object>PyList_GET_ITEM(pieces, reuse))
         else:
             texts.append(chunk[previous:position])
         cuts.append(offset + position)
         previous = position
-    return cuts, texts
+        if position == size:
+            return 0
+        position += 1
 
 
 def keep_terms_whole(str chunk, Py_ssize_t offset, list cuts, list texts, list matches, is_boundary,
