@@ -220,6 +220,15 @@ MIRRORED_PATTERNS = {
     "_HEADING_MARK": r"#+\s*",
     "_MAY_END": r"[.!?]",
     "_OPENING": r"[(\[“\"«]",
+    "_LIST_MARKER": (
+        r"(?:[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})*[.)](?!\d)"
+        r"|[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3})+(?=\s)(?!\s*(?:น\.|นาฬิกา|[-–]))"
+        r"|\(\s*[0-9๐-๙ก-ฮa-zA-Z]{1,3}\s*\)"
+        r"|[ก-ฮ][.)](?=\s)"
+        r"|[-–—•●○◦▪■□♦◆❖✓✔➢➤►>*·](?=\s*\S)"
+        r")\s*"
+    ),
+    "_TURN": r"([^\s:：][^:：\n]{0,19}?)\s*[:：]\s*(?=\S)",
 }
 
 
@@ -234,23 +243,131 @@ def test_segment_fast_mirrored_gap_and_name_patterns_are_unchanged():
     assert segment_py._TITLED_NAME.pattern.endswith(r")[ก-๛]{2,25}(?: [ก-๛]{2,25})?$")
 
 
-_NO_MARKER_FIRSTS = [chr(c) for c in range(0x0E2F, 0x0E50)] + list("abcxyzABCXYZ")
+# The C twins of _LIST_MARKER and _TURN, against the regexes, on the lines that decide them.
+_MARKER_AND_TURN_PIECES = st.sampled_from(
+    list("0123456789๐๑๒๓๔๕๖๗๘๙") + ["١", "٣", "１"]  # other decimal digits: \d, not [0-9๐-๙]
+    + [".", ")", "(", " ", "  ", "\t", "\u00a0", "\n", ":", "：", " : "]
+    + ["ก", "ข", "ฮ", "ะ", "า", "่", "น.", "นาฬิกา", "น", "-", "–", "—", "•", "✓", "*", ">", "·", "a", "Z"]
+    + ["จ", "ผู้ให้ข้อมูล", "ผู้สัมภาษณ์", "แกนนำ", "x" * 18, "😀"]
+)
+_marker_lines = st.lists(_MARKER_AND_TURN_PIECES, min_size=1, max_size=14).map("".join)
 
 
-@pytest.mark.parametrize("rest", [" ", ". ", ") ", "1. ", "ก ", ".1 ", "- ก", "ข) ก"])
-def test_segment_fast_list_marker_never_starts_where_the_twin_skips_it(rest):
-    # _fast_segment asks _LIST_MARKER only on lines that start with a digit, a bracket, a
-    # bullet, or a consonant followed by "." or ")": a new branch must keep that true.
-    for first in _NO_MARKER_FIRSTS:
-        assert segment_py._LIST_MARKER.match(first + rest) is None, first + rest
-    for consonant in (chr(c) for c in range(0x0E01, 0x0E2F)):
-        if rest[0] not in ".)":
-            assert segment_py._LIST_MARKER.match(consonant + rest) is None, consonant + rest
+@needs_fast
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. ได้แผน", "1) ได้แผน", "1.1. แกนนำ", "1.1 แกนนำ", "12.3.4. ข้อ", "๑. ผู้ประกันตน", "๑.๒ ข้อ",
+        "1234. ไม่ใช่", "1.2345 ไม่ใช่", "1.2", "1.", "1.1", "1.1 ", "1.1   ก", "1.5٣", "3.)", "1..",
+        "13.30 น. เริ่ม", "13.30 นาฬิกา", "13.30   นาฬิ", "13.30 - 14.00", "13.30 – 14.00", "9.1 น",
+        "(1) มุม", "( ก ) ข้อ", "(abc) ข้อ", "(abcd) ข้อ", "()", "( 12 )", "(1", "ก. ทำป้าย", "ข) จัด",
+        "ก.ทำ", "ก.", "ะ. ก", "- ประสาน", "-", "-   ", "• คืนข้อมูล", "✓ก", "> ก", "* *", "· ก", "a. b",
+    ],
+)
+def test_segment_fast_list_marker_twin_equals_regex(line):
+    for end in range(1, len(line) + 1):
+        match = segment_py._LIST_MARKER.match(line, 0, end)
+        assert fast.list_marker_end(line, 0, end) == (-1 if match is None else match.end()), (line, end)
 
 
-def test_segment_fast_turn_label_needs_a_colon():
-    # _fast_segment asks _TURN only on lines with ":" or "：" in them
-    assert segment_py._TURN.pattern.endswith(r"?)\s*[:：]\s*(?=\S)")
+@needs_fast
+@given(_marker_lines, st.integers(0, 3))
+@settings(max_examples=600, deadline=None)
+def test_segment_fast_list_marker_twin_equals_regex_on_random_lines(line, offset):
+    start = min(offset, len(line) - 1)
+    for end in (len(line), (start + len(line) + 1) // 2):
+        if end > start:
+            match = segment_py._LIST_MARKER.match(line, start, end)
+            assert fast.list_marker_end(line, start, end) == (-1 if match is None else match.end())
+
+
+def _turn(text, start, end):
+    match = segment_py._TURN.match(text, start, end)
+    return None if match is None else (match.end(1), match.end())
+
+
+@needs_fast
+@pytest.mark.parametrize(
+    "line",
+    [
+        "จ: ดีมาก", "จ:ดี", "จ :  ดี", "ผู้ให้ข้อมูล: ตอบ", "ผู้ให้ข้อมูล：ตอบ", "ผู้ให้ข้อมูล  :  ตอบ",
+        "x" * 20 + ": เกิน", "x" * 19 + ": พอดี", "x" * 19 + "   : พอดี", ": ไม่มีชื่อ", " จ: ช่องว่างนำ",
+        "จ:", "จ:   ", "จ: :", "จ::ดี", "วันที่ 12: ข้อ", "จ\n: ข้ามบรรทัด", "จ \n : ดี", "จ ข ค: ดี",
+    ],
+)
+def test_segment_fast_turn_twin_equals_regex(line):
+    for end in range(1, len(line) + 1):
+        assert fast.turn_match(line, 0, end) == _turn(line, 0, end), (line, end)
+
+
+@needs_fast
+@given(_marker_lines, st.integers(0, 3))
+@settings(max_examples=600, deadline=None)
+def test_segment_fast_turn_twin_equals_regex_on_random_lines(line, offset):
+    start = min(offset, len(line) - 1)
+    for end in (len(line), (start + len(line) + 1) // 2):
+        if end > start:
+            assert fast.turn_match(line, start, end) == _turn(line, start, end)
+
+
+@needs_fast
+@pytest.mark.parametrize(
+    ("start", "end", "text", "kind", "speaker"),
+    [(0, 2, "ดี", "sentence", None), (5, 9, "จ: ดี", "turn", "จ"), (10**12, 10**12 + 1, "ก", "heading", None)],
+)
+def test_segment_fast_new_segment_equals_make_segment(start, end, text, kind, speaker):
+    from synthesis.thai.spans import Segment, make_segment
+
+    made = fast.new_segment(start, end, text, kind, speaker)
+    expected = make_segment(start, end, text, kind, None, speaker)
+    assert fast.builds_segments_itself()
+    assert type(made) is Segment and made == expected and hash(made) == hash(expected)
+    assert repr(made) == repr(expected)
+    with pytest.raises(AttributeError):  # still frozen
+        made.start = 3
+
+
+@needs_fast
+def test_segment_fast_other_segment_class_falls_back_to_make_segment():
+    # A class with other fields than Segment's: the twin must not build it field by field.
+    from dataclasses import dataclass
+
+    from synthesis.thai.spans import Segment, make_segment
+
+    @dataclass(frozen=True, slots=True)
+    class Wider:
+        start: int
+        end: int
+        text: str
+        kind: str
+        section: str | None = None
+        speaker: str | None = None
+        extra: int = 0
+
+    calls = []
+
+    def counting_make(*args):
+        calls.append(args)
+        return make_segment(*args)
+
+    def configure(segment_class, make):
+        fast.configure(
+            join_before=segment_py._JOIN_BEFORE, join_after=segment_py._JOIN_AFTER,
+            titles=segment_py._TITLES, latin_abbreviations=segment_py._LATIN_ABBREVIATIONS,
+            max_heading_chars=segment_py.MAX_HEADING_CHARS, max_speaker_chars=segment_py.MAX_SPEAKER_CHARS,
+            min_sentence_chars=segment_py.MIN_SENTENCE_CHARS, min_following_chars=segment_py.MIN_FOLLOWING_CHARS,
+            min_item_chars=segment_py.MIN_ITEM_CHARS, segment_class=segment_class, make_segment=make,
+        )
+
+    try:
+        configure(Wider, counting_make)
+        assert not fast.builds_segments_itself()
+        text = f"หัวข้อ\n\n{LONG_A} {LONG_B}"
+        assert fast.segment_rules(text) == segment_py._python_segment(text)
+        assert len(calls) == 4  # heading, paragraph, two sentences
+    finally:
+        configure(Segment, make_segment)
+    assert fast.builds_segments_itself()
 
 
 def test_segment_fast_gap_search_reused_across_marks(monkeypatch):
