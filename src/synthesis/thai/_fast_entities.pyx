@@ -368,31 +368,34 @@ def leftmost_longest(str text, list spans, keep):
 
 def resolve_rows(list rows, dict rank):
     """mirrors ``entities._resolve_rows``: rows ``(start, end, label, …)`` without overlaps,
-    longest first, then by ``rank`` of the label, then earliest; sorted by (start, end)."""
-    cdef list ordered = _sorted_by_span(rows)  # stable, as in the Python twin
+    longest first, then by ``rank`` of the label, then earliest; sorted by (start, end).
+
+    A cluster is a range of the rows sorted by span (stable, as in the Python twin), read on
+    their C keys: a list is made only for a cluster of two rows or more."""
+    cdef Py_ssize_t count = len(rows), first = 0, i, j
+    cdef long long cluster_end
+    cdef SpanKey *keys
     cdef list kept = []
-    cdef list cluster = []
-    cdef Py_ssize_t cluster_end = -1, start, end
-    cdef tuple row
-    for row in ordered:
-        start = row[0]
-        end = row[1]
-        if start < cluster_end:
-            cluster.append(row)
-            if end > cluster_end:
-                cluster_end = end
-            continue
-        if len(cluster) == 1:
-            kept.append(cluster[0])
-        elif cluster:
-            kept.extend(_best_of_cluster(cluster, rank))
-        cluster = [row]
-        cluster_end = end
-    if len(cluster) == 1:
-        kept.append(cluster[0])
-    elif cluster:
-        kept.extend(_best_of_cluster(cluster, rank))
-    return _sorted_by_span(kept) if len(kept) < len(ordered) else kept
+    if count == 0:
+        return kept
+    keys = _sorted_span_keys(rows)
+    try:
+        cluster_end = keys[0].end
+        for i in range(1, count + 1):
+            if i < count and keys[i].start < cluster_end:
+                if keys[i].end > cluster_end:
+                    cluster_end = keys[i].end
+                continue
+            if i - first == 1:
+                kept.append(rows[keys[first].index])
+            else:
+                kept.extend(_best_of_cluster([rows[keys[j].index] for j in range(first, i)], rank))
+            if i < count:
+                first = i
+                cluster_end = keys[i].end
+    finally:
+        free(keys)
+    return _sorted_by_span(kept) if len(kept) < count else kept
 
 
 cdef struct SpanKey:
@@ -411,15 +414,12 @@ cdef int _compare_span_keys(const void *a, const void *b) noexcept nogil:
     return -1 if x.index < y.index else (1 if x.index > y.index else 0)
 
 
-cdef list _sorted_by_span(list rows):
-    """``sorted(rows, key=itemgetter(0, 1))``: by (start, end), equal spans in their order."""
+cdef SpanKey *_sorted_span_keys(list rows) except NULL:
+    """The (start, end, index) of each row, sorted: by (start, end), equal spans in their order.
+    (The caller frees them.)"""
     cdef Py_ssize_t count = len(rows), index
-    cdef SpanKey *keys
+    cdef SpanKey *keys = <SpanKey *>malloc(max(count, 1) * sizeof(SpanKey))
     cdef tuple row
-    cdef list result
-    if count < 2:
-        return list(rows)
-    keys = <SpanKey *>malloc(count * sizeof(SpanKey))
     if keys == NULL:
         raise MemoryError()
     try:
@@ -428,7 +428,22 @@ cdef list _sorted_by_span(list rows):
             keys[index].start = row[0]
             keys[index].end = row[1]
             keys[index].index = index
-        qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+    except BaseException:
+        free(keys)
+        raise
+    qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+    return keys
+
+
+cdef list _sorted_by_span(list rows):
+    """``sorted(rows, key=itemgetter(0, 1))``: by (start, end), equal spans in their order."""
+    cdef Py_ssize_t count = len(rows), index
+    cdef SpanKey *keys
+    cdef list result
+    if count < 2:
+        return list(rows)
+    keys = _sorted_span_keys(rows)
+    try:
         result = [rows[keys[index].index] for index in range(count)]
     finally:
         free(keys)
