@@ -117,7 +117,8 @@ def _terms_both(chunk: str, pieces: list[str], offset: int):
     matches = finder.find_matches_as_indexes(chunk)
     python = tokenize_module._python_keep_terms_whole(chunk, offset, list(cuts), list(texts), matches)
     fast = compiled("tokenize").keep_terms_whole(
-        chunk, offset, list(cuts), list(texts), matches, graphemes.is_boundary, tokenize_module.HARD_MIN_CHARS
+        chunk, offset, list(cuts), list(texts), matches, graphemes._CUT_RISK, graphemes.is_boundary,
+        tokenize_module.HARD_MIN_CHARS,
     )
     return python, fast
 

@@ -163,14 +163,18 @@ cdef int _walk(str chunk, list pieces, Py_ssize_t offset, const unsigned char[:]
         position += 1
 
 
-def keep_terms_whole(str chunk, Py_ssize_t offset, list cuts, list texts, list matches, is_boundary,
-                     Py_ssize_t hard_min_chars):
+def keep_terms_whole(str chunk, Py_ssize_t offset, list cuts, list texts, list matches,
+                     const unsigned char[:] risk, is_boundary, Py_ssize_t hard_min_chars):
     """Compiled twin of ``tokenize._python_keep_terms_whole``: ``cuts`` and ``texts``
     (changed in place) with each hard term of ``matches`` (``(pattern, start, end)`` in
-    ``chunk``, left to right, never overlapping) made one token."""
-    cdef Py_ssize_t index = 0, count, start, end, first, last, low, high
+    ``chunk``, left to right, never overlapping) made one token. ``risk`` and
+    ``is_boundary`` as for :func:`chunk_tokens`."""
+    cdef Py_ssize_t index = 0, count, start, end, first, last, low, high, low_cut, high_cut
     cdef tuple match
-    cdef list region
+    cdef list region, pieces
+    cdef int kind = PyUnicode_KIND(chunk)
+    cdef void *data = PyUnicode_DATA(chunk)
+    cdef Py_ssize_t size = len(chunk)
     for match in matches:
         start = <Py_ssize_t>match[1] + offset
         end = <Py_ssize_t>match[2] + offset
@@ -180,7 +184,8 @@ def keep_terms_whole(str chunk, Py_ssize_t offset, list cuts, list texts, list m
         first = index
         if first + 1 < count and <Py_ssize_t>cuts[first] == start and <Py_ssize_t>cuts[first + 1] == end:
             continue  # the common case: the engine already gave the term as one token
-        if not (is_boundary(chunk, start - offset) and is_boundary(chunk, end - offset)):
+        if not (_is_boundary(chunk, kind, data, size, start - offset, risk, is_boundary)
+                and _is_boundary(chunk, kind, data, size, end - offset, risk, is_boundary)):
             continue
         last = first
         while last < count and <Py_ssize_t>cuts[last] <= end:  # bisect_right
@@ -188,14 +193,33 @@ def keep_terms_whole(str chunk, Py_ssize_t offset, list cuts, list texts, list m
         if not (first < count and <Py_ssize_t>cuts[first] == start and <Py_ssize_t>cuts[last - 1] == end):
             if end - start < hard_min_chars:
                 continue  # short terms only where the engine already put their ends
+        # the tokens from the cut at or before ``start`` to the cut at or after ``end``
+        # become: [that cut, start) [start, end) [end, that cut)
         low = first if <Py_ssize_t>cuts[first] == start else first - 1
         high = last - 1 if <Py_ssize_t>cuts[last - 1] == end else last
-        region = sorted({cuts[low], start, end, cuts[high]})
-        texts[low:high] = [chunk[<Py_ssize_t>region[k] - offset:<Py_ssize_t>region[k + 1] - offset]
-                           for k in range(len(region) - 1)]
+        low_cut, high_cut = cuts[low], cuts[high]
+        region = [low_cut]
+        if start > low_cut:
+            region.append(start)
+        region.append(end)
+        if high_cut > end:
+            region.append(high_cut)
+        pieces = [chunk[<Py_ssize_t>region[k] - offset:<Py_ssize_t>region[k + 1] - offset]
+                  for k in range(len(region) - 1)]
+        texts[low:high] = pieces
         cuts[low:high + 1] = region
         index = low
     return cuts, texts
+
+
+cdef inline bint _is_boundary(str chunk, int kind, void *data, Py_ssize_t size, Py_ssize_t position,
+                              const unsigned char[:] risk, is_boundary) except -1:
+    # graphemes.is_boundary, asked only where the risk table says a cut might split a cluster
+    if position <= 0 or position >= size:
+        return is_boundary(chunk, position)
+    if (risk[PyUnicode_READ(kind, data, position)] & 1) or (risk[PyUnicode_READ(kind, data, position - 1)] & 2):
+        return is_boundary(chunk, position)
+    return True
 
 
 def terms_of_chunk(list ordered, Py_ssize_t index, Py_ssize_t chunk_start, Py_ssize_t chunk_end):

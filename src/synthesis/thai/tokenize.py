@@ -275,7 +275,9 @@ def _keep_terms_whole(
     if not matches or len(cuts) < 2:
         return cuts, texts
     if _fast is not None:
-        return _fast.keep_terms_whole(chunk, offset, cuts, texts, matches, graphemes.is_boundary, HARD_MIN_CHARS)
+        return _fast.keep_terms_whole(
+            chunk, offset, cuts, texts, matches, graphemes._CUT_RISK, graphemes.is_boundary, HARD_MIN_CHARS
+        )
     return _python_keep_terms_whole(chunk, offset, cuts, texts, matches)
 
 
