@@ -317,3 +317,10 @@ def test_entities_fast_entity_maker_calls_a_class_without_slots():
     maker = entities._fast.EntityMaker(Plain)
     assert not maker.direct
     assert maker(0, 4, "ยะลา", "PLACE", "ยะลา", "gazetteer", {}) == Plain(0, 4, "ยะลา", "PLACE", "ยะลา", "gazetteer", {})
+
+
+@pytest.mark.parametrize("text", ["ร้อยละ 60", "ร้อยละ\t \t5 และร้อยละ", "ร้อยละ", "ร้อยละ๕๐ ร้อยละ 3-5", "คิดเป็นร้อยละ  ..5.."])
+def test_entities_fast_after_percent_word_positions_match_python(text):
+    found = scan._compiled_scan(text)
+    assert numbers._fast.after_percent_word(text, found.words("percent_word")) == numbers._after_percent_word(text, found)
+    assert found.occurrences("percent_word") == [(start, -neg_end) for start, neg_end in found._raw.get("percent_word", ())]

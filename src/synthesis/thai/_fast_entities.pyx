@@ -261,6 +261,15 @@ cdef class Occurrences:
         self.made[name] = spans
         return spans
 
+    def spans(self, name):
+        """(start, end) of every occurrence of ``name``'s words, in the order found
+        (``scan.Scan.occurrences``)."""
+        cdef int k = self.index_of(name)
+        cdef Py_ssize_t i
+        if k < 0 or self.per_name[k] == 0:
+            return []
+        return [(self.starts[i], self.ends[i]) for i in range(self.count) if self.name_of[i] == k]
+
     def __getitem__(self, name):
         spans = self.get(name)
         if spans is None:
@@ -820,10 +829,23 @@ cdef object _digit_run_value(str text, Py_ssize_t start, Py_ssize_t end):
     return value
 
 
-def quantity_rows(str text, list digit_runs, set after_percent_word, QuantityWords words,
+def after_percent_word(str text, list percent_words):
+    """mirrors ``numbers._after_percent_word``: where a digit may follow "ร้อยละ" (each
+    (start, end) of ``percent_words``) and spaces or tabs."""
+    cdef Py_ssize_t size = len(text)
+    cdef set positions = set()
+    cdef tuple word
+    for word in percent_words:
+        positions.add(_skip_spaces(text, word[1], size))
+    return positions
+
+
+def quantity_rows(str text, list digit_runs, list percent_words, QuantityWords words,
                   Py_ssize_t max_digits):
     """mirrors ``numbers._python_quantity_rows``: (start, end, label, value, "rule", attrs) of
-    every quantity, reading each run of digits where it starts, left to right."""
+    every quantity, reading each run of digits where it starts, left to right;
+    ``percent_words`` are the (start, end) of "ร้อยละ" (``Scan.words("percent_word")``)."""
+    cdef set after_percent = after_percent_word(text, percent_words) if percent_words else None
     cdef Py_ssize_t size = len(text), pos, end, last_end = 0, q, tail_end, index
     cdef Py_UCS4 before, after
     cdef list rows = []
@@ -837,7 +859,7 @@ def quantity_rows(str text, list digit_runs, set after_percent_word, QuantityWor
         before = text[pos - 1] if pos else u' '
         after = text[end] if end < size else u' '
         if (after == u'.' or after == u',' or after == u':' or after == u')' or after == u'…'
-                or _is_dot(before) or (after_percent_word and pos in after_percent_word)):
+                or _is_dot(before) or (after_percent and pos in after_percent)):
             last_end = _read_at(text, pos, end, last_end, size, words, max_digits, rows)
             continue
         # the unit after a plain number (numbers._UNIT_AT): kind 1 percent, 2 money, 3 count,

@@ -112,6 +112,8 @@ class Scan:
 
     def occurrences(self, name: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence of ``name``'s words, overlapping ones included."""
+        if _fast is not None and not isinstance(self._raw, dict):
+            return self._raw.spans(name)  # the compiled scan's arrays, read in C
         return [(start, -neg_end) for start, neg_end in self._raw.get(name, ())]
 
 
