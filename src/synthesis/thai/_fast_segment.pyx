@@ -128,10 +128,17 @@ cdef class _Words:
 
     cdef inline bint one_ends_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
         """Some word is ``text[high - len(word):high]``, inside ``[low, high)``."""
-        cdef Py_ssize_t b, index, k, size, i, first
+        cdef Py_ssize_t b
         if high <= low:
             return False
         b = _bucket(_at(t, high - 1))
+        if self.last_bucket[b] == self.last_bucket[b + 1]:
+            return False  # no word ends with that character: most places (inlined, no call)
+        return self._one_of_bucket_ends_at(t, low, high, b)
+
+    cdef bint _one_of_bucket_ends_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high,
+                                     Py_ssize_t b) noexcept:
+        cdef Py_ssize_t index, k, size, i, first
         for index in range(self.last_bucket[b], self.last_bucket[b + 1]):
             k = self.by_last[index]
             first = self.starts[k]
@@ -147,10 +154,17 @@ cdef class _Words:
 
     cdef inline bint one_starts_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high) noexcept:
         """Some word is ``text[low:low + len(word)]``, inside ``[low, high)``."""
-        cdef Py_ssize_t b, index, k, size, i, first
+        cdef Py_ssize_t b
         if high <= low:
             return False
         b = _bucket(_at(t, low))
+        if self.first_bucket[b] == self.first_bucket[b + 1]:
+            return False  # no word starts with that character
+        return self._one_of_bucket_starts_at(t, low, high, b)
+
+    cdef bint _one_of_bucket_starts_at(self, const _Text *t, Py_ssize_t low, Py_ssize_t high,
+                                       Py_ssize_t b) noexcept:
+        cdef Py_ssize_t index, k, size, i, first
         for index in range(self.first_bucket[b], self.first_bucket[b + 1]):
             k = self.by_first[index]
             first = self.starts[k]
@@ -331,15 +345,18 @@ cdef class _Places:
     - ``newlines``: each ``\\n`` (the lines);
     - ``marks``: each ``.!?`` (``_MAY_END``: every punctuation cut and inline item has one);
     - ``openings``: each ``([“"«`` (``_OPENING``: every bracketed stretch starts with one);
-    - ``colons``: each ``:`` or ``：`` (every speaker label ends before one)."""
+    - ``colons``: each ``:`` or ``：`` (every speaker label ends before one);
+    - ``spaces``: each whitespace character, newlines included (every gap between Thai
+      words starts with one)."""
 
-    cdef _Ints newlines, marks, openings, colons
+    cdef _Ints newlines, marks, openings, colons, spaces
 
     def __cinit__(self):
         self.newlines = _Ints(64)
         self.marks = _Ints(64)
         self.openings = _Ints(16)
         self.colons = _Ints(16)
+        self.spaces = _Ints(256)
 
     cdef int find(self, const _Text *t, Py_ssize_t start, Py_ssize_t end) except -1:
         """Find them in ``text[start:end]``."""
@@ -349,8 +366,10 @@ cdef class _Places:
             c = _at(t, i)
             if 0x0E00 <= c < 0x0E80:
                 continue  # Thai, most of the text: none of them
-            if c == u'\n':
-                self.newlines.push1(i)
+            if _is_space(c):
+                self.spaces.push1(i)
+                if c == u'\n':
+                    self.newlines.push1(i)
             elif _is_mark(c):
                 self.marks.push1(i)
             elif _is_opening(c):
@@ -374,19 +393,30 @@ cdef inline Py_ssize_t _first_at_or_after(_Ints positions, Py_ssize_t start) noe
 
 # ---------------------------------------------------------------------------- the gap rules
 
-cdef Py_ssize_t _thai_gap(const _Text *t, Py_ssize_t pos, Py_ssize_t endpos, Py_ssize_t *gap_end) noexcept:
+cdef Py_ssize_t _thai_gap(const _Text *t, _Ints spaces, Py_ssize_t *next_space, Py_ssize_t pos,
+                          Py_ssize_t endpos, Py_ssize_t *gap_end) noexcept:
     """``_THAI_GAP.search(text, pos, endpos)``: the start of the match (the Thai character
     before the space) and its end in ``gap_end``, or -1. Like the regex, the look-ahead sees
-    only up to ``endpos`` and the look-behind sees before ``pos``."""
-    cdef Py_ssize_t i, j
+    only up to ``endpos`` and the look-behind sees before ``pos``.
+
+    Only the text's ``spaces`` (every whitespace character, in order) are visited: a match
+    starts right before one. ``next_space`` is where to start looking in them: no later than
+    the first at or after ``pos + 1`` (it is moved there; calls with a growing ``pos`` go on
+    from where the last one started)."""
+    cdef Py_ssize_t i, j, k = next_space[0]
     if endpos > t.length:
         endpos = t.length
     if pos < 0:
         pos = 0
-    i = pos
-    while i + 1 < endpos:
-        if not (_is_space(_at(t, i + 1)) and _is_thai(_at(t, i))):
-            i += 1
+    if k > 0 and spaces.data[k - 1] >= pos + 1:
+        k = _first_at_or_after(spaces, pos + 1)  # a search that starts earlier (not in _Cutter.cut)
+    while k < spaces.size and spaces.data[k] < pos + 1:
+        k += 1
+    next_space[0] = k
+    while k < spaces.size and spaces.data[k] < endpos:
+        i = spaces.data[k] - 1
+        if not _is_thai(_at(t, i)):
+            k += 1
             continue
         j = i + 1
         while j < endpos and _is_space(_at(t, j)):
@@ -396,7 +426,9 @@ cdef Py_ssize_t _thai_gap(const _Text *t, Py_ssize_t pos, Py_ssize_t endpos, Py_
                 and not JOIN_AFTER.one_starts_at(t, j, endpos)):
             gap_end[0] = j
             return i
-        i = j  # the spaces in between cannot start a match
+        # the spaces up to j cannot start a match: on from the first space after j
+        while k < spaces.size and spaces.data[k] <= j:
+            k += 1
     return -1
 
 
@@ -607,6 +639,7 @@ cdef class _Cutter:
         cdef Py_ssize_t mark_index = 0, next_protected = 0, first_row = rows.size, row, first_mark
         cdef bint has_marks, is_punctuation
         cdef _Ints mark_positions = self.places.marks, openings = self.places.openings
+        cdef Py_ssize_t next_space  # where the gap searches go on in self.places.spaces
 
         first_mark = _first_at_or_after(mark_positions, start)
         has_marks = first_mark < mark_positions.size and mark_positions.data[first_mark] < end
@@ -623,6 +656,7 @@ cdef class _Cutter:
             _marks(t, start, end, mark_positions, first_mark, marks)
         sentence_start = start
         position = start
+        next_space = _first_at_or_after(self.places.spaces, start)  # (each search starts later)
         while True:
             while mark_index < marks.size and marks.data[mark_index] < position:
                 mark_index += 2
@@ -631,7 +665,8 @@ cdef class _Cutter:
             # The leftmost gap at or after search_from: the last search's answer still holds
             # when it started no later and found nothing before search_from.
             if not (searched_from <= search_from and (gap < 0 or gap >= search_from)):
-                gap = _thai_gap(t, search_from, end - MIN_FOLLOWING_CHARS + 1, &thai_gap_end)
+                gap = _thai_gap(t, self.places.spaces, &next_space, search_from, end - MIN_FOLLOWING_CHARS + 1,
+                               &thai_gap_end)
                 searched_from = search_from
             if mark_index < marks.size and (gap < 0 or marks.data[mark_index] <= gap):
                 gap_start, gap_end = marks.data[mark_index], marks.data[mark_index + 1]
