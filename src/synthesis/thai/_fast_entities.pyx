@@ -22,7 +22,9 @@ checked: every index is tested against the text's length first); Python objects 
 only for what the Python twin returns.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, PyUnicode_FindChar
+from cpython.unicode cimport (
+    Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_FindChar, PyUnicode_KIND, PyUnicode_READ,
+)
 from libc.stdlib cimport free, malloc, qsort, realloc
 
 import operator
@@ -639,19 +641,27 @@ cdef inline Py_ssize_t _skip_spaces(str text, Py_ssize_t q, Py_ssize_t size) noe
 cdef class WordList:
     """Words sorted by first character, longest first among those with the same first
     character; ``first[_column(ch)]`` to ``first[_column(ch) + 1]`` are those starting with
-    ``ch`` (ASCII and Thai-block first characters only)."""
+    ``ch`` (ASCII and Thai-block first characters only). Their characters are also kept as C
+    code points (word ``i``: ``chars[offset[i]:offset[i] + length[i]]``), compared in place."""
 
     cdef readonly tuple words
     cdef int[::1] first
+    cdef Py_UCS4[::1] chars
+    cdef int[::1] offset
+    cdef int[::1] length
 
     def __init__(self, words):
-        if any(_column_of(ord(word[0])) < 0 for word in words):
+        if any(not word or _column_of(ord(word[0])) < 0 for word in words):
             raise ValueError("a word must start with an ASCII or Thai character")
         self.words = tuple(sorted(words, key=lambda word: (_column_of(ord(word[0])), -len(word), word)))
         first = numpy.zeros(257, dtype=numpy.int32)
         for word in self.words:
             first[_column_of(ord(word[0])) + 1] += 1
         self.first = numpy.cumsum(first).astype(numpy.int32)
+        self.chars = numpy.array([ord(ch) for word in self.words for ch in word] or [0], dtype=numpy.uint32)
+        self.length = numpy.array([len(word) for word in self.words] or [0], dtype=numpy.int32)
+        lengths = [len(word) for word in self.words]
+        self.offset = numpy.array([sum(lengths[:index]) for index in range(len(lengths))] or [0], dtype=numpy.int32)
 
 
 def _column_of(code):
@@ -669,27 +679,47 @@ cdef inline int _column(Py_UCS4 ch) noexcept:
 
 
 cdef Py_ssize_t _word_at(str text, Py_ssize_t q, Py_ssize_t size, WordList words) noexcept:
-    """The index in ``words.words`` of the longest word at ``q``, or -1: what a trie regex of
-    the words (``trie.trie_pattern``) matches there."""
-    cdef Py_ssize_t index, k, length
-    cdef int col
-    cdef str word
+    """The index in ``words.words`` of the longest word at ``q`` that ends by ``size``, or -1:
+    what a trie regex of the words (``trie.trie_pattern``) matches there."""
+    cdef Py_ssize_t index, k, length, offset
+    cdef int col, kind
+    cdef void *data
     if q >= size:
         return -1
-    col = _column(text[q])
+    kind = PyUnicode_KIND(text)
+    data = PyUnicode_DATA(text)
+    col = _column(PyUnicode_READ(kind, data, q))
     if col < 0:
         return -1
     for index in range(words.first[col], words.first[col + 1]):
-        word = <str>words.words[index]
-        length = len(word)
+        length = words.length[index]
         if q + length > size:
             continue
+        offset = words.offset[index]
         for k in range(1, length):
-            if word[k] != text[q + k]:
+            if words.chars[offset + k] != PyUnicode_READ(kind, data, q + k):
                 break
         else:
             return index
     return -1
+
+
+cdef bint _any_word_ends_at(str text, Py_ssize_t end, WordList words) noexcept:
+    """``text.endswith(words.words, 0, end)``: one of ``words`` ends at ``end``."""
+    cdef Py_ssize_t index, k, length, offset
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    for index in range(len(words.words)):
+        length = words.length[index]
+        if length > end:
+            continue
+        offset = words.offset[index]
+        for k in range(length):
+            if words.chars[offset + k] != PyUnicode_READ(kind, data, end - length + k):
+                break
+        else:
+            return True
+    return False
 
 
 cdef Py_ssize_t _number_end(str text, Py_ssize_t p, Py_ssize_t size) noexcept:
@@ -1738,13 +1768,13 @@ cdef class OrgReader:
     """What ``orgs.org_rows`` reads with: the lexicon and the gazetteer's name tries."""
 
     cdef dict dotted, dotless
-    cdef tuple dotless_may_glue
+    cdef WordList dotless_may_glue
     cdef object region_at, province_lead_at, parse_number
     cdef PlaceReader places
 
     def __init__(self, lexicon, dotless_may_glue, region_at, province_lead_at, parse_number, PlaceReader places):
         self.dotted, self.dotless = lexicon.dotted, lexicon.dotless
-        self.dotless_may_glue = tuple(dotless_may_glue)
+        self.dotless_may_glue = WordList(dotless_may_glue)
         self.region_at = region_at  # orgs._REGION.match
         self.province_lead_at = province_lead_at  # orgs._PROVINCE_LEAD.match
         self.parse_number = parse_number  # numbers.parse_number
@@ -1757,9 +1787,9 @@ cdef class OrgReader:
         if org is not None:
             return org
         # an abbreviation without its dots must not run on into a Thai word ("สสสร้าง")
-        if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and not text.startswith(
-            self.dotless_may_glue, end
-        ):
+        if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and _word_at(
+            text, end, size, self.dotless_may_glue
+        ) < 0:
             return None
         return self.dotless[written]
 
@@ -1848,9 +1878,9 @@ cdef Py_ssize_t _word_at_within(str text, Py_ssize_t q, Py_ssize_t limit, WordLi
 cdef class PersonReader:
     """What ``persons.person_rows`` reads with: its word lists, as the compiled reader takes them."""
 
-    cdef WordList titles, clause_words, stop_words
-    cdef dict not_a_name_after
-    cdef tuple first_name_only, office_words, before_name_words
+    cdef WordList titles, clause_words, stop_words, office_words, before_name_words
+    cdef dict not_a_name_after  # a title → the WordList of words after which it is no title
+    cdef tuple first_name_only
     cdef frozenset role_titles, particles
     cdef object org_reader, place_reader, reported_by, placeholder_after_mayor
     cdef Py_ssize_t max_first_name, run_limit, max_surname
@@ -1861,10 +1891,10 @@ cdef class PersonReader:
         self.titles = WordList(titles)
         self.clause_words = WordList(clause_words)
         self.stop_words = WordList(stop_words)
-        self.not_a_name_after = dict(not_a_name_after)
+        self.not_a_name_after = {title: WordList(words) for title, words in not_a_name_after.items()}
         self.first_name_only = tuple(first_name_only)
-        self.office_words = tuple(office_words)
-        self.before_name_words = tuple(before_name_words)
+        self.office_words = WordList(office_words)
+        self.before_name_words = WordList(before_name_words)
         self.role_titles = frozenset(role_titles)
         self.particles = frozenset(particles)
         self.org_reader = org_reader  # an OrgReader: is a lexicon form accepted where it stands
@@ -1896,13 +1926,13 @@ cdef class PersonReader:
         else:
             last = title
         words = self.not_a_name_after.get(last)
-        return words is not None and text.startswith(words, name_start)
+        return words is not None and _word_at(text, name_start, len(text), <WordList>words) >= 0
 
     cdef bint names_an_office(self, str text, str title, Py_ssize_t pos, dict org_ends):
         """mirrors persons._names_an_office; ``orgs.org_at`` is read from the scan's lexicon
         forms (``org_ends``: the longest one at ``pos``, if accepted), the district from the trie."""
         cdef Py_ssize_t size = len(text)
-        if text.startswith(self.office_words, pos):
+        if _word_at(text, pos, size, self.office_words) >= 0:
             return True
         org_end = org_ends.get(pos)
         if org_end is not None and (<OrgReader>self.org_reader).accepted(text, pos, org_end, size) is not None:
@@ -1916,8 +1946,8 @@ cdef class PersonReader:
         if text.startswith(u"รายงาน", trigger_start, trigger_end):
             reported = self.reported_by(text, trigger_end)
             return (None, reported.end()) if reported else None
-        if trigger_start > 0 and _is_thai_letter(text[trigger_start - 1]) and not text.endswith(
-            self.before_name_words, 0, trigger_start
+        if trigger_start > 0 and _is_thai_letter(text[trigger_start - 1]) and not _any_word_ends_at(
+            text, trigger_start, self.before_name_words
         ):
             return None  # persons._title_allowed_at
         chain_end = self.title_chain_end(text, trigger_start, size)
