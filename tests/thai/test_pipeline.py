@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from synthesis.thai import analyze
@@ -95,6 +97,30 @@ def test_pipeline_drops_unsound_entities(monkeypatch):
                         types.SimpleNamespace(find_entities=find_entities))
     doc = analyze("กระจูด")
     assert [(e.start, e.end) for e in doc.entities] == [(0, 6)]
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+@pytest.mark.parametrize("text", ["ประชุม ๓ ครั้ง ที่ จ.ยะลา", "กระจูด"])
+def test_pipeline_pauses_the_collector_and_restores_it_on_error(monkeypatch, text, enabled_before):
+    import gc
+
+    pipeline = importlib.import_module("synthesis.thai.pipeline")
+    seen = []
+
+    def failing(text, **options):
+        seen.append(gc.isenabled())
+        raise RuntimeError("a stage failed")
+
+    monkeypatch.setattr(pipeline, "_analyze", failing)
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled_before else gc.disable)()
+        with pytest.raises(RuntimeError):
+            analyze(text)
+        assert seen == [False]
+        assert gc.isenabled() is enabled_before
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 @pytest.mark.parametrize("enabled_before", [True, False])

@@ -90,8 +90,13 @@ def analyze(
         text = ""
     if not isinstance(text, str):
         raise TypeError(f"analyze() needs a str, not {type(text).__name__}")
-    with collector_paused():
+    collector_was_on = gc.isenabled()  # what collector_paused() does, without its generator
+    gc.disable()
+    try:
         return _analyze(text, pos=pos, entities=entities, engine=engine)
+    finally:
+        if collector_was_on:
+            gc.enable()
 
 
 @contextmanager

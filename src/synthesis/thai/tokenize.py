@@ -44,6 +44,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import ahocorasick_rs
@@ -399,8 +400,11 @@ def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
             pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
         cuts, chunk_texts = _chunk_tokens(chunk, pieces, offset)
         cuts, chunk_texts = _keep_terms_whole(chunk, offset, cuts, chunk_texts, terms_of_chunk(offset, chunk_end))
-        boundaries.extend(cuts[1:])
-        texts.extend(chunk_texts)
+        if offset == 0:  # the first chunk's lists become the text's (most texts are one chunk)
+            boundaries, texts = cuts, chunk_texts
+        else:
+            boundaries.extend(islice(cuts, 1, None))
+            texts.extend(chunk_texts)
     return boundaries, texts
 
 
