@@ -238,10 +238,12 @@ cdef class _Ints:
 
     cdef Py_ssize_t *data
     cdef Py_ssize_t size, capacity
+    cdef Py_ssize_t found  # where the last _first_at_or_after ended (sorted positions)
 
     def __cinit__(self, Py_ssize_t capacity=64):
         self.capacity = capacity if capacity > 8 else 8
         self.size = 0
+        self.found = 0
         self.data = <Py_ssize_t *> PyMem_Malloc(self.capacity * sizeof(Py_ssize_t))
         if self.data == NULL:
             raise MemoryError()
@@ -380,14 +382,26 @@ cdef class _Places:
 
 
 cdef inline Py_ssize_t _first_at_or_after(_Ints positions, Py_ssize_t start) noexcept:
-    """The index of the first of the sorted ``positions`` that is ``>= start`` (bisect_left)."""
-    cdef Py_ssize_t low = 0, high = positions.size, middle
+    """The index of the first of the sorted ``positions`` that is ``>= start`` (bisect_left).
+
+    The units are visited in text order, so most searches end a few places after the last
+    one (``positions.found``): they look there first, and bisect only beyond it."""
+    cdef Py_ssize_t low = 0, high = positions.size, middle, k = positions.found, steps = 0
+    if k <= high and (k == 0 or positions.data[k - 1] < start):
+        while k < high and positions.data[k] < start and steps < 8:
+            k += 1
+            steps += 1
+        if k == high or positions.data[k] >= start:
+            positions.found = k
+            return k
+        low = k
     while low < high:
         middle = (low + high) // 2
         if positions.data[middle] < start:
             low = middle + 1
         else:
             high = middle
+    positions.found = low
     return low
 
 
@@ -737,13 +751,13 @@ cdef int _snap_rows(str text, const _Text *t, _Ints rows, Py_ssize_t first, Py_s
     """Widen each ``(start, end)`` (every ``step`` numbers from ``first``; with ``only_kind``
     >= 0, only the rows of that kind) that would cut a cluster: mirrors segment._snapped
     (rows with a negative start are blank lines)."""
-    cdef Py_ssize_t row
-    for row in range(first, rows.size, step):
-        if rows.data[row] < 0 or (only_kind >= 0 and rows.data[row + 2] != only_kind):
-            continue
-        if not (_is_cut_boundary(text, t, rows.data[row]) and _is_cut_boundary(text, t, rows.data[row + 1])):
-            rows.data[row] = snap_left(text, rows.data[row])
-            rows.data[row + 1] = snap_right(text, rows.data[row + 1])
+    cdef Py_ssize_t row = first
+    while row < rows.size:  # (a while loop: a range with a variable step checks its sign in Python)
+        if rows.data[row] >= 0 and (only_kind < 0 or rows.data[row + 2] == only_kind):
+            if not (_is_cut_boundary(text, t, rows.data[row]) and _is_cut_boundary(text, t, rows.data[row + 1])):
+                rows.data[row] = snap_left(text, rows.data[row])
+                rows.data[row + 1] = snap_right(text, rows.data[row + 1])
+        row += step
     return 0
 
 
