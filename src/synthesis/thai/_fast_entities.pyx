@@ -1190,20 +1190,16 @@ cdef class DateGroups:
 
 
 cdef class _Groups:
-    """One match's groups, read from its spans (``Match.regs``): a string only when asked."""
+    """One match's groups (``Match.groups()``: a string, or None for a group that took no part)."""
 
-    cdef str text
-    cdef tuple regs
+    cdef tuple groups
 
     cdef inline bint has(self, int group):
         # the group took part (none of dates._DATE's groups can match an empty string)
-        return <Py_ssize_t>(<tuple>self.regs[group])[0] >= 0
+        return self.groups[group - 1] is not None
 
     cdef str get(self, int group):
-        cdef tuple span = self.regs[group]
-        if <Py_ssize_t>span[0] < 0:
-            return None
-        return self.text[<Py_ssize_t>span[0]:<Py_ssize_t>span[1]]
+        return self.groups[group - 1]
 
 
 cdef tuple _read_date(_Groups g, DateGroups n, dict months):
@@ -1256,10 +1252,9 @@ def date_rows(str text, list starts, pattern, dict months, DateGroups groups):
     every date read by ``pattern`` (``dates._DATE``) at ``starts``, left to right."""
     cdef Py_ssize_t last_end = 0, pos, end
     cdef list rows = []
-    cdef tuple read, span
+    cdef tuple read
     cdef _Groups g = _Groups()
     cdef int group
-    g.text = text
     match = pattern.match
     for pos in starts:
         if pos < last_end:
@@ -1267,18 +1262,17 @@ def date_rows(str text, list starts, pattern, dict months, DateGroups groups):
         m = match(text, pos)
         if m is None:
             continue
-        g.regs = m.regs
-        last_end = (<tuple>g.regs[0])[1]
+        g.groups = m.groups()  # (the matched groups' strings only: cheaper than their spans)
+        last_end = m.end()
         read = _read_date(g, groups, months)
         if read is None:
             continue
         end = last_end
         for group in (groups.y3, groups.m3, groups.y1, groups.m1, groups.sy, groups.ym):
-            span = g.regs[group]  # dates._span_end: after the date's last read part
-            if <Py_ssize_t>span[0] >= 0:
-                end = span[1]
+            if g.has(group):  # dates._span_end: after the date's last read part
+                end = m.end(group)
                 break
-        rows.append(((<tuple>g.regs[0])[0], end, u"DATE", read[0], u"rule", read[2]))
+        rows.append((pos, end, u"DATE", read[0], u"rule", read[2]))  # (a match at pos starts there)
     return rows
 
 
