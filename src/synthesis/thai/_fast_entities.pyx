@@ -24,12 +24,18 @@ only for what the Python twin returns.
 
 from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_FindChar, PyUnicode_KIND, PyUnicode_READ,
+    PyUnicode_READ_CHAR,
 )
 from libc.stdlib cimport free, malloc, qsort, realloc
 
 import operator
 
 import numpy
+
+cdef inline Py_UCS4 _char(str text, Py_ssize_t index) noexcept:
+    # text[index], read in place: every caller has checked 0 <= index < len(text)
+    return PyUnicode_READ_CHAR(text, index)
+
 
 cdef inline bint _is_digit(Py_UCS4 ch) noexcept:
     # mirrors scan.DIGITS: ASCII and Thai digits
@@ -602,7 +608,7 @@ def snapped_entities(str text, list rows, EntityMaker make, const unsigned char[
 
 cdef inline bint _may_split(str text, Py_ssize_t index, const unsigned char[:] risk):
     # mirrors entities._may_split for 0 < index < len(text)
-    return (risk[text[index]] & 1) or (risk[text[index - 1]] & 2)
+    return (risk[_char(text, index)] & 1) or (risk[_char(text, index - 1)] & 2)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -633,7 +639,7 @@ cdef inline bint _is_mark(Py_UCS4 ch) noexcept:
 
 
 cdef inline Py_ssize_t _skip_spaces(str text, Py_ssize_t q, Py_ssize_t size) noexcept:
-    while q < size and _is_space_or_tab(text[q]):
+    while q < size and _is_space_or_tab(_char(text, q)):
         q += 1
     return q
 
@@ -725,19 +731,19 @@ cdef bint _any_word_ends_at(str text, Py_ssize_t end, WordList words) noexcept:
 cdef Py_ssize_t _number_end(str text, Py_ssize_t p, Py_ssize_t size) noexcept:
     """mirrors numbers.NUMBER_PATTERN matched at ``p``: its end, or -1."""
     cdef Py_ssize_t digits = p, e
-    while digits < size and _is_digit(text[digits]):
+    while digits < size and _is_digit(_char(text, digits)):
         digits += 1
     if digits == p:
         return -1
     e = digits
     # D{1,3}(?:,D{3})+ : three digits or fewer, then at least one ",DDD"
     if digits - p <= 3:
-        while e + 3 < size and text[e] == u',' and _is_digit(text[e + 1]) and _is_digit(text[e + 2]) and _is_digit(text[e + 3]):
+        while e + 3 < size and _char(text, e) == u',' and _is_digit(_char(text, e + 1)) and _is_digit(_char(text, e + 2)) and _is_digit(_char(text, e + 3)):
             e += 4
     # (?:\.D+)?
-    if e + 1 < size and text[e] == u'.' and _is_digit(text[e + 1]):
+    if e + 1 < size and _char(text, e) == u'.' and _is_digit(_char(text, e + 1)):
         e += 2
-        while e < size and _is_digit(text[e]):
+        while e < size and _is_digit(_char(text, e)):
             e += 1
     return e
 
@@ -748,11 +754,11 @@ cdef Py_ssize_t _clock_end(str text, Py_ssize_t p, Py_ssize_t size) noexcept:
     for d in (2, 1):  # D{1,2} is greedy: two digits first
         if p + d + 3 > size:
             continue
-        if d == 2 and not (_is_digit(text[p]) and _is_digit(text[p + 1])):
+        if d == 2 and not (_is_digit(_char(text, p)) and _is_digit(_char(text, p + 1))):
             continue
-        if d == 1 and not _is_digit(text[p]):
+        if d == 1 and not _is_digit(_char(text, p)):
             continue
-        if (text[p + d] == u'.' or text[p + d] == u':') and _is_digit(text[p + d + 1]) and _is_digit(text[p + d + 2]):
+        if (_char(text, p + d) == u'.' or _char(text, p + d) == u':') and _is_digit(_char(text, p + d + 1)) and _is_digit(_char(text, p + d + 2)):
             return p + d + 3
     return -1
 
@@ -760,7 +766,7 @@ cdef Py_ssize_t _clock_end(str text, Py_ssize_t p, Py_ssize_t size) noexcept:
 cdef Py_ssize_t _clock_range_end(str text, Py_ssize_t clock, Py_ssize_t size) noexcept:
     """After a clock ending at ``clock``: the end of ``[ \\t]*[-–][ \\t]*CLOCK``, or -1."""
     cdef Py_ssize_t q = _skip_spaces(text, clock, size)
-    if q < size and _is_dash(text[q]):
+    if q < size and _is_dash(_char(text, q)):
         return _clock_end(text, _skip_spaces(text, q + 1, size), size)
     return -1
 
@@ -768,9 +774,9 @@ cdef Py_ssize_t _clock_range_end(str text, Py_ssize_t clock, Py_ssize_t size) no
 cdef bint _before_noon_mark_or_dash(str text, Py_ssize_t q, Py_ssize_t size) noexcept:
     # mirrors the lookahead of numbers._TIME_AT: (?=[ \t]*น\.|[ \t]*[-–])
     q = _skip_spaces(text, q, size)
-    if q < size and _is_dash(text[q]):
+    if q < size and _is_dash(_char(text, q)):
         return True
-    return q + 1 < size and text[q] == u'น' and text[q + 1] == u'.'
+    return q + 1 < size and _char(text, q) == u'น' and _char(text, q + 1) == u'.'
 
 
 cdef Py_ssize_t _time_or_list_marker_end(str text, Py_ssize_t pos, Py_ssize_t run_end, Py_ssize_t size):
@@ -781,13 +787,13 @@ cdef Py_ssize_t _time_or_list_marker_end(str text, Py_ssize_t pos, Py_ssize_t ru
     cdef bint clock_like = False
     if run_end - pos > 2 or run_end >= size:
         return -1
-    separator = text[run_end]
+    separator = _char(text, run_end)
     if separator == u'.' or separator == u':':
         # text[run_end + 1 : run_end + 3].isdigit(): one or two characters, all digits
         last = min(run_end + 3, size)
         clock_like = last > run_end + 1
         for k in range(run_end + 1, last):
-            if not Py_UNICODE_ISDIGIT(text[k]):
+            if not Py_UNICODE_ISDIGIT(_char(text, k)):
                 clock_like = False
     if clock_like:
         clock = _clock_end(text, pos, size)  # _TIME_AT
@@ -798,7 +804,7 @@ cdef Py_ssize_t _time_or_list_marker_end(str text, Py_ssize_t pos, Py_ssize_t ru
             if _before_noon_mark_or_dash(text, clock, size):
                 return clock
     before = pos
-    while before > 0 and _is_space_or_tab(text[before - 1]):
+    while before > 0 and _is_space_or_tab(_char(text, before - 1)):
         before -= 1
     if clock_like and text.endswith(u"เวลา", 0, before):
         clock = _clock_end(text, pos, size)  # _CLOCK_AT
@@ -807,9 +813,9 @@ cdef Py_ssize_t _time_or_list_marker_end(str text, Py_ssize_t pos, Py_ssize_t ru
             return end if end >= 0 else clock
     if not (separator == u'.' or separator == u')'):
         return -1
-    while before > 0 and (_is_space_or_tab(text[before - 1]) or text[before - 1] == u'-' or text[before - 1] == u'•'):
+    while before > 0 and (_is_space_or_tab(_char(text, before - 1)) or _char(text, before - 1) == u'-' or _char(text, before - 1) == u'•'):
         before -= 1
-    if before == 0 or text[before - 1] == u'\n':
+    if before == 0 or _char(text, before - 1) == u'\n':
         return _list_marker_end(text, pos, size)
     return -1
 
@@ -820,9 +826,9 @@ cdef Py_ssize_t _list_marker_end(str text, Py_ssize_t q, Py_ssize_t size) noexce
     cdef Py_ssize_t end = -1, digits
     while True:
         digits = 0
-        while digits < 2 and q + digits < size and _is_digit(text[q + digits]):
+        while digits < 2 and q + digits < size and _is_digit(_char(text, q + digits)):
             digits += 1
-        if digits == 0 or q + digits >= size or not (text[q + digits] == u'.' or text[q + digits] == u')'):
+        if digits == 0 or q + digits >= size or not (_char(text, q + digits) == u'.' or _char(text, q + digits) == u')'):
             return end
         q += digits + 1
         end = q
@@ -854,7 +860,7 @@ cdef object _digit_run_value(str text, Py_ssize_t start, Py_ssize_t end):
     if end - start > 18:
         return int(text[start:end])
     for i in range(start, end):
-        code = <int>text[i]
+        code = <int>_char(text, i)
         value = value * 10 + (code - 0x30 if code <= 0x39 else code - 0x0E50)
     return value
 
@@ -886,8 +892,8 @@ def quantity_rows(str text, list digit_runs, list percent_words, QuantityWords w
         end = run[1]
         if pos < last_end:
             continue
-        before = text[pos - 1] if pos else u' '
-        after = text[end] if end < size else u' '
+        before = _char(text, pos - 1) if pos else u' '
+        after = _char(text, end) if end < size else u' '
         if (after == u'.' or after == u',' or after == u':' or after == u')' or after == u'…'
                 or _is_dot(before) or (after_percent and pos in after_percent)):
             last_end = _read_at(text, pos, end, last_end, size, words, max_digits, rows)
@@ -907,7 +913,7 @@ def quantity_rows(str text, list digit_runs, list percent_words, QuantityWords w
                 index = _word_at(text, q, size, words.count)
                 if index >= 0:
                     kind = 3
-                elif q < size and (_is_dash(text[q]) or _is_dot(text[q])):
+                elif q < size and (_is_dash(_char(text, q)) or _is_dot(_char(text, q))):
                     kind = 4
         if kind == 4:
             last_end = _read_at(text, pos, end, last_end, size, words, max_digits, rows)
@@ -915,10 +921,10 @@ def quantity_rows(str text, list digit_runs, list percent_words, QuantityWords w
         last_end = end
         if _is_latin_or_digit(before) or (
             (before == u',' or before == u'/' or before == u':' or before == u'-')
-            and pos > 1 and _is_latin_or_digit(text[pos - 2])
+            and pos > 1 and _is_latin_or_digit(_char(text, pos - 2))
         ):
             continue  # part of a code: BA 5, x-1
-        if _is_latin_or_digit(after) or (after == u'/' and end + 1 < size and Py_UNICODE_ISDIGIT(text[end + 1])):
+        if _is_latin_or_digit(after) or (after == u'/' and end + 1 < size and Py_UNICODE_ISDIGIT(_char(text, end + 1))):
             continue
         if end - pos > max_digits:
             continue
@@ -931,7 +937,7 @@ def quantity_rows(str text, list digit_runs, list percent_words, QuantityWords w
             rows.append((pos, q + len(<str>words.money.words[index]), "MONEY", value * words.multipliers[index], "rule", {"unit": "บาท"}))
         else:
             tail_end = q + len(<str>words.count.words[index])
-            if tail_end < size and _is_mark(text[tail_end]):
+            if tail_end < size and _is_mark(_char(text, tail_end)):
                 rows.append((pos, end, "NUMBER", value, "rule", {}))
             else:
                 rows.append((pos, tail_end, "COUNT", value, "rule", {"unit": words.count.words[index]}))
@@ -947,15 +953,15 @@ cdef Py_ssize_t _read_at(str text, Py_ssize_t pos, Py_ssize_t run_end, Py_ssize_
     cdef Py_ssize_t num2_start = -1, num2_end = -1, q, trail_start, trail_end, match_end, index
     cdef Py_ssize_t unit_end
     cdef int kind = 0  # of the final group: 1 percent, 2 money, 3 count
-    if run_end < size and (text[run_end] == u'.' or text[run_end] == u':' or text[run_end] == u')'):
+    if run_end < size and (_char(text, run_end) == u'.' or _char(text, run_end) == u':' or _char(text, run_end) == u')'):
         skip_to = _time_or_list_marker_end(text, pos, run_end, size)
-        if skip_to >= 0 and text[run_end] == u')':
+        if skip_to >= 0 and _char(text, run_end) == u')':
             return skip_to  # "2)": nothing after ")" can make it a quantity
     start = pos
-    while start > 0 and _is_dot(text[start - 1]):
+    while start > 0 and _is_dot(_char(text, start - 1)):
         start -= 1
     before = start
-    while before > 0 and _is_space_or_tab(text[before - 1]):
+    while before > 0 and _is_space_or_tab(_char(text, before - 1)):
         before -= 1
     if before >= 6 and text.endswith(_PERCENT_WORD, 0, before):
         start = before - 6
@@ -965,19 +971,19 @@ cdef Py_ssize_t _read_at(str text, Py_ssize_t pos, Py_ssize_t run_end, Py_ssize_
         percent_end = _skip_spaces(text, q + 6, size)
         q = percent_end
     lead_start = q
-    while q < size and _is_dot(text[q]):
+    while q < size and _is_dot(_char(text, q)):
         q += 1
     num_start = q
     num_end = _number_end(text, q, size)
     if num_end < 0:
         return skip_to if skip_to >= 0 else last_end
     q = _skip_spaces(text, num_end, size)
-    if q < size and _is_dash(text[q]):
+    if q < size and _is_dash(_char(text, q)):
         num2_start = _skip_spaces(text, q + 1, size)
         num2_end = _number_end(text, num2_start, size)
     trail_start = num2_end if num2_end >= 0 else num_end
     trail_end = trail_start
-    while trail_end < size and _is_dot(text[trail_end]):
+    while trail_end < size and _is_dot(_char(text, trail_end)):
         trail_end += 1
     match_end = trail_end
     # the final group: percent | money (a dash may come first) | count (after a form blank)
@@ -987,15 +993,15 @@ cdef Py_ssize_t _read_at(str text, Py_ssize_t pos, Py_ssize_t run_end, Py_ssize_
         kind, match_end = 1, q + len(<str>words.percent.words[index])
     else:
         unit_end = q
-        if unit_end < size and _is_dash(text[unit_end]):
+        if unit_end < size and _is_dash(_char(text, unit_end)):
             unit_end = _skip_spaces(text, unit_end + 1, size)
         index = _word_at(text, unit_end, size, words.money)
         if index >= 0:
             kind, match_end = 2, unit_end + len(<str>words.money.words[index])
         else:
             unit_end = q
-            if unit_end < size and _is_dot(text[unit_end]):
-                while unit_end < size and _is_dot(text[unit_end]):
+            if unit_end < size and _is_dot(_char(text, unit_end)):
+                while unit_end < size and _is_dot(_char(text, unit_end)):
                     unit_end += 1
                 unit_end = _skip_spaces(text, unit_end, size)
             index = _word_at(text, unit_end, size, words.count)
@@ -1030,7 +1036,7 @@ cdef Py_ssize_t _read_at(str text, Py_ssize_t pos, Py_ssize_t run_end, Py_ssize_
         if multiplier != 1:
             value = value * multiplier
             value = int(value) if isinstance(value, float) and value.is_integer() else value
-    elif kind == 3 and not (match_end < size and _is_mark(text[match_end])):
+    elif kind == 3 and not (match_end < size and _is_mark(_char(text, match_end))):
         label, row_end = "COUNT", match_end
         attrs["unit"] = words.count.words[index]
         row_start = lead_start  # a form blank belongs to the count: "..5...คน"
@@ -1059,21 +1065,21 @@ cdef bint _glued_to_code(str text, Py_ssize_t first, Py_ssize_t trail_start, Py_
     """mirrors numbers._glued_to_code: the number is part of a code, date or list marker."""
     cdef Py_UCS4 before, nxt
     if first > 0:
-        before = text[first - 1]
+        before = _char(text, first - 1)
         if _is_latin_or_digit(before) or (
             (before == u',' or before == u'/' or before == u':' or before == u'-')
-            and first > 1 and _is_latin_or_digit(text[first - 2])
+            and first > 1 and _is_latin_or_digit(_char(text, first - 2))
         ):
             return True
     if trail_end >= size:
         return False
-    nxt = text[trail_end]
+    nxt = _char(text, trail_end)
     if trail_end == trail_start:
         return _is_latin_or_digit(nxt) or (
-            (nxt == u'/' or nxt == u':' or nxt == u'-') and trail_end + 1 < size and Py_UNICODE_ISDIGIT(text[trail_end + 1])
+            (nxt == u'/' or nxt == u':' or nxt == u'-') and trail_end + 1 < size and Py_UNICODE_ISDIGIT(_char(text, trail_end + 1))
         )
     # a list marker glued to its item: "1.ประเด็น", "2.พื้นที่" (but "50,000.- บาท" is money)
-    return (trail_end - trail_start == 1 and text[trail_start] == u'.' and not Py_UNICODE_ISSPACE(nxt)
+    return (trail_end - trail_start == 1 and _char(text, trail_start) == u'.' and not Py_UNICODE_ISSPACE(nxt)
             and not lead and not money)
 
 
@@ -1105,10 +1111,10 @@ def date_starts(str text, list month_words, list digit_runs, list day_months):
     if count:
         for pair in day_months:
             month = pair[0]
-            if month == 0 or not _may_stand_before_month(text[month - 1]):
+            if month == 0 or not _may_stand_before_month(_char(text, month - 1)):
                 continue
             reach = month
-            while reach > 0 and _may_stand_before_month(text[reach - 1]):
+            while reach > 0 and _may_stand_before_month(_char(text, reach - 1)):
                 reach -= 1
             lo, hi = 0, count  # the first run starting at or after reach
             while lo < hi:
@@ -1123,10 +1129,10 @@ def date_starts(str text, list month_words, list digit_runs, list day_months):
     for pair in digit_runs:  # "21/7/65": one or two digits, a separator, one or two digits, it again
         start = pair[0]
         end = pair[1]
-        if end - start <= 2 and end + 1 < size and _is_date_separator(text[end]) and _is_digit(text[end + 1]):
-            separator = text[end]
-            after_month = end + 3 if end + 2 < size and _is_digit(text[end + 2]) else end + 2
-            if after_month < size and text[after_month] == separator:
+        if end - start <= 2 and end + 1 < size and _is_date_separator(_char(text, end)) and _is_digit(_char(text, end + 1)):
+            separator = _char(text, end)
+            after_month = end + 3 if end + 2 < size and _is_digit(_char(text, end + 2)) else end + 2
+            if after_month < size and _char(text, after_month) == separator:
                 starts.add(start)
     return sorted(starts)
 
@@ -1337,17 +1343,17 @@ cdef class NameTrie:
         cdef Py_ssize_t j = pos, best = -1
         if pos >= size:
             return -1
-        col = _column(text[pos])
+        col = _column(_char(text, pos))
         if col < 0:
             return -1
         node = self.root[col]
         if node == 0:
             return -1
         j = pos + 1
-        if self.is_name[node] and (j == size or not _is_cluster_tail(text[j])):
+        if self.is_name[node] and (j == size or not _is_cluster_tail(_char(text, j))):
             best = j
         while j < size:
-            code = <int>text[j]
+            code = <int>_char(text, j)
             edge = self.first_edge[node]
             last_edge = self.first_edge[node + 1]
             node = 0
@@ -1359,7 +1365,7 @@ cdef class NameTrie:
             if node == 0:
                 break
             j += 1
-            if self.is_name[node] and (j == size or not _is_cluster_tail(text[j])):
+            if self.is_name[node] and (j == size or not _is_cluster_tail(_char(text, j))):
                 best = j
         return best
 
@@ -1478,10 +1484,10 @@ cdef bint _inside_abbreviation(str text, Py_ssize_t start):
     """mirrors ``places._INSIDE_ABBREVIATION.search(text, max(0, start - 3), start)``: a dot and
     one or two consonants end right before ``start`` ("รพ.สต.", "ศอ.บต."), or, as ``$`` also
     matches before a final line break, a dot and one consonant then a line break."""
-    if start >= 2 and text[start - 2] == u'.' and _is_consonant(text[start - 1]):
+    if start >= 2 and _char(text, start - 2) == u'.' and _is_consonant(_char(text, start - 1)):
         return True
-    if start >= 3 and text[start - 3] == u'.' and _is_consonant(text[start - 2]):
-        return _is_consonant(text[start - 1]) or text[start - 1] == u'\n'
+    if start >= 3 and _char(text, start - 3) == u'.' and _is_consonant(_char(text, start - 2)):
+        return _is_consonant(_char(text, start - 1)) or _char(text, start - 1) == u'\n'
     return False
 
 
@@ -1501,7 +1507,7 @@ def place_candidates(PlaceReader reader, str text, list triggers):
         word = text[trigger_start:trigger_end]
         unit = reader.local_gov_units.get(word)  # (canonical unit name, level of the name after it)
         if unit is not None:
-            name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(text[trigger_end]) else trigger_end
+            name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(_char(text, trigger_end)) else trigger_end
             candidates = reader.read_local_gov_name(text, name_start, unit[1], size, &end)
             if candidates is None:
                 continue
@@ -1512,7 +1518,7 @@ def place_candidates(PlaceReader reader, str text, list triggers):
         if level is not None:
             if trigger_end - trigger_start == 2 and _inside_abbreviation(text, trigger_start):
                 continue
-            name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(text[trigger_end]) else trigger_end
+            name_start = trigger_end + 1 if trigger_end < size and _is_space_or_tab(_char(text, trigger_end)) else trigger_end
             candidates = reader.read_name(text, name_start, level, size, &end)
             if candidates is not None and (word == u"เขต" or word == u"แขวง"):  # Bangkok's level words
                 candidates = [p for p in candidates if p.province_code == u"10"] or None
@@ -1520,16 +1526,16 @@ def place_candidates(PlaceReader reader, str text, list triggers):
                 continue
             name = text[name_start:end]
             if name_start != trigger_end and (  # mirrors places._spaced_common_word
-                name in reader.stop_words or name == _CAPITAL or (end < size and _is_mark(text[end]))
+                name in reader.stop_words or name == _CAPITAL or (end < size and _is_mark(_char(text, end)))
             ):
                 continue
             found.append(_place_found(trigger_start, end, level, name, candidates, None, None))
             last_end = end
             continue
         # a bare province name
-        if trigger_start > 0 and u"เ" <= text[trigger_start - 1] <= u"ไ":
+        if trigger_start > 0 and u"เ" <= _char(text, trigger_start - 1) <= u"ไ":
             continue  # after a leading vowel (places._LEADING_VOWELS)
-        if trigger_end < size and _is_mark(text[trigger_end]):
+        if trigger_end < size and _is_mark(_char(text, trigger_end)):
             continue  # places._continues
         found.append(_place_found(trigger_start, trigger_end, u"province", word, [reader.provinces[word]], None, None))
         last_end = trigger_end
@@ -1572,9 +1578,9 @@ def with_bare_districts(PlaceReader reader, str text, list found, scanned, bare_
             i += 1
         if last is not None and start < last.end:
             continue  # inside a place already found ("อ.หาดใหญ่", "เทศบาลนครหาดใหญ่")
-        if start > 0 and u"เ" <= text[start - 1] <= u"ไ":
+        if start > 0 and u"เ" <= _char(text, start - 1) <= u"ไ":
             continue  # after a leading vowel
-        if end < size and _is_mark(text[end]):
+        if end < size and _is_mark(_char(text, end)):
             continue  # places._continues
         name = text[start:end]
         candidates = [p for p in reader.districts[name] if p.province_code in provinces]
@@ -1610,7 +1616,7 @@ def paragraph_breaks(str text):
         if i < 0:
             break
         q = _skip_spaces(text, i + 1, size)
-        if q < size and text[q] == u'\n':
+        if q < size and _char(text, q) == u'\n':
             breaks.append(i)  # the match ends at q: the next one starts after it
             i = q + 1
         else:
@@ -1781,7 +1787,7 @@ cdef class OrgReader:
         if org is not None:
             return org
         # an abbreviation without its dots must not run on into a Thai word ("สสสร้าง")
-        if end < size and (text[end] == u'.' or _is_thai_letter(text[end])) and _word_at(
+        if end < size and (_char(text, end) == u'.' or _is_thai_letter(_char(text, end))) and _word_at(
             text, end, size, self.dotless_may_glue
         ) < 0:
             return None
@@ -1830,7 +1836,7 @@ def org_rows(OrgReader reader, str text, list triggers):
                 value = f"{value}{joiner}{attrs[u'province']}"
                 end = lead.end() + len(province)
         if org.takes_place and u"province" not in attrs:
-            place_start = end + 1 if end < size and _is_space_or_tab(text[end]) and org.takes_place == u"district" else end
+            place_start = end + 1 if end < size and _is_space_or_tab(_char(text, end)) and org.takes_place == u"district" else end
             place = reader.name_at(text, place_start, size, u"district" if org.takes_place == u"district" else u"tambon")
             if place:
                 attrs[org.takes_place] = place
@@ -1904,7 +1910,7 @@ cdef class PersonReader:
         index = _word_at(text, q, size, self.titles)
         while index >= 0:
             end = q + len(<str>self.titles.words[index])
-            next_q = end + 1 if end < size and _is_space_or_tab(text[end]) else end
+            next_q = end + 1 if end < size and _is_space_or_tab(_char(text, end)) else end
             index = _word_at(text, next_q, size, self.titles)
             if index < 0 and next_q != end:
                 break
@@ -1940,7 +1946,7 @@ cdef class PersonReader:
         if text.startswith(u"รายงาน", trigger_start, trigger_end):
             reported = self.reported_by(text, trigger_end)
             return (None, reported.end()) if reported else None
-        if trigger_start > 0 and _is_thai_letter(text[trigger_start - 1]) and not _any_word_ends_at(
+        if trigger_start > 0 and _is_thai_letter(_char(text, trigger_start - 1)) and not _any_word_ends_at(
             text, trigger_start, self.before_name_words
         ):
             return None  # persons._title_allowed_at
@@ -1948,7 +1954,7 @@ cdef class PersonReader:
         if chain_end < 0:
             return None  # (a trigger word is always a title: not reached)
         title = text[trigger_start:chain_end]
-        name_start = chain_end + 1 if chain_end < size and _is_space_or_tab(text[chain_end]) else chain_end
+        name_start = chain_end + 1 if chain_end < size and _is_space_or_tab(_char(text, chain_end)) else chain_end
         if last_end >= 0 and title.strip() in self.role_titles and trigger_start - last_end <= 2:
             return None  # a role after the name it describes
         if title.endswith(u"นายก") and self.placeholder_after_mayor(text, trigger_start + len(title)):
@@ -1997,7 +2003,7 @@ cdef class PersonReader:
         cdef Py_ssize_t run_end = start, end, surname_start, surname_run_end, surname_end
         cdef str first_name, surname
         cdef bint glued, at_word_end
-        while run_end < size and _is_name_letter(text[run_end]):
+        while run_end < size and _is_name_letter(_char(text, run_end)):
             run_end += 1
         if run_end == start:
             return None
@@ -2008,23 +2014,23 @@ cdef class PersonReader:
         if not first_name or len(first_name) > self.max_first_name:
             return None
         end = start + len(first_name)
-        glued = run_end < size and not Py_UNICODE_ISSPACE(text[run_end])
+        glued = run_end < size and not Py_UNICODE_ISSPACE(_char(text, run_end))
         takes_surname = not (title and title.strip().endswith(self.first_name_only))
         if not takes_surname or glued or end != run_end:
             return first_name, None
         # persons._SURNAME_AFTER_SPACE: a space or tab, then a run of name letters
-        if not (end < size and _is_space_or_tab(text[end])):
+        if not (end < size and _is_space_or_tab(_char(text, end))):
             return first_name, None
         surname_start = end + 1
         surname_run_end = surname_start
-        while surname_run_end < size and _is_name_letter(text[surname_run_end]):
+        while surname_run_end < size and _is_name_letter(_char(text, surname_run_end)):
             surname_run_end += 1
         if surname_run_end == surname_start or _word_at(text, surname_start, surname_run_end, self.titles) >= 0:
             return first_name, None
         surname = text[surname_start : min(surname_run_end, surname_start + self.max_surname + 30)]
         surname = self.cut_at_token(text, surname_start, surname, index, has_tokens, 2)
         surname_end = surname_start + len(surname)
-        at_word_end = surname_end >= size or not _is_thai_letter(text[surname_end])
+        at_word_end = surname_end >= size or not _is_thai_letter(_char(text, surname_end))
         if (
             (1 if at_word_end else 2) <= len(surname) <= self.max_surname
             and _word_at(surname, 0, len(surname), self.stop_words) < 0
