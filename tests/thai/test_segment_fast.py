@@ -370,6 +370,38 @@ def test_segment_fast_other_segment_class_falls_back_to_make_segment():
     assert fast.builds_segments_itself()
 
 
+@needs_fast
+@pytest.mark.parametrize(
+    "crowd",
+    [
+        "... " * 12,  # many marks between one unit and the next
+        "(ก) " * 12,  # many bracket openings
+        "ก: ข " * 12,  # many colons
+        "ไม่ " * 40,  # many spaces
+        "!? “ข” [ค] «ง» " * 6,
+    ],
+)
+def test_segment_fast_equals_python_when_units_are_far_apart_in_the_found_places(crowd):
+    # The twin finds the marks, brackets, colons and spaces once, and each unit looks up the
+    # first at or after its start by walking on from the last answer a few steps, then
+    # bisecting: lines crowded with them put the next unit's first far from the last one.
+    text = "\n".join(
+        [f"{LONG_A} {crowd}{LONG_B} {LONG_C}", "จ: ถาม", f"1. {crowd}{LONG_A}. {LONG_B}", "จ: ตอบ"] * 3
+    )
+    fast_rows, python_rows = _both(text)
+    assert fast_rows == python_rows
+
+
+@needs_fast
+@given(st.lists(st.integers(0, 200), max_size=60).map(sorted), st.lists(st.integers(-5, 210), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_segment_fast_place_search_equals_bisect(positions, starts):
+    # searches that go back (not in segment(), where units come in text order) bisect again
+    from bisect import bisect_left
+
+    assert fast.first_at_or_after(positions, starts) == [bisect_left(positions, start) for start in starts]
+
+
 def test_segment_fast_gap_search_reused_across_marks(monkeypatch):
     # A unit of many marks and no gap between Thai words: the Python rules once searched it to
     # its end for every mark (quadratic: minutes on 160,000 characters); now once per unit.

@@ -1188,3 +1188,16 @@ def turn_match(str text not None, Py_ssize_t start, Py_ssize_t end):
     places.find(&t, 0, len(text))
     label_end = _turn_label_end(&t, places, start, end, &turn_end)
     return None if label_end < 0 else (label_end, turn_end)
+
+
+def first_at_or_after(positions, starts):
+    """For each of ``starts`` in turn, ``bisect.bisect_left(positions, start)``, as the
+    searches in the found places give it (for tests: they walk on from the last answer).
+
+    >>> first_at_or_after([2, 5, 9], [0, 5, 6, 10, 3])
+    [0, 1, 2, 3, 1]
+    """
+    cdef _Ints found = _Ints(len(positions) + 1)
+    for position in positions:
+        found.push1(position)
+    return [_first_at_or_after(found, start) for start in starts]
