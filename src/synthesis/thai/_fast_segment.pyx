@@ -1,22 +1,27 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twin of ``segment.py``'s ``rules`` engine: same segments, several times faster.
+"""Compiled twin of ``segment.py``'s ``rules`` engine: same segments, some twenty times faster.
 
 ``segment()`` visits every line, every space between Thai words and every dot of a report;
 in Python those visits (regex searches, closures, slices) cost more than the word segmenter.
-Here the line loop, the heading / list / turn decisions, the sentence cutting and the snapping
-to cluster boundaries are C loops over the text's characters, read in place (:class:`_Text`).
-What stays Python is what runs once per line or rarer: ``_LIST_MARKER`` (asked only on lines
-that could start with a marker), ``graphemes.is_boundary`` (only next to a mark), the speaker
-labels (strings, counted in a dict) and the ``Segment`` objects themselves, which are built
-field by field (:func:`_new_segment`) instead of through a Python ``__init__``.
+Here everything is C over the text's characters, read in place (:class:`_Text`):
+
+1. one pass finds the few characters the rules look for (:class:`_Places`: newlines, marks,
+   brackets, colons, spaces), so that no rule walks the text again;
+2. the line loop decides headings, list items (:func:`_list_marker_end`, the twin of
+   ``_LIST_MARKER``) and speaker turns (:func:`_turn_label_end`, the twin of ``_TURN``);
+3. :class:`_Cutter` cuts each unit into sentences, visiting only the marks and spaces;
+4. spans are snapped to cluster boundaries (``graphemes.is_boundary`` only next to a mark);
+5. the ``Segment`` objects are built field by field (:func:`_new_segment`), without the
+   Python ``__init__``. With their text slices they are now the largest cost left.
 
 Every function mirrors a Python one in ``segment.py`` (named in its comment): when a rule
 changes there, change it here, and ``tests/thai/test_segment_fast.py`` checks both give the
-same spans. The word tables and limits are not typed twice: ``segment.py`` passes them to
-:func:`configure` when it imports this module.
+same spans (and that the patterns mirrored here are unchanged). The word tables and limits are
+not typed twice: ``segment.py`` passes them to :func:`configure` when it imports this module.
 
-Map: word tables · growable arrays · reading the text · character classes · the gap rules ·
-snapping · lines · list markers and turns · segments · segment_rules.
+Map: reading the text · word tables · growable arrays · character classes · small helpers ·
+the found places · the gap rules · the cutter · snapping · lines · list markers and turns · segments ·
+segment_rules · for the tests.
 """
 
 cimport cython
@@ -319,6 +324,10 @@ cdef inline bint _is_colon(Py_UCS4 c) noexcept:
     return c == u':' or c == u'：'  # [:：] of _TURN
 
 
+cdef inline bint _is_opening(Py_UCS4 c) noexcept:
+    return c == u'(' or c == u'[' or c == u'“' or c == u'"' or c == u'«'  # _OPENING
+
+
 # ---------------------------------------------------------------------------- small helpers
 
 cdef inline Py_ssize_t _skip_space(const _Text *t, Py_ssize_t index, Py_ssize_t end) noexcept:
@@ -335,9 +344,7 @@ cdef inline Py_ssize_t _trim_end(const _Text *t, Py_ssize_t start, Py_ssize_t en
     return end
 
 
-cdef inline bint _is_opening(Py_UCS4 c) noexcept:
-    return c == u'(' or c == u'[' or c == u'“' or c == u'"' or c == u'«'  # _OPENING
-
+# ---------------------------------------------------------------------------- the found places
 
 @cython.final
 cdef class _Places:
@@ -622,6 +629,8 @@ cdef bint _space_ends_sentence(const _Text *t, Py_ssize_t sentence_start, Py_ssi
         return False
     return not _titled_name_before(t, left_start, gap_start)
 
+
+# ---------------------------------------------------------------------------- the cutter
 
 @cython.final
 cdef class _Cutter:
