@@ -209,3 +209,59 @@ def test_tokenize_fast_terms_follow_the_dictionary_in_use():
     assert terms(first) == ["กลุ่มออมทรัพย์เขตหนึ่ง"]
     assert terms(second) == ["วินจักรยานยนต์รับจ้าง"]
     assert terms(first) == ["กลุ่มออมทรัพย์เขตหนึ่ง"]
+
+
+# --- Token objects made in C (spans.TokenList._all) ------------------------------------------
+
+def _token_lists(text: str, pos: bool = False):
+    from synthesis.thai.spans import TokenList
+
+    tokens = tokenize_module.tokenize(text)
+    tags = [f"T{i % 3}" if i % 4 else None for i in range(len(tokens))] if pos else None
+    return TokenList(text, tokens.boundaries, pos=tags, texts=tokens.texts), tags
+
+
+@pytest.mark.parametrize("pos", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    ["ประชุมคณะทำงาน ๓ ครั้ง", "  \n\nสปสช.เขต 12  ดี ๆ", "", "a", "ผู้ประกันตนตามมาตรา 40 (ร้อยละ 60)"],
+)
+def test_tokenize_fast_token_objects_equal_python(text, pos):
+    tokens, _ = _token_lists(text, pos)
+    assert tokens._all() == tokens._python_all()
+    assert [type(t) for t in tokens._all()] == [type(t) for t in tokens._python_all()]
+
+
+def test_tokenize_fast_token_objects_equal_python_on_the_corpus():
+    for path in sorted((ROOT / "corpora" / "demo").rglob("*.txt")):
+        tokens, _ = _token_lists(path.read_bytes().decode("utf-8", errors="replace"), pos=True)
+        assert tokens._all() == tokens._python_all(), path.name
+
+
+@given(st.lists(st.one_of(_characters, st.sampled_from(_TERMS), st.sampled_from([" ", "\n", "\t "])), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tokenize_fast_token_objects_equal_python_on_random_text(text):
+    tokens, _ = _token_lists(text)
+    assert tokens._all() == tokens._python_all()
+
+
+def test_tokenize_fast_token_objects_leave_the_cyclic_collector():
+    import gc
+
+    tokens, _ = _token_lists("ประชุม ๓ ครั้ง", pos=True)
+    assert tokens._all() and not any(gc.is_tracked(token) for token in tokens._all())
+
+
+def test_tokenize_fast_token_objects_of_another_class_are_left_to_python():
+    class Plain:  # not a slots class: its objects cannot be filled in place
+        pass
+
+    assert compiled("tokenize").make_tokens(Plain, [0, 1], ["ก"], None) is None
+
+
+@pytest.mark.parametrize("bounds, texts, pos", [([0, 1], ["ก", "ข"], None), ([0, 1, 2], ["ก", "ข"], ["N"])])
+def test_tokenize_fast_token_objects_refuse_columns_of_other_lengths(bounds, texts, pos):
+    from synthesis.thai.spans import Token
+
+    with pytest.raises(ValueError, match="same tokens"):
+        compiled("tokenize").make_tokens(Token, bounds, texts, pos)

@@ -247,3 +247,83 @@ def terms_of_chunk(list ordered, Py_ssize_t index, Py_ssize_t chunk_start, Py_ss
             last_end = end
         index += 1
     return matches, index
+
+
+# --- Token objects ---------------------------------------------------------------------------
+
+cdef extern from *:
+    """
+    /* A new instance of a __slots__ class, every slot empty: what object.__new__(cls) makes. */
+    static PyObject *synthesis_token_new(PyObject *cls) {
+        PyTypeObject *type = (PyTypeObject *)cls;
+        return type->tp_alloc(type, 0);
+    }
+    /* Sets one slot through its member descriptor: what object.__setattr__ ends up doing,
+       without the name lookup (a frozen dataclass's own __setattr__ refuses). */
+    static int synthesis_token_set(PyObject *descriptor, PyObject *obj, PyObject *value) {
+        return Py_TYPE(descriptor)->tp_descr_set(descriptor, obj, value);
+    }
+    /* Takes an object out of the cyclic collector's lists (as CPython does for a tuple of
+       numbers and strings): it holds no container, so it can never be part of a cycle. */
+    static void synthesis_token_untrack(PyObject *obj) {
+        if (PyObject_GC_IsTracked(obj)) PyObject_GC_UnTrack(obj);
+    }
+    """
+    object _new_instance "synthesis_token_new"(object cls)
+    int _set_slot "synthesis_token_set"(object descriptor, object obj, object value) except -1
+    void _untrack "synthesis_token_untrack"(object obj)
+
+
+_TOKEN_FIELDS = ("start", "end", "text", "is_space", "pos")
+
+
+def make_tokens(cls, list bounds, list texts, pos):
+    """``[cls(start, end, text, text.isspace(), pos) …]`` for the tokens between ``bounds``
+    (``texts`` their strings, ``pos`` their tags or ``None``), the mirror of
+    ``spans.TokenList._all``; ``None`` when ``cls`` is not a slots class whose objects can be
+    filled in place (the caller then builds them in Python).
+
+    ``spans.make_token`` is a Python call per token (a frame and five attribute stores); here
+    each object is allocated and its slots written through their descriptors, which is what
+    that ``__init__`` ends up doing. A token holds only numbers, strings and ``None``, so it
+    can never be part of a reference cycle: it is taken out of the cyclic collector's lists,
+    which a long list of tokens would otherwise lengthen at every collection.
+    """
+    descriptors = [cls.__dict__.get(name) for name in _TOKEN_FIELDS]
+    slot_type = type(type("_Probe", (), {"__slots__": ("x",)}).x)  # a slot's descriptor type
+    if any(type(descriptor) is not slot_type for descriptor in descriptors):
+        return None
+    start_slot, end_slot, text_slot, space_slot, pos_slot = descriptors
+    cdef Py_ssize_t count = len(texts), index
+    if count == 0 and len(bounds) <= 1:
+        return []  # no token (a TokenList of an empty text has no bounds at all)
+    if len(bounds) != count + 1 or (pos is not None and len(pos) != count):
+        raise ValueError("bounds, texts and pos do not describe the same tokens")
+    cdef list tokens = [None] * count
+    cdef object token, text
+    for index in range(count):
+        text = texts[index]
+        token = _new_instance(cls)
+        _set_slot(start_slot, token, bounds[index])
+        _set_slot(end_slot, token, bounds[index + 1])
+        _set_slot(text_slot, token, text)
+        _set_slot(space_slot, token, True if _all_space(text) else False)
+        _set_slot(pos_slot, token, None if pos is None else pos[index])
+        if (type(text) is str and type(bounds[index]) is int and type(bounds[index + 1]) is int
+                and (pos is None or pos[index] is None or type(pos[index]) is str)):
+            _untrack(token)
+        tokens[index] = token
+    return tokens
+
+
+cdef bint _all_space(str text):
+    # str.isspace: true for a non-empty string of whitespace only
+    cdef Py_ssize_t size = len(text), index
+    if size == 0:
+        return False
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    for index in range(size):
+        if not _is_space(PyUnicode_READ(kind, data, index)):
+            return False
+    return True

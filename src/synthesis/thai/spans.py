@@ -12,6 +12,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from itertools import repeat
 from typing import Any, overload
 
+from synthesis.thai.accel import compiled
+
 SEGMENT_KINDS = ("heading", "paragraph", "list_item", "sentence", "turn")
 ENTITY_LABELS = ("PLACE", "ORG", "PERSON", "DATE", "NUMBER", "PERCENT", "MONEY", "COUNT")
 
@@ -103,11 +105,16 @@ class TokenList(Sequence):
 
     def _all(self) -> list[Token]:
         if self._tokens is None:
-            texts = self.texts
-            pos = self.pos if self.pos is not None else repeat(None)
-            bounds = self.boundaries
-            self._tokens = list(map(make_token, bounds, bounds[1:], texts, map(str.isspace, texts), pos))
+            made = _fast_tokenize.make_tokens(Token, self.boundaries, self.texts, self.pos) if _fast_tokenize else None
+            self._tokens = made if made is not None else self._python_all()
         return self._tokens
+
+    def _python_all(self) -> list[Token]:
+        """Every ``Token`` (the reference for ``_fast_tokenize.make_tokens``)."""
+        texts = self.texts
+        pos = self.pos if self.pos is not None else repeat(None)
+        bounds = self.boundaries
+        return list(map(make_token, bounds, bounds[1:], texts, map(str.isspace, texts), pos))
 
     def __len__(self) -> int:
         return max(len(self.boundaries) - 1, 0)
@@ -182,6 +189,7 @@ class Entity:
 
 
 make_token = fast_constructor(Token)  # (start, end, text, is_space, pos)
+_fast_tokenize = compiled("tokenize")  # its make_tokens fills Token objects in C
 make_segment = fast_constructor(Segment)  # (start, end, text, kind, section, speaker)
 make_entity = fast_constructor(Entity)  # (start, end, text, label, value, source, attrs)
 
