@@ -328,6 +328,18 @@ def test_segment_fast_new_segment_equals_make_segment(start, end, text, kind, sp
 
 
 @needs_fast
+def test_segment_fast_new_segment_holds_one_reference_to_each_value():
+    # the slots are filled in C: each segment must own exactly one reference to each value
+    text, speaker = "ข้อ" * 7, "ผู้ให้" + "ข้อมูล"  # made at run time: not shared constants
+    before = sys.getrefcount(text), sys.getrefcount(speaker)
+    made = [fast.new_segment(0, 21, text, "turn", speaker) for _ in range(100)]
+    assert (sys.getrefcount(text), sys.getrefcount(speaker)) == (before[0] + 100, before[1] + 100)
+    assert all(segment.text is text and segment.speaker is speaker for segment in made)
+    del made
+    assert (sys.getrefcount(text), sys.getrefcount(speaker)) == before
+
+
+@needs_fast
 def test_segment_fast_other_segment_class_falls_back_to_make_segment():
     # A class with other fields than Segment's: the twin must not build it field by field.
     from dataclasses import dataclass

@@ -26,7 +26,8 @@ segment_rules · for the tests.
 
 cimport cython
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
-from cpython.object cimport PyTypeObject, descrsetfunc
+from cpython.object cimport PyObject, PyTypeObject
+from cpython.ref cimport Py_INCREF
 from cpython.pyport cimport PY_SSIZE_T_MAX
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 
@@ -989,35 +990,52 @@ cdef bint _is_heading(const _Text *t, str text, _Ints lines, _Ints markers, Py_s
 # ---------------------------------------------------------------------------- segments
 
 cdef extern from "Python.h":
-    # The two slots of a type that _new_segment calls (public fields of CPython's PyTypeObject).
+    # The slot of a type that _new_segment calls (a public field of CPython's PyTypeObject).
     ctypedef object (*allocfunc)(PyTypeObject *, Py_ssize_t)
     ctypedef struct _TypeSlots "PyTypeObject":
         allocfunc tp_alloc
-        descrsetfunc tp_descr_set
+
+cdef extern from "structmember.h":
+    # Where a slot's descriptor keeps the slot: ``offset`` bytes into the object.
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+        int flags
+    enum:
+        T_OBJECT_EX  # a slot holding any object (or nothing: an AttributeError)
+        READONLY
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
 
 # The Segment fields in the order _new_segment sets them.
 SEGMENT_FIELDS = ("start", "end", "text", "kind", "section", "speaker")
 cdef object SEGMENT_CLASS = None  # None: segments are made by MAKE_SEGMENT
-cdef object START_FIELD, END_FIELD, TEXT_FIELD, KIND_FIELD, SECTION_FIELD, SPEAKER_FIELD
-cdef descrsetfunc SET_FIELD = NULL
+cdef Py_ssize_t START_AT, END_AT, TEXT_AT, KIND_AT, SECTION_AT, SPEAKER_AT  # their offsets
+
+
+cdef inline void _fill(object segment, Py_ssize_t offset, object value) noexcept:
+    """Put ``value`` in the empty slot at ``offset`` of the new ``segment`` (which keeps a
+    reference to it, as a slot does)."""
+    Py_INCREF(value)
+    (<PyObject **> ((<char *> <PyObject *> segment) + offset))[0] = <PyObject *> value
 
 
 cdef object _new_segment(start, end, text, kind, speaker):
     """``make_segment(start, end, text, kind, None, speaker)``, about three times faster.
 
     A ``Segment`` is a frozen dataclass with slots: its ``__init__`` is Python code. Here the
-    object is allocated as ``object.__new__(Segment)`` does, and each slot is set through its
-    field's descriptor, as ``object.__setattr__(segment, name, value)`` would: the same
-    object, without running Python code."""
+    object is allocated as ``object.__new__(Segment)`` does (all slots empty), and each slot
+    is filled where its field's descriptor keeps it: what ``object.__setattr__(segment,
+    name, value)`` would do, without running Python code."""
     if SEGMENT_CLASS is None:
         return MAKE_SEGMENT(start, end, text, kind, None, speaker)
     segment = (<_TypeSlots *> SEGMENT_CLASS).tp_alloc(<PyTypeObject *> SEGMENT_CLASS, 0)
-    SET_FIELD(START_FIELD, segment, start)
-    SET_FIELD(END_FIELD, segment, end)
-    SET_FIELD(TEXT_FIELD, segment, text)
-    SET_FIELD(KIND_FIELD, segment, kind)
-    SET_FIELD(SECTION_FIELD, segment, None)
-    SET_FIELD(SPEAKER_FIELD, segment, speaker)
+    _fill(segment, START_AT, start)
+    _fill(segment, END_AT, end)
+    _fill(segment, TEXT_AT, text)
+    _fill(segment, KIND_AT, kind)
+    _fill(segment, SECTION_AT, None)
+    _fill(segment, SPEAKER_AT, speaker)
     return segment
 
 
@@ -1025,9 +1043,9 @@ cdef int _use_segment_class(segment_class) except -1:
     """Let :func:`_new_segment` build ``segment_class`` objects field by field when that is
     safe: its fields are exactly ``SEGMENT_FIELDS``, each a slot, and the result equals what
     ``MAKE_SEGMENT`` gives (checked once, here). Otherwise segments are made by ``MAKE_SEGMENT``."""
-    global SEGMENT_CLASS, SET_FIELD
-    global START_FIELD, END_FIELD, TEXT_FIELD, KIND_FIELD, SECTION_FIELD, SPEAKER_FIELD
-    SEGMENT_CLASS, SET_FIELD = None, NULL
+    global SEGMENT_CLASS, START_AT, END_AT, TEXT_AT, KIND_AT, SECTION_AT, SPEAKER_AT
+    cdef PyMemberDef *member
+    SEGMENT_CLASS = None
     if segment_class is None:
         return 0
     slot_type = type(type("_Probe", (), {"__slots__": ("x",)}).x)  # the type of a slot's descriptor
@@ -1037,13 +1055,18 @@ cdef int _use_segment_class(segment_class) except -1:
             or type(segment_class).__new__ is not type.__new__  # no metaclass tricks
             or segment_class.__new__ is not object.__new__):
         return 0
-    START_FIELD, END_FIELD, TEXT_FIELD, KIND_FIELD, SECTION_FIELD, SPEAKER_FIELD = descriptors
-    SET_FIELD = (<_TypeSlots *> slot_type).tp_descr_set
+    offsets = []
+    for descriptor in descriptors:
+        member = (<PyMemberDescrObject *> <PyObject *> descriptor).d_member
+        if member.type != T_OBJECT_EX or member.flags & READONLY:
+            return 0
+        offsets.append(member.offset)
+    START_AT, END_AT, TEXT_AT, KIND_AT, SECTION_AT, SPEAKER_AT = offsets
     SEGMENT_CLASS = segment_class
     probe = _new_segment(1, 3, "ดี", "turn", "จ")
     expected = MAKE_SEGMENT(1, 3, "ดี", "turn", None, "จ")
     if not (type(probe) is type(expected) and probe == expected and repr(probe) == repr(expected)):
-        SEGMENT_CLASS, SET_FIELD = None, NULL
+        SEGMENT_CLASS = None
     return 0
 
 
