@@ -372,20 +372,32 @@ cdef class _Places:
         """Find them in ``text[start:end]``."""
         cdef Py_ssize_t i
         cdef Py_UCS4 c
-        for i in range(start, end):
-            c = _at(t, i)
-            if 0x0E00 <= c < 0x0E80:
-                continue  # Thai, most of the text: none of them
-            if _is_space(c):
-                self.spaces.push1(i)
-                if c == u'\n':
-                    self.newlines.push1(i)
-            elif _is_mark(c):
-                self.marks.push1(i)
-            elif _is_opening(c):
-                self.openings.push1(i)
-            elif _is_colon(c):
-                self.colons.push1(i)
+        cdef const unsigned short *two_bytes
+        if t.kind == 2:  # Thai text: the loop reads the characters without asking their size
+            two_bytes = <const unsigned short *> t.data
+            for i in range(start, end):
+                c = two_bytes[i]
+                if not 0x0E00 <= c < 0x0E80:  # Thai, most of the text: none of them
+                    self.note(c, i)
+        else:
+            for i in range(start, end):
+                c = _at(t, i)
+                if not 0x0E00 <= c < 0x0E80:
+                    self.note(c, i)
+        return 0
+
+    cdef inline int note(self, Py_UCS4 c, Py_ssize_t i) except -1:
+        """Keep ``i`` if ``c``, there, is one of the characters looked for."""
+        if _is_space(c):
+            self.spaces.push1(i)
+            if c == u'\n':
+                self.newlines.push1(i)
+        elif _is_mark(c):
+            self.marks.push1(i)
+        elif _is_opening(c):
+            self.openings.push1(i)
+        elif _is_colon(c):
+            self.colons.push1(i)
         return 0
 
 
