@@ -324,3 +324,14 @@ def test_entities_fast_after_percent_word_positions_match_python(text):
     found = scan._compiled_scan(text)
     assert numbers._fast.after_percent_word(text, found.words("percent_word")) == numbers._after_percent_word(text, found)
     assert found.occurrences("percent_word") == [(start, -neg_end) for start, neg_end in found._raw.get("percent_word", ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ร้อยละ 60 ของ 15 คน ๓ แห่ง 50,000 บาท", "วันที่ 11-12 กันยายน 2565 21/7/65 ๑๙-๒๐ เมย. ๖๒", "12345 1 2 3", "ไม่มีตัวเลข", ""],
+)
+def test_entities_fast_finders_read_the_digit_runs_of_either_scan(text):
+    python, fast = scan._python_scan(text), scan._compiled_scan(text)
+    assert isinstance(python.runs, list) and fast.digit_runs == python.digit_runs == python.runs
+    assert numbers.quantity_rows(text, python) == numbers.quantity_rows(text, fast)
+    assert dates._date_starts(text, python) == dates._date_starts(text, fast)

@@ -46,6 +46,9 @@ cdef inline bint _is_digit(Py_UCS4 ch) noexcept:
 # The scan: an Aho-Corasick automaton of every finder's words, one table step per character.
 
 
+_DIGITS = u"0123456789๐๑๒๓๔๕๖๗๘๙"  # scan.DIGITS
+
+
 cdef enum:
     _STATE_MASK = 0x7FFF  # a step entry: the next state in its low 15 bits …
     _ENDS_A_WORD = 0x8000  # … and whether that state ends a word in the top bit
@@ -63,8 +66,8 @@ cdef class Trie:
     for every digit it meets.)
     """
 
-    cdef unsigned short[::1] column  # code point (BMP) → column; 0 for a character in no word
-    cdef unsigned short[:, ::1] step  # state × column → next state (| _ENDS_A_WORD); state 0: the empty prefix
+    cdef readonly unsigned short[::1] column  # code point (BMP) → column; 0 for a character in no word
+    cdef readonly unsigned short[:, ::1] step  # state × column → next state (| _ENDS_A_WORD); state 0: the empty prefix
     cdef int[::1] out_first
     cdef int[::1] out_length
     cdef int[::1] out_owner
@@ -76,6 +79,9 @@ cdef class Trie:
     def __init__(self, dict words_by_owner):
         """``words_by_owner``: word → list of finder names (as ``scan._owners`` gathers them)."""
         words = [word for word, names in words_by_owner.items() if word and names]
+        # every digit too, as a word of no finder: a state reached by a digit then ends a word,
+        # so the scan looks for digit runs only where the table says a word ends
+        words += [digit for digit in _DIGITS if digit not in words]
         alphabet = sorted({ch for word in words for ch in word})
         if any(ord(ch) > 0xFFFF for ch in alphabet):
             raise ValueError("trigger words beyond the BMP are not supported by the compiled scan")
@@ -96,7 +102,7 @@ cdef class Trie:
                     goto.append({})
                 state = child
             ends[state] = (len(word), len(self.owners))
-            self.owners.append(tuple(words_by_owner[word]))
+            self.owners.append(tuple(words_by_owner.get(word, ())))
         # breadth first: a state's fallback is shallower, so its row is complete when copied
         if len(goto) > _STATE_MASK:
             raise ValueError("too many trigger words for the compiled scan's table")
@@ -148,16 +154,15 @@ cdef class Trie:
 def scan_text(Trie trie, str text):
     """``(digit_runs, raw)`` of ``text``, as ``scan._python_scan`` reads them from its automaton.
 
-    ``digit_runs``: maximal runs of ASCII or Thai digits, ``(start, end)``, in order;
+    ``digit_runs``: maximal runs of ASCII or Thai digits, in order, as :class:`DigitRuns`;
     ``raw``: finder name → every occurrence of its words as ``(start, -end)``, overlapping
     ones included (in order of their ends), as an :class:`Occurrences` mapping that makes
     those tuples only for the finders that ask (``Scan.words`` reads its arrays directly).
     """
     cdef Py_ssize_t i = -1, start
-    cdef Py_ssize_t run_start = -1, run_end = -1
-    cdef Py_UCS4 ch
     cdef int state = 0, out, k, owner
     cdef unsigned short entry
+    cdef Py_UCS4 ch
     cdef unsigned short[::1] column = trie.column
     cdef unsigned short[:, ::1] step = trie.step
     cdef int[::1] out_first = trie.out_first
@@ -165,28 +170,81 @@ def scan_text(Trie trie, str text):
     cdef int[::1] out_owner = trie.out_owner
     cdef int[::1] owner_first = trie.owner_first
     cdef int[::1] owner_name = trie.owner_name
-    cdef list runs = []
+    cdef DigitRuns runs = DigitRuns()
     cdef Occurrences raw = Occurrences(trie.names)
     for ch in text:  # (faster than text[i]: Cython reads the string's kind once)
         i += 1
-        if _is_digit(ch):
-            if i != run_end:
-                if run_end >= 0:
-                    runs.append((run_start, run_end))
-                run_start = i
-            run_end = i + 1
         entry = step[state, column[ch] if ch <= 0xFFFF else 0]
         state = entry & _STATE_MASK
         if not entry & _ENDS_A_WORD:
-            continue
+            continue  # most characters: nothing but this table read (a digit always ends a word)
+        if _is_digit(ch):
+            runs.add(i)
         for out in range(out_first[state], out_first[state + 1]):
             start = i + 1 - out_length[out]
             owner = out_owner[out]
             for k in range(owner_first[owner], owner_first[owner + 1]):
                 raw.add(start, i + 1, owner_name[k])
-    if run_end >= 0:
-        runs.append((run_start, run_end))
     return runs, raw
+
+
+cdef class DigitRuns:
+    """The maximal runs of ASCII or Thai digits of one text, in order, held in C arrays
+    (``scan.Scan.digit_runs`` makes their ``(start, end)`` list only when asked)."""
+
+    cdef Py_ssize_t *starts
+    cdef Py_ssize_t *ends
+    cdef Py_ssize_t count, capacity
+
+    def __dealloc__(self):
+        free(self.starts)
+        free(self.ends)
+
+    @staticmethod
+    def of(runs):
+        """The runs of ``runs``: a DigitRuns, or a list of (start, end) (the reference scan's)."""
+        cdef DigitRuns made
+        cdef tuple run
+        if isinstance(runs, DigitRuns):
+            return runs
+        made = DigitRuns()
+        for run in runs:
+            made.append(run[0], run[1])
+        return made
+
+    cdef int add(self, Py_ssize_t digit) except -1:
+        # a digit at ``digit``: it extends the last run when it follows it, else starts one
+        if self.count and self.ends[self.count - 1] == digit:
+            self.ends[self.count - 1] = digit + 1
+            return 0
+        return self.append(digit, digit + 1)
+
+    cdef int append(self, Py_ssize_t start, Py_ssize_t end) except -1:
+        cdef Py_ssize_t capacity
+        cdef void *grown
+        if self.count == self.capacity:
+            capacity = self.capacity * 2 if self.capacity else 64
+            grown = realloc(self.starts, capacity * sizeof(Py_ssize_t))
+            if grown == NULL:
+                raise MemoryError()
+            self.starts = <Py_ssize_t *>grown
+            grown = realloc(self.ends, capacity * sizeof(Py_ssize_t))
+            if grown == NULL:
+                raise MemoryError()
+            self.ends = <Py_ssize_t *>grown
+            self.capacity = capacity
+        self.starts[self.count] = start
+        self.ends[self.count] = end
+        self.count += 1
+        return 0
+
+    def as_list(self):
+        """[(start, end), …] of every run."""
+        cdef Py_ssize_t index
+        return [(self.starts[index], self.ends[index]) for index in range(self.count)]
+
+    def __len__(self):
+        return self.count
 
 
 cdef class Occurrences:
@@ -876,7 +934,7 @@ def after_percent_word(str text, list percent_words):
     return positions
 
 
-def quantity_rows(str text, list digit_runs, list percent_words, QuantityWords words,
+def quantity_rows(str text, digit_runs, list percent_words, QuantityWords words,
                   Py_ssize_t max_digits):
     """mirrors ``numbers._python_quantity_rows``: (start, end, label, value, "rule", attrs) of
     every quantity, reading each run of digits where it starts, left to right;
@@ -885,11 +943,12 @@ def quantity_rows(str text, list digit_runs, list percent_words, QuantityWords w
     cdef Py_ssize_t size = len(text), pos, end, last_end = 0, q, tail_end, index
     cdef Py_UCS4 before, after
     cdef list rows = []
-    cdef tuple run
     cdef int kind
-    for run in digit_runs:
-        pos = run[0]
-        end = run[1]
+    cdef DigitRuns runs = DigitRuns.of(digit_runs)
+    cdef Py_ssize_t r
+    for r in range(runs.count):
+        pos = runs.starts[r]
+        end = runs.ends[r]
         if pos < last_end:
             continue
         before = _char(text, pos - 1) if pos else u' '
@@ -1098,13 +1157,14 @@ cdef inline bint _is_date_separator(Py_UCS4 ch) noexcept:
     return ch == u'/' or ch == u'.' or ch == u'-'
 
 
-def date_starts(str text, list month_words, list digit_runs, list day_months):
+def date_starts(str text, list month_words, digit_runs, list day_months):
     """mirrors ``dates._python_date_starts``: where a date may start, sorted.
 
     ``month_words``: (start, end) of the month + year form's words; ``day_months``: every
     (start, end) of a month written any way the day-month form accepts."""
     cdef Py_ssize_t size = len(text), month, reach, lo, hi, mid, start, end, after_month
-    cdef Py_ssize_t count = len(digit_runs)
+    cdef DigitRuns runs = DigitRuns.of(digit_runs)
+    cdef Py_ssize_t count = runs.count, r
     cdef set starts = {word[0] for word in month_words}
     cdef tuple pair
     cdef Py_UCS4 separator
@@ -1119,16 +1179,16 @@ def date_starts(str text, list month_words, list digit_runs, list day_months):
             lo, hi = 0, count  # the first run starting at or after reach
             while lo < hi:
                 mid = (lo + hi) // 2
-                if <Py_ssize_t>(<tuple>digit_runs[mid])[0] < reach:
+                if runs.starts[mid] < reach:
                     lo = mid + 1
                 else:
                     hi = mid
-            while lo < count and <Py_ssize_t>(<tuple>digit_runs[lo])[0] < month:
-                starts.add((<tuple>digit_runs[lo])[0])
+            while lo < count and runs.starts[lo] < month:
+                starts.add(runs.starts[lo])
                 lo += 1
-    for pair in digit_runs:  # "21/7/65": one or two digits, a separator, one or two digits, it again
-        start = pair[0]
-        end = pair[1]
+    for r in range(count):  # "21/7/65": one or two digits, a separator, one or two digits, it again
+        start = runs.starts[r]
+        end = runs.ends[r]
         if end - start <= 2 and end + 1 < size and _is_date_separator(_char(text, end)) and _is_digit(_char(text, end + 1)):
             separator = _char(text, end)
             after_month = end + 3 if end + 2 < size and _is_digit(_char(text, end + 2)) else end + 2

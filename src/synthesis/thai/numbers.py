@@ -145,7 +145,7 @@ def quantity_rows(text: str, found: Scan) -> list[tuple]:
     """
     if _fast is not None:
         return _fast.quantity_rows(
-            text, found.digit_runs, found.words("percent_word"), _fast_words(), MAX_DIGITS
+            text, found.runs, found.words("percent_word"), _fast_words(), MAX_DIGITS
         )
     return _python_quantity_rows(text, found)
 

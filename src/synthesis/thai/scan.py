@@ -71,13 +71,23 @@ def _build() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, ...]]]:
 class Scan:
     """The trigger words and digit runs of one text."""
 
-    __slots__ = ("text", "digit_runs", "_raw", "_words")
+    __slots__ = ("text", "runs", "_raw", "_words", "_run_list")
 
-    def __init__(self, text: str, digit_runs: list[tuple[int, int]], raw: dict[str, list[tuple[int, int]]]):
+    def __init__(self, text: str, digit_runs, raw: dict[str, list[tuple[int, int]]]):
         self.text = text
-        self.digit_runs = digit_runs  # maximal runs of ASCII or Thai digits, (start, end)
+        # the digit runs as the scan made them: a list of (start, end), or the compiled scan's
+        # ``DigitRuns`` (C arrays the compiled finders read; the list is made when asked for)
+        self.runs = digit_runs
         self._raw = raw  # finder → every occurrence of its words, as (start, -end)
         self._words: dict[str, list[tuple[int, int]]] = {}
+        self._run_list: list[tuple[int, int]] | None = digit_runs if isinstance(digit_runs, list) else None
+
+    @property
+    def digit_runs(self) -> list[tuple[int, int]]:
+        """Maximal runs of ASCII or Thai digits, (start, end), in order."""
+        if self._run_list is None:
+            self._run_list = self.runs.as_list()
+        return self._run_list
 
     def words(self, name: str, keep: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
         """(start, end) of the leftmost-longest, non-overlapping occurrences of ``name``'s words
