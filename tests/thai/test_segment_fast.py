@@ -340,6 +340,17 @@ def test_segment_fast_new_segment_holds_one_reference_to_each_value():
 
 
 @needs_fast
+def test_segment_fast_segments_stay_out_of_the_cyclic_collector():
+    # they hold only numbers, strings and None: the collector need not walk them
+    import gc
+
+    segments = fast.segment_rules(f"หัวข้อ\n\nจ: {LONG_A} {LONG_B}\nจ: ใช่")
+    assert fast.builds_segments_itself() and len(segments) == 6
+    assert not any(gc.is_tracked(segment) for segment in segments)
+    assert segments == segment_py._python_segment(f"หัวข้อ\n\nจ: {LONG_A} {LONG_B}\nจ: ใช่")
+
+
+@needs_fast
 def test_segment_fast_other_segment_class_falls_back_to_make_segment():
     # A class with other fields than Segment's: the twin must not build it field by field.
     from dataclasses import dataclass

@@ -1006,6 +1006,7 @@ cdef extern from "Python.h":
     ctypedef object (*allocfunc)(PyTypeObject *, Py_ssize_t)
     ctypedef struct _TypeSlots "PyTypeObject":
         allocfunc tp_alloc
+    void PyObject_GC_UnTrack(void *)
 
 cdef extern from "structmember.h":
     # Where a slot's descriptor keeps the slot: ``offset`` bytes into the object.
@@ -1038,7 +1039,8 @@ cdef object _new_segment(start, end, text, kind, speaker):
     A ``Segment`` is a frozen dataclass with slots: its ``__init__`` is Python code. Here the
     object is allocated as ``object.__new__(Segment)`` does (all slots empty), and each slot
     is filled where its field's descriptor keeps it: what ``object.__setattr__(segment,
-    name, value)`` would do, without running Python code."""
+    name, value)`` would do, without running Python code. (Only :func:`_segments` calls it,
+    with ints, strings and None.)"""
     if SEGMENT_CLASS is None:
         return MAKE_SEGMENT(start, end, text, kind, None, speaker)
     segment = (<_TypeSlots *> SEGMENT_CLASS).tp_alloc(<PyTypeObject *> SEGMENT_CLASS, 0)
@@ -1048,6 +1050,9 @@ cdef object _new_segment(start, end, text, kind, speaker):
     _fill(segment, KIND_AT, kind)
     _fill(segment, SECTION_AT, None)
     _fill(segment, SPEAKER_AT, speaker)
+    # It holds only numbers, strings and None: never part of a reference cycle, so it is kept
+    # out of the cyclic collector's lists (which long lists of segments would lengthen).
+    PyObject_GC_UnTrack(<void *> <PyObject *> segment)
     return segment
 
 
@@ -1084,7 +1089,7 @@ cdef int _use_segment_class(segment_class) except -1:
 
 def new_segment(start, end, text, kind, speaker):
     """The segment :func:`segment_rules` makes (for tests): ``Segment(start, end, text, kind,
-    None, speaker)``.
+    None, speaker)``, given ints, strings and None.
 
     >>> new_segment(0, 2, "ดี", "sentence", None)
     Segment(start=0, end=2, text='ดี', kind='sentence', section=None, speaker=None)
