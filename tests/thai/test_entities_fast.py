@@ -335,3 +335,20 @@ def test_entities_fast_finders_read_the_digit_runs_of_either_scan(text):
     assert isinstance(python.runs, list) and fast.digit_runs == python.digit_runs == python.runs
     assert numbers.quantity_rows(text, python) == numbers.quantity_rows(text, fast)
     assert dates._date_starts(text, python) == dates._date_starts(text, fast)
+
+
+@pytest.mark.parametrize("cut", [16384, 32768, 65536])  # the scan's half block, block, two blocks
+@pytest.mark.parametrize("before", [0, 1, 2, 3, 5, 8])
+def test_entities_fast_scan_reads_words_across_its_halves_and_blocks(cut, before):
+    # a trigger word, a digit run and a district name start just before where the compiled
+    # scan splits the text (its two chains of reads, its blocks)
+    filler = "ขข ๑ก " * (cut // 6 + 1)
+    text = filler[: cut - before] + "จังหวัดยะลา12345 คน หาดใหญ่ ผศ.ดร.สมใจ" + filler[:50]
+    _same_scan(text)
+    _same_scan(text[: cut + 1])  # a second half one longer than the first
+    _same_scan(text[: cut - 1])
+
+
+def test_entities_fast_scan_of_long_documents_matches_python():
+    text = "\n".join(DOCUMENTS)[:150_000]
+    _same_scan(text)

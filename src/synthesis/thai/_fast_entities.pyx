@@ -50,6 +50,7 @@ _DIGITS = u"0123456789๐๑๒๓๔๕๖๗๘๙"  # scan.DIGITS
 
 
 cdef enum:
+    _HALF_BLOCK = 16384  # the scan reads blocks of twice this many characters, as two halves at once
     _STATE_MASK = 0x7FFF  # a step entry: the next state in its low 15 bits …
     _ENDS_A_WORD = 0x8000  # … and whether that state ends a word in the top bit
 
@@ -75,6 +76,7 @@ cdef class Trie:
     cdef readonly list names  # every finder's name, in the order first registered
     cdef int[::1] owner_first  # word k's finders: owner_name[owner_first[k]:owner_first[k + 1]]
     cdef int[::1] owner_name
+    cdef readonly int max_length  # of a word: the automaton's state depends on no more characters
 
     def __init__(self, dict words_by_owner):
         """``words_by_owner``: word → list of finder names (as ``scan._owners`` gathers them)."""
@@ -149,6 +151,7 @@ cdef class Trie:
         owner_first[len(self.owners)] = len(owner_name)
         self.owner_first = owner_first
         self.owner_name = numpy.array(owner_name, dtype=numpy.int32)
+        self.max_length = max(map(len, words))
 
 
 def scan_text(Trie trie, str text):
@@ -158,34 +161,77 @@ def scan_text(Trie trie, str text):
     ``raw``: finder name → every occurrence of its words as ``(start, -end)``, overlapping
     ones included (in order of their ends), as an :class:`Occurrences` mapping that makes
     those tuples only for the finders that ask (``Scan.words`` reads its arrays directly).
+
+    Each step of the automaton waits for the table read of the step before: reading one text
+    that way is bound by memory latency. So each block of the text is read as two halves at
+    once, two independent chains of reads. The second half's automaton starts a word's length
+    before its half, where it reaches the state the first would have (a state is the longest
+    word prefix ending there: it depends on no more characters than a word has). What ends in
+    the second half is noted and taken after the first half's, so the order is that of one
+    reading from start to end.
     """
-    cdef Py_ssize_t i = -1, start
-    cdef int state = 0, out, k, owner
-    cdef unsigned short entry
+    cdef Py_ssize_t size = len(text), block = 0, block_end, middle, j, count, k
+    cdef int state = 0, second
+    cdef unsigned short entry, second_entry
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
     cdef Py_UCS4 ch
     cdef unsigned short[::1] column = trie.column
     cdef unsigned short[:, ::1] step = trie.step
-    cdef int[::1] out_first = trie.out_first
-    cdef int[::1] out_length = trie.out_length
-    cdef int[::1] out_owner = trie.out_owner
-    cdef int[::1] owner_first = trie.owner_first
-    cdef int[::1] owner_name = trie.owner_name
     cdef DigitRuns runs = DigitRuns()
     cdef Occurrences raw = Occurrences(trie.names)
-    for ch in text:  # (faster than text[i]: Cython reads the string's kind once)
-        i += 1
-        entry = step[state, column[ch] if ch <= 0xFFFF else 0]
-        state = entry & _STATE_MASK
-        if not entry & _ENDS_A_WORD:
-            continue  # most characters: nothing but this table read (a digit always ends a word)
-        if _is_digit(ch):
-            runs.add(i)
-        for out in range(out_first[state], out_first[state + 1]):
-            start = i + 1 - out_length[out]
-            owner = out_owner[out]
-            for k in range(owner_first[owner], owner_first[owner + 1]):
-                raw.add(start, i + 1, owner_name[k])
+    cdef Py_ssize_t *noted_at = <Py_ssize_t *>malloc(_HALF_BLOCK * sizeof(Py_ssize_t))
+    cdef int *noted_state = <int *>malloc(_HALF_BLOCK * sizeof(int))
+    try:
+        if noted_at == NULL or noted_state == NULL:
+            raise MemoryError()
+        while block < size:
+            block_end = min(block + 2 * _HALF_BLOCK, size)
+            middle = block + (block_end - block) // 2  # the second half is as long, or one longer
+            second = 0
+            for j in range(max(block, middle - trie.max_length + 1), middle):
+                ch = PyUnicode_READ(kind, data, j)
+                second = step[second, column[ch] if ch <= 0xFFFF else 0] & _STATE_MASK
+            count = 0
+            for j in range(middle - block):
+                ch = PyUnicode_READ(kind, data, block + j)
+                entry = step[state, column[ch] if ch <= 0xFFFF else 0]
+                ch = PyUnicode_READ(kind, data, middle + j)
+                second_entry = step[second, column[ch] if ch <= 0xFFFF else 0]
+                state = entry & _STATE_MASK
+                second = second_entry & _STATE_MASK
+                noted_at[count] = middle + j  # kept (counted) only where a word ends
+                noted_state[count] = second
+                count += second_entry >> 15  # _ENDS_A_WORD
+                if entry & _ENDS_A_WORD:
+                    _words_ending_at(trie, text, block + j, state, runs, raw)
+            for k in range(count):
+                _words_ending_at(trie, text, noted_at[k], noted_state[k], runs, raw)
+            state = second
+            if block_end - middle > middle - block:  # the second half's last character
+                ch = PyUnicode_READ(kind, data, block_end - 1)
+                entry = step[state, column[ch] if ch <= 0xFFFF else 0]
+                state = entry & _STATE_MASK
+                if entry & _ENDS_A_WORD:
+                    _words_ending_at(trie, text, block_end - 1, state, runs, raw)
+            block = block_end
+    finally:
+        free(noted_at)
+        free(noted_state)
     return runs, raw
+
+
+cdef int _words_ending_at(Trie trie, str text, Py_ssize_t i, int state, DigitRuns runs, Occurrences raw) except -1:
+    # where the automaton, in ``state`` after text[i], says a word or a digit ends
+    cdef int out, owner, k
+    cdef Py_ssize_t end = i + 1
+    if _is_digit(_char(text, i)):
+        runs.add(i)
+    for out in range(trie.out_first[state], trie.out_first[state + 1]):
+        owner = trie.out_owner[out]
+        for k in range(trie.owner_first[owner], trie.owner_first[owner + 1]):
+            raw.add(end - trie.out_length[out], end, trie.owner_name[k])
+    return 0
 
 
 cdef class DigitRuns:
