@@ -272,7 +272,7 @@ def test_segment_fast_list_marker_twin_equals_regex(line):
 
 @needs_fast
 @given(_marker_lines, st.integers(0, 3))
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=400, deadline=None)
 def test_segment_fast_list_marker_twin_equals_regex_on_random_lines(line, offset):
     start = min(offset, len(line) - 1)
     for end in (len(line), (start + len(line) + 1) // 2):
@@ -302,7 +302,7 @@ def test_segment_fast_turn_twin_equals_regex(line):
 
 @needs_fast
 @given(_marker_lines, st.integers(0, 3))
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=400, deadline=None)
 def test_segment_fast_turn_twin_equals_regex_on_random_lines(line, offset):
     start = min(offset, len(line) - 1)
     for end in (len(line), (start + len(line) + 1) // 2):
