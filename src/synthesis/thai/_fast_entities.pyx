@@ -32,6 +32,8 @@ import operator
 
 import numpy
 
+from synthesis.thai.graphemes import _CUT_RISK, snap_left, snap_right
+
 cdef inline Py_UCS4 _char(str text, Py_ssize_t index) noexcept:
     # text[index], read in place: every caller has checked 0 <= index < len(text)
     return PyUnicode_READ_CHAR(text, index)
@@ -180,8 +182,9 @@ def scan_text(Trie trie, str text):
     cdef unsigned short[:, ::1] step = trie.step
     cdef DigitRuns runs = DigitRuns()
     cdef Occurrences raw = Occurrences(trie.names)
-    cdef Py_ssize_t *noted_at = <Py_ssize_t *>malloc(_HALF_BLOCK * sizeof(Py_ssize_t))
-    cdef int *noted_state = <int *>malloc(_HALF_BLOCK * sizeof(int))
+    cdef Py_ssize_t room = min(size // 2 + 1, _HALF_BLOCK)  # the most a half can note
+    cdef Py_ssize_t *noted_at = <Py_ssize_t *>malloc(room * sizeof(Py_ssize_t))
+    cdef int *noted_state = <int *>malloc(room * sizeof(int))
     try:
         if noted_at == NULL or noted_state == NULL:
             raise MemoryError()
@@ -691,28 +694,31 @@ cdef class EntityMaker:
         return self.make(start, end, text, label, value, source, {} if attrs is None else attrs)
 
 
-def snapped_entities(str text, list rows, EntityMaker make, const unsigned char[:] risk, snap_left, snap_right):
+def snapped_entities(str text, list rows, EntityMaker make):
     """mirrors ``entities._snapped_entities``: an ``Entity(start, end, text, label, value,
     source, attrs)`` for each row, its ends moved out of any grapheme cluster they would split.
 
-    ``risk`` is ``graphemes._CUT_RISK`` (bit 1: may continue a cluster, bit 2: may join the
-    next character); only where it flags a risk do ``snap_left``/``snap_right`` decide."""
+    Only where ``graphemes._CUT_RISK`` flags a risk (bit 1: may continue a cluster, bit 2: may
+    join the next character) do ``graphemes.snap_left``/``snap_right`` decide."""
     cdef Py_ssize_t size = len(text), start, end
     cdef list entities = []
     cdef tuple row
     for row in rows:
         start = row[0]
         end = row[1]
-        if (0 < start < size and _may_split(text, start, risk)) or (0 < end < size and _may_split(text, end, risk)):
+        if (0 < start < size and _may_split(text, start)) or (0 < end < size and _may_split(text, end)):
             start = snap_left(text, start)
             end = snap_right(text, end)
         entities.append(make.make(start, end, text[start:end], row[2], row[3], row[4], row[5]))
     return entities
 
 
-cdef inline bint _may_split(str text, Py_ssize_t index, const unsigned char[:] risk):
+cdef const unsigned char[::1] _CUT_RISK_TABLE = _CUT_RISK  # (a view made once, not per call)
+
+
+cdef inline bint _may_split(str text, Py_ssize_t index):
     # mirrors entities._may_split for 0 < index < len(text)
-    return (risk[_char(text, index)] & 1) or (risk[_char(text, index - 1)] & 2)
+    return (_CUT_RISK_TABLE[_char(text, index)] & 1) or (_CUT_RISK_TABLE[_char(text, index - 1)] & 2)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -183,9 +183,7 @@ def _snapped(text: str, entity: Entity) -> Entity:
 def _snapped_entities(text: str, rows: list[tuple]) -> list[Entity]:
     """Entities of ``rows``, each widened to whole grapheme clusters where a cut would split one."""
     if _fast is not None:
-        return _fast.snapped_entities(
-            text, rows, _entity_maker(), graphemes._CUT_RISK, graphemes.snap_left, graphemes.snap_right
-        )
+        return _fast.snapped_entities(text, rows, _entity_maker())
     return _python_snapped_entities(text, rows)
 
 
