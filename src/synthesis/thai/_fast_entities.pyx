@@ -1489,6 +1489,7 @@ cdef class PlaceReader:
     cdef dict provinces, districts, subdistricts, local_gov_units, prefixes
     cdef list capital_districts
     cdef frozenset stop_words
+    cdef dict province_lists  # a province's name → the list of it alone, made once
 
     def __init__(self, tables, capital_districts, local_gov_units, prefixes, stop_words):
         self.provinces, self.districts, self.subdistricts = tables.provinces, tables.districts, tables.subdistricts
@@ -1499,6 +1500,14 @@ cdef class PlaceReader:
         self.local_gov_units = dict(local_gov_units)
         self.prefixes = dict(prefixes)
         self.stop_words = frozenset(stop_words)
+        self.province_lists = {}
+
+    cdef list one_province(self, str name):
+        # [provinces[name]], one list per name: candidate lists are replaced, never changed
+        cdef list alone = self.province_lists.get(name)
+        if alone is None:
+            alone = self.province_lists[name] = [self.provinces[name]]
+        return alone
 
     cdef list read_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size, Py_ssize_t *name_end):
         """mirrors places._read_name: the candidates of the name of ``level`` at ``pos`` (the
@@ -1509,21 +1518,21 @@ cdef class PlaceReader:
             if end < 0:
                 return None
             name_end[0] = end
-            return [self.provinces[text[pos:end]]]
+            return self.one_province(text[pos:end])
         if level == u"amphoe":
             end = self.district_names.longest_at(text, pos, size)
             if end >= 0:
                 name_end[0] = end
-                return list(self.districts[text[pos:end]])
+                return self.districts[text[pos:end]]  # (shared: candidate lists are replaced, never changed)
             if text.startswith(_CAPITAL, pos):  # อ.เมือง: the capital district of a province nearby
                 name_end[0] = pos + len(_CAPITAL)
-                return list(self.capital_districts)
+                return self.capital_districts
             return None
         end = self.subdistrict_names.longest_at(text, pos, size)
         if end < 0:
             return None
         name_end[0] = end
-        return list(self.subdistricts[text[pos:end]])
+        return self.subdistricts[text[pos:end]]
 
     cdef list read_local_gov_name(self, str text, Py_ssize_t pos, str level, Py_ssize_t size, Py_ssize_t *name_end):
         """mirrors places._read_local_gov_name: the longest of the subdistrict, district and
@@ -1649,7 +1658,7 @@ def place_candidates(PlaceReader reader, str text, list triggers):
             continue  # after a leading vowel (places._LEADING_VOWELS)
         if trigger_end < size and _is_mark(_char(text, trigger_end)):
             continue  # places._continues
-        found.append(_place_found(trigger_start, trigger_end, u"province", word, [reader.provinces[word]], None, None))
+        found.append(_place_found(trigger_start, trigger_end, u"province", word, reader.one_province(word), None, None))
         last_end = trigger_end
     return found
 
@@ -1836,11 +1845,11 @@ cdef Py_ssize_t _bisect_left(list values, Py_ssize_t value):
 
 def place_rows_of(list found, dict known_rows, row_values):
     """mirrors ``places._to_row`` for every found place: (start, end, "PLACE", value,
-    "gazetteer", attrs). ``known_rows`` keeps the value and attrs of a place with one
+    "gazetteer", attrs). ``known_rows`` keeps, by name, the value and attrs of a place with one
     candidate and no attrs but ``bare`` (``row_values`` gives the same for each)."""
     cdef list rows = []
-    cdef list candidates
-    cdef tuple known
+    cdef list candidates, known
+    cdef tuple entry
     cdef dict attrs
     cdef PlaceFound f
     cdef bint bare
@@ -1850,12 +1859,17 @@ def place_rows_of(list found, dict known_rows, row_values):
         bare = attrs is not None and len(attrs) == 1 and attrs.get(u"bare") is True
         if len(candidates) == 1 and (not attrs or bare):  # the common case: one place, read once per name
             place = candidates[0]
-            key = (f.level, f.name, id(place), f.unit, bare)
-            known = known_rows.get(key)
-            if known is None or known[0] is not place:  # (the place in it keeps its id unique)
+            known = known_rows.get(f.name)
+            if known is None:
+                known = known_rows[f.name] = []
+            for entry in known:  # (level, place, unit, bare, value, attrs)
+                if entry[1] is place and entry[0] == f.level and entry[2] == f.unit and entry[3] == bare:
+                    break
+            else:
                 value, attrs = row_values(f)
-                known = known_rows[key] = (place, value, attrs)
-            rows.append((f.start, f.end, u"PLACE", known[1], u"gazetteer", dict(<dict>known[2])))
+                entry = (f.level, place, f.unit, bare, value, attrs)
+                known.append(entry)
+            rows.append((f.start, f.end, u"PLACE", entry[4], u"gazetteer", dict(<dict>entry[5])))
         else:
             value, attrs = row_values(f)
             rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", attrs))

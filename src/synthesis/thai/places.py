@@ -377,7 +377,7 @@ def place_rows(text: str, found: Scan | None = None) -> list[tuple]:
     return [_to_row(f) for f in places]
 
 
-_FAST_ONE_PLACE_ROWS: dict[tuple, tuple] = {}  # the compiled path's _ONE_PLACE_ROWS (keyed by id, and bare)
+_FAST_ONE_PLACE_ROWS: dict[str, list] = {}  # the compiled path's _ONE_PLACE_ROWS, by name (bare ones too)
 
 
 # District names that are also everyday words or phrases: never read without อำเภอ/อ.
