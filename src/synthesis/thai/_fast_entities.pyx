@@ -433,7 +433,7 @@ cdef class Occurrences:
                     keys[index].end = -self.ends[i]  # the longest first at a start
                     keys[index].index = index
                     index += 1
-            qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+            _sort_span_keys(keys, count)
             for index in range(count):
                 start = keys[index].start
                 end = -keys[index].end
@@ -474,7 +474,7 @@ def leftmost_longest(str text, list spans, keep):
             keys[index].start = span[0]
             keys[index].end = span[1]  # -end: the longest first at a start
             keys[index].index = index
-        qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+        _sort_span_keys(keys, count)
         for index in range(count):
             start = keys[index].start
             end = -keys[index].end
@@ -528,6 +528,23 @@ cdef struct SpanKey:
     Py_ssize_t index
 
 
+cdef void _sort_span_keys(SpanKey *keys, Py_ssize_t count) noexcept:
+    """Sorts ``keys`` by (start, end, index): by insertion when they are few (a finder's words
+    in one document, most often), else with ``qsort``."""
+    cdef Py_ssize_t i, j
+    cdef SpanKey key
+    if count > 24:
+        qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+        return
+    for i in range(1, count):
+        key = keys[i]
+        j = i - 1
+        while j >= 0 and _compare_span_keys(&keys[j], &key) > 0:
+            keys[j + 1] = keys[j]
+            j -= 1
+        keys[j + 1] = key
+
+
 cdef int _compare_span_keys(const void *a, const void *b) noexcept nogil:
     cdef const SpanKey *x = <const SpanKey *>a
     cdef const SpanKey *y = <const SpanKey *>b
@@ -555,7 +572,7 @@ cdef SpanKey *_sorted_span_keys(list rows) except NULL:
     except BaseException:
         free(keys)
         raise
-    qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
+    _sort_span_keys(keys, count)
     return keys
 
 
