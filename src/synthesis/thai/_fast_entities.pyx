@@ -1912,15 +1912,11 @@ cdef class OrgReader:
 
     cdef dict dotted, dotless
     cdef WordList dotless_may_glue
-    cdef object region_at, province_lead_at, parse_number
     cdef PlaceReader places
 
-    def __init__(self, lexicon, dotless_may_glue, region_at, province_lead_at, parse_number, PlaceReader places):
+    def __init__(self, lexicon, dotless_may_glue, PlaceReader places):
         self.dotted, self.dotless = lexicon.dotted, lexicon.dotless
         self.dotless_may_glue = WordList(dotless_may_glue)
-        self.region_at = region_at  # orgs._REGION.match
-        self.province_lead_at = province_lead_at  # orgs._PROVINCE_LEAD.match
-        self.parse_number = parse_number  # numbers.parse_number
         self.places = places  # its tries read the names after an organisation
 
     cdef object accepted(self, str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t size):
@@ -1944,13 +1940,59 @@ cdef class OrgReader:
         return text[pos:end] if end >= 0 else None
 
 
+cdef str _REGION_WORD = u"เขต"
+cdef str _REGION_NUMBER_WORD = u"ที่"
+cdef str _PROVINCE_WORD = u"จังหวัด"
+cdef str _PROVINCE_ABBREVIATION = u"จ."
+
+
+cdef Py_ssize_t _region_end(str text, Py_ssize_t p, Py_ssize_t size, Py_ssize_t *number_start, bint *has_word):
+    """mirrors ``orgs._REGION.match(text, p)``: an optional space or tab, an optional เขต or ที่
+    (and a space or tab), then one or two digits not followed by another; the match's end, or
+    -1 (every optional part taken when there: no other reading could match)."""
+    cdef Py_ssize_t q = p, e
+    if q < size and _is_space_or_tab(_char(text, q)):
+        q += 1
+    has_word[0] = text.startswith(_REGION_WORD, q) or text.startswith(_REGION_NUMBER_WORD, q)
+    if has_word[0]:
+        q += len(_REGION_WORD)  # (both words are three characters)
+        if q < size and _is_space_or_tab(_char(text, q)):
+            q += 1
+    e = q
+    while e < size and _is_digit(_char(text, e)):
+        e += 1
+    if not 1 <= e - q <= 2:
+        return -1
+    number_start[0] = q
+    return e
+
+
+cdef Py_ssize_t _province_lead_end(str text, Py_ssize_t p, Py_ssize_t size, bint *said_province):
+    """mirrors ``orgs._PROVINCE_LEAD.match(text, p).end()``: an optional space or tab, จังหวัด or
+    จ. if there (``said_province``), an optional space or tab."""
+    cdef Py_ssize_t q = p
+    if q < size and _is_space_or_tab(_char(text, q)):
+        q += 1
+    said_province[0] = True
+    if text.startswith(_PROVINCE_WORD, q):
+        q += len(_PROVINCE_WORD)
+    elif text.startswith(_PROVINCE_ABBREVIATION, q):
+        q += len(_PROVINCE_ABBREVIATION)
+    else:
+        said_province[0] = False
+    if q < size and _is_space_or_tab(_char(text, q)):
+        q += 1
+    return q
+
+
 def org_rows(OrgReader reader, str text, list triggers):
     """mirrors ``orgs._python_org_rows``: (start, end, "ORG", value, "lexicon", attrs)."""
-    cdef Py_ssize_t size = len(text), start, end, last_end = 0, place_start
+    cdef Py_ssize_t size = len(text), start, end, last_end = 0, place_start, region_end, number_start = 0, lead_end
     cdef list rows = []
     cdef tuple trigger
     cdef str written
     cdef dict attrs
+    cdef bint region_word = False, said_province = False
     for trigger in triggers:
         start = trigger[0]
         end = trigger[1]
@@ -1963,21 +2005,21 @@ def org_rows(OrgReader reader, str text, list triggers):
         value = org.name
         attrs = {u"abbr": org.abbr}
         if org.region_word:
-            region = reader.region_at(text, end)
-            if region and (region.group(u"word") or written.endswith(u".") or org.region_word == u"ที่"):
-                number = reader.parse_number(region.group(u"number"))
+            region_end = _region_end(text, end, size, &number_start, &region_word)
+            if region_end >= 0 and (region_word or written.endswith(u".") or org.region_word == u"ที่"):
+                number = _digit_run_value(text, number_start, region_end)  # (numbers.parse_number of it)
                 value = f"{org.name}{u' ' if org.region_word == u'เขต' else u''}{org.region_word} {number}"
                 attrs[u"region"] = number
-                end = region.end()
+                end = region_end
         if org.takes_province:
-            lead = reader.province_lead_at(text, end)
-            province = reader.name_at(text, lead.end(), size, u"province")
+            lead_end = _province_lead_end(text, end, size, &said_province)
+            province = reader.name_at(text, lead_end, size, u"province")
             if province:
                 attrs[u"province"] = reader.places.provinces[province].name
-                said_province = lead.group().strip() != u""  # "…จังหวัดตรัง", "…จ.ตรัง"
+                # said_province: "…จังหวัดตรัง", "…จ.ตรัง"
                 joiner = u"จังหวัด" if said_province and not value.endswith(u"จังหวัด") else u""
                 value = f"{value}{joiner}{attrs[u'province']}"
-                end = lead.end() + len(province)
+                end = lead_end + len(province)
         if org.takes_place and u"province" not in attrs:
             place_start = end + 1 if end < size and _is_space_or_tab(_char(text, end)) and org.takes_place == u"district" else end
             place = reader.name_at(text, place_start, size, u"district" if org.takes_place == u"district" else u"tambon")

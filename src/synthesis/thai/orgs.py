@@ -162,9 +162,7 @@ _fast = compiled("entities")
 @functools.cache
 def _fast_reader():
     """The lexicon and name tries the compiled reader takes (built once)."""
-    return _fast.OrgReader(
-        lexicon(), _DOTLESS_MAY_GLUE, _REGION.match, _PROVINCE_LEAD.match, parse_number, _place_reader()
-    )
+    return _fast.OrgReader(lexicon(), _DOTLESS_MAY_GLUE, _place_reader())
 
 
 def _python_org_rows(text: str, found: Scan | None = None) -> list[tuple]:
