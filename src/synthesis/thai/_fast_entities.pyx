@@ -519,7 +519,24 @@ def resolve_rows(list rows, dict rank):
                 cluster_end = keys[i].end
     finally:
         free(keys)
-    return _sorted_by_span(kept) if len(kept) < count else kept
+    if len(kept) < count and not _in_span_order(kept):  # (a cluster's chosen rows: longest first)
+        return _sorted_by_span(kept)
+    return kept
+
+
+cdef bint _in_span_order(list rows) except -1:
+    # rows sorted by (start, end) already (then the stable sort would leave them as they are)
+    cdef Py_ssize_t index, start, end, last_start = -1, last_end = -1
+    cdef tuple row
+    for index in range(len(rows)):
+        row = rows[index]
+        start = row[0]
+        end = row[1]
+        if start < last_start or (start == last_start and end < last_end):
+            return False
+        last_start = start
+        last_end = end
+    return True
 
 
 cdef struct SpanKey:
