@@ -24,7 +24,6 @@ only for what the Python twin returns.
 
 from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_FindChar, PyUnicode_KIND, PyUnicode_READ,
-    PyUnicode_READ_CHAR,
 )
 from libc.stdlib cimport free, malloc, qsort, realloc
 
@@ -34,9 +33,19 @@ import numpy
 
 from synthesis.thai.graphemes import _CUT_RISK, snap_left, snap_right
 
-cdef inline Py_UCS4 _char(str text, Py_ssize_t index) noexcept:
-    # text[index], read in place: every caller has checked 0 <= index < len(text)
-    return PyUnicode_READ_CHAR(text, index)
+cdef extern from *:
+    """
+    /* text[index], read in place (every caller has checked 0 <= index < len(text)); always
+       inlined, which the C API's PyUnicode_READ_CHAR is not always. */
+    static inline __attribute__((always_inline)) Py_UCS4 synthesis_char(PyObject *text, Py_ssize_t index) {
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        return kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[index]
+             : kind == PyUnicode_1BYTE_KIND ? ((const Py_UCS1 *)data)[index]
+             : ((const Py_UCS4 *)data)[index];
+    }
+    """
+    Py_UCS4 _char "synthesis_char"(str text, Py_ssize_t index) noexcept
 
 
 cdef inline bint _is_digit(Py_UCS4 ch) noexcept:
