@@ -1889,33 +1889,31 @@ cdef Py_ssize_t _bisect_left(list values, Py_ssize_t value):
 def place_rows_of(list found, dict known_rows, row_values):
     """mirrors ``places._to_row`` for every found place: (start, end, "PLACE", value,
     "gazetteer", attrs). ``known_rows`` keeps, by name, the value and attrs of a place with one
-    candidate and no attrs but ``bare`` (``row_values`` gives the same for each)."""
+    candidate (``row_values`` gives the same for the same level, place, unit and attrs)."""
     cdef list rows = []
     cdef list candidates, known
     cdef tuple entry
     cdef dict attrs
     cdef PlaceFound f
-    cdef bint bare
     for f in found:
         candidates = f.candidates
-        attrs = f._attrs
-        bare = attrs is not None and len(attrs) == 1 and attrs.get(u"bare") is True
-        if len(candidates) == 1 and (not attrs or bare):  # the common case: one place, read once per name
+        attrs = f._attrs or None  # (none, or {"bare": True}, {"resolved_by": "document"} …)
+        if len(candidates) == 1:  # the common case: one place, its row values read once
             place = candidates[0]
             known = known_rows.get(f.name)
             if known is None:
                 known = known_rows[f.name] = []
-            for entry in known:  # (level, place, unit, bare, value, attrs)
-                if entry[1] is place and entry[0] == f.level and entry[2] == f.unit and entry[3] == bare:
+            for entry in known:  # (level, place, unit, attrs of the found place, value, attrs)
+                if entry[1] is place and entry[0] == f.level and entry[2] == f.unit and entry[3] == attrs:
                     break
             else:
-                value, attrs = row_values(f)
-                entry = (f.level, place, f.unit, bare, value, attrs)
+                value, row_attrs = row_values(f)
+                entry = (f.level, place, f.unit, None if attrs is None else dict(attrs), value, row_attrs)
                 known.append(entry)
             rows.append((f.start, f.end, u"PLACE", entry[4], u"gazetteer", dict(<dict>entry[5])))
         else:
-            value, attrs = row_values(f)
-            rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", attrs))
+            value, row_attrs = row_values(f)
+            rows.append((f.start, f.end, u"PLACE", value, u"gazetteer", row_attrs))
     return rows
 
 
