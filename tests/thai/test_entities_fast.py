@@ -330,13 +330,20 @@ def test_entities_fast_after_percent_word_positions_match_python(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["ร้อยละ 60 ของ 15 คน ๓ แห่ง 50,000 บาท", "วันที่ 11-12 กันยายน 2565 21/7/65 ๑๙-๒๐ เมย. ๖๒", "12345 1 2 3", "ไม่มีตัวเลข", ""],
+    [
+        "ร้อยละ 60 ของ 15 คน ๓ แห่ง 50,000 บาท", "วันที่ 11-12 กันยายน 2565 21/7/65 ๑๙-๒๐ เมย. ๖๒", "12345 1 2 3", "ไม่มีตัวเลข", "",
+        "ผอ.สสส. ผอ.สปสช.เขต 12 นายสมชาย ใจดี ผอ.กองทุน 1 มค 65",
+    ],
 )
-def test_entities_fast_finders_read_the_digit_runs_of_either_scan(text):
+def test_entities_fast_finders_read_the_spans_of_either_scan(text):
     python, fast = scan._python_scan(text), scan._compiled_scan(text)
     assert isinstance(python.runs, list) and fast.digit_runs == python.digit_runs == python.runs
     assert numbers.quantity_rows(text, python) == numbers.quantity_rows(text, fast)
     assert dates._date_starts(text, python) == dates._date_starts(text, fast)
+    assert persons.person_rows(text, None, python) == persons.person_rows(text, None, fast)
+    for name in ("day_months", "orgs", "persons"):
+        assert fast.occurrence_array(name).as_list() == fast.occurrences(name)
+        assert python.occurrence_array(name) == python.occurrences(name)
 
 
 @pytest.mark.parametrize("cut", [16384, 32768, 65536])  # the scan's half block, block, two blocks

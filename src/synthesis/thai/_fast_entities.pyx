@@ -168,7 +168,7 @@ cdef class Trie:
 def scan_text(Trie trie, str text):
     """``(digit_runs, raw)`` of ``text``, as ``scan._python_scan`` reads them from its automaton.
 
-    ``digit_runs``: maximal runs of ASCII or Thai digits, in order, as :class:`DigitRuns`;
+    ``digit_runs``: maximal runs of ASCII or Thai digits, in order, as :class:`SpanArray`;
     ``raw``: finder name → every occurrence of its words as ``(start, -end)``, overlapping
     ones included (in order of their ends), as an :class:`Occurrences` mapping that makes
     those tuples only for the finders that ask (``Scan.words`` reads its arrays directly).
@@ -189,7 +189,7 @@ def scan_text(Trie trie, str text):
     cdef Py_UCS4 ch
     cdef unsigned short[::1] column = trie.column
     cdef unsigned short[:, ::1] step = trie.step
-    cdef DigitRuns runs = DigitRuns()
+    cdef SpanArray runs = SpanArray()
     cdef Occurrences raw = Occurrences(trie.names)
     cdef Py_ssize_t room = min(size // 2 + 1, _HALF_BLOCK)  # the most a half can note
     cdef Py_ssize_t *noted_at = <Py_ssize_t *>malloc(room * sizeof(Py_ssize_t))
@@ -233,12 +233,12 @@ def scan_text(Trie trie, str text):
     return runs, raw
 
 
-cdef int _words_ending_at(Trie trie, str text, Py_ssize_t i, int state, DigitRuns runs, Occurrences raw) except -1:
+cdef int _words_ending_at(Trie trie, str text, Py_ssize_t i, int state, SpanArray runs, Occurrences raw) except -1:
     # where the automaton, in ``state`` after text[i], says a word or a digit ends
     cdef int out, owner, k
     cdef Py_ssize_t end = i + 1
     if _is_digit(_char(text, i)):
-        runs.add(i)
+        runs.add_digit(i)
     for out in range(trie.out_first[state], trie.out_first[state + 1]):
         owner = trie.out_owner[out]
         for k in range(trie.owner_first[owner], trie.owner_first[owner + 1]):
@@ -246,9 +246,10 @@ cdef int _words_ending_at(Trie trie, str text, Py_ssize_t i, int state, DigitRun
     return 0
 
 
-cdef class DigitRuns:
-    """The maximal runs of ASCII or Thai digits of one text, in order, held in C arrays
-    (``scan.Scan.digit_runs`` makes their ``(start, end)`` list only when asked)."""
+cdef class SpanArray:
+    """(start, end) pairs in C arrays, in order: the digit runs of a text (``scan_text``), or a
+    finder's occurrences (``Occurrences.span_array``), read by the compiled finders without a
+    tuple for each (``scan.Scan.digit_runs`` makes the list only when asked)."""
 
     cdef Py_ssize_t *starts
     cdef Py_ssize_t *ends
@@ -260,17 +261,17 @@ cdef class DigitRuns:
 
     @staticmethod
     def of(runs):
-        """The runs of ``runs``: a DigitRuns, or a list of (start, end) (the reference scan's)."""
-        cdef DigitRuns made
+        """``runs`` as a SpanArray: itself, or the pairs of a list of (start, end) (the reference scan's)."""
+        cdef SpanArray made
         cdef tuple run
-        if isinstance(runs, DigitRuns):
+        if isinstance(runs, SpanArray):
             return runs
-        made = DigitRuns()
+        made = SpanArray()
         for run in runs:
             made.append(run[0], run[1])
         return made
 
-    cdef int add(self, Py_ssize_t digit) except -1:
+    cdef int add_digit(self, Py_ssize_t digit) except -1:
         # a digit at ``digit``: it extends the last run when it follows it, else starts one
         if self.count and self.ends[self.count - 1] == digit:
             self.ends[self.count - 1] = digit + 1
@@ -384,6 +385,18 @@ cdef class Occurrences:
         spans = [(self.starts[i], -self.ends[i]) for i in range(self.count) if self.name_of[i] == k]
         self.made[name] = spans
         return spans
+
+    def span_array(self, name):
+        """(start, end) of every occurrence of ``name``'s words, in the order found, as a
+        :class:`SpanArray` (what :meth:`spans` gives, without a tuple for each)."""
+        cdef int k = self.index_of(name)
+        cdef Py_ssize_t i
+        cdef SpanArray found = SpanArray()
+        if k >= 0 and self.per_name[k]:
+            for i in range(self.count):
+                if self.name_of[i] == k:
+                    found.append(self.starts[i], self.ends[i])
+        return found
 
     def spans(self, name):
         """(start, end) of every occurrence of ``name``'s words, in the order found
@@ -1039,7 +1052,7 @@ def quantity_rows(str text, digit_runs, list percent_words, QuantityWords words,
     cdef Py_UCS4 before, after
     cdef list rows = []
     cdef int kind
-    cdef DigitRuns runs = DigitRuns.of(digit_runs)
+    cdef SpanArray runs = SpanArray.of(digit_runs)
     cdef Py_ssize_t r
     for r in range(runs.count):
         pos = runs.starts[r]
@@ -1252,20 +1265,21 @@ cdef inline bint _is_date_separator(Py_UCS4 ch) noexcept:
     return ch == u'/' or ch == u'.' or ch == u'-'
 
 
-def date_starts(str text, list month_words, digit_runs, list day_months):
+def date_starts(str text, list month_words, digit_runs, day_months):
     """mirrors ``dates._python_date_starts``: where a date may start, sorted.
 
     ``month_words``: (start, end) of the month + year form's words; ``day_months``: every
     (start, end) of a month written any way the day-month form accepts."""
     cdef Py_ssize_t size = len(text), month, reach, lo, hi, mid, start, end, after_month
-    cdef DigitRuns runs = DigitRuns.of(digit_runs)
-    cdef Py_ssize_t count = runs.count, r
+    cdef SpanArray runs = SpanArray.of(digit_runs)
+    cdef SpanArray months = SpanArray.of(day_months)
+    cdef Py_ssize_t count = runs.count, r, m
     cdef set starts = {word[0] for word in month_words}
     cdef tuple pair
     cdef Py_UCS4 separator
     if count:
-        for pair in day_months:
-            month = pair[0]
+        for m in range(months.count):
+            month = months.starts[m]
             if month == 0 or not _may_stand_before_month(_char(text, month - 1)):
                 continue
             reach = month
@@ -2249,18 +2263,19 @@ cdef class PersonReader:
         return first_name, None
 
 
-def person_rows(PersonReader reader, str text, list triggers, index, list org_forms):
+def person_rows(PersonReader reader, str text, list triggers, index, org_forms):
     """mirrors ``persons._python_person_rows``: (start, end, "PERSON", value, "rule", attrs)
     of every name; ``index`` is the text's ``persons._TokenIndex``, ``org_forms`` every
-    occurrence of a lexicon form (``Scan.occurrences("orgs")``)."""
-    cdef Py_ssize_t size = len(text), trigger_start, trigger_end, last_end = 0, name_end = -1, start, end
+    occurrence of a lexicon form (``Scan.occurrence_array("orgs")``)."""
+    cdef Py_ssize_t size = len(text), trigger_start, trigger_end, last_end = 0, name_end = -1, start, end, f
     cdef list rows = []
-    cdef tuple trigger, titled, name, form
+    cdef tuple trigger, titled, name
     cdef bint has_tokens = bool(index)
-    cdef dict org_ends = {}
-    for form in org_forms:
-        if form[1] > org_ends.get(form[0], -1):
-            org_ends[form[0]] = form[1]
+    cdef dict org_ends = {}  # start → the end of the longest lexicon form there
+    cdef SpanArray forms = SpanArray.of(org_forms)
+    for f in range(forms.count):
+        if forms.ends[f] > org_ends.get(forms.starts[f], -1):
+            org_ends[forms.starts[f]] = forms.ends[f]
     for trigger in triggers:
         trigger_start = trigger[0]
         trigger_end = trigger[1]

@@ -132,7 +132,7 @@ _BEFORE_MONTH = frozenset(" \t\u00a0\n-–0123456789๐๑๒๓๔๕๖๗๘�
 def _date_starts(text: str, found: Scan) -> list[int]:
     """Where a date may start, sorted (:func:`_python_date_starts` or its compiled twin)."""
     if _fast is not None:
-        return _fast.date_starts(text, found.words("months"), found.runs, found.occurrences("day_months"))
+        return _fast.date_starts(text, found.words("months"), found.runs, found.occurrence_array("day_months"))
     return _python_date_starts(text, found)
 
 

@@ -275,7 +275,7 @@ def person_rows(text: str, tokens=None, found: Scan | None = None) -> list[tuple
     if _fast is not None:
         found = found or scan(text)
         return _fast.person_rows(
-            _fast_reader(), text, found.words("persons"), _TokenIndex(tokens), found.occurrences("orgs")
+            _fast_reader(), text, found.words("persons"), _TokenIndex(tokens), found.occurrence_array("orgs")
         )
     return _python_person_rows(text, tokens, found)
 

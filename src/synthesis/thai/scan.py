@@ -76,7 +76,7 @@ class Scan:
     def __init__(self, text: str, digit_runs, raw: dict[str, list[tuple[int, int]]]):
         self.text = text
         # the digit runs as the scan made them: a list of (start, end), or the compiled scan's
-        # ``DigitRuns`` (C arrays the compiled finders read; the list is made when asked for)
+        # ``SpanArray`` (C arrays the compiled finders read; the list is made when asked for)
         self.runs = digit_runs
         self._raw = raw  # finder → every occurrence of its words, as (start, -end)
         self._words: dict[str, list[tuple[int, int]]] = {}
@@ -119,6 +119,13 @@ class Scan:
         """Every occurrence of ``name``'s words as ``(start, -end)``, sorted: by start, the
         longest first (the order a leftmost-longest reading takes them in)."""
         return sorted(self._raw.get(name, ()))
+
+    def occurrence_array(self, name: str):
+        """:meth:`occurrences` as the compiled finders read them: the compiled scan's C arrays
+        (a ``SpanArray``, no tuple for each), else the list."""
+        if _fast is not None and not isinstance(self._raw, dict):
+            return self._raw.span_array(name)
+        return self.occurrences(name)
 
     def occurrences(self, name: str) -> list[tuple[int, int]]:
         """(start, end) of every occurrence of ``name``'s words, overlapping ones included."""
