@@ -1042,12 +1042,23 @@ def after_percent_word(str text, list percent_words):
     return positions
 
 
+cdef inline bint _after_percent_word(SpanArray percent, Py_ssize_t *next_percent, Py_ssize_t pos) noexcept:
+    # is ``pos`` where a digit may follow ร้อยละ (``percent.ends``, in order; ``pos`` never goes back)
+    while next_percent[0] < percent.count and percent.ends[next_percent[0]] < pos:
+        next_percent[0] += 1
+    return next_percent[0] < percent.count and percent.ends[next_percent[0]] == pos
+
+
 def quantity_rows(str text, digit_runs, list percent_words, QuantityWords words,
                   Py_ssize_t max_digits):
     """mirrors ``numbers._python_quantity_rows``: (start, end, label, value, "rule", attrs) of
     every quantity, reading each run of digits where it starts, left to right;
     ``percent_words`` are the (start, end) of "ร้อยละ" (``Scan.words("percent_word")``)."""
-    cdef set after_percent = after_percent_word(text, percent_words) if percent_words else None
+    # where a digit may follow ร้อยละ: in order (as the words are), passed by as the runs are read
+    cdef SpanArray percent = SpanArray.of(percent_words)
+    cdef Py_ssize_t next_percent = 0, p
+    for p in range(percent.count):
+        percent.ends[p] = _skip_spaces(text, percent.ends[p], len(text))
     cdef Py_ssize_t size = len(text), pos, end, last_end = 0, q, tail_end, index
     cdef Py_UCS4 before, after
     cdef list rows = []
@@ -1062,7 +1073,7 @@ def quantity_rows(str text, digit_runs, list percent_words, QuantityWords words,
         before = _char(text, pos - 1) if pos else u' '
         after = _char(text, end) if end < size else u' '
         if (after == u'.' or after == u',' or after == u':' or after == u')' or after == u'…'
-                or _is_dot(before) or (after_percent and pos in after_percent)):
+                or _is_dot(before) or _after_percent_word(percent, &next_percent, pos)):
             last_end = _read_at(text, pos, end, last_end, size, words, max_digits, rows)
             continue
         # the unit after a plain number (numbers._UNIT_AT): kind 1 percent, 2 money, 3 count,
