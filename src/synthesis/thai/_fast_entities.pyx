@@ -7,19 +7,23 @@ segmenter itself. This module does the same steps as C loops over the text. Each
 names its Python twin (``mirrors …``), which stays the reference (``synthesis.thai.accel``);
 ``tests/thai/test_entities_fast.py`` checks that both give identical rows. In file order:
 
-- the scan (``scan.py``): :class:`Trie` (an Aho-Corasick table of every finder's words),
-  :func:`scan_text` (digit runs and :class:`Occurrences`), :func:`leftmost_longest`;
-- overlaps (``entities.py``): :func:`resolve_rows`, :func:`snapped_entities`;
+- the scan (``scan.py``): :class:`Trie` (an Aho-Corasick table of every finder's words and
+  the digits), :func:`scan_text` (two halves of each block read at once; the digit runs as a
+  :class:`SpanArray`, the words as :class:`Occurrences`), :func:`leftmost_longest`;
+- overlaps (``entities.py``): :func:`resolve_rows`, :func:`snapped_entities` with
+  :class:`EntityMaker` (``Entity`` objects made in C);
 - quantities (``numbers.py``): :func:`quantity_rows` with :class:`QuantityWords`;
 - dates (``dates.py``): :func:`date_starts`, :func:`date_rows`;
-- places (``places.py``): :class:`NameTrie`, :class:`PlaceReader`, :func:`place_candidates`,
-  :func:`with_bare_districts`, :func:`resolve_places`, :func:`place_rows_of`;
+- places (``places.py``): :class:`NameTrie`, :class:`PlaceReader`, :class:`PlaceFound`,
+  :func:`place_candidates`, :func:`with_bare_districts`, :func:`resolve_places`,
+  :func:`place_rows_of`, and :func:`place_rows` (all of them in one call);
 - organisations (``orgs.py``): :class:`OrgReader`, :func:`org_rows`;
 - persons (``persons.py``): :class:`PersonReader`, :func:`person_rows`.
 
-Positions are C integers and characters ``Py_UCS4`` (bounds and negative indexes are not
-checked: every index is tested against the text's length first); Python objects are made
-only for what the Python twin returns.
+Positions are C integers and characters ``Py_UCS4`` read in place (bounds and negative
+indexes are not checked: every index is tested against the text's length first); Python
+objects are made only for what the Python twin returns, and lists of pairs that only C reads
+stay C arrays (:class:`SpanArray`).
 """
 
 from cpython.unicode cimport (
