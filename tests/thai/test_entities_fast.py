@@ -361,3 +361,23 @@ def test_entities_fast_scan_reads_words_across_its_halves_and_blocks(cut, before
 def test_entities_fast_scan_of_long_documents_matches_python():
     text = "\n".join(DOCUMENTS)[:150_000]
     _same_scan(text)
+
+
+_MANY_ROWS = st.lists(
+    st.tuples(st.integers(0, 400), st.integers(0, 12), st.sampled_from(entities.LABEL_PRIORITY)).map(
+        lambda t: (t[0], t[0] + t[1], t[2], "value", "rule", {})
+    ),
+    min_size=20,
+    max_size=200,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MANY_ROWS, st.integers(1, 6))
+def test_entities_fast_many_rows_resolve_like_python(rows, runs):
+    # as find_entities gives them: a few runs (one per finder), each sorted by start
+    size = -(-len(rows) // runs)
+    rows = [row for k in range(0, len(rows), size) for row in sorted(rows[k : k + size], key=lambda r: r[0])]
+    fast = entities._resolve_rows(rows)
+    python = entities._python_resolve_rows(rows)
+    assert [id(row) for row in fast] == [id(row) for row in python]

@@ -30,6 +30,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISDIGIT, Py_UNICODE_ISSPACE, PyUnicode_DATA, PyUnicode_FindChar, PyUnicode_KIND, PyUnicode_READ,
 )
 from libc.stdlib cimport free, malloc, qsort, realloc
+from libc.string cimport memcpy
 
 import operator
 
@@ -572,20 +573,78 @@ cdef struct SpanKey:
 
 
 cdef void _sort_span_keys(SpanKey *keys, Py_ssize_t count) noexcept:
-    """Sorts ``keys`` by (start, end, index): by insertion when they are few (a finder's words
-    in one document, most often), else with ``qsort``."""
-    cdef Py_ssize_t i, j
+    """Sorts ``keys`` by (start, end, index). They come as a few runs already in that order
+    (each finder's rows, or words, left to right): the runs are found, then merged two by two
+    until one is left. A few keys (a finder's words in one document, most often) are sorted by
+    insertion; ``qsort`` if memory for the merge is lacking."""
+    cdef Py_ssize_t i, j, runs = 0, merged, r, lo, mid, hi
     cdef SpanKey key
-    if count > 24:
+    cdef SpanKey *source = keys
+    cdef SpanKey *target
+    cdef SpanKey *buffer
+    cdef Py_ssize_t *bounds
+    if count <= 24:
+        for i in range(1, count):
+            key = keys[i]
+            j = i - 1
+            while j >= 0 and _compare_span_keys(&keys[j], &key) > 0:
+                keys[j + 1] = keys[j]
+                j -= 1
+            keys[j + 1] = key
+        return
+    buffer = <SpanKey *>malloc(count * sizeof(SpanKey))
+    bounds = <Py_ssize_t *>malloc((count + 1) * sizeof(Py_ssize_t))  # where each run starts
+    if buffer == NULL or bounds == NULL:
+        free(buffer)
+        free(bounds)
         qsort(keys, count, sizeof(SpanKey), _compare_span_keys)
         return
+    bounds[0] = 0
     for i in range(1, count):
-        key = keys[i]
-        j = i - 1
-        while j >= 0 and _compare_span_keys(&keys[j], &key) > 0:
-            keys[j + 1] = keys[j]
-            j -= 1
-        keys[j + 1] = key
+        if _compare_span_keys(&keys[i - 1], &keys[i]) > 0:
+            runs += 1
+            bounds[runs] = i
+    runs += 1
+    bounds[runs] = count
+    target = buffer
+    while runs > 1:
+        merged = 0
+        for r in range(0, runs, 2):  # (bounds[merged] is written only after bounds[r] is read)
+            lo = bounds[r]
+            mid = bounds[r + 1]
+            hi = bounds[r + 2] if r + 1 < runs else mid
+            _merge_span_keys(source, lo, mid, hi, target)
+            bounds[merged] = lo
+            merged += 1
+        bounds[merged] = count
+        runs = merged
+        source, target = target, source
+    if source != keys:
+        memcpy(keys, source, count * sizeof(SpanKey))
+    free(buffer)
+    free(bounds)
+
+
+cdef inline void _merge_span_keys(SpanKey *source, Py_ssize_t lo, Py_ssize_t mid, Py_ssize_t hi,
+                                  SpanKey *target) noexcept:
+    # source[lo:mid] and source[mid:hi], each in order, into target[lo:hi] (the left one first on a tie)
+    cdef Py_ssize_t i = lo, j = mid, k = lo
+    while i < mid and j < hi:
+        if _compare_span_keys(&source[j], &source[i]) < 0:
+            target[k] = source[j]
+            j += 1
+        else:
+            target[k] = source[i]
+            i += 1
+        k += 1
+    while i < mid:
+        target[k] = source[i]
+        i += 1
+        k += 1
+    while j < hi:
+        target[k] = source[j]
+        j += 1
+        k += 1
 
 
 cdef int _compare_span_keys(const void *a, const void *b) noexcept nogil:
