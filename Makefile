@@ -11,7 +11,7 @@ REPORT_FLAGS ?=
 .PHONY: setup demo test bench clean
 
 # (re)installs when the package's set-up or a compiled accelerator's source changes
-$(STAMP): pyproject.toml setup.py $(wildcard src/synthesis/*/_fast_*.pyx)
+$(STAMP): pyproject.toml setup.py $(wildcard src/synthesis/*/_fast_*.pyx src/synthesis/*/_cobjects.*)
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip

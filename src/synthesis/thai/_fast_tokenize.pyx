@@ -22,6 +22,8 @@ from cpython.unicode cimport (
     PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE,
 )
 
+from synthesis.thai._cobjects cimport new_instance, set_slot, untrack
+
 cdef Py_UCS4 MAI_YAMOK = 0x0E46
 
 
@@ -251,29 +253,6 @@ def terms_of_chunk(list ordered, Py_ssize_t index, Py_ssize_t chunk_start, Py_ss
 
 # --- Token objects ---------------------------------------------------------------------------
 
-cdef extern from *:
-    """
-    /* A new instance of a __slots__ class, every slot empty: what object.__new__(cls) makes. */
-    static PyObject *synthesis_token_new(PyObject *cls) {
-        PyTypeObject *type = (PyTypeObject *)cls;
-        return type->tp_alloc(type, 0);
-    }
-    /* Sets one slot through its member descriptor: what object.__setattr__ ends up doing,
-       without the name lookup (a frozen dataclass's own __setattr__ refuses). */
-    static int synthesis_token_set(PyObject *descriptor, PyObject *obj, PyObject *value) {
-        return Py_TYPE(descriptor)->tp_descr_set(descriptor, obj, value);
-    }
-    /* Takes an object out of the cyclic collector's lists (as CPython does for a tuple of
-       numbers and strings): it holds no container, so it can never be part of a cycle. */
-    static void synthesis_token_untrack(PyObject *obj) {
-        if (PyObject_GC_IsTracked(obj)) PyObject_GC_UnTrack(obj);
-    }
-    """
-    object _new_instance "synthesis_token_new"(object cls)
-    int _set_slot "synthesis_token_set"(object descriptor, object obj, object value) except -1
-    void _untrack "synthesis_token_untrack"(object obj)
-
-
 _TOKEN_FIELDS = ("start", "end", "text", "is_space", "pos")
 
 
@@ -303,15 +282,15 @@ def make_tokens(cls, list bounds, list texts, pos):
     cdef object token, text
     for index in range(count):
         text = texts[index]
-        token = _new_instance(cls)
-        _set_slot(start_slot, token, bounds[index])
-        _set_slot(end_slot, token, bounds[index + 1])
-        _set_slot(text_slot, token, text)
-        _set_slot(space_slot, token, True if _all_space(text) else False)
-        _set_slot(pos_slot, token, None if pos is None else pos[index])
+        token = new_instance(cls)
+        set_slot(start_slot, token, bounds[index])
+        set_slot(end_slot, token, bounds[index + 1])
+        set_slot(text_slot, token, text)
+        set_slot(space_slot, token, True if _all_space(text) else False)
+        set_slot(pos_slot, token, None if pos is None else pos[index])
         if (type(text) is str and type(bounds[index]) is int and type(bounds[index + 1]) is int
                 and (pos is None or pos[index] is None or type(pos[index]) is str)):
-            _untrack(token)
+            untrack(token)
         tokens[index] = token
     return tokens
 
