@@ -32,6 +32,8 @@ from cpython.unicode cimport (
 from libc.stdlib cimport free, malloc, qsort, realloc
 from libc.string cimport memcpy
 
+from synthesis.thai._cobjects cimport new_instance, set_slot
+
 import operator
 
 import numpy
@@ -749,22 +751,6 @@ cdef list _best_of_cluster(list cluster, dict rank):
     return chosen
 
 
-cdef extern from *:
-    """
-    /* A new instance of a __slots__ class, every slot empty: what object.__new__(cls) makes. */
-    static PyObject *synthesis_new_instance(PyObject *cls) {
-        PyTypeObject *type = (PyTypeObject *)cls;
-        return type->tp_alloc(type, 0);
-    }
-    /* Sets one slot through its member descriptor: what object.__setattr__ does in the end,
-       without looking the name up (a frozen dataclass's own __setattr__ refuses). */
-    static int synthesis_set_slot(PyObject *descriptor, PyObject *obj, PyObject *value) {
-        return Py_TYPE(descriptor)->tp_descr_set(descriptor, obj, value);
-    }
-    """
-    object _new_instance "synthesis_new_instance"(object cls)
-    int _set_slot "synthesis_set_slot"(object descriptor, object obj, object value) except -1
-
 
 _ENTITY_FIELDS = ("start", "end", "text", "label", "value", "source", "attrs")
 
@@ -798,14 +784,14 @@ cdef class EntityMaker:
     cdef object make(self, start, end, text, label, value, source, attrs):
         if not self.direct:
             return self.cls(start, end, text, label, value, source, attrs)
-        entity = _new_instance(self.cls)
-        _set_slot(self.start_slot, entity, start)
-        _set_slot(self.end_slot, entity, end)
-        _set_slot(self.text_slot, entity, text)
-        _set_slot(self.label_slot, entity, label)
-        _set_slot(self.value_slot, entity, value)
-        _set_slot(self.source_slot, entity, source)
-        _set_slot(self.attrs_slot, entity, attrs)
+        entity = new_instance(self.cls)
+        set_slot(self.start_slot, entity, start)
+        set_slot(self.end_slot, entity, end)
+        set_slot(self.text_slot, entity, text)
+        set_slot(self.label_slot, entity, label)
+        set_slot(self.value_slot, entity, value)
+        set_slot(self.source_slot, entity, source)
+        set_slot(self.attrs_slot, entity, attrs)
         return entity
 
     def __call__(self, start, end, text, label, value=None, source=u"rule", attrs=None):
