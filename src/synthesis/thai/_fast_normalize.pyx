@@ -6,7 +6,8 @@ Which repair rules can match a text at all is decided from one flag word per cha
 characters (``flags[i] & before`` and ``flags[i + 1] & after``), or a character repeated
 where repeats are wrong; and where the misspelt words of ``normalize.MISSPELLINGS`` occur.
 numpy and a regex do this in about ten passes over the text; this loop does it in one,
-reading the string's code units directly (Thai text is stored two bytes a character).
+reading the string's code units directly (Thai text is stored two bytes a character), with
+no branch on the flags but the rare misspelling pre-test.
 """
 
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ

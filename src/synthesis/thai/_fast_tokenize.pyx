@@ -1,5 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled twin of ``tokenize._python_chunk_tokens``: the cuts and token strings of a chunk.
+"""Compiled twins of tokenize's per-token loops: the cuts and token strings of a chunk
+(``tokenize._python_chunk_tokens``), the hard terms made whole
+(``tokenize._python_keep_terms_whole``, ``terms_of_chunk``) and the ``Token`` objects of a
+``TokenList`` (``spans.TokenList._python_all``).
 
 The Python reference checks the engine's cuts with a few numpy operations per chunk and
 slices the tokens again wherever a cut moved. Here one C loop walks the chunk's characters
@@ -13,7 +16,8 @@ once and decides at each position what the Python rules decide:
   the per-code-point risk table says it must).
 
 A token whose ends are the ends of one engine piece reuses the engine's string; others are
-sliced. Positions come out absolute (``offset`` added).
+sliced. Positions come out absolute (``offset`` added). Between two engine cuts, characters
+that are neither whitespace nor marks need no decision: the loop jumps over them.
 """
 
 from cpython.list cimport PyList_GET_ITEM
