@@ -1,0 +1,177 @@
+"""What several report parts share: the report's tables read once, the codings and the codebook,
+the privacy key."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from synthesis.reports import inputs
+from synthesis.reports.notebook import ReportContext
+
+
+__all__ = [
+    "KIND_NAMES",
+    "area_table",
+    "with_text",
+    "privacy_key",
+    "redacted",
+    "MANUAL_ORIGINS",
+    "codebook",
+    "all_codings",
+    "reported_coder",
+    "reported_codings",
+    "reported_table",
+    "coded_documents",
+    "code_area_shares",
+    "area_labels",
+    "token_lists",
+]
+
+
+KIND_NAMES = {
+    "activity_report": "รายงานกิจกรรม (activity report)",
+    "meeting_summary": "สรุปการประชุม (meeting summary)",
+    "interview": "สัมภาษณ์ถอดบทเรียน (interview)",
+    "other": "อื่น ๆ (other)",
+}
+
+
+def area_table(context: ReportContext, name: str) -> pd.DataFrame:
+    """The store's ``name`` table (tokens, entities, segments) for this report's documents,
+    read once per report."""
+    key = f"table:{name}"
+    if key not in context.extras:
+        context.extras[key] = context.store.table(name, doc_ids=list(context.area_documents["doc_id"]))
+    return context.extras[key]
+
+
+def with_text(context: ReportContext, docs: pd.DataFrame) -> pd.DataFrame:
+    """``docs`` (rows of the documents table) with their ``text`` column, read from the store
+    for these documents only: the report context holds the documents without their texts, so
+    that a report's cost does not grow with the rest of the archive."""
+    if "text" in docs.columns:
+        return docs
+    if docs.empty:
+        return docs.assign(text=pd.Series(dtype="object"))
+    texts = context.store.table("documents", doc_ids=docs["doc_id"].tolist(), columns=["doc_id", "text"])
+    return docs.merge(texts.drop_duplicates("doc_id"), on="doc_id", how="left", validate="one_to_one")
+
+
+def privacy_key(context: ReportContext):
+    """The collection's pseudonym key (kept outside the project), taught every person the
+    collection names; built once per report."""
+    if "privacy_key" not in context.extras:
+        from synthesis.privacy import build_key, load_or_create_key, save_key
+
+        key, path = load_or_create_key(context.collection)
+        docs = with_text(context, context.documents)
+        build_key(zip(docs["doc_id"], docs["text"]), key, reporters=docs["reporter"].dropna().tolist())
+        save_key(key, path)
+        context.extras["privacy_key"] = key
+    return context.extras["privacy_key"]
+
+
+def redacted(context: ReportContext, value):
+    """With ``redact`` on, a table's text columns (or a text) with people's names replaced by
+    stable pseudonyms; unchanged otherwise."""
+    if not context.parameters.get("redact"):
+        return value
+    from synthesis.privacy import redact_frame, redact_text
+
+    key = privacy_key(context)
+    if isinstance(value, str):
+        return redact_text(value, key)
+    text_columns = [c for c in value.columns if value[c].map(lambda v: isinstance(v, str)).any()]
+    return redact_frame(value, key, columns=text_columns)
+
+
+MANUAL_ORIGINS = ("manual", "suggestion-accepted")
+
+
+def codebook(context: ReportContext):
+    """The project's codebook (``lessons/codebook.yaml``), loaded once per report (and
+    reused by later reports while the file is unchanged)."""
+    if "codebook" not in context.extras:
+        from synthesis.paths import lessons_dir
+
+        context.extras["codebook"] = inputs.codebook(lessons_dir() / "codebook.yaml")
+    return context.extras["codebook"]
+
+
+def all_codings(context: ReportContext) -> list:
+    """Every coder's codings (orphans left out), loaded once per report (and reused by
+    later reports while the codings files are unchanged)."""
+    if "codings" not in context.extras:
+        from synthesis.paths import lessons_dir
+
+        context.extras["codings"] = list(inputs.codings(lessons_dir()))
+    return context.extras["codings"]
+
+
+def reported_coder(context: ReportContext) -> tuple[str, bool]:
+    """The coder whose codings are reported, and whether they have any (if not, every
+    person's codings are reported)."""
+    coder = context.parameters.get("coder") or "consensus"
+    has_any = any(c.coder == coder for c in all_codings(context))
+    context.extras["coder_used"] = coder if has_any else "all coders (no codings by %s)" % coder
+    return coder, has_any
+
+
+def reported_codings(context: ReportContext) -> list:
+    """The codings the report is about: those of the ``coder`` parameter (``consensus`` by
+    default); if that coder has none, every person's codings, and the methods say so."""
+    coder, has_any = reported_coder(context)
+    if has_any:
+        return [c for c in all_codings(context) if c.coder == coder]
+    return [c for c in all_codings(context) if c.origin in MANUAL_ORIGINS]
+
+
+def reported_table(context: ReportContext) -> pd.DataFrame:
+    """:func:`reported_codings` as a DataFrame (``synthesis.analysis.codes``'s columns)."""
+    from synthesis.paths import lessons_dir
+
+    coder, has_any = reported_coder(context)
+    table = inputs.codings_table(lessons_dir())
+    chosen = table["coder"] == coder if has_any else table["origin"].isin(MANUAL_ORIGINS)
+    return table[chosen].reset_index(drop=True)
+
+
+def coded_documents(context: ReportContext) -> pd.DataFrame:
+    """The documents of the date range that carry at least one reported coding: shares of
+    documents are taken among these, so uncoded texts (e.g. meeting notes nobody coded yet)
+    do not dilute them."""
+    coded = {c.doc_id for c in reported_codings(context)}
+    return context.documents[context.documents["doc_id"].isin(coded)]
+
+
+def code_area_shares(context: ReportContext) -> pd.DataFrame:
+    """Top-level codes × areas: the share of each area's coded documents holding the code.
+    The same for every report of a run, so built once per kernel while the store, the
+    codings and the codebook are unchanged."""
+    from synthesis.analysis.codes import code_area_matrix
+    from synthesis.paths import lessons_dir
+
+    lessons = lessons_dir()
+    coder, _ = reported_coder(context)
+    key = (str(context.store.path), str(lessons), coder,
+           context.parameters.get("date_from") or None, context.parameters.get("date_to") or None)
+    marks = (inputs.store_marks(context.store), inputs.codings_marks(lessons),
+             inputs.fingerprint([lessons / "codebook.yaml"]))
+
+    def build() -> pd.DataFrame:
+        return code_area_matrix(reported_table(context), coded_documents(context), codebook=codebook(context),
+                                top_level=True, share=True)
+
+    return inputs.cached("code_area_shares", key, marks, build).copy()
+
+
+def area_labels(context: ReportContext) -> dict[str, str]:
+    return {a.id: f"{a.province}: {a.tambon}" for a in context.areas}
+
+
+def token_lists(context: ReportContext) -> list[list[str]]:
+    """The words of each of this report's documents, as lists of token texts (once per report)."""
+    if "token_lists" not in context.extras:
+        tokens = area_table(context, "tokens")
+        context.extras["token_lists"] = [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
+    return context.extras["token_lists"]
