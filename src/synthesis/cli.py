@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from synthesis import __version__
@@ -42,12 +43,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one sub-command; returns its exit status.
+
+    A reader that closes the pipe early (``synthesis agree … | head``) ends the command
+    quietly (status 0, no traceback); a write to ``lessons/`` that could not happen (full disk,
+    read-only folder, a lock held too long) ends it with one line naming the file (status 1).
+    """
+    from synthesis.lessons_io import LessonsWriteError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return int(args.func(args) or 0)
+    try:
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except LessonsWriteError as error:
+        print(f"synthesis {args.command}: {error}", file=sys.stderr)
+        return 1
+    return status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout replaced by something without a file descriptor
+        pass
 
 
 if __name__ == "__main__":

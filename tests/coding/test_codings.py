@@ -97,16 +97,18 @@ def test_codings_crash_mid_write_keeps_old_file(tmp_path, monkeypatch):
     store = CodingStore(tmp_path)
     store.add(make())
     before = store.path("coder_a").read_text(encoding="utf-8")
-    import synthesis.coding.codebook as codebook_module
+    import errno
+
+    import synthesis.lessons_io as lessons_io
 
     def boom(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(codebook_module.os, "replace", boom)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(lessons_io.os, "replace", boom)
+    with pytest.raises(lessons_io.LessonsWriteError, match="coder_a.jsonl: the disk is full"):
         store.add(make(30, 35))
     assert store.path("coder_a").read_text(encoding="utf-8") == before
-    assert sorted(p.name for p in (tmp_path / "codings").iterdir()) == ["coder_a.jsonl"]
+    assert not [p.name for p in (tmp_path / "codings").iterdir() if p.name.endswith(".tmp")]
 
 
 def test_codings_recode_after_merge(tmp_path):

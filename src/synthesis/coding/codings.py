@@ -1,8 +1,13 @@
 """The codings store: ``lessons/codings/<coder>.jsonl``, one file per coder, one coding a line.
 
-One file per coder keeps git merges easy. Every write goes to a temporary file that then
-replaces the old one, so a crash mid-write leaves the previous file whole. A line that cannot
-be parsed is reported in :attr:`CodingStore.problems` and written back unchanged, never dropped.
+One file per coder keeps git merges easy. Every write goes through
+:func:`synthesis.lessons_io.update_text`: it takes the file's lock, re-reads and re-parses the
+file under it and applies the change to what is there *now*, then writes a temporary file that
+replaces the old one. So two writers of one coder (two browser tabs, two processes) never lose
+each other's codings, and a crash, a full disk or a read-only folder leaves the previous file
+whole. A line that cannot be parsed (not JSON, a bad field, bytes that are not UTF-8) is
+reported in :attr:`CodingStore.problems` with its file and line number and written back byte
+for byte, never dropped.
 
 >>> import tempfile
 >>> store = CodingStore(tempfile.mkdtemp())
@@ -22,11 +27,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from synthesis.coding.codebook import atomic_write_text
+from synthesis.lessons_io import read_text, update_text
 
 ORIGINS = ("manual", "rule", "suggestion-accepted")
 RULES_CODER = "rules"
 CODER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8 (read with surrogateescape)
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,10 @@ class Coding:
         record = asdict(self)
         if not self.orphaned:
             del record["orphaned"]
-        return json.dumps(record, ensure_ascii=False)
+        line = json.dumps(record, ensure_ascii=False)
+        if _SURROGATE.search(line):  # a lone surrogate would not survive as UTF-8: escape it
+            line = json.dumps(record, ensure_ascii=True)
+        return line
 
 
 @dataclass(frozen=True)
@@ -168,27 +178,56 @@ class CodingStore:
     def _read(self, coder: str) -> list[str | Coding]:
         """The file's entries in order: a Coding, or the raw text of a line that did not parse."""
         path = self.path(coder)
-        if not path.exists():
-            return []
+        return self._parse(coder, path, read_text(path), self.problems)
+
+    def _parse(self, coder: str, path: Path, text: str, problems: list[Problem]) -> list[str | Coding]:
+        """Entries of a codings file's text (read with ``surrogateescape``): a Coding per good
+        line, the line itself (kept byte for byte) for any other."""
         entries: list[str | Coding] = []
-        for number, raw in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
-            if not raw.strip():
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        # split on "\n" only: JSON written with ensure_ascii=False may hold U+2028, U+0085 …
+        for number, raw in enumerate(text.split("\n"), 1):
+            line = raw[:-1] if raw.endswith("\r") else raw
+            if not line.strip():
+                continue
+            undecoded = _UNDECODED.search(line)
+            if undecoded:
+                byte = ord(undecoded.group()) - 0xDC00
+                problems.append(Problem(str(path), number, f"not UTF-8 text (byte 0x{byte:02x} at "
+                                                           f"column {undecoded.start() + 1}); line kept as it is"))
+                entries.append(line)
                 continue
             try:
-                coding = parse_coding(raw)
+                coding = parse_coding(line)
             except ValueError as error:
-                self.problems.append(Problem(str(path), number, f"{error}; line kept as it is"))
-                entries.append(raw)
+                problems.append(Problem(str(path), number, f"{error}; line kept as it is"))
+                entries.append(line)
                 continue
             if coding.coder != coder:
-                self.problems.append(Problem(str(path), number, f"coding {coding.coding_id} names coder "
-                                                                f"{coding.coder!r} but is in {coder}.jsonl"))
+                problems.append(Problem(str(path), number, f"coding {coding.coding_id} names coder "
+                                                           f"{coding.coder!r} but is in {coder}.jsonl"))
             entries.append(coding)
         return entries
 
-    def _write(self, coder: str, entries: Iterable[str | Coding]) -> None:
-        lines = [entry if isinstance(entry, str) else entry.to_json() for entry in entries]
-        atomic_write_text(self.path(coder), "".join(line + "\n" for line in lines))
+    def _update(self, coder: str, change: Callable[[list[str | Coding]], list[str | Coding] | None]) -> None:
+        """Apply ``change`` to the coder's entries as they are *now*, under the file's lock.
+
+        ``change`` gets the entries re-read under the lock and returns the new list (or None
+        for no change); it may raise to cancel. Raises :class:`synthesis.lessons_io.LessonsWriteError`
+        naming the file when it cannot be written (the previous file is then intact).
+        """
+        path = self.path(coder)
+
+        def transform(text: str) -> str:
+            entries = self._parse(coder, path, text, [])
+            new = change(list(entries))
+            if new is None or new == entries:
+                return text
+            lines = [entry if isinstance(entry, str) else entry.to_json() for entry in new]
+            return "".join(line + "\n" for line in lines)
+
+        update_text(path, transform)
 
     # reading --------------------------------------------------------------------------------
     def load(self, coder: str | None = None) -> list[Coding]:
@@ -221,7 +260,11 @@ class CodingStore:
 
     # writing --------------------------------------------------------------------------------
     def add(self, *codings: Coding) -> list[Coding]:
-        """Append codings (atomically, per coder); refuses an id already in the store."""
+        """Append codings (per coder, locked and re-read); refuses an id already in the store.
+
+        Two processes adding codings for one coder at once both keep theirs: each append is
+        made to the file as it is under the lock, not as it was when the writer last read it.
+        """
         known = {c.coding_id for c in self.load()}
         by_coder: dict[str, list[Coding]] = {}
         for coding in codings:
@@ -231,33 +274,57 @@ class CodingStore:
             check_coder_name(coding.coder)
             parse_coding(coding.to_json())  # same checks as reading: no bad span enters the store
             by_coder.setdefault(coding.coder, []).append(coding)
+
+        def append(new: list[Coding]) -> Callable[[list[str | Coding]], list[str | Coding]]:
+            def change(entries: list[str | Coding]) -> list[str | Coding]:
+                present = {e.coding_id for e in entries if isinstance(e, Coding)}
+                for coding in new:  # added by another writer since we looked
+                    if coding.coding_id in present:
+                        raise ValueError(f"coding id {coding.coding_id} is already in the store")
+                return [*entries, *new]
+            return change
+
         for coder, new in by_coder.items():
-            self._write(coder, [*self._read(coder), *new])
+            self._update(coder, append(new))
         return list(codings)
 
     def remove(self, coding_id: str) -> Coding:
         """Delete one coding by id; returns it."""
-        for coder in self.coders():
-            entries = self._read(coder)
+        removed: list[Coding] = []
+
+        def drop(entries: list[str | Coding]) -> list[str | Coding] | None:
             hit = [e for e in entries if isinstance(e, Coding) and e.coding_id == coding_id]
-            if hit:
-                self._write(coder, [e for e in entries if not (isinstance(e, Coding) and e.coding_id == coding_id)])
-                return hit[0]
+            if not hit:
+                return None
+            removed.append(hit[0])
+            return [e for e in entries if not (isinstance(e, Coding) and e.coding_id == coding_id)]
+
+        for coder in self.coders():
+            self._update(coder, drop)
+            if removed:
+                return removed[0]
         raise KeyError(f"no coding with id {coding_id}")
 
     def update(self, coding_id: str, **changes) -> Coding:
         """Change fields of one coding (e.g. ``memo``, ``code_id``); the coder cannot change."""
         if "coder" in changes or "coding_id" in changes:
             raise ValueError("a coding's coder and id cannot change; remove it and add a new one")
-        for coder in self.coders():
-            entries = self._read(coder)
+        updated: list[Coding] = []
+
+        def change(entries: list[str | Coding]) -> list[str | Coding] | None:
             for index, entry in enumerate(entries):
                 if isinstance(entry, Coding) and entry.coding_id == coding_id:
                     changed = replace(entry, **changes)
                     parse_coding(changed.to_json())
                     entries[index] = changed
-                    self._write(coder, entries)
-                    return changed
+                    updated.append(changed)
+                    return entries
+            return None
+
+        for coder in self.coders():
+            self._update(coder, change)
+            if updated:
+                return updated[0]
         raise KeyError(f"no coding with id {coding_id}")
 
     def replace_coder(self, coder: str, codings: Iterable[Coding]) -> int:
@@ -267,18 +334,18 @@ class CodingStore:
             if coding.coder != coder:
                 raise ValueError(f"coding {coding.coding_id} belongs to {coding.coder!r}, not {coder!r}")
             parse_coding(coding.to_json())
-        kept = [entry for entry in self._read(coder) if isinstance(entry, str)]
-        self._write(coder, [*kept, *codings])
+        self._update(coder, lambda entries: [*(e for e in entries if isinstance(e, str)), *codings])
         return len(codings)
 
     def save_all(self, codings: Iterable[Coding]) -> None:
-        """Write back changed codings in place, matched by id (used after re-anchoring)."""
+        """Write back changed codings in place, matched by id (used after re-anchoring).
+
+        Codings added or removed by another writer meanwhile are left as they are now.
+        """
         changed = {c.coding_id: c for c in codings}
         for coder in self.coders():
-            entries = self._read(coder)
-            new = [changed.get(e.coding_id, e) if isinstance(e, Coding) else e for e in entries]
-            if new != entries:
-                self._write(coder, new)
+            self._update(coder, lambda entries: [changed.get(e.coding_id, e) if isinstance(e, Coding) else e
+                                                 for e in entries])
 
     def recode(self, mapping: Mapping[str, str] | Callable[[Coding], str]) -> int:
         """Move codings to other codes after a merge, id change or split; returns how many.
@@ -287,16 +354,19 @@ class CodingStore:
         """
         pick = mapping if callable(mapping) else (lambda c: mapping.get(c.code_id, c.code_id))
         count = 0
-        for coder in self.coders():
-            entries = self._read(coder)
+
+        def change(entries: list[str | Coding]) -> list[str | Coding]:
+            nonlocal count
             new = []
             for entry in entries:
                 if isinstance(entry, Coding) and pick(entry) != entry.code_id:
                     entry = replace(entry, code_id=pick(entry))
                     count += 1
                 new.append(entry)
-            if new != entries:
-                self._write(coder, new)
+            return new
+
+        for coder in self.coders():
+            self._update(coder, change)
         return count
 
 
