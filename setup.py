@@ -2,31 +2,75 @@
 package is in ``pyproject.toml``.
 
 Each ``src/synthesis/**/_fast_*.pyx`` becomes an extension module. They are optional: on a
-machine without a C compiler the package installs without them and ``synthesis.thai.accel``
-falls back to the pure-Python code (same results, slower).
+machine without a working C compiler the package installs without them (one line says so) and
+``synthesis.thai.accel`` falls back to the pure-Python code (same results, slower).
+
+setuptools' own ``optional=True`` is not enough: some versions let the compiler's failure
+through as a ``CalledProcessError`` and the whole install stops. ``OptionalBuildExt`` catches
+any failure of an extension's build and skips the others (they would fail the same way).
 """
 
+import sys
 from pathlib import Path
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 SOURCES = sorted(Path("src").rglob("_fast_*.pyx"))
+
+SKIPPED_LINE = ("synthesis: no working C compiler ({reason}): installing without the Thai layer's "
+                "accelerators; the same rules run in pure Python (slower)")
+
+
+class OptionalBuildExt(build_ext):
+    """``build_ext`` that never fails the install: the first extension that cannot be built
+    stops the compiling, and one line says why."""
+
+    skipped_reason = None
+
+    def run(self):
+        try:
+            super().run()
+        except Exception as error:  # no compiler found at all, before any extension
+            self._skip(error)
+
+    def build_extension(self, ext):
+        if self.skipped_reason is not None:
+            return
+        try:
+            super().build_extension(ext)
+        except Exception as error:  # the compiler is missing or broken
+            self._skip(error)
+
+    def _skip(self, error):
+        if self.skipped_reason is None:
+            command = getattr(error, "cmd", None)
+            if command:  # CalledProcessError: name the compiler, not its 10 flags
+                self.skipped_reason = f"{Path(str(command[0])).name} exited with status {error.returncode}"
+            else:
+                self.skipped_reason = " ".join(str(error).split())[:160] or type(error).__name__
+            print(SKIPPED_LINE.format(reason=self.skipped_reason), file=sys.stderr, flush=True)
+
+    def get_outputs(self):  # only what was built: a skipped extension has no file to install
+        return [path for path in super().get_outputs() if Path(path).exists()]
+
 
 extensions = [
     Extension(
         ".".join(source.relative_to("src").with_suffix("").parts),
         [str(source)],
-        optional=True,  # a failed compile warns and installs without it
+        optional=True,
     )  # compiled with Python's own flags (-O3 on CPython): as `cythonize -i` builds them in place
     for source in SOURCES
 ]
 
 setup(
+    cmdclass={"build_ext": OptionalBuildExt},
     ext_modules=cythonize(
         extensions,
         language_level=3,
         compiler_directives={"boundscheck": False, "wraparound": False, "cdivision": True},
         quiet=True,
-    )
+    ),
 )

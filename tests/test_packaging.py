@@ -30,7 +30,8 @@ def test_packaging_environment_yml_matches_pyproject():
     pyproject = _pyproject()
     project = pyproject["project"]
     declared = _requirements(
-        project["dependencies"] + project["optional-dependencies"]["test"] + pyproject["build-system"]["requires"]
+        project["dependencies"] + project["optional-dependencies"]["test"] + project["optional-dependencies"]["lab"]
+        + pyproject["build-system"]["requires"]
     )
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda_specs = [d for d in env["dependencies"] if isinstance(d, str)]
@@ -42,7 +43,7 @@ def test_packaging_environment_yml_matches_pyproject():
 
 def test_packaging_every_dependency_has_a_lower_bound():
     project = _pyproject()["project"]
-    for spec in project["dependencies"] + project["optional-dependencies"]["test"]:
+    for spec in project["dependencies"] + [spec for extra in project["optional-dependencies"].values() for spec in extra]:
         assert ">=" in spec, f"{spec} has no pinned lower bound"
 
 
