@@ -34,6 +34,15 @@ def lessons_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "lessons"
 
 
+def collection_lessons_dir(collection: str, root: Path | None = None) -> Path:
+    """The lessons a collection owns (cards, matrix summaries): ``lessons/collections/<collection>/``.
+
+    >>> collection_lessons_dir("demo", Path("/p")).as_posix()
+    '/p/lessons/collections/demo'
+    """
+    return lessons_dir(root) / "collections" / safe_name(collection)
+
+
 def notebooks_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "notebooks"
 

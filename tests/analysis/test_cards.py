@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from synthesis.analysis.cards import (CardError, CardPoint, LessonCard, card_section_of, draft_card,
-                                      load_card, load_cards, parse_card, save_card, unsupported_points)
+from synthesis.analysis.cards import (CardError, CardPoint, LessonCard, card_section_of, load_card, load_cards,
+                                      parse_card, save_card, unsupported_points)
 
 
 @pytest.mark.parametrize("data, message", [
@@ -52,19 +52,6 @@ def test_cards_section_of_code(code_id, section):
     assert card_section_of(code_id) == section
 
 
-def test_cards_draft_groups_quotes_under_headings():
-    quotes = pd.DataFrame([
-        {"coding_id": "c1", "code_id": "success.fund", "code_name": "กองทุนสนับสนุน", "quote": "กองทุน อบต. ให้งบ", "date": "2022-01-01"},
-        {"coding_id": "c2", "code_id": "success.fund", "code_name": "กองทุนสนับสนุน", "quote": "กองทุนให้งบต่อเนื่อง", "date": "2023-01-01"},
-        {"coding_id": "c3", "code_id": "obstacle.price", "code_name": "ราคายาง", "quote": "ราคายางตกต่ำ", "date": "2022-05-01"},
-        {"coding_id": "c4", "code_id": "qol.livelihood", "code_name": "อาชีพ", "quote": "รายได้เสริม", "date": "2022-05-01"},
-    ])
-    card = draft_card("songkhla-khae", "บทเรียน", quotes)
-    assert set(card.sections) == {"success_factors", "obstacles"}
-    point = card.sections["success_factors"][0]
-    assert point.codings == ["c1", "c2"] and "กองทุนให้งบต่อเนื่อง" in point.text
-
-
 def test_cards_unsupported_points_are_listed():
     card = LessonCard("yala-bala", "", {"results": [CardPoint("ก", []), CardPoint("ข", ["c-9"]), CardPoint("ค", ["c-1"])]})
     table = unsupported_points(card, ["c-1"])
@@ -73,7 +60,27 @@ def test_cards_unsupported_points_are_listed():
 
 
 def test_cards_committed_demo_cards_are_valid(project_root):
-    cards, errors = load_cards(project_root / "lessons" / "cards")
+    cards, errors = load_cards(project_root / "lessons" / "collections" / "demo" / "cards")
     assert not errors
     areas = {a["id"] for a in yaml.safe_load((project_root / "lessons" / "areas.yaml").read_text(encoding="utf-8"))["areas"]}
     assert set(cards) <= areas
+
+
+@pytest.mark.parametrize("edit", ["text", "codings"])
+def test_cards_points_hash_tells_an_edited_draft(edit):
+    card = LessonCard("yala-bala", "", {"results": [CardPoint("ผู้ประกันตนเพิ่มจาก ๒๑ เป็น ๖๔ คน", ["c1"])]})
+    card.draft_hash = card.points_hash()
+    assert card.is_untouched_draft()
+    point = card.sections["results"][0]
+    if edit == "text":
+        point.text += " ตามเป้า"
+    else:
+        point.codings.append("c2")
+    assert not card.is_untouched_draft()
+
+
+def test_cards_setting_and_edit_fields_round_trip(tmp_path):
+    card = LessonCard("yala-bala", "บทเรียน", {"obstacles": [CardPoint("ราคายางตกต่ำ", ["c1"])]},
+                      {"area_th": "ตำบลบาละ", "group": "กลุ่มผู้กรีดยาง", "period": "2563–2567"},
+                      last_edited="2024-12-20T10:00:00Z", edited_by="mentor_a")
+    assert load_card(save_card(card, tmp_path / "yala-bala.yaml")) == card

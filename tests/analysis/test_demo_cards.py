@@ -1,4 +1,4 @@
-"""The demo lesson cards in ``lessons/cards``: curated, supported by codings, one gap on purpose."""
+"""The demo lesson cards in ``lessons/collections/demo/cards``: curated, every point supported by codings."""
 
 from __future__ import annotations
 
@@ -44,13 +44,14 @@ def codings(lessons: Path) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def cards(lessons: Path) -> dict[str, LessonCard]:
-    return {area: load_card(lessons / "cards" / f"{area}.yaml") for area in AREA_IDS}
+    return {area: load_card(lessons / "collections" / "demo" / "cards" / f"{area}.yaml") for area in AREA_IDS}
 
 
 def test_demo_cards_areas_match_areas_file(lessons: Path):
     listed = [area["id"] for area in yaml.safe_load((lessons / "areas.yaml").read_text(encoding="utf-8"))["areas"]]
     assert sorted(listed) == sorted(AREA_IDS)
-    assert not list((lessons / "cards").glob("*.draft.yaml")), "a draft card was left behind"
+    assert not list((lessons / "collections" / "demo" / "cards").glob("*.draft.yaml")), "a draft card was left behind"
+    assert not (lessons / "cards").exists(), "cards belong to a collection (lessons/collections/<c>/cards)"
 
 
 @pytest.mark.parametrize("area", AREA_IDS)
