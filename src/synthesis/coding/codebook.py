@@ -18,22 +18,25 @@ codings store applies (:meth:`synthesis.coding.codings.CodingStore.recode`).
 
 from __future__ import annotations
 
-import os
+import io
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
+from synthesis.lessons_io import atomic_write_text, read_text, update_text
 from synthesis.thai.spans import ENTITY_LABELS, SEGMENT_KINDS
 
 CODE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 BLOCK_KINDS = ("paragraph", "list_item", "turn")
 RULE_UNITS = (*SEGMENT_KINDS, "block", "any")
-CODE_KEYS = {"id", "parent", "name_th", "name_en", "description", "include", "exclude", "colour", "rules"}
+CODE_KEYS = {"id", "parent", "name_th", "name_en", "description", "include", "exclude", "colour", "key", "rules"}
+# a code's hot key in the coding panel: one digit or lower-case letter; j, k and z are the panel's own
+HOTKEY = re.compile(r"^[0-9a-y]$")
+RESERVED_KEYS = ("j", "k")
 RULE_KEYS = {"keywords", "near", "within", "entities", "sections", "regex", "unit", "speaker"}
 
 
@@ -94,6 +97,7 @@ class Code:
     colour: str = "#999999"
     rules: tuple[Rule, ...] = ()
     line: int = field(default=0, compare=False)
+    key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id}
@@ -104,6 +108,8 @@ class Code:
             if getattr(self, key):
                 out[key] = getattr(self, key)
         out["colour"] = self.colour
+        if self.key:
+            out["key"] = self.key
         if self.rules:
             out["rules"] = [rule.to_dict() for rule in self.rules]
         return out
@@ -367,8 +373,21 @@ def _code_from_entry(entry: Any, index: int, source: str) -> tuple[Code | None, 
         colour=colour,
         rules=tuple(rules),
         line=line,
+        key=_hotkey_field(entry, where, problems),
     )
     return code, problems
+
+
+def _hotkey_field(entry: dict, where: str, problems: list[str]) -> str:
+    value = entry.get("key")
+    if value is None or value == "":
+        return ""
+    value = str(value).strip().lower()  # YAML reads `key: 1` as a number
+    if not HOTKEY.match(value) or value in RESERVED_KEYS:
+        problems.append(f"{where}: key {entry.get('key')!r} must be one digit or letter a–y other than "
+                        f"{', '.join(RESERVED_KEYS)} (they move between segments)")
+        return ""
+    return value
 
 
 def _line_of(raw: Any, fallback: int) -> int:
@@ -433,6 +452,13 @@ def validate_codes(codes: list[Code], source: str = "<codebook>") -> list[str]:
             problems.append(f"{source}:{code.line}: duplicate id {code.id!r} (first at line {seen[code.id].line})")
         else:
             seen[code.id] = code
+    keys: dict[str, Code] = {}
+    for code in codes:
+        if code.key and code.key in keys:
+            problems.append(f"{source}:{code.line} ({code.id}): key {code.key!r} is already the key of "
+                            f"{keys[code.key].id!r}")
+        elif code.key:
+            keys[code.key] = code
     for code in codes:
         if code.parent is not None and code.parent not in seen:
             problems.append(f"{source}:{code.line} ({code.id}): unknown parent {code.parent!r}")
@@ -451,41 +477,150 @@ def validate_codes(codes: list[Code], source: str = "<codebook>") -> list[str]:
 
 # saving -------------------------------------------------------------------------------------
 def dump_codebook(book: Codebook) -> str:
-    """The codebook as YAML text (the leading comment block is kept)."""
+    """The codebook as new YAML text (the leading comment block is kept); for a new file.
+
+    Saving over an existing file keeps its comments and layout (:func:`merge_codebook_text`).
+    """
     body = yaml.safe_dump(book.to_dict(), allow_unicode=True, sort_keys=False, width=100)
     return (book.header + "\n" if book.header else "") + body
 
 
+def _round_trip_yaml(text: str):
+    """A ruamel.yaml round-trip reader/writer set to the indentation ``text`` uses."""
+    from ruamel.yaml import YAML
+
+    offset = 2
+    match = re.search(r"^codes:[ \t]*\n(?:[ \t]*#.*\n|[ \t]*\n)*([ \t]*)- ", text, re.MULTILINE)
+    if match:
+        offset = len(match.group(1))
+    handler = YAML(typ="rt")
+    handler.preserve_quotes = True
+    handler.width = 4096  # never re-wrap a long Thai line
+    handler.indent(mapping=2, sequence=offset + 2, offset=offset)
+    return handler
+
+
+_FIELD_KEYS = ("parent", "name_th", "name_en", "description", "include", "exclude", "colour", "key", "rules")
+
+
+def merge_codebook_text(current: str, book: Codebook) -> str:
+    r"""``current`` (a codebook's YAML text) changed to hold ``book``, and nothing else changed.
+
+    Entries of codes that did not change stay byte for byte, with their comments; a changed
+    code has only its changed fields rewritten; a removed code's entry goes; a new code is
+    appended. A code that took another's place under a new id (``change_id``) keeps the old
+    entry's place and comments.
+
+    >>> old = "# kept\nversion: '1'\ncodes:\n  - {id: a, name_th: ก, name_en: A}  # note\n"
+    >>> new = parse_codebook(old).add(Code(id="b", name_th="ข", name_en="B"))
+    >>> print(merge_codebook_text(old, new), end="")
+    # kept
+    version: '1'
+    codes:
+      - {id: a, name_th: ก, name_en: A}  # note
+      - id: b
+        name_th: ข
+        name_en: B
+        colour: '#999999'
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    old_book = parse_codebook(current)
+    handler = _round_trip_yaml(current)
+    document = handler.load(current)
+    entries = document["codes"]
+    position = {entry["id"]: index for index, entry in enumerate(entries) if isinstance(entry, dict)}
+    old_ids = list(old_book.codes)
+    new_ids = list(book.codes)
+    gone = [code_id for code_id in old_ids if code_id not in book.codes]
+    # a new id standing where a removed one stood is that code renamed: keep its entry
+    renamed: dict[str, str] = {}
+    for code_id in gone:
+        index = old_ids.index(code_id)
+        if index < len(new_ids) and new_ids[index] not in old_book.codes and new_ids[index] not in renamed:
+            renamed[new_ids[index]] = code_id
+    for new_id, old_id in renamed.items():
+        entry = entries[position[old_id]]
+        entry["id"] = new_id
+        _update_entry(entry, old_book.codes[old_id], book.codes[new_id])
+    for code_id in old_ids:
+        if code_id in book.codes and book.codes[code_id] != old_book.codes[code_id]:
+            _update_entry(entries[position[code_id]], old_book.codes[code_id], book.codes[code_id])
+    for code_id in sorted((c for c in gone if c not in renamed.values()), key=lambda c: -position[c]):
+        _remove_entry(entries, position[code_id])
+    for code_id in new_ids:
+        if code_id not in old_book.codes and code_id not in renamed:
+            entries.append(CommentedMap(book.codes[code_id].to_dict()))
+    if str(book.version) != str(old_book.version):
+        document["version"] = book.version
+    out = io.StringIO()
+    handler.dump(document, out)
+    return out.getvalue()
+
+
+def _update_entry(entry, old: Code, new: Code) -> None:
+    """Rewrite the fields of one entry that differ between ``old`` and ``new`` (in place)."""
+    wanted = new.to_dict()
+    for key in _FIELD_KEYS:
+        if getattr(old, key) == getattr(new, key):
+            continue
+        if key in wanted:
+            entry[key] = wanted[key]
+        elif key in entry:
+            del entry[key]
+
+
+def _remove_entry(entries, index: int) -> None:
+    """Delete one entry; a comment below it (a section header of the next code) moves up."""
+    entry = entries[index]
+    if index > 0 and isinstance(entry, dict) and entry:
+        last_key = list(entry)[-1]
+        comment = entry.ca.items.get(last_key)
+        before = entries[index - 1]
+        if comment and isinstance(before, dict) and before:
+            before.ca.items[list(before)[-1]] = comment
+    del entries[index]
+
+
 def save_codebook(book: Codebook, path: str | Path | None = None) -> Path:
-    """Validate, then write atomically (temporary file, then rename); returns the path."""
+    """Validate, then write under the file's lock; returns the path.
+
+    An existing file keeps its comments, order and layout: only what differs from ``book``
+    is rewritten (:func:`merge_codebook_text`). Refuses to write what it could not read back.
+    """
     path = Path(path) if path else default_codebook_path()
-    text = dump_codebook(book)
-    parse_codebook(text, source=str(path))  # refuse to write what we could not read back
-    atomic_write_text(path, text)
+
+    def rewrite(current: str) -> str:
+        text = merge_codebook_text(current, book) if current.strip() else dump_codebook(book)
+        parse_codebook(text, source=str(path))
+        return text
+
+    update_text(path, rewrite)
     return path
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, _mode_for(path))  # mkstemp makes 0600 files; keep the usual permissions
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def edit_codebook(path: str | Path, edit: Callable[[Codebook], Codebook]) -> Codebook:
+    r"""Apply ``edit`` to the codebook as it is on disk *now* (under its lock) and save the
+    result the way :func:`save_codebook` does; returns the new codebook.
 
+    Two people adding codes at once both keep theirs: each edit starts from the other's file.
 
-def _mode_for(path: Path) -> int:
-    """The existing file's permissions, or the default for a new file (0666 less the umask)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "codebook.yaml"
+    >>> _ = target.write_text("codes:\n  - {id: a, name_th: ก, name_en: A}\n", encoding="utf-8")
+    >>> [c.id for c in edit_codebook(target, lambda b: b.add(Code(id="b", name_th="ข", name_en="B")))]
+    ['a', 'b']
+    """
+    path = Path(path)
+    result: list[Codebook] = []
+
+    def rewrite(current: str) -> str:
+        before = parse_codebook(current, source=str(path))
+        after = edit(before)
+        text = merge_codebook_text(current, after)
+        result.append(parse_codebook(text, source=str(path)))
+        return text
+
+    update_text(path, rewrite)
+    return result[-1]
+
