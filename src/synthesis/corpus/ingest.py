@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 import time
 from dataclasses import dataclass, field
 from itertools import compress
@@ -393,17 +392,8 @@ def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-class _NoBar:
-    def update(self, n: int) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
 def _progress(files: list[str], enabled: bool):
-    if not enabled:
-        return _NoBar()
-    from tqdm import tqdm
+    # a bar on a terminal only, plain lines in a log, nothing when it is quickly over
+    from synthesis.progress import progress
 
-    return tqdm(total=len(files), desc="ingest", unit="file", file=sys.stderr, leave=False)
+    return progress(len(files), "ingest", "file", enabled=enabled)
