@@ -31,8 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from synthesis.corpus import ingest
     from synthesis.corpus.areas import load_areas
     from synthesis.paths import project_root, reports_dir, work_dir
@@ -63,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     parameters = {"corpus_dir": str(corpus), "work_dir": str(store), "coder": args.coder,
                   "date_from": args.date_from, "date_to": args.date_to, "redact": args.redact}
     jobs = plan_jobs(collection, wanted, out, parameters, cross_area=args.all, pdf=args.pdf)
-    bar = tqdm(total=len(jobs), desc="reports", unit="report")
+    from synthesis.progress import progress
+
+    bar = progress(len(jobs), "reports", "report")
     results = run_reports(jobs, cwd=project_root(), workers=args.jobs,
                           on_done=lambda result: bar.update(1))
     bar.close()
