@@ -299,3 +299,10 @@ def test_codebook_atomic_write_is_lessons_io():
     from synthesis.coding import codebook
 
     assert codebook.atomic_write_text is lessons_io.atomic_write_text
+
+
+def test_codebook_alias_bomb_refused_with_file_name():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+    with pytest.raises(CodebookError, match="book.yaml: YAML refused"):
+        parse_codebook(bomb + "codes: []\n", source="book.yaml")

@@ -27,6 +27,7 @@ from typing import Any, Callable
 import yaml
 
 from synthesis.lessons_io import atomic_write_text, read_text, update_text
+from synthesis.safe_yaml import YAMLLimitError, load_yaml
 from synthesis.thai.spans import ENTITY_LABELS, SEGMENT_KINDS
 
 CODE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$")
@@ -289,7 +290,9 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
 def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     """Build a codebook from YAML text; see :func:`load_codebook`."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+        data = load_yaml(text, source=source, loader=_LineLoader)  # size, depth and alias limits
+    except YAMLLimitError as error:
+        raise CodebookError([str(error)]) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark else source
