@@ -102,9 +102,8 @@ def run_batch(job: BatchJob) -> BatchResult:
         path = corpus_dir / relative
         try:
             content_hash = _file_hash(path)
-        except OSError as error:
-            reason = "symbolic link loop" if error.errno == 40 else (error.strerror or str(error))
-            outcomes.append(FileOutcome(relative, "failed", error=reason))
+        except ReadError as error:
+            outcomes.append(FileOutcome(relative, "failed", error=error.reason))
             continue
         previous = job.previous.get(relative)
         if previous and previous.get("file_sha256") == content_hash and previous.get("doc_id"):
@@ -114,6 +113,12 @@ def run_batch(job: BatchJob) -> BatchResult:
             document = process_file(corpus_dir, relative, job.collection, areas)
         except ReadError as error:
             outcomes.append(FileOutcome(relative, "failed", error=error.reason))
+            continue
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
+                AttributeError, OverflowError, UnicodeError, OSError) as error:
+            # a text no rule foresaw must not stop the batch: the file fails, with what went wrong
+            outcomes.append(FileOutcome(relative, "failed", error=f"could not be processed "
+                                                                   f"({type(error).__name__}: {error})"))
             continue
         entry = {"doc_id": document.doc_id, "file_sha256": content_hash, "sha256": document.sha256,
                  "format": document.format, "bytes": path.stat().st_size}

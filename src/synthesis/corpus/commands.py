@@ -50,15 +50,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_parse(args: argparse.Namespace) -> int:
     from synthesis.corpus import ReadError, parse_document, read_file
-    from synthesis.corpus.document import apply_metadata
-    from synthesis.corpus.ingest import read_sidecar
+    from synthesis.corpus.document import apply_metadata, metadata_problems
+    from synthesis.corpus.ingest import SIDECAR_SUFFIX, read_sidecar
 
     try:
         raw = read_file(args.file)
-        metadata = {**raw.metadata, **read_sidecar(args.file)}
+        sidecar = read_sidecar(args.file)
     except ReadError as error:
         print(f"synthesis parse: {error}", file=sys.stderr)
         return 1
+    problems = [f"front matter: {p}" for p in metadata_problems(raw.metadata)]
+    problems += [f"sidecar {args.file.name}{SIDECAR_SUFFIX}: {p}" for p in metadata_problems(sidecar)]
+    if problems:
+        print(f"synthesis parse: {args.file}: {'; '.join(problems)}", file=sys.stderr)
+        return 1
+    metadata = {**raw.metadata, **sidecar}
     report = parse_document(raw.text, path=str(args.file))
     apply_metadata(report, metadata)
     record = report.to_json()

@@ -115,6 +115,51 @@ def apply_metadata(parsed: ParsedReport, meta: dict[str, Any]) -> None:
         setattr(parsed, key, str(value))
 
 
+_TEXT_FIELDS = ("title", "date_text", "reporter", "project", "fund", "kind")
+
+
+def metadata_problems(meta: dict[str, Any]) -> list[str]:
+    """What is wrong in front matter or a sidecar: a field of the wrong type, a date that
+    does not exist. An empty list when it can be used.
+
+    >>> metadata_problems({"areas": ["yala-bala"], "date": "5 มี.ค. 2565"})
+    []
+    >>> metadata_problems({"areas": 5, "date": "2022-13-45"})
+    ["'areas' must be an area id or a list of area ids, not the number 5", "'date' is not a date: '2022-13-45' (month must be in 1..12)"]
+    """
+    problems = []
+    for key in ("areas", "area"):
+        value = meta.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        if not isinstance(value, list):
+            problems.append(f"{key!r} must be an area id or a list of area ids, not {_described(value)}")
+        elif bad := [v for v in value if not isinstance(v, str)]:
+            problems.append(f"{key!r} must list area ids (text), not {_described(bad[0])}")
+    for key in ("date", "date_end"):
+        value = meta.get(key)
+        if value in (None, "") or metadata_date(value) is not None:
+            continue
+        reason = ""
+        if isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value.strip())
+            except ValueError as error:
+                reason = f" ({error})" if "-" in value else ""
+        problems.append(f"{key!r} is not a date: {value!r}{reason}")
+    for key in _TEXT_FIELDS:
+        value = meta.get(key)
+        if isinstance(value, (dict, list, set, tuple)):
+            problems.append(f"{key!r} must be text, not {_described(value)}")
+    return problems
+
+
+def _described(value: Any) -> str:
+    kinds = {bool: "true/false", int: "the number", float: "the number", dict: "a mapping", list: "a list"}
+    kind = kinds.get(type(value), type(value).__name__)
+    return f"{kind} {value!r}" if kind in ("the number", "true/false") else kind
+
+
 def metadata_date(value: Any) -> str | None:
     """An ISO date from front matter: a YAML date or a string, in CE or Buddhist Era.
 

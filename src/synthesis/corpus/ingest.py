@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import time
 from dataclasses import dataclass, field
 from itertools import compress
@@ -32,15 +33,17 @@ import yaml
 
 from synthesis.corpus import thai_bridge as thai
 from synthesis.corpus.areas import Area, attribute, default_areas_path, load_areas
-from synthesis.corpus.document import Document, build_document
+from synthesis.corpus.document import Document, build_document, metadata_problems
 from synthesis.corpus.parser import PARSER_VERSION
-from synthesis.corpus.readers import READERS, ReadError, read_file
+from synthesis.corpus.readers import (READERS, ReadError, max_file_bytes, not_a_regular_file, read_file,
+                                      read_regular_bytes)
 from synthesis.corpus.batches import BATCH_FILES, BatchJob, FileOutcome, plan_batches
 from synthesis.corpus.parallel import ENGINES
 from synthesis.corpus.store import (DOC_TABLES, FILES, SCHEMAS, FilesWriter, PreviousFiles, empty_table,
                                     iter_table_batches, new_store_folder, read_manifest, recover,
                                     rows_to_table, store_lock, swap_in, write_manifest, write_table_file)
 from synthesis.corpus.store_writer import PartitionedWriter
+from synthesis.safe_yaml import load_yaml
 from synthesis.thai.spans import TokenList
 
 SIDECAR_SUFFIX = ".meta.yaml"
@@ -58,6 +61,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): never read
     warnings: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -69,11 +73,14 @@ class IngestReport:
         """A small table of counts, then one line per failed file."""
         rows = [("added", len(self.added)), ("changed", len(self.changed)),
                 ("unchanged", len(self.unchanged)), ("removed", len(self.removed)),
-                ("failed", len(self.failed)), ("skipped (not a corpus format)", len(self.skipped))]
+                ("failed", len(self.failed)), ("skipped (not a corpus format)", len(self.skipped)),
+                ("refused (link, pipe, device)", len(self.refused))]
         lines = [f"store: {self.store}"] + [f"  {name:<30} {count:>6}" for name, count in rows]
         lines.append(f"  {'seconds':<30} {self.seconds:>6.2f}")
         for path, reason in self.failed:
             lines.append(f"FAILED  {path}: {reason}")
+        for path, reason in self.refused:
+            lines.append(f"skipped {path}: {reason}")
         for path, warning in self.warnings:
             lines.append(f"warning {path}: {warning}")
         return "\n".join(lines)
@@ -86,41 +93,145 @@ def list_corpus_files(corpus_dir: Path) -> tuple[list[str], list[str]]:
 
     Both lists are sorted (by code point: the order of the store's ``files.parquet``).
     Hidden files and folders, Office lock files (``~$…``) and sidecar ``.meta.yaml`` files
-    are left out; folder symlinks are
-    not followed (no loops); file symlinks are read (a looping one fails with its reason).
+    are left out; see :func:`scan_corpus` for the files refused (links, pipes, devices).
     """
-    found, skipped = [], []
+    listing = scan_corpus(corpus_dir)
+    return listing.found, listing.skipped
+
+
+@dataclass
+class CorpusListing:
+    """What a corpus folder holds: files to read, files of other formats, files refused."""
+
+    found: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def scan_corpus(corpus_dir: Path) -> CorpusListing:
+    """List a corpus folder without reading anything outside it or anything that could hang.
+
+    - a named pipe, a socket or a device is refused (never opened);
+    - a symbolic link to a file inside the corpus is followed once: refused when its target
+      is read under its own name (or through an earlier link), read otherwise;
+    - a symbolic link out of the corpus or to a pipe or device is refused; a dangling or
+      looping one is listed, so that its read fails and names the reason;
+    - folder links are not followed (no loops, nothing outside).
+
+    Each refusal carries its reason (``(path, reason)`` in :attr:`CorpusListing.refused`).
+    """
+    corpus_dir = Path(corpus_dir)
+    root = Path(os.path.realpath(corpus_dir))
+    listing = CorpusListing()
+    links: list[tuple[str, Path]] = []
+    read_targets: set[str] = set()
     for folder, dirnames, filenames in os.walk(corpus_dir, followlinks=False):
+        for name in sorted(dirnames):
+            if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
+                relative = Path(folder, name).relative_to(corpus_dir).as_posix()
+                listing.refused.append((relative, "a link to a folder: not followed"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith((".", "~$")) or name.endswith(SIDECAR_SUFFIX):
                 continue  # hidden files, Office lock files, sidecars
-            relative = Path(folder, name).relative_to(corpus_dir).as_posix()
-            (found if Path(name).suffix.lower() in READERS else skipped).append(relative)
-    return sorted(found), sorted(skipped)
+            full = Path(folder, name)
+            relative = full.relative_to(corpus_dir).as_posix()
+            if Path(name).suffix.lower() not in READERS:
+                listing.skipped.append(relative)
+                continue
+            try:
+                info = full.lstat()
+            except OSError as error:
+                listing.refused.append((relative, f"cannot be listed ({error.strerror or error})"))
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                links.append((relative, full))
+                continue
+            kind = not_a_regular_file(info.st_mode)
+            if kind:
+                listing.refused.append((relative, f"{kind}, not a file: not read"))
+                continue
+            listing.found.append(relative)
+            read_targets.add(os.path.realpath(full))
+    for relative, full in sorted(links):
+        reason = _link_refusal(full, root, read_targets)
+        if reason:
+            listing.refused.append((relative, reason))
+        else:
+            listing.found.append(relative)
+            read_targets.add(os.path.realpath(full))
+    listing.found.sort()
+    listing.skipped.sort()
+    listing.refused.sort()
+    return listing
+
+
+def _link_refusal(link: Path, root: Path, read_targets: set[str]) -> str | None:
+    """Why the file link ``link`` is not read, or None when it is read once (by this name)."""
+    try:
+        target = Path(os.path.realpath(link, strict=True))
+    except OSError:
+        return None  # a loop or a dangling link: its read fails and says why
+    if target != root and root not in target.parents:
+        return "a symbolic link to a file outside the corpus: not read"
+    relative_target = target.relative_to(root).as_posix()
+    try:
+        mode = target.stat().st_mode
+    except OSError as error:
+        return f"a symbolic link whose target cannot be read ({error.strerror or error}): not read"
+    kind = not_a_regular_file(mode)
+    if kind:
+        return f"a symbolic link to {kind} ({relative_target}): not read"
+    if str(target) in read_targets:
+        return f"a symbolic link to {relative_target}, read once under that name"
+    return None
 
 
 def _file_hash(path: Path) -> str:
-    """sha256 of the file's bytes and of its sidecar, if any; raises OSError."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if sidecar.is_file():
-        digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    """sha256 of the file's bytes and of its sidecar, if any; raises :class:`ReadError`.
+
+    Reads through :func:`read_regular_bytes`: a pipe or device swapped in after listing is
+    refused, never read, and a file over the size limit is not hashed."""
+    digest = hashlib.sha256(read_regular_bytes(path, max_file_bytes()))
+    sidecar = _sidecar_bytes(path)
+    if sidecar is not None:
+        digest.update(b"\0sidecar\0" + sidecar)
     return digest.hexdigest()
+
+
+SIDECAR_MAX_BYTES = 1 << 20
+
+
+def _sidecar_bytes(path: Path) -> bytes | None:
+    """The bytes of ``<file>.meta.yaml`` beside ``path``, None when there is none.
+
+    A sidecar must be a regular file of at most 1 MB, not a link (a link could pull in a file
+    from outside the corpus)."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    try:
+        info = sidecar.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ReadError(path, f"sidecar {sidecar.name} is not readable ({error.strerror or error})") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ReadError(path, f"sidecar {sidecar.name} is a symbolic link: not read")
+    try:
+        return read_regular_bytes(sidecar, SIDECAR_MAX_BYTES)
+    except ReadError as error:
+        raise ReadError(path, f"sidecar {sidecar.name}: {error.reason}") from None
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
     """Metadata from ``<file>.meta.yaml`` next to ``path``; raises ReadError if it is invalid."""
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
+    data = _sidecar_bytes(Path(path))
+    if data is None:
         return {}
+    sidecar = Path(path).with_name(Path(path).name + SIDECAR_SUFFIX)
     try:
-        value = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReadError(path, f"sidecar {sidecar.name} is not readable ({error})") from None
+        value = load_yaml(data.decode("utf-8-sig"), source=sidecar.name)
+    except UnicodeDecodeError as error:
+        raise ReadError(path, f"sidecar {sidecar.name} is not UTF-8 text (byte {error.start})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -139,7 +250,12 @@ def process_file(corpus_dir: Path, relative: str, collection: str, areas: list[A
     """Read, normalize, parse, tag and attribute one file; raises :class:`ReadError`."""
     path = Path(corpus_dir) / relative
     raw = read_file(path)
-    document = build_document(collection, relative, raw, read_sidecar(path))
+    sidecar = read_sidecar(path)
+    problems = [f"front matter: {problem}" for problem in metadata_problems(raw.metadata)]
+    problems += [f"sidecar {path.name}{SIDECAR_SUFFIX}: {problem}" for problem in metadata_problems(sidecar)]
+    if problems:
+        raise ReadError(path, "; ".join(problems))
+    document = build_document(collection, relative, raw, sidecar)
     document.attributions = attribute(document, areas)
     unknown = [a for a in _listed_areas(document.metadata) if a not in {x.id for x in areas}]
     if unknown:
@@ -285,7 +401,8 @@ class _IngestRun:
         versions = _versions(self.areas_path)
         same_versions = manifest.get("versions") == versions
         previous = PreviousFiles(self.store_dir, manifest)
-        files, report.skipped = list_corpus_files(self.corpus_dir)
+        listing = scan_corpus(self.corpus_dir)
+        files, report.skipped, report.refused = listing.found, listing.skipped, listing.refused
         batches = plan_batches(files, [_size(self.corpus_dir / f) for f in files], self.batch_files)
 
         folder = new_store_folder(self.store_dir)

@@ -10,12 +10,14 @@ reader from ``READERS``, checks size and emptiness, and turns every failure into
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import Callable
 
 from synthesis.corpus.encoding import DecodeError
-from synthesis.corpus.readers.base import RawText, ReadError
+from synthesis.corpus.readers.base import RawText, ReadError, max_text_chars
 from synthesis.corpus.readers.html import read_html
 from synthesis.corpus.readers.pdf import fix_thai_pdf_order, read_pdf
 from synthesis.corpus.readers.tables import read_csv, read_json, read_jsonl
@@ -25,7 +27,8 @@ from synthesis.corpus.readers.word import read_docx
 DEFAULT_MAX_MB = 30
 
 __all__ = ["DEFAULT_MAX_MB", "READERS", "RawText", "ReadError", "fix_thai_pdf_order", "is_supported",
-           "max_file_bytes", "read_file", "sniff_binary", "split_front_matter"]
+           "max_file_bytes", "max_text_chars", "not_a_regular_file", "read_file", "read_regular_bytes",
+           "sniff_binary", "split_front_matter"]
 
 
 Reader = Callable[[bytes], RawText]
@@ -75,6 +78,67 @@ def max_file_bytes() -> int:
     return int(float(os.environ.get("SYNTHESIS_MAX_FILE_MB", DEFAULT_MAX_MB)) * 1024 * 1024)
 
 
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISDIR, "a folder"))
+
+
+def not_a_regular_file(mode: int) -> str | None:
+    """What a file of ``st_mode`` is when it is not a regular file (never to be read), or None.
+
+    >>> not_a_regular_file(stat.S_IFIFO | 0o644), not_a_regular_file(stat.S_IFREG | 0o644)
+    ('a named pipe (FIFO)', None)
+    """
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_regular_bytes(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; raises :class:`ReadError`.
+
+    Opened without blocking and checked *after* opening (``fstat``), so a named pipe, a
+    socket or a device, also behind a symbolic link or swapped in after listing, is refused
+    without a read that could hang; reads at most ``limit + 1`` bytes even if the file grows.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp()); os.mkfifo(folder / "pipe.txt")
+    >>> read_regular_bytes(folder / "pipe.txt", 100)
+    Traceback (most recent call last):
+    ...
+    synthesis.corpus.readers.base.ReadError: ...pipe.txt: a named pipe (FIFO), not a file: not read
+    """
+    path = Path(path)
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        reason = "symbolic link loop" if error.errno == errno.ELOOP else (error.strerror or str(error))
+        raise ReadError(path, reason) from None
+    try:
+        info = os.fstat(handle)
+        kind = not_a_regular_file(info.st_mode)
+        if kind:
+            raise ReadError(path, f"{kind}, not a file: not read")
+        if info.st_size > limit:
+            raise ReadError(path, f"file is {info.st_size / 1048576:.1f} MB, over the "
+                                  f"{limit / 1048576:g} MB limit (SYNTHESIS_MAX_FILE_MB)")
+        chunks, total = [], 0
+        while chunk := os.read(handle, min(1 << 20, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise ReadError(path, f"file grew over the {limit / 1048576:g} MB limit while it was "
+                                      "read (SYNTHESIS_MAX_FILE_MB)")
+        return b"".join(chunks)
+    except OSError as error:
+        raise ReadError(path, error.strerror or str(error)) from None
+    finally:
+        os.close(handle)
+
+
 def is_supported(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() in READERS
 
@@ -97,17 +161,7 @@ def read_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawTe
         raise ReadError(path, f"unsupported file type {path.suffix or '(no extension)'!r}; "
                               f"readable: {', '.join(sorted(READERS))}")
     limit = max_file_bytes() if max_bytes is None else max_bytes
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ReadError(path, f"file is {size / 1048576:.1f} MB, over the "
-                                  f"{limit / 1048576:.0f} MB limit (SYNTHESIS_MAX_FILE_MB)")
-        data = path.read_bytes()
-    except ReadError:
-        raise
-    except OSError as error:
-        reason = "symbolic link loop" if error.errno == 40 else (error.strerror or str(error))
-        raise ReadError(path, reason) from None
+    data = read_regular_bytes(path, limit)
     if not data.strip():
         raise ReadError(path, "file is empty")
     if path.suffix.lower() in _TEXT_READERS and (kind := sniff_binary(data)):
@@ -118,6 +172,9 @@ def read_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawTe
     except DecodeError as error:
         raise ReadError(path, f"file {error}") from None
     raw.text = raw.text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(raw.text) > (text_limit := max_text_chars()):
+        raise ReadError(path, f"the file yields {len(raw.text) / 1048576:.1f} million characters of text, "
+                              f"over the {text_limit / 1048576:g} million limit (SYNTHESIS_MAX_TEXT_MB)")
     if not raw.text.strip():
         raise ReadError(path, "no text found in the file" +
                         (f" ({'; '.join(raw.warnings)})" if raw.warnings else ""))

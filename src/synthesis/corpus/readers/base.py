@@ -29,3 +29,37 @@ class RawText:
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+
+
+# Limits of every reader (environment variables, read at each call so tests and runs can set
+# them): a file over a limit is reported with the limit's name, never read whole.
+DEFAULT_MAX_TEXT_MB = 10  # characters of text a file may yield, in millions of 2**20
+DEFAULT_MAX_EXPANDED_MB = 50  # bytes a .docx (a zip) may inflate to
+DEFAULT_MAX_PDF_PAGES = 2000
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def max_text_chars() -> int:
+    """Most characters of text one file may yield (``SYNTHESIS_MAX_TEXT_MB``, default 10).
+
+    >>> max_text_chars() > 0
+    True
+    """
+    return int(_env_number("SYNTHESIS_MAX_TEXT_MB", DEFAULT_MAX_TEXT_MB) * 1024 * 1024)
+
+
+def max_expanded_bytes() -> int:
+    """Most bytes the parts of a ``.docx`` may inflate to (``SYNTHESIS_MAX_EXPANDED_MB``, default 50)."""
+    return int(_env_number("SYNTHESIS_MAX_EXPANDED_MB", DEFAULT_MAX_EXPANDED_MB) * 1024 * 1024)
+
+
+def max_pdf_pages() -> int:
+    """Most pages read from one PDF (``SYNTHESIS_MAX_PDF_PAGES``, default 2000)."""
+    return int(_env_number("SYNTHESIS_MAX_PDF_PAGES", DEFAULT_MAX_PDF_PAGES))

@@ -6,7 +6,8 @@ import io
 import re
 
 from synthesis.corpus.encoding import DecodeError
-from synthesis.corpus.readers.base import RawText
+from synthesis.corpus.readers.base import RawText, max_pdf_pages, max_text_chars
+from synthesis.thai.pdf_repair import repair_pdf_thai
 
 # Thai fonts in PDFs often use private-use glyph variants for marks placed low or left.
 _PUA_THAI = {
@@ -48,8 +49,23 @@ def fix_thai_pdf_order(text: str) -> str:
     return re.sub(r"\u0e33([\u0e48-\u0e4b])", r"\1ำ", text)  # the tone mark comes before ำ
 
 
+def repair_summary(changes) -> str:
+    """One warning line that counts the broken-Thai repairs by rule.
+
+    >>> from synthesis.thai.pdf_repair import repair_pdf_thai
+    >>> repair_summary(repair_pdf_thai("จำานวน ต าบล ด าเนิน").changes)
+    'repaired broken PDF Thai: 3 changes (sara-am-doubled 1, sara-am-spaced 2)'
+    """
+    counts: dict[str, int] = {}
+    for change in changes:
+        counts[change.rule] = counts.get(change.rule, 0) + 1
+    detail = ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items()))
+    return f"repaired broken PDF Thai: {len(changes)} changes ({detail})"
+
+
 def read_pdf(data: bytes) -> RawText:
-    """The text layer of a PDF, page by page, with Thai mark order repaired."""
+    """The text layer of a PDF, page by page, with Thai mark order and broken Thai repaired
+    (:mod:`synthesis.thai.pdf_repair`; a warning counts the repairs by rule)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -57,13 +73,24 @@ def read_pdf(data: bytes) -> RawText:
         raise DecodeError("is not a PDF (no %PDF header)")
     pages: list[str] = []
     warnings: list[str] = []
+    page_limit, text_limit, chars = max_pdf_pages(), max_text_chars(), 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > page_limit:
+                raise DecodeError(f"has {len(pdf.pages)} pages, over the {page_limit} page limit "
+                                  "(SYNTHESIS_MAX_PDF_PAGES)")
             for number, page in enumerate(pdf.pages, 1):
                 try:
                     pages.append(page.extract_text() or "")
+                    chars += len(pages[-1])
                 except Exception as error:  # one damaged page must not lose the rest
                     warnings.append(f"page {number} unreadable: {error}")
+                if chars > text_limit:  # stop extracting: the rest would be read for nothing
+                    raise DecodeError(f"yields over {text_limit / 1048576:g} million characters of text "
+                                      f"by page {number} (SYNTHESIS_MAX_TEXT_MB)")
+                page.close()  # pdfplumber caches each page's objects: free them as we go
+    except DecodeError:
+        raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise DecodeError("is a password-protected PDF") from None
     except Exception as error:
@@ -73,7 +100,10 @@ def read_pdf(data: bytes) -> RawText:
             raise DecodeError("is a password-protected PDF") from None
         detail = str(error) or names
         raise DecodeError(f"is not a readable PDF (truncated or damaged: {detail})") from None
-    text = "\n\n".join(fix_thai_pdf_order(p) for p in pages)
+    repaired = repair_pdf_thai("\n\n".join(fix_thai_pdf_order(p) for p in pages))
+    text = repaired.text
+    if repaired.changes:
+        warnings.append(repair_summary(repaired.changes))
     if not text.strip():
         warnings.append("the PDF has no text layer (scanned pages need OCR)")
     return RawText(text + "\n", "pdf", None, warnings)

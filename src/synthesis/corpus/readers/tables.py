@@ -42,6 +42,8 @@ def read_json(data: bytes) -> RawText:
         value = json.loads(decoded.text)
     except json.JSONDecodeError as error:
         raise DecodeError(f"is not valid JSON ({error})") from None
+    except RecursionError:
+        raise DecodeError("is JSON nested too deeply to read") from None
     if isinstance(value, dict):
         # {"documents": [{...}, ...]}: the one list of records inside
         lists = [v for v in value.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
@@ -59,6 +61,8 @@ def read_jsonl(data: bytes) -> RawText:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as error:
                 warnings.append(f"line {number} is not JSON, skipped ({error.msg})")
+            except RecursionError:
+                warnings.append(f"line {number} is JSON nested too deeply, skipped")
     return _records_to_raw(rows, "jsonl", decoded.encoding, warnings)
 
 
@@ -68,5 +72,12 @@ def read_csv(data: bytes) -> RawText:
         dialect = csv.Sniffer().sniff(decoded.text[:4096], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.DictReader(io.StringIO(decoded.text), dialect=dialect))
+    # a whole transcript in one cell is a text, not an attack: the file size limit bounds it
+    if csv.field_size_limit() < len(decoded.text) + 1:
+        csv.field_size_limit(len(decoded.text) + 1)
+    reader = csv.DictReader(io.StringIO(decoded.text), dialect=dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise DecodeError(f"is not a readable CSV (row {reader.line_num}: {error})") from None
     return _records_to_raw(rows, "csv", decoded.encoding, decoded.warnings)

@@ -9,6 +9,7 @@ import yaml
 
 from synthesis.corpus.encoding import decode_bytes
 from synthesis.corpus.readers.base import RawText
+from synthesis.safe_yaml import load_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -23,8 +24,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
     if not match:
         return {}, text, []
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
+        meta = load_yaml(match.group(1), source="front matter") or {}
+    except yaml.YAMLError as error:  # also an alias bomb or a too deep block (safe_yaml's limits)
         return {}, text, [f"front matter is not valid YAML, kept as text: {error}".splitlines()[0]]
     if not isinstance(meta, dict):
         return {}, text, ["front matter is not a mapping, kept as text"]

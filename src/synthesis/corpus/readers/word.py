@@ -6,7 +6,34 @@ import io
 import zipfile
 
 from synthesis.corpus.encoding import DecodeError
-from synthesis.corpus.readers.base import RawText
+from synthesis.corpus.readers.base import RawText, max_expanded_bytes
+
+
+def check_expansion(data: bytes, limit: int | None = None) -> None:
+    """Refuse a ``.docx`` whose parts inflate past ``limit`` bytes (``SYNTHESIS_MAX_EXPANDED_MB``).
+
+    The sizes a zip declares bound what :mod:`zipfile` inflates (it stops at the declared
+    size), so checking them refuses a zip bomb before anything is inflated.
+
+    >>> import io
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+    ...     z.writestr("word/document.xml", "ก" * 400_000)
+    >>> check_expansion(buffer.getvalue(), limit=1024 * 1024)
+    Traceback (most recent call last):
+    ...
+    synthesis.corpus.encoding.DecodeError: expands to 1.1 MB, over the 1 MB limit (SYNTHESIS_MAX_EXPANDED_MB)
+    """
+    limit = max_expanded_bytes() if limit is None else limit
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise DecodeError(f"is not a readable .docx (truncated or damaged: {error})") from None
+    if total > limit:
+        raise DecodeError(f"expands to {total / 1048576:.1f} MB, over the {limit / 1048576:g} MB limit "
+                          "(SYNTHESIS_MAX_EXPANDED_MB)")
+
 
 def read_docx(data: bytes) -> RawText:
     """Paragraphs and tables of a ``.docx`` in document order; headings on their own line."""
@@ -14,6 +41,7 @@ def read_docx(data: bytes) -> RawText:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_expansion(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
