@@ -73,8 +73,9 @@ def test_sections_quotes_prefer_what_both_coders_coded(area_ctx):
     assert not quotes.empty
     agreed = quotes[quotes["รหัส (code)"] == "ปัจจัยความสำเร็จ"]
     assert agreed["coders"].tolist() == [2, 2]
-    markdown = sections.quotes_markdown(quotes)
-    assert "> " in markdown and "corpora/mini/" in markdown
+    html = str(sections.quotes_html(quotes))
+    assert "<blockquote>" in html and "corpora/" not in html  # self-contained: no link into raw files
+    assert not any(f"{doc_id}:" in html for doc_id in area_ctx.area_documents["doc_id"])  # no offsets
 
 
 def test_sections_methods_report_versions_and_agreement(area_ctx):
@@ -95,19 +96,30 @@ def test_sections_unknown_coder_falls_back_to_people_and_says_so(mini_home):
 
 
 def test_sections_lesson_card_warns_on_unsupported_points(area_ctx, mini_home):
-    from synthesis.analysis.cards import CardPoint, LessonCard, save_card
+    from synthesis.findings.cards import CardPoint, LessonCard, save_card
+    from synthesis.findings.scope import card_path
     from synthesis.reports import sections
 
-    known = sections.all_codings(area_ctx)[0].coding_id
+    known = sections.all_codings(area_ctx)[0]
     card = LessonCard("songkhla-khae", "บทเรียนตำบลแค", {"success_factors": [
-        CardPoint("ภาคีหลายฝ่ายร่วมมือ", [known]), CardPoint("ผู้นำกลุ่มเข้มแข็ง", [])]})
-    path = save_card(card, mini_home / "lessons" / "cards" / "songkhla-khae.yaml")
+        CardPoint("ภาคีหลายฝ่ายร่วมมือ", [known.coding_id]), CardPoint("ผู้นำกลุ่มเข้มแข็ง", [])]})
+    path = save_card(card, card_path("mini", "songkhla-khae"))
     try:
-        text = sections.lesson_card_markdown(area_ctx)
+        text = str(sections.lesson_card_html(area_ctx))
     finally:
         path.unlink()
-    assert "ภาคีหลายฝ่ายร่วมมือ" in text and "⚠️" in text.split("ผู้นำกลุ่มเข้มแข็ง")[1]
-    assert "⚠️" not in text.split("ผู้นำกลุ่มเข้มแข็ง")[0]
+    before, after = text.split("ผู้นำกลุ่มเข้มแข็ง")
+    assert "ภาคีหลายฝ่ายร่วมมือ" in before and "⚠️" in after and "⚠️" not in before
+    # the cited coding's quote is in the page, collapsed under the point
+    assert "<details><summary>หลักฐาน 1 ข้อความ" in before
+    assert " ".join(known.quote.split())[:30] in before
+
+
+def test_sections_lesson_card_absent_says_so(area_ctx):
+    from synthesis.reports import sections
+
+    text = str(sections.lesson_card_html(area_ctx))
+    assert "ยังไม่มีบัตรบทเรียน" in text and "<li>" not in text
 
 
 def test_sections_redacted_replaces_names_only_when_asked(mini_home, tmp_path):

@@ -1,38 +1,193 @@
-"""The area's lesson card."""
+"""The area's lesson card, first in its report: each point with its grade and reasons, its
+flags, and its evidence (quotes, document, date, speaker, coders, memos) collapsed under it.
+
+The card is the collection's own (``lessons/collections/<collection>/cards/<area>.yaml``): a
+collection without cards says so and never shows another collection's lessons. The evidence
+is copied into the page (no link into the raw corpus files, which break when a report is
+e-mailed); every string from the card, the corpus and the memos is escaped.
+"""
 
 from __future__ import annotations
 
+import pandas as pd
+
+from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
-from synthesis.reports.sections.common import all_codings
+from synthesis.reports.sections.common import all_codings, codebook, with_text
+
+__all__ = ["NO_CARD_FOR_AREA", "area_card", "card_evidence", "point_assessments", "lesson_card_html",
+           "card_key_terms"]
+
+NO_CARD_FOR_AREA = "ยังไม่มีบัตรบทเรียนของพื้นที่นี้ (no lesson card for this area yet)"
+KIND_TH = {"interview": "สัมภาษณ์", "activity_report": "รายงานกิจกรรม", "meeting_summary": "สรุปการประชุม"}
 
 
-__all__ = ["lesson_card_markdown"]
+def area_card(context: ReportContext):
+    """``(card, message)``: this area's card in this collection, or None and why not (no
+    cards in the collection, none for the area, or the file's error). Read once per report."""
+    if "card" not in context.extras:
+        from synthesis.findings.cards import CardError, load_card
+        from synthesis.findings.scope import NO_CARDS_TH, card_path, cards_dir
+
+        path = card_path(context.collection, context.area.id)
+        card, message = None, ""
+        if not cards_dir(context.collection).is_dir() or not any(cards_dir(context.collection).glob("*.yaml")):
+            message = NO_CARDS_TH
+        elif not path.is_file():
+            message = NO_CARD_FOR_AREA
+        else:
+            try:
+                card = load_card(path)
+            except CardError as error:
+                message = f"บัตรบทเรียนอ่านไม่ได้ (the lesson card cannot be read): {error}"
+        context.extras["card"] = (card, message, path)
+    card, message, _ = context.extras["card"]
+    return card, message
 
 
-def lesson_card_markdown(context: ReportContext) -> str:
-    """The area's edited lesson card as Markdown, with a warning on every point that no
-    coding supports."""
-    from synthesis.analysis.cards import CARD_SECTIONS, CardError, load_card, unsupported_points
-    from synthesis.paths import lessons_dir
+def card_evidence(context: ReportContext, card) -> pd.DataFrame:
+    """The evidence rows (``synthesis.findings.evidence`` columns) of every coding the card
+    cites, with fellow coders and memos from every coder of the collection."""
+    from synthesis.findings.evidence import coding_details
 
-    path = lessons_dir() / "cards" / f"{context.area.id}.yaml"
-    if not path.is_file():
-        return (f"_ยังไม่มีบัตรบทเรียนของพื้นที่นี้ (no lesson card yet): draft one with "
-                f"`synthesis cards draft --area {context.area.id}` and edit it._")
+    cited = {c for _, _, point in card.points() for c in point.codings}
+    codings = all_codings(context)
+    docs_cited = {c.doc_id for c in codings if c.coding_id in cited}
+    if not docs_cited:
+        return coding_details([], pd.DataFrame({"doc_id": [], "text": []}))
+    mine = [c for c in codings if c.doc_id in docs_cited]
+    documents = with_text(context, context.documents[context.documents["doc_id"].isin(docs_cited)])
+    segments = context.store.table("segments", doc_ids=sorted(docs_cited))
+    details = coding_details(mine, documents, segments, codebook(context))
+    return details[details["coding_id"].isin(cited)]
+
+
+def point_assessments(context: ReportContext, card) -> dict[tuple[str, int], dict]:
+    """For each point ``(section, number)``: its grade, the reasons (Thai) and its flags.
+
+    The grade and the flags other than "unsupported" come from ``synthesis.findings.cards``
+    (grade and flags) when present; a point citing no coding, or codings that do not exist
+    in this collection, is always flagged."""
+    from synthesis.findings.cards import unsupported_points
+
+    found: dict[tuple[str, int], dict] = {(s, n): {"grade": "", "reasons": [], "flags": []}
+                                          for s, n, _ in card.points()}
+    for row in unsupported_points(card, [c.coding_id for c in all_codings(context)]).itertuples():
+        found[(row.section, row.point)]["flags"].append(row.reason)
+    for row in _graded(context, card).itertuples(index=False):
+        entry = found.get((row.section, int(row.point)))
+        if entry is None:
+            continue
+        entry["grade"] = str(getattr(row, "grade", "") or "")
+        entry["reasons"] = list(_as_list(getattr(row, "reasons", [])))
+        for flag in _as_list(getattr(row, "flags", [])):
+            if flag not in entry["flags"]:
+                entry["flags"].append(flag)
+    return found
+
+
+def _as_list(value) -> list:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return list(value)
+
+
+def _graded(context: ReportContext, card) -> pd.DataFrame:
+    """Grades and flags per point from ``synthesis.findings.cards`` (empty until it has them)."""
     try:
-        card = load_card(path)
-    except CardError as error:
-        return f"**บัตรบทเรียนอ่านไม่ได้ (the lesson card cannot be read):** {error}"
-    weak = unsupported_points(card, [c.coding_id for c in all_codings(context)])
-    flagged = {(r.section, r.point): r.reason for r in weak.itertuples()}
-    parts = [f"### {card.title}" if card.title else ""]
+        from synthesis.findings.cards import assess_card
+    except ImportError:
+        return pd.DataFrame(columns=["section", "point", "grade", "reasons", "flags"])
+    from synthesis.reports.sections.common import agreement_by_code
+
+    return assess_card(card, all_codings(context), context.documents, codebook(context),
+                       agreement=agreement_by_code(context))
+
+
+GRADE_STYLE = {"สูง": "#2a7f62", "high": "#2a7f62", "ปานกลาง": "#b8860b", "moderate": "#b8860b",
+               "ต่ำ": "#b03a2e", "low": "#b03a2e", "ต่ำมาก": "#7b241c", "very low": "#7b241c"}
+
+
+def _evidence_html(rows: pd.DataFrame) -> h.Safe:
+    if rows.empty:
+        return h.tag("p", h.tag("i", "ไม่มีข้อความอ้างอิงที่ค้นพบ (no quote found for the cited codings)"))
+    items = []
+    for row in rows.itertuples(index=False):
+        source = [row.title or "ไม่มีชื่อเรื่อง", row.date or "ไม่ระบุวันที่", KIND_TH.get(row.kind, row.kind)]
+        if isinstance(row.speaker, str) and row.speaker:
+            source.append(f"ผู้พูด (speaker): {row.speaker}")
+        parts = [h.tag("blockquote", h.one_line(row.quote)),
+                 h.tag("small", "ที่มา (source): ", h.join([s for s in source if s], " · "))]
+        if row.context and " ".join(str(row.context).split()) != row.quote:
+            parts.append(h.tag("small", h.tag("br"), "บริบท (context): ", h.one_line(row.context, 600)))
+        parts.append(h.tag("small", h.tag("br"), "รหัส (code): ", row.code_name,
+                           " · ผู้ลงรหัส (coders): ", ", ".join(row.coders) or row.coder))
+        if len(row.memos):
+            parts.append(h.tag("small", h.tag("br"), "บันทึกของผู้ลงรหัส (memos): ",
+                               h.join([h.one_line(m) for m in row.memos], " | ")))
+        items.append(h.tag("li", *parts))
+    return h.tag("ul", *items)
+
+
+def lesson_card_html(context: ReportContext) -> h.Safe:
+    """The area's card as an HTML fragment: title and setting, then each section's points,
+    each with its grade and reasons, its flags (⚠️), and its evidence in a closed
+    ``<details>``; or a sentence saying why there is no card."""
+    from synthesis.findings.cards import CARD_SECTIONS
+
+    card, message = area_card(context)
+    if card is None:
+        hint = f"synthesis cards draft --collection {context.collection} --area {context.area.id}"
+        return h.join([h.tag("p", h.tag("b", message)),
+                       h.tag("p", "เริ่มร่างบัตรได้ด้วยคำสั่ง (draft one with) ", h.tag("code", hint))])
+    evidence = card_evidence(context, card)
+    by_id = evidence.set_index("coding_id", drop=False) if not evidence.empty else evidence
+    assessed = point_assessments(context, card)
+    parts = [h.tag("h3", card.title)] if card.title else []
+    setting = [f"{key}: {value}" for key, value in card.setting.items() if value]
+    edited = " ".join(x for x in (card.last_edited, card.edited_by and f"โดย {card.edited_by}") if x)
+    if setting or edited:
+        parts.append(h.tag("p", h.tag("small", h.join(
+            setting + ([f"แก้ไขล่าสุด (last edited): {edited}"] if edited else []), " · "))))
     for name, (thai, english, _) in CARD_SECTIONS.items():
-        points = card.sections.get(name)
+        points = card.sections.get(name) or []
         if not points:
             continue
-        parts.append(f"**{thai} ({english})**\n")
-        for index, point in enumerate(points, start=1):
-            warning = f" ⚠️ _{flagged[(name, index)]}_" if (name, index) in flagged else ""
-            parts.append(f"- {point.text}{warning}")
-        parts.append("")
-    return "\n".join(parts)
+        items = []
+        for number, point in enumerate(points, start=1):
+            info = assessed[(name, number)]
+            line = [h.escape(point.text)]
+            if info["grade"]:
+                colour = GRADE_STYLE.get(info["grade"].split(" ")[0], "#555")
+                line.append(h.tag("span", f" ความเชื่อมั่น (confidence): {info['grade']}",
+                                  style=f"color:{colour};font-weight:bold"))
+            block = [h.tag("p", *line)]
+            if info["reasons"]:
+                block.append(h.tag("small", "เหตุผล (reasons): ", h.join(info["reasons"], "; ")))
+            for flag in info["flags"]:
+                block.append(h.tag("p", h.tag("mark", "⚠️ ", flag)))
+            cited = [c for c in point.codings if not by_id.empty and c in by_id.index]
+            rows = by_id.loc[cited] if cited else evidence.head(0)
+            label = f"หลักฐาน {len(rows)} ข้อความ (evidence: {len(rows)} quotes)"
+            block.append(h.details(label, _evidence_html(rows)))
+            if point.memo:
+                block.append(h.tag("small", "หมายเหตุ (note): ", point.memo))
+            items.append(h.tag("li", *block))
+        parts.append(h.tag("h4", f"{thai} ({english})"))
+        parts.append(h.tag("ol", *items))
+    return h.join(parts)
+
+
+def card_key_terms(context: ReportContext, top: int = 5) -> list[str]:
+    """The card's key terms: its points' words that are also among the area's distinctive
+    words (log-likelihood against the other areas), most distinctive first; for KWIC."""
+    from synthesis.reports.sections.words import distinctive_terms
+
+    card, _ = area_card(context)
+    if card is None:
+        return []
+    text = " ".join(point.text for _, _, point in card.points())
+    terms = [t for t in distinctive_terms(context, top=60)["term"] if len(t) > 1 and t in text]
+    return terms[:top]

@@ -10,6 +10,10 @@ from synthesis.reports.notebook import ReportContext
 
 
 __all__ = [
+    "note_read",
+    "agreement_table",
+    "agreement_by_code",
+    "CODER_PAIR",
     "KIND_NAMES",
     "area_table",
     "with_text",
@@ -42,6 +46,8 @@ def area_table(context: ReportContext, name: str) -> pd.DataFrame:
     key = f"table:{name}"
     if key not in context.extras:
         context.extras[key] = context.store.table(name, doc_ids=list(context.area_documents["doc_id"]))
+        note_read(context, f"store: {name}", f"{len(context.area_documents)} documents of this report",
+                  len(context.extras[key]))
     return context.extras[key]
 
 
@@ -54,6 +60,7 @@ def with_text(context: ReportContext, docs: pd.DataFrame) -> pd.DataFrame:
     if docs.empty:
         return docs.assign(text=pd.Series(dtype="object"))
     texts = context.store.table("documents", doc_ids=docs["doc_id"].tolist(), columns=["doc_id", "text"])
+    note_read(context, "store: documents (text)", f"{len(docs)} documents", len(texts))
     return docs.merge(texts.drop_duplicates("doc_id"), on="doc_id", how="left", validate="one_to_one")
 
 
@@ -95,16 +102,22 @@ def codebook(context: ReportContext):
         from synthesis.paths import lessons_dir
 
         context.extras["codebook"] = inputs.codebook(lessons_dir() / "codebook.yaml")
+        note_read(context, "lessons/codebook.yaml", "every code", len(context.extras["codebook"]))
     return context.extras["codebook"]
 
 
 def all_codings(context: ReportContext) -> list:
-    """Every coder's codings (orphans left out), loaded once per report (and reused by
-    later reports while the codings files are unchanged)."""
+    """Every coder's codings of this collection's documents (of the date range; orphans left
+    out): another collection's codings never reach its reports. Loaded once per report (the
+    files are read again by later reports only when they changed)."""
     if "codings" not in context.extras:
         from synthesis.paths import lessons_dir
 
-        context.extras["codings"] = list(inputs.codings(lessons_dir()))
+        wanted = set(context.documents["doc_id"])
+        every = inputs.codings(lessons_dir())
+        context.extras["codings"] = [c for c in every if c.doc_id in wanted]
+        note_read(context, "lessons/codings/*.jsonl", "codings of this collection's documents, orphans left out",
+                  len(context.extras["codings"]))
     return context.extras["codings"]
 
 
@@ -132,6 +145,7 @@ def reported_table(context: ReportContext) -> pd.DataFrame:
 
     coder, has_any = reported_coder(context)
     table = inputs.codings_table(lessons_dir())
+    table = table[table["doc_id"].isin(set(context.documents["doc_id"]))]
     chosen = table["coder"] == coder if has_any else table["origin"].isin(MANUAL_ORIGINS)
     return table[chosen].reset_index(drop=True)
 
@@ -175,3 +189,57 @@ def token_lists(context: ReportContext) -> list[list[str]]:
         tokens = area_table(context, "tokens")
         context.extras["token_lists"] = [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
     return context.extras["token_lists"]
+
+
+def note_read(context: ReportContext, what: str, selection: str, rows: int) -> None:
+    """Record that the report read ``rows`` rows of ``what`` (a store table or a lessons
+    file) with ``selection``: the review copy lists what each section read.
+
+    >>> from types import SimpleNamespace
+    >>> ctx = SimpleNamespace(extras={})
+    >>> note_read(ctx, "store: tokens", "2 documents", 40); ctx.extras["reads"]
+    [('store: tokens', '2 documents', 40)]
+    """
+    context.extras.setdefault("reads", []).append((what, selection, int(rows)))
+
+
+CODER_PAIR = ("coder_a", "coder_b")
+
+
+def agreement_table(context: ReportContext, coders: tuple[str, ...] = CODER_PAIR,
+                    coded_units_only: bool = False) -> pd.DataFrame:
+    """Per-code agreement of ``coders`` on the segments of this report's documents that all
+    of them coded (``synthesis.coding.agreement``: units, coded_by_any, percent_agreement,
+    cohen_kappa, krippendorff_alpha; an ``ALL`` row). ``coded_units_only``: segments no coder
+    coded are left out, so agreement on absence does not inflate the figure. Empty when the
+    coders have not both coded a document here. Computed once per report."""
+    key = ("agreement", coders, coded_units_only)
+    if key not in context.extras:
+        from synthesis.coding import agreement, units_from_segments
+
+        here = set(context.area_documents["doc_id"])
+        codings = [c for c in all_codings(context) if c.coder in coders and c.doc_id in here]
+        by_coder: dict[str, set] = {}
+        for c in codings:
+            by_coder.setdefault(c.coder, set()).add(c.doc_id)
+        both = set.intersection(*(by_coder.get(coder, set()) for coder in coders)) if codings else set()
+        if not both:
+            context.extras[key] = pd.DataFrame()
+        else:
+            segments = area_table(context, "segments")
+            units = units_from_segments(segments[segments["doc_id"].isin(both)], unit="segment")
+            table = agreement([c for c in codings if c.doc_id in both], units, list(coders),
+                              skip_uncoded=coded_units_only)
+            table.attrs["documents"] = len(both)
+            context.extras[key] = table
+    return context.extras[key]
+
+
+def agreement_by_code(context: ReportContext) -> dict[str, float]:
+    """Krippendorff's α of the two coders per code on this report's documents (codes they
+    never applied are left out)."""
+    table = agreement_table(context)
+    if table.empty:
+        return {}
+    return {row.code_id: float(row.krippendorff_alpha) for row in table.itertuples()
+            if row.code_id != "ALL" and pd.notna(row.krippendorff_alpha)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.plotting import timeline_chart
 from synthesis.reports.sections.common import KIND_NAMES, with_text
@@ -12,6 +13,7 @@ from synthesis.reports.sections.common import KIND_NAMES, with_text
 
 __all__ = [
     "area_title",
+    "table_of_contents",
     "area_profile",
     "documents_table",
     "documents_timeline",
@@ -23,11 +25,12 @@ __all__ = [
 ]
 
 
-def area_title(context: ReportContext) -> str:
-    """The Markdown title of an area report."""
+def area_title(context: ReportContext) -> h.Safe:
+    """The title of an area report (escaped HTML: names come from ``lessons/areas.yaml``)."""
     area = context.area
-    return (f"# {area.name_th}\n\n**{area.name_en}** · จังหวัด{area.province} · "
-            f"รายงานสังเคราะห์บทเรียน (lesson-learned synthesis report)")
+    return h.join([h.tag("h1", area.name_th),
+                   h.tag("p", h.tag("b", area.name_en), f" · จังหวัด{area.province} · "
+                         "รายงานสังเคราะห์บทเรียน (lesson-learned synthesis report)")])
 
 
 def area_profile(context: ReportContext) -> pd.DataFrame:
@@ -63,9 +66,22 @@ def documents_timeline(context: ReportContext) -> Figure:
                           "เส้นเวลาของเอกสารและกิจกรรม (timeline of documents)")
 
 
-def collection_title(context: ReportContext, heading: str) -> str:
-    """The Markdown title of a collection-wide report."""
-    return f"# {heading}\n\nคลังเอกสาร (collection) `{context.collection}` · {len(context.documents)} เอกสาร"
+def collection_title(context: ReportContext, heading: str) -> h.Safe:
+    """The title of a collection-wide report (escaped HTML)."""
+    return h.join([h.tag("h1", heading),
+                   h.tag("p", "คลังเอกสาร (collection) ", h.tag("code", context.collection),
+                         f" · {len(context.documents)} เอกสาร (documents)")])
+
+
+def table_of_contents(parts: list[tuple[str, str]]) -> h.Safe:
+    """A table of contents: ``parts`` are ``(anchor id, title)`` in page order; each links to
+    the place in the page (the heading cells carry ``<a id=…>``).
+
+    >>> str(table_of_contents([("card", "บัตรบทเรียน")]))
+    '<nav><b>สารบัญ (contents)</b><ol><li><a href="#card">บัตรบทเรียน</a></li></ol></nav>'
+    """
+    return h.tag("nav", h.tag("b", "สารบัญ (contents)"),
+                 h.tag("ol", *(h.tag("li", h.tag("a", title, href=f"#{anchor}")) for anchor, title in parts)))
 
 
 def documents_by_area(context: ReportContext) -> pd.DataFrame:

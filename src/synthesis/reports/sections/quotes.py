@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import (
     MANUAL_ORIGINS, all_codings, codebook, reported_codings, reported_table, with_text,
 )
 
 
-__all__ = ["QUOTE_RULE", "strongest_quotes", "quotes_markdown"]
+__all__ = ["QUOTE_RULE", "strongest_quotes", "quotes_html"]
 
 
 QUOTE_RULE = (
@@ -37,7 +38,6 @@ def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
         return pd.DataFrame(columns=["รหัส (code)", "ข้อความ (quote)", "ที่มา (source)"])
     support = _coder_support(context, book)
     kinds = docs.set_index("doc_id")["kind"]
-    paths = docs.set_index("doc_id")["path"]
     quotes["top"] = quotes["code_id"].map(lambda c: book.top_of(c) if c in book else c.split(".")[0])
     quotes["support"] = [support.get((d, s, e, t), 0) for d, s, e, t in
                          zip(quotes["doc_id"], quotes["start"], quotes["end"], quotes["top"])]
@@ -53,11 +53,9 @@ def strongest_quotes(context: ReportContext, per_code: int = 2) -> pd.DataFrame:
     rows = []
     for code in book.top_level():
         for quote in by_code.get(code.id, []):
-            link = f"../../../corpora/{context.collection}/{paths.get(quote.doc_id, '')}"
             rows.append({"รหัส (code)": code.name_th, "ข้อความ (quote)": " ".join(quote.quote.split()),
-                         "ที่มา (source)": f"{quote.title} ({quote.date or 'ไม่ระบุวันที่'}), "
-                                           f"{quote.doc_id}:{quote.start}-{quote.end}",
-                         "link": link, "coders": int(quote.support)})
+                         "ที่มา (source)": f"{quote.title} ({quote.date or 'ไม่ระบุวันที่'})",
+                         "coders": int(quote.support)})
     return pd.DataFrame(rows)
 
 
@@ -81,13 +79,15 @@ def _coder_support(context: ReportContext, book) -> dict[tuple, int]:
     return support
 
 
-def quotes_markdown(quotes: pd.DataFrame) -> str:
-    """Quotes as Markdown blockquotes under their code, each with its source and a link."""
+def quotes_html(quotes: pd.DataFrame) -> h.Safe:
+    """Quotes as block quotes under their code, each with its source (title and date: no
+    offsets, no link into the raw files) and how many coders agreed; all escaped."""
     if quotes.empty:
-        return "_ยังไม่มีการลงรหัสในพื้นที่นี้ (no codings in this area yet)._"
+        return h.tag("p", h.tag("i", "ยังไม่มีการลงรหัสในพื้นที่นี้ (no codings in this area yet)."))
     parts = []
     for code, group in quotes.groupby("รหัส (code)", sort=False):
-        parts.append(f"**{code}**\n")
+        parts.append(h.tag("p", h.tag("b", code)))
         for row in group.itertuples(index=False):
-            parts.append(f"> {row[1]}\n>\n> — [{row[2]}]({row[3]}) · ผู้ลงรหัสที่เห็นตรงกัน {row[4]} คน\n")
-    return "\n".join(parts)
+            parts.append(h.tag("blockquote", h.one_line(row[1]), h.tag("br"),
+                               h.tag("small", "— ", row[2], f" · ผู้ลงรหัสที่เห็นตรงกัน (coders agreeing) {row[3]} คน")))
+    return h.join(parts)

@@ -11,7 +11,7 @@ from synthesis.reports.plotting import bar_chart
 from synthesis.reports.sections.common import area_table, token_lists, with_text
 
 
-__all__ = ["word_frequencies", "word_frequency_chart", "distinctive_terms", "keyword_in_context"]
+__all__ = ["word_frequencies", "word_frequency_chart", "distinctive_terms", "keyword_in_context", "kwic_lines"]
 
 
 def word_frequencies(context: ReportContext, top: int = 25) -> pd.DataFrame:
@@ -86,3 +86,25 @@ def keyword_in_context(context: ReportContext, terms: list[str], window: int = 6
     if "doc_id" in table:
         table.insert(0, "เอกสาร (document)", table["doc_id"].map(titles))
     return table
+
+
+def kwic_lines(context: ReportContext, terms: list[str], window: int = 6, limit: int = 8) -> pd.DataFrame:
+    """What a reader sees of :func:`keyword_in_context`: the document's title and date, then
+    each context on one line (no line breaks, no ids or offsets).
+
+    Empty when none of ``terms`` occurs."""
+    table = keyword_in_context(context, [t for t in terms if t and t.strip()], window=window, limit=limit)
+    if table.empty:
+        return pd.DataFrame(columns=["คำ (term)", "เอกสาร (document)", "บริบท (context)"])
+    docs = context.area_documents.set_index("doc_id")
+    dates = table["doc_id"].map(docs["date"]).fillna("ไม่ระบุวันที่")
+
+    def flat(text: str) -> str:
+        return " ".join(str(text).split())
+
+    return pd.DataFrame({
+        "คำ (term)": table["match"],
+        "เอกสาร (document)": [f"{title} ({date})" for title, date in zip(table["เอกสาร (document)"], dates)],
+        "บริบท (context)": [f"{flat(left)} [{flat(match)}] {flat(right)}".strip()
+                            for left, match, right in zip(table["left"], table["match"], table["right"])],
+    })
