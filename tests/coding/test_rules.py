@@ -123,3 +123,40 @@ def test_rules_documents_from_store_tables():
     [doc] = documents_from_tables(documents, segments, tokens, entities)
     assert doc.segments[1].section == "outcomes" and doc.entities[0].label == "ORG"
     assert [c.quote for c in auto_code(book("{keywords: [ยา], unit: paragraph}"), [doc])] == ["ซื้อยาที่ร้าน"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(ก|กก)+ข", "ก" * 40),
+        (r"(สมาชิก|สมาชิกสมาชิก)+จบ", "สมาชิก" * 30),
+    ],
+)
+def test_rules_catastrophic_regex_is_bounded(monkeypatch, pattern, text):
+    import time
+
+    monkeypatch.setenv("SYNTHESIS_REGEX_TIMEOUT", "0.2")
+    doc = document(text + "\nกลุ่มออมทรัพย์ประชุม")
+    warnings: list[str] = []
+    started = time.monotonic()
+    codings = auto_code(book(f"{{regex: '{pattern}', unit: paragraph}}"), [doc], warnings=warnings)
+    assert time.monotonic() - started < 5  # the rule is dropped after its first timeout
+    assert codings == []
+    assert len(warnings) == 1 and "code c rule 1" in warnings[0] and "SYNTHESIS_REGEX_TIMEOUT" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "unsafe"),
+    [
+        (r"(กลุ่ม\s*)+ออมทรัพย์", True),
+        (r"(?:\w+\s?)*$", True),
+        (r"(ก*)*ข", True),
+        (r"ออม(ทรัพย์)?", False),
+        (r"[0-9,]+ บาท", False),
+        (r"(ประชุม){2,3}", False),
+    ],
+)
+def test_rules_unsafe_pattern_finds_nested_repeats(pattern, unsafe):
+    from synthesis.coding.rules import unsafe_pattern
+
+    assert (unsafe_pattern(pattern) is not None) is unsafe

@@ -152,7 +152,10 @@ def run_rules(args) -> int:
         return _fail(str(error))
     store = _coding_store(args)
     people = [c for c in _load(store) if c.coder != RULES_CODER]
-    codings = auto_code(codebook, corpus, existing=people)
+    problems: list[str] = []
+    codings = auto_code(codebook, corpus, existing=people, warnings=problems)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
     store.replace_coder(RULES_CODER, codings)
     by_code: dict[str, int] = {}
     for coding in codings:

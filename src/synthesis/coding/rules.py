@@ -3,7 +3,9 @@
 Rules work on tokens, not raw substrings: a keyword matches only where it starts and ends on
 token boundaries, so ``ยา`` (medicine) never hits ``ยางพารา`` (rubber). A rule may also ask
 for a term near the keyword, an entity label, a report section, a speaker or a regular
-expression. The unit coded is a whole segment of the rule's kind. Rule codings have origin
+expression (run by the ``regex`` module with a time limit, so a pattern imported from another
+tool that backtracks catastrophically skips its rule with a warning instead of hanging; see
+:func:`unsafe_pattern` for the check at import). The unit coded is a whole segment of the rule's kind. Rule codings have origin
 ``rule`` and coder ``rules``; they go to their own file and a segment a person already coded
 with the same code is skipped, so a rule never overwrites a person's coding.
 
@@ -16,16 +18,102 @@ with the same code is skipped, so a rule never overwrites a person's coding.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import pandas as pd
+import regex
 
 from synthesis.coding.codebook import BLOCK_KINDS, Codebook, Rule
 from synthesis.coding.codings import RULES_CODER, Coding, new_coding, now_iso
 from synthesis.thai.spans import Entity, Segment, Token
+
+
+DEFAULT_REGEX_TIMEOUT_S = 0.5
+
+
+class RuleTimeout(ValueError):
+    """A rule's regular expression ran past its time limit on one segment."""
+
+
+def regex_timeout() -> float:
+    """Seconds one rule's regex may run on one segment (``SYNTHESIS_REGEX_TIMEOUT``, default 0.5)."""
+    try:
+        return max(0.001, float(os.environ.get("SYNTHESIS_REGEX_TIMEOUT", DEFAULT_REGEX_TIMEOUT_S)))
+    except ValueError:
+        return DEFAULT_REGEX_TIMEOUT_S
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str):
+    return regex.compile(pattern)
+
+
+def rule_search(pattern: str, text: str):
+    """``regex.search`` with the time limit; raises :class:`RuleTimeout` naming the pattern.
+
+    >>> rule_search(r"ยาง\s*พารา", "สวนยาง พารา").group()
+    'ยาง พารา'
+    >>> rule_search(r"(ก|กก)+ข", "ก" * 40)
+    Traceback (most recent call last):
+    ...
+    synthesis.coding.rules.RuleTimeout: regex '(ก|กก)+ข' ran over 0.5 s on one segment (catastrophic backtracking?); SYNTHESIS_REGEX_TIMEOUT sets the limit
+    """
+    limit = regex_timeout()
+    try:
+        return _compiled(pattern).search(text, timeout=limit)
+    except TimeoutError:
+        raise RuleTimeout(f"regex {pattern!r} ran over {limit:g} s on one segment (catastrophic "
+                          "backtracking?); SYNTHESIS_REGEX_TIMEOUT sets the limit") from None
+
+
+def unsafe_pattern(pattern: str) -> str | None:
+    """Why ``pattern`` can backtrack catastrophically (a repeated group that itself holds an
+    unbounded repeat, as in ``(a+)+``), or None. For the codebook's validation of rules.
+
+    >>> unsafe_pattern(r"(กลุ่ม\s*)+ออมทรัพย์"), unsafe_pattern(r"ออม(ทรัพย์)?")
+    ("nested repeat '(...)+' around an unbounded repeat: it can backtrack for minutes", None)
+    """
+    try:
+        parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
+    except (re.error, RecursionError, OverflowError) as error:
+        return f"does not compile ({error})"
+    return _nested_repeat(parsed, inside_repeat=False)
+
+
+def _nested_repeat(items, inside_repeat: bool) -> str | None:
+    constants = re._constants  # type: ignore[attr-defined]
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+    for op, value in items:
+        if op in repeats:
+            low, high, body = value
+            unbounded = high == constants.MAXREPEAT or high > 100
+            if unbounded and inside_repeat:
+                return True  # type: ignore[return-value]
+            inner = _nested_repeat(body, inside_repeat or unbounded)
+            if inner is True and not inside_repeat:
+                symbol = "+" if low >= 1 else "*"
+                return f"nested repeat '(...){symbol}' around an unbounded repeat: it can backtrack for minutes"
+            if inner:
+                return inner
+        elif op == constants.SUBPATTERN:
+            inner = _nested_repeat(value[-1], inside_repeat)
+            if inner:
+                return inner
+        elif op == constants.BRANCH:
+            for branch in value[1]:
+                inner = _nested_repeat(branch, inside_repeat)
+                if inner:
+                    return inner
+        elif op in (constants.ASSERT, constants.ASSERT_NOT):
+            inner = _nested_repeat(value[1], inside_repeat)
+            if inner:
+                return inner
+    return None
 
 
 @dataclass
@@ -102,7 +190,7 @@ def segment_matches(rule: Rule, doc: CodingDocument, segment: Segment, index: To
             return None
         why.append("entity " + ", ".join(sorted(labels & set(rule.entities))))
     if rule.regex:
-        match = re.search(rule.regex, doc.text[segment.start:segment.end])
+        match = rule_search(rule.regex, doc.text[segment.start:segment.end])
         if not match:
             return None
         why.append(f"regex '{match.group(0)}'")
@@ -129,13 +217,14 @@ def _person_spans(existing: Iterable[Coding]) -> dict[tuple[str, str], list[tupl
 
 
 def auto_code(codebook: Codebook, documents, existing: Iterable[Coding] = (), coder: str = RULES_CODER,
-              created: str | None = None) -> list[Coding]:
+              created: str | None = None, warnings: list[str] | None = None) -> list[Coding]:
     """Rule codings for every segment a codebook rule matches.
 
     ``documents``: :class:`CodingDocument` objects, or a corpus store (anything with the
     ``documents``/``segments``/``tokens``/``entities`` tables, see :func:`documents_from_store`).
     ``existing``: the codings people made; a segment already coded with the same code by a
-    person is skipped.
+    person is skipped. A rule whose regex runs past its time limit is dropped for the rest of
+    the run and a line saying which code, rule and pattern is appended to ``warnings``.
     """
     if not isinstance(documents, (list, tuple)) and hasattr(documents, "table"):
         documents = documents_from_store(documents)
@@ -143,11 +232,21 @@ def auto_code(codebook: Codebook, documents, existing: Iterable[Coding] = (), co
     people = _person_spans(existing)
     ruled = [(code, number, rule) for code in codebook for number, rule in enumerate(code.rules, 1)]
     found: dict[str, Coding] = {}
+    dropped: set[tuple[str, int]] = set()
     for doc in documents:
         index = TokenIndex(doc.tokens)
         for segment in doc.segments:
             for code, number, rule in ruled:
-                why = segment_matches(rule, doc, segment, index)
+                if (code.id, number) in dropped:
+                    continue
+                try:
+                    why = segment_matches(rule, doc, segment, index)
+                except RuleTimeout as error:
+                    dropped.add((code.id, number))
+                    if warnings is not None:
+                        warnings.append(f"code {code.id} rule {number}: {error}; rule skipped from "
+                                        f"document {doc.doc_id} on")
+                    continue
                 if why is None:
                     continue
                 taken = people.get((doc.doc_id, code.id), ())
@@ -217,5 +316,5 @@ def analyze_documents(texts: dict[str, str]) -> list[CodingDocument]:
     return out
 
 
-__all__ = ["CodingDocument", "analyze_documents", "auto_code", "documents_from_store", "documents_from_tables",
+__all__ = ["CodingDocument", "RuleTimeout", "analyze_documents", "auto_code", "rule_search", "unsafe_pattern", "documents_from_store", "documents_from_tables",
            "keyword_spans", "segment_matches", "TokenIndex", "unit_fits"]
