@@ -38,7 +38,8 @@ def test_plotting_timeline_puts_each_kind_on_its_own_row():
     docs = pd.DataFrame({"date": ["2563-01-01".replace("2563", "2020"), "2021-05-02", None],
                          "kind": ["activity_report", "interview", "activity_report"]})
     figure = timeline_chart(docs, "เส้นเวลา")
-    assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["activity_report", "interview"]
+    assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == [
+        "รายงานกิจกรรม (activity report)", "สัมภาษณ์ถอดบทเรียน (interview)"]
 
 
 def test_plotting_timeline_without_dates_says_so():
@@ -61,7 +62,9 @@ def test_plotting_network_chart_labels_every_organisation(names):
         warnings.simplefilter("error")
         figure = network_chart(links, "เครือข่ายองค์กร")
         figure.savefig(io.BytesIO(), format="png")
-    assert {t.get_text() for t in figure.axes[0].texts} == set(names)
+    key = "\n".join(t.get_text() for t in figure.axes[1].texts)
+    assert all(name in key for name in names)
+    assert sorted(t.get_text() for t in figure.axes[0].texts) == ["1", "2", "3"]
 
 
 def test_plotting_heatmap_writes_values_in_cells():
@@ -110,3 +113,100 @@ def test_fonts_thai_font_is_registered_once():
     use_thai_font()
     use_thai_font()
     assert sum(1 for font in font_manager.fontManager.ttflist if font.name == THAI_FONT_FAMILY) == count
+
+
+def _text_boxes(figure, axes):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return [text.get_window_extent(renderer) for text in axes.texts]
+
+
+def _overlaps(boxes) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+
+
+@pytest.mark.parametrize("nodes, density", [(8, 0.5), (14, 0.35), (25, 0.25)])
+def test_plotting_network_labels_do_not_overlap(nodes, density):
+    import itertools
+    import random
+
+    from synthesis.reports.plotting import network_chart
+
+    stems = ["โรงพยาบาลส่งเสริมสุขภาพตำบล", "สำนักงานประกันสังคมจังหวัด", "องค์การบริหารส่วนตำบล",
+             "กองทุนหลักประกันสุขภาพท้องถิ่น", "สำนักงานสาธารณสุขอำเภอ"]
+    names = [f"{stems[n % len(stems)]} {n}" for n in range(nodes)]
+    chance = random.Random(nodes)
+    rows = [(a, b, chance.randint(1, 4)) for a, b in itertools.combinations(names, 2) if chance.random() < density]
+    figure = network_chart(pd.DataFrame(rows, columns=["source", "target", "weight"]), "เครือข่าย", top=500)
+    graph_axes, key_axes = figure.axes
+    assert _overlaps(_text_boxes(figure, graph_axes)) == []  # the numbers on the nodes
+    assert _overlaps(_text_boxes(figure, key_axes)) == []  # the names, listed by number
+    figure_box = figure.bbox
+    assert all(figure_box.x0 - 1 <= box.x0 and box.x1 <= figure_box.x1 + 1 for box in _text_boxes(figure, key_axes))
+
+
+def test_plotting_spread_apart_keeps_a_minimum_distance():
+    import numpy as np
+
+    from synthesis.reports.plotting import spread_apart
+
+    crowded = {f"องค์กร{n}": (0.01 * n, 0.0) for n in range(10)}
+    points = np.array(list(spread_apart(crowded, 0.25).values()))
+    gaps = [np.hypot(*(points[i] - points[j])) for i in range(10) for j in range(i + 1, 10)]
+    assert min(gaps) >= 0.249
+
+
+def test_plotting_cooccurrence_scale_ignores_the_diagonal():
+    from synthesis.reports.plotting import heatmap_chart
+
+    codes = ["ปัจจัยความสำเร็จ", "อุปสรรค", "นวัตกรรม"]
+    matrix = pd.DataFrame([[144, 11, 2], [11, 106, 0], [2, 0, 24]], index=codes, columns=codes)
+    figure = heatmap_chart(matrix, "รหัสที่ปรากฏร่วมกัน")
+    image = figure.axes[0].images[0]
+    assert image.get_clim() == (0, 11)  # the largest pair, not the diagonal's 144
+    assert image.get_array().mask.diagonal().all()
+    assert "144" in [t.get_text() for t in figure.axes[0].texts]  # the number is still written
+
+
+def test_plotting_area_heatmap_keeps_every_cell_in_the_scale():
+    from synthesis.reports.plotting import heatmap_chart
+
+    matrix = pd.DataFrame([[100, 25], [50, 75]], index=["บริบท", "ผลลัพธ์"], columns=["ยะลา", "ตรัง"])
+    image = heatmap_chart(matrix, "รหัส × พื้นที่").axes[0].images[0]
+    assert image.get_clim() == (0, 100) and not image.get_array().mask.any()
+
+
+def test_plotting_heatmap_numbers_on_dark_cells_are_white():
+    from synthesis.reports.plotting import heatmap_chart
+
+    matrix = pd.DataFrame([[100, 5]], index=["บริบท"], columns=["ยะลา", "ตรัง"])
+    colours = {t.get_text(): t.get_color() for t in heatmap_chart(matrix, "ร้อยละ").axes[0].texts}
+    assert colours == {"100": "white", "5": "black"}
+
+
+@pytest.mark.parametrize("counts", [[3, 1, 2], [12, 7, 30]])
+def test_plotting_counts_have_whole_number_ticks_and_thai_axis(counts):
+    figure = bar_chart(pd.DataFrame({"term": ["ยาง", "กระจูด", "คลุ้ม"], "count": counts}), "term", "count", "คำ")
+    axes = figure.axes[0]
+    figure.canvas.draw() if hasattr(figure.canvas, "draw") else None
+    ticks = axes.get_xticks()
+    assert all(float(tick).is_integer() for tick in ticks)
+    assert axes.get_xlabel() == "จำนวนครั้ง (count)"
+
+
+def test_plotting_participants_axis_has_whole_numbers():
+    from synthesis.reports.plotting import participants_chart
+
+    docs = pd.DataFrame({"date": ["2021-01-05", "2022-02-01"], "participants_count": [2, 3]})
+    axes = participants_chart(docs, "ผู้เข้าร่วม").axes[0]
+    assert all(float(tick).is_integer() for tick in axes.get_yticks())
+
+
+@pytest.mark.parametrize("kind, label", [("meeting_summary", "สรุปการประชุม (meeting summary)"),
+                                         ("new_kind", "new kind")])
+def test_plotting_timeline_kind_labels_are_thai_or_readable(kind, label):
+    docs = pd.DataFrame({"date": ["2022-03-01"], "kind": [kind]})
+    assert [t.get_text() for t in timeline_chart(docs, "เส้นเวลา").axes[0].get_yticklabels()] == [label]

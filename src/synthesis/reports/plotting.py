@@ -9,8 +9,10 @@ from __future__ import annotations
 import base64
 import io
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from synthesis.reports.fonts import use_thai_font
 
@@ -39,23 +41,62 @@ def figure_png(figure: Figure) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def bar_chart(frame: pd.DataFrame, label: str, value: str, title: str, *, top: int = 20) -> Figure:
-    """A horizontal bar chart of the ``top`` rows, largest first at the top.
+# Thai names of the value columns the sections chart (an axis a Thai reader sees is in Thai)
+AXIS_LABELS = {
+    "count": "จำนวนครั้ง (count)",
+    "documents": "จำนวนเอกสาร (documents)",
+    "share": "สัดส่วน (share)",
+    "participants_count": "จำนวนผู้เข้าร่วม (participants)",
+}
+
+
+def axis_label(column: str) -> str:
+    """The label an axis showing ``column`` gets: its Thai name when we know one.
+
+    >>> axis_label("count"), axis_label("ร้อยละ")
+    ('จำนวนครั้ง (count)', 'ร้อยละ')
+    """
+    return AXIS_LABELS.get(column, column)
+
+
+def _integer_axis(axis, values) -> None:
+    """Whole-number ticks on an axis of counts (no ``2.5`` people)."""
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
+    if len(numbers) and (numbers % 1 == 0).all():
+        axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def bar_chart(frame: pd.DataFrame, label: str, value: str, title: str, *, top: int = 20,
+              xlabel: str | None = None) -> Figure:
+    """A horizontal bar chart of the ``top`` rows, largest first at the top; the value axis
+    is labelled ``xlabel`` (default: the column's Thai name, see :func:`axis_label`).
 
     >>> fig = bar_chart(pd.DataFrame({"term": ["กรีดยาง"], "count": [3]}), "term", "count", "คำ")
-    >>> fig.axes[0].get_title()
-    'คำ'
+    >>> fig.axes[0].get_title(), fig.axes[0].get_xlabel()
+    ('คำ', 'จำนวนครั้ง (count)')
     """
     rows = frame.nlargest(top, value).iloc[::-1]
     figure, axes = _figure(7, max(2.0, 0.32 * len(rows) + 1))
     axes.barh(rows[label].astype(str), rows[value], color="#2a7f62")
     axes.set_title(title)
-    axes.set_xlabel(value)
+    axes.set_xlabel(xlabel or axis_label(value))
+    _integer_axis(axes.xaxis, rows[value])
     return figure
 
 
+def kind_label(kind: str) -> str:
+    """The Thai name of a document kind, as the report's tables write it.
+
+    >>> kind_label("activity_report")
+    'รายงานกิจกรรม (activity report)'
+    """
+    from synthesis.reports.sections.common import KIND_NAMES
+
+    return KIND_NAMES.get(kind) or str(kind).replace("_", " ")
+
+
 def timeline_chart(documents: pd.DataFrame, title: str) -> Figure:
-    """Documents as points on a time axis, one row per document kind.
+    """Documents as points on a time axis, one row per document kind (its Thai name).
 
     ``documents`` needs ``date`` (ISO string or null) and ``kind``; undated rows are left out.
     """
@@ -70,7 +111,7 @@ def timeline_chart(documents: pd.DataFrame, title: str) -> Figure:
     for row, kind in enumerate(kinds):
         part = dated[dated["kind"] == kind]
         axes.scatter(part["when"], [row] * len(part), s=60, label=kind)
-    axes.set_yticks(range(len(kinds)), kinds)
+    axes.set_yticks(range(len(kinds)), [kind_label(kind) for kind in kinds])
     axes.set_ylim(-0.8, len(kinds) - 0.2)
     axes.set_title(title)
     axes.grid(axis="x", alpha=0.3)
@@ -89,49 +130,118 @@ def participants_chart(documents: pd.DataFrame, title: str) -> Figure:
     axes.plot(when, rows["participants_count"].astype(float), marker="o", color="#2a7f62")
     axes.set_ylabel("คน (people)")
     axes.set_ylim(bottom=0)
+    _integer_axis(axes.yaxis, rows["participants_count"])
     axes.set_title(title)
     axes.grid(alpha=0.3)
     return figure
 
 
+def spread_apart(layout: dict, min_distance: float, *, rounds: int = 200) -> dict:
+    """Positions pushed apart until no two are closer than ``min_distance`` (or ``rounds``
+    passes are done): what keeps network nodes, and the numbers on them, from overlapping.
+
+    >>> spread = spread_apart({"ก": (0.0, 0.0), "ข": (0.01, 0.0)}, 0.2)
+    >>> round(float(np.hypot(*(np.array(spread["ก"]) - spread["ข"]))), 2) >= 0.2
+    True
+    """
+    names = list(layout)
+    points = np.array([layout[name] for name in names], dtype=float)
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(points)):
+            offsets = points[i] - points
+            distance = np.hypot(offsets[:, 0], offsets[:, 1])
+            distance[i] = np.inf
+            close = distance < min_distance
+            if not close.any():
+                continue
+            moved = True
+            for j in np.flatnonzero(close):
+                direction = offsets[j] / distance[j] if distance[j] > 1e-9 else np.array([np.cos(i + j), np.sin(i + j)])
+                push = (min_distance - distance[j]) / 2 + 1e-6
+                points[i] += direction * push
+                points[j] -= direction * push
+        if not moved:
+            break
+    return {name: tuple(point) for name, point in zip(names, points)}
+
+
 def network_chart(links: pd.DataFrame, title: str, *, top: int = 25, seed: int = 12) -> Figure:
     """Organisations as nodes, linked when named in the same document (``source``,
-    ``target``, ``weight``); the layout is seeded, so the same data gives the same picture."""
+    ``target``, ``weight``); the layout is seeded, so the same data gives the same picture.
+
+    Names never sit on top of each other: each node carries a number (1 = the most linked)
+    and the names are listed by number beside the graph; nodes are pushed apart so that
+    their numbers never overlap either.
+    """
     import networkx as nx
 
-    figure, axes = _figure(8, 6)
-    axes.set_axis_off()
-    axes.set_title(title)
     if links.empty:
+        figure, axes = _figure(8, 3)
+        axes.set_axis_off()
+        axes.set_title(title)
         axes.text(0.5, 0.5, "ไม่พบองค์กรที่ปรากฏร่วมกัน (no organisations named together)", ha="center", va="center")
         return figure
     graph = nx.Graph()
     for row in links.head(top).itertuples(index=False):
-        graph.add_edge(row.source, row.target, weight=row.weight)
-    layout = nx.spring_layout(graph, seed=seed, weight="weight")
+        graph.add_edge(str(row.source), str(row.target), weight=row.weight)
+    ranked = sorted(graph.nodes, key=lambda node: (-graph.degree(node, weight="weight"), node))
+    number = {node: n for n, node in enumerate(ranked, start=1)}
+    figure = Figure(figsize=(9, max(5.0, 0.26 * len(ranked) + 1.2)), dpi=110, layout="constrained")
+    use_thai_font()
+    axes, key = figure.subplots(1, 2, width_ratios=[3, 2])
+    axes.set_axis_off()
+    key.set_axis_off()
+    figure.suptitle(title)
+    layout = spread_apart(nx.spring_layout(graph, seed=seed, weight="weight"), 0.25)
     widths = [0.8 + graph[a][b]["weight"] for a, b in graph.edges]
     nx.draw_networkx_edges(graph, layout, ax=axes, width=widths, alpha=0.4, edge_color="#555555")
-    sizes = [300 + 120 * graph.degree(node, weight="weight") for node in graph.nodes]
+    sizes = [260 + 60 * min(graph.degree(node, weight="weight"), 10) for node in graph.nodes]
     nx.draw_networkx_nodes(graph, layout, ax=axes, node_size=sizes, node_color="#9fd3c7")
     for node, (x, y) in layout.items():
-        axes.text(x, y, node, ha="center", va="center", fontsize=9)
+        axes.text(x, y, str(number[node]), ha="center", va="center", fontsize=9)
+    axes.margins(0.08)
+    step = 1 / max(len(ranked), 1)
+    for n, node in enumerate(ranked):
+        key.text(0, 1 - (n + 0.5) * step, f"{number[node]}  {node}", ha="left", va="center",
+                 fontsize=9, transform=key.transAxes)
     return figure
 
 
-def heatmap_chart(matrix: pd.DataFrame, title: str, *, fmt: str = "{:.0f}") -> Figure:
-    """A labelled heatmap of a numeric table (rows × columns), values written in the cells."""
+def heatmap_chart(matrix: pd.DataFrame, title: str, *, fmt: str = "{:.0f}",
+                  diagonal: bool | None = None) -> Figure:
+    """A labelled heatmap of a numeric table (rows × columns), values written in the cells.
+
+    In a co-occurrence table (square, the same labels on both sides) the diagonal holds each
+    row's own total, far above every pair: it is left out of the colour scale (grey cells,
+    numbers kept), so the pairs are told apart. ``diagonal=True``/``False`` forces it.
+    """
     figure, axes = _figure(max(6, 0.75 * len(matrix.columns) + 4), max(3, 0.45 * len(matrix) + 2))
     if matrix.empty:
         axes.text(0.5, 0.5, "ไม่มีข้อมูล (no data)", ha="center", va="center")
         axes.set_axis_off()
         return figure
     values = matrix.to_numpy(dtype=float)
-    image = axes.imshow(values, cmap="YlGn", aspect="auto")
+    if diagonal is None:
+        diagonal = len(matrix) > 1 and list(matrix.index) == list(matrix.columns)
+    shown = np.ma.masked_invalid(values)
+    if diagonal:
+        shown = np.ma.array(values, mask=np.eye(len(values), dtype=bool) | np.isnan(values))
+    import matplotlib
+
+    colours = matplotlib.colormaps["YlGn"].with_extremes(bad="#e6e6e6")
+    top = float(shown.max()) if shown.count() else 1.0
+    image = axes.imshow(shown, cmap=colours, aspect="auto", vmin=0, vmax=max(top, 1e-9))
     axes.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns], rotation=35, ha="right")
     axes.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
     for (row, col), value in pd.DataFrame(values).stack().items():
+        dark = not (diagonal and row == col) and value > 0.6 * top
         # inside its cell, so it never moves the margins: the layout need not measure it
-        axes.text(col, row, fmt.format(value), ha="center", va="center", fontsize=8, in_layout=False)
+        axes.text(col, row, fmt.format(value), ha="center", va="center", fontsize=8, in_layout=False,
+                  color="white" if dark else "black")
     figure.colorbar(image, ax=axes, shrink=0.8)
+    if diagonal:
+        figure.supxlabel("ช่องสีเทาบนเส้นทแยง: จำนวนของรหัสนั้นเอง ไม่นับในสเกลสี "
+                         "(grey diagonal: each row's own total, left out of the colour scale)", fontsize=8)
     axes.set_title(title)
     return figure
