@@ -63,8 +63,8 @@ def test_tabular_xlsx_one_sheet_per_table_no_formulas(tmp_path):
     sheet = book["codings"]
     header = [cell.value for cell in sheet[1]]
     quotes = [row[header.index("quote")].value for row in sheet.iter_rows(min_row=2)]
-    assert quotes == ["แกนนำเข้มแข็ง", "ราคายางตก", "=SUM(A1)"]
-    cell = next(row[header.index("quote")] for row in sheet.iter_rows(min_row=2) if row[header.index("quote")].value == "=SUM(A1)")
+    assert quotes == ["แกนนำเข้มแข็ง", "ราคายางตก", "'=SUM(A1)"]  # neutralised, as in CSV
+    cell = next(row[header.index("quote")] for row in sheet.iter_rows(min_row=2) if row[header.index("quote")].value == "'=SUM(A1)")
     assert cell.data_type == "s"
 
 
@@ -80,3 +80,20 @@ def test_tabular_sheet_names(name, expected):
 
     result = sheet_name(name)
     assert result == expected and len(result) <= 31 and is_boundary(name.replace("/", "_").replace(":", "_"), len(result))
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"คลิก\")", "+66 81 234 5678", "-2+3", "@SUM(A1)",
+                                  "\t=1", "\r=1", "＝1+1", "- ประชุมกลุ่มแม่บ้าน"])
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_tabular_cells_never_start_a_formula(tmp_path, text, suffix):
+    frame = pd.DataFrame({"quote": [text, "ประชุม = ดี"], "count": [-3, 4], "share": [-0.5, 0.25]})
+    path = write_tables({"t": frame}, tmp_path / f"out.{suffix}")[0]
+    if suffix == "csv":
+        back = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+        quotes, counts = list(back["quote"]), list(back["count"])
+    else:
+        sheet = load_workbook(path)["t"]
+        quotes = [row[0].value for row in sheet.iter_rows(min_row=2)]
+        counts = [row[1].value for row in sheet.iter_rows(min_row=2)]
+    assert quotes == ["'" + text, "ประชุม = ดี"]
+    assert counts == [-3, 4]  # numbers stay numbers

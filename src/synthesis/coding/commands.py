@@ -204,7 +204,9 @@ def run_agree(args) -> int:
         shown = diffs.head(args.limit).assign(text=diffs["text"].str.slice(0, 50).str.replace("\n", " "))
         print(shown.drop(columns=["unit"]).to_string(index=False))
     if args.csv:
-        diffs.to_csv(args.csv, index=False)
+        from synthesis.exchange.tabular import neutralise_frame
+
+        neutralise_frame(diffs).to_csv(args.csv, index=False)
         print(f"disagreement table written to {args.csv}")
     return 0
 

@@ -4,6 +4,11 @@ Each export is a dict of named tables. ``write_tables`` writes them to ``.xlsx``
 per table) or ``.csv`` (the first table to the path given, the others next to it as
 ``<stem>-<table>.csv``). CSV is written as UTF-8 with a BOM so that Excel shows Thai.
 
+No cell of an export is ever a formula: :func:`neutralise_cell` (used by every tabular
+export, CSV and XLSX alike) prefixes ``'`` to text from the data that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return (or their full-width forms), as OWASP
+advises against CSV injection; numbers stay numbers.
+
 >>> sheet_name("codings/ผู้กรีดยาง: ปัจจัยความสำเร็จและอุปสรรค")
 'codings_ผู้กรีดยาง_ ปัจจัยความ'
 """
@@ -74,6 +79,38 @@ def agreement_tables(codings, units: pd.DataFrame, coders: list[str]) -> dict[st
     return {"agreement": pd.DataFrame(table), "disagreements": disagreements(codings, units, coders), "units": summary}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise_cell(value):
+    """A cell value that no spreadsheet reads as a formula: text starting with ``= + - @``,
+    tab, CR or LF (or a full-width ``＝ ＋ － ＠``) gets a leading ``'``; anything else,
+    numbers included, is returned as it is.
+
+    >>> neutralise_cell("=1+2"), neutralise_cell("- ประชุมกลุ่ม"), neutralise_cell(-5)
+    ("'=1+2", "'- ประชุมกลุ่ม", -5)
+    >>> neutralise_cell("ประชุม =1+1")
+    'ประชุม =1+1'
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell and column name through :func:`neutralise_cell`.
+
+    >>> neutralise_frame(pd.DataFrame({"@x": ["+66 81", 3]})).to_dict("list")
+    {"'@x": ["'+66 81", 3]}
+    """
+    out = frame.copy()
+    out.columns = [neutralise_cell(str(c)) if isinstance(c, str) else c for c in out.columns]
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise_cell)
+    return out
+
+
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -86,14 +123,14 @@ def sheet_name(name: str) -> str:
 
 
 def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists as ``a; b``; text starting with = + - @ kept as text, not formulas."""
+    """Lists as ``a; b``; text starting with = + - @ (…) neutralised (:func:`neutralise_cell`)."""
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object:
             out[column] = out[column].map(
                 lambda v: _areas(v) if isinstance(v, (list, tuple)) or hasattr(v, "tolist") and not isinstance(v, str) else v
             )
-    return out
+    return neutralise_frame(out)
 
 
 def xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
@@ -125,7 +162,9 @@ def write_tables(tables: dict[str, pd.DataFrame], path: str | Path) -> list[Path
     written = []
     for index, (name, frame) in enumerate(tables.items()):
         target = path if index == 0 else path.with_name(f"{path.stem}-{name}.csv")
-        data = _excel_safe(frame).to_csv(index=False).encode("utf-8-sig")
+        # CRLF rows (as Excel writes them): a cell holding a lone CR or LF is then quoted,
+        # so text from the data can never start a row of its own
+        data = _excel_safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
         atomic_write_bytes(target, data)
         written.append(target)
     return written
