@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "synthesis.analysis.commands",
     "synthesis.reports.commands",
     "synthesis.exchange.commands",
+    "synthesis.facts.commands",
 )
 
 

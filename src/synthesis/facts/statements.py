@@ -95,6 +95,7 @@ def read_statements(text: str, date: str | None = None) -> list[Statement]:
     found: list[Statement] = []
     section = None  # "result" or "survey"
     target_list_depth: int | None = None
+    list_deadline = None
     offset = 0
     for raw_line in text.split("\n"):
         line_start, offset = offset, offset + len(raw_line) + 1
@@ -118,13 +119,19 @@ def read_statements(text: str, date: str | None = None) -> list[Statement]:
         if target_list_depth is not None and not in_target_list:
             target_list_depth = None
         declares = _DECLARES.search(line)
-        if declares and _ANNOUNCES_LIST.search(line):
-            target_list_depth = depth or 0
+        content = line[marker.end() if marker else 0:]
+        if (declares and _ANNOUNCES_LIST.search(line)) or \
+                (not counted and re.match(r"[ \t]*(?:ร่วมกัน)?(?:ตั้ง|กำหนด)?(?:เป้าหมาย|ตัวชี้วัด)", content)):
+            target_list_depth, list_deadline = depth or 0, _deadline(line, date)
         survey_here = section != "result" and _SURVEY.search(line)
         found += _line_statements(line, line_start, marker.end() if marker else 0, quantities,
                                   declared_from=0 if in_target_list else (declares.start() if declares else None),
                                   block="survey" if (section == "survey" or survey_here) else section,
                                   date=date)
+        if in_target_list and list_deadline:
+            for statement in found:
+                if statement.line_start == line_start and statement.role == "target":
+                    statement.deadline = statement.deadline or list_deadline
         if survey_here and _SURVEY_OPENS.search(line):
             section = "survey"
     return found
@@ -181,14 +188,18 @@ def _line_statements(line: str, line_start: int, content_start: int, quantities:
                               end=line_start + q.end, sentence=sentence, line_start=line_start)
         own = clean_subject(_without_target_words(clause))
         target_word = _TARGET_WORD.search(clause)
+        is_part = bool(_PART.match(clause) or re.search(r"\Sละ[ \t]*$", clause)
+                       or (_FROM.search(clause) and not (following and _TO.match(between))))
         if pending_to is q:
             statement.role, statement.subject = pending_role, last_subject
+        elif is_part:
+            statement.role, statement.subject = "other", own or last_subject
         elif declared_from is not None and q.start > declared_from and not rows_after_result(rows):
             statement.role, statement.deadline = "target", deadline
             statement.subject = own or _after_subject(line, q, following) or last_subject
             if q.unit == "%" and own:  # "เรือร้อยละ 80 มีเสื้อชูชีพ": the share's subject goes on after it
                 after = _after_subject(line, q, following)
-                statement.subject = f"{own}{after}" if after.startswith("มี") else own
+                statement.subject = f"{own}มี{after}" if after and line[q.end:].lstrip().startswith("มี") else own
         elif target_word and not _NO_TARGET_AFTER.search(clause) and (rows or not own):
             statement.role, statement.restated = "target", True
             statement.subject = own if own and not rows else last_subject
@@ -198,9 +209,7 @@ def _line_statements(line: str, line_start: int, content_start: int, quantities:
             statement.role, statement.subject, statement.deadline = "target", own, _deadline(line, date)
         else:
             qualifier = _QUALIFIER.match(clause)
-            if _PART.match(clause) or (_FROM.search(clause) and not (following and _TO.match(between))):
-                statement.role, statement.subject = "other", own or last_subject
-            elif qualifier and last_subject:
+            if qualifier and last_subject:
                 detail = clean_subject(clause[qualifier.end():]) or _after_subject(line, q, following)
                 statement.role, statement.qualified = "other", True
                 statement.subject = f"{last_subject} · {detail}" if detail else last_subject
