@@ -37,12 +37,12 @@ TITLES = (
     "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.", "จ.อ.", "จ.ท.", "จ.ต.",
 )
 # Words written right before a first name alone: kinship terms, courtesy, roles.
-KIN_WORDS = ("พี่", "น้อง", "คุณ", "ป้า", "ลุง", "น้า", "อา", "ยาย", "ตา", "ก๊ะ", "กะ", "บัง", "เปาะ", "แบ", "มะ",
+KIN_WORDS = ("พี่", "น้อง", "คุณ", "ป้า", "ลุง", "น้า", "อา", "ยาย", "ตา", "แม่", "พ่อ", "ก๊ะ", "กะ", "บัง", "เปาะ", "แบ", "มะ",
              "เมาะ", "โต๊ะ", "ครู", "หมอ", "ปลัด", "พยาบาล", "อาจารย์", "อ.", "ผอ.", "กำนัน", "ผู้ใหญ่", "สารวัตร",
              "ท่าน", "เจ๊", "เฮีย", "ดร.", "นาย", "นาง", "นางสาว", "นส.", "น.ส.", "นายก", "รองนายก", "ประธาน",
              "รองประธาน", "เลขา", "หัวหน้า", "ผู้ใหญ่บ้าน", "ผญบ.", "อิหม่าม", "โต๊ะอิหม่าม", "บาบอ", "อสม.", "อสอช.")
 # Kinship words that also go before a nickname cut from the end of the first name.
-NICK_WORDS = ("พี่", "น้อง", "ก๊ะ", "กะ", "บัง", "เปาะ", "แบ", "ป้า", "ลุง", "น้า", "คุณ", "เมาะ")
+NICK_WORDS = ("พี่", "น้อง", "ก๊ะ", "กะ", "บัง", "เปาะ", "แบ", "ป้า", "ลุง", "น้า", "คุณ", "เมาะ", "แม่", "พ่อ")
 
 _THAI_WORD = "[\u0e01-\u0e4e]+"
 _TITLE_RE = "(?:" + "|".join(re.escape(t) for t in TITLES) + ")"
@@ -287,8 +287,8 @@ def bylines(text: str) -> list[str]:
     return [match["who"] for match in BYLINE.finditer(text)]
 
 
-_SYLLABLE_START = re.compile(
-    "^(?:[\u0e40-\u0e44][\u0e01-\u0e2e]|[\u0e01-\u0e2e](?:[\u0e30-\u0e39\u0e47-\u0e4b]|รร))"
+_SYLLABLE_START = re.compile(  # a leading vowel, a consonant with its vowel, or a cluster (ศรี, ตรี, ปลื้ม)
+    "^(?:[\u0e40-\u0e44][\u0e01-\u0e2e]|[\u0e01-\u0e2e][รลว]?(?:[\u0e30-\u0e39\u0e47-\u0e4b]|รร))"
 )
 _SILENT = re.compile("[\u0e01-\u0e2e][\u0e34\u0e38]?\u0e4c")
 
@@ -297,11 +297,13 @@ def _sounds_like_syllables(tail: str) -> bool:
     """Could ``tail`` (the end of a first name) be said as a nickname on its own?
 
     It must start a syllable (a leading vowel, or a consonant carrying its vowel) and keep two
-    sounding letters once silent letters (with ์) are dropped: ``สิทธิ์`` and ``มะห์`` yes,
-    ``ทธิ์`` and ``ดิ์`` no.
+    sounding letters once silent letters (with ์) are dropped: ``สิทธิ์``, ``มะห์`` and the
+    cluster ``ศรี`` (of สมศรี) yes, ``ทธิ์`` and ``ดิ์`` no.
 
     >>> _sounds_like_syllables("สิทธิ์"), _sounds_like_syllables("ทธิ์"), _sounds_like_syllables("ดิ์")
     (True, False, False)
+    >>> _sounds_like_syllables("ศรี"), _sounds_like_syllables("ตรี")
+    (True, True)
     """
     return bool(_SYLLABLE_START.match(tail)) and len(_SILENT.sub("", tail)) >= 2
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from synthesis.privacy.names import (
+    KIN_WORDS,
+    NICK_WORDS,
     first_name_tails,
     inside_longer_word,
     name_variants,
@@ -81,9 +83,35 @@ class FormMatcher:
 def _matcher(key: PseudonymKey) -> FormMatcher:
     cached = getattr(key, "_matcher", None)
     if cached is None or cached[0] != key.version:
-        cached = (key.version, FormMatcher(key.form_map()))
+        forms = key.form_map()
+        cached = (key.version, FormMatcher(forms), FormMatcher(spaced_address_forms(forms)))
         key._matcher = cached
     return cached[1]
+
+
+def _spaced_matcher(key: PseudonymKey) -> FormMatcher:
+    _matcher(key)
+    return key._matcher[2]
+
+
+_ADDRESS_WORDS = tuple(sorted(set(KIN_WORDS) | set(NICK_WORDS), key=len, reverse=True))
+
+
+def spaced_address_forms(forms: dict[str, str]) -> dict[str, str]:
+    """For each form that starts with a word of address (``พี่สมศรี``, ``ก๊ะมะห์``,
+    ``บังฮาซัน``), the same form with a space after that word (``ก๊ะ มะห์``), as people also
+    type it. The key on disk keeps the glued forms only; a spaced form is replaced only where
+    neither of its words lies inside a longer word (``พัทลุง นาย`` is not ``ลุง นา``).
+
+    >>> spaced_address_forms({"ก๊ะมะห์": "บุคคล-002", "สมศรี": "บุคคล-001"})
+    {'ก๊ะ มะห์': 'บุคคล-002'}
+    """
+    out: dict[str, str] = {}
+    for form, pseudonym in forms.items():
+        word = next((w for w in _ADDRESS_WORDS if form.startswith(w) and len(form) > len(w) + 1), None)
+        if word and form[len(word)] != " " and is_boundary(form, len(word)):
+            out.setdefault(f"{word} {form[len(word):]}", pseudonym)
+    return out
 
 
 def _clean_edges(text: str, start: int, end: int) -> bool:
@@ -97,6 +125,13 @@ def _clean_edges(text: str, start: int, end: int) -> bool:
         if end < len(text) and _LATIN.match(text[end]):
             return False
     return True
+
+
+def _clean_spaced(text: str, start: int, end: int) -> bool:
+    """A word of address, spaces, a name: neither the word nor the name inside a longer word."""
+    head = len(text[start:end].split(None, 1)[0])
+    tail_start = end - len(text[start:end].split()[-1])
+    return not (inside_longer_word(text, start, start + head) or inside_longer_word(text, tail_start, end))
 
 
 def _local_tails(text: str, key: PseudonymKey, doc_id: str | None) -> dict[str, str]:
@@ -150,10 +185,13 @@ def name_spans(text: str, key: PseudonymKey, doc_id: str | None = None) -> list[
     tails = _local_tails(text, key, doc_id)
     if tails:
         matchers.append(FormMatcher(tails))
+    spaced = _spaced_matcher(key)
     spans: list[NameSpan] = []
     index = 0
     while index < len(text):
         found = [hit for matcher in matchers if (hit := matcher.longest(text, index))]
+        if (hit := spaced.longest(text, index)) and _clean_spaced(text, index, hit[0]):
+            found.append(hit)
         if found:
             end, pseudonym = max(found, key=lambda hit: hit[0])
             if _clean_edges(text, index, end):
