@@ -10,6 +10,7 @@ through as a ``CalledProcessError`` and the whole install stops. ``OptionalBuild
 any failure of an extension's build and skips the others (they would fail the same way).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,11 @@ class OptionalBuildExt(build_ext):
     stops the compiling, and one line says why."""
 
     skipped_reason = None
+
+    def finalize_options(self):
+        super().finalize_options()
+        if self.parallel is None:  # one compiler per core: the five modules build side by side
+            self.parallel = os.cpu_count() or 1
 
     def run(self):
         try:

@@ -125,7 +125,8 @@ def load_context(collection: str, work_dir: str, *, area: str | None = None,
 
 
 def show(frame: pd.DataFrame) -> None:
-    """Display a table without its index (the index means nothing to a reader)."""
-    from IPython.display import HTML, display
+    """Display a table without its index, numbers formatted, "ไม่มีข้อมูล" when it is empty
+    (``synthesis.reports.display``)."""
+    from synthesis.reports import display
 
-    display(HTML(frame.to_html(index=False, escape=True, na_rep="—")))
+    display.show(frame)
