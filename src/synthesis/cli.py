@@ -53,10 +53,14 @@ def main(argv: list[str] | None = None) -> int:
     from synthesis.lessons_io import LessonsWriteError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    try:
+        args = parser.parse_args(argv)  # --help prints too
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
     try:
         status = int(args.func(args) or 0)
         sys.stdout.flush()

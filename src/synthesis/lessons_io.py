@@ -26,7 +26,16 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-LOCK_TIMEOUT_S = float(os.environ.get("SYNTHESIS_LOCK_TIMEOUT", "30"))
+LOCK_TIMEOUT_S = 30.0  # default wait for another writer's lock; SYNTHESIS_LOCK_TIMEOUT overrides
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for another writer's lock (``SYNTHESIS_LOCK_TIMEOUT``, default 30),
+    read at each write so that a running panel or test can change it."""
+    try:
+        return max(0.0, float(os.environ.get("SYNTHESIS_LOCK_TIMEOUT", LOCK_TIMEOUT_S)))
+    except ValueError:
+        return LOCK_TIMEOUT_S
 
 # flock is per open file description: two threads of one process that each open the lock file
 # do exclude each other, but we also keep a per-path thread lock so that the common case (the
@@ -64,15 +73,19 @@ def locked(path: str | Path, timeout: float | None = None) -> Iterator[Path]:
     'cards.yaml'
     """
     path = Path(path)
-    timeout = LOCK_TIMEOUT_S if timeout is None else timeout
-    with _thread_lock(path.resolve()):
+    timeout = lock_timeout() if timeout is None else timeout
+    thread_lock = _thread_lock(path.resolve())
+    deadline = time.monotonic() + timeout
+    if not thread_lock.acquire(timeout=max(timeout, 0)):  # another thread of this process writes
+        raise LessonsWriteError(errno.EAGAIN, f"cannot write {path}: another writer has held its lock "
+                                              f"for more than {timeout:g} s; nothing was changed")
+    try:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as error:
             raise LessonsWriteError(error.errno, f"cannot write {path}: {_reason(error)}") from error
         try:
-            deadline = time.monotonic() + timeout
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -86,6 +99,8 @@ def locked(path: str | Path, timeout: float | None = None) -> Iterator[Path]:
             yield path
         finally:
             os.close(handle)  # closing releases the flock
+    finally:
+        thread_lock.release()
 
 
 def read_text(path: str | Path) -> str:
