@@ -1,0 +1,53 @@
+"""Precision and recall of the fact readers on the labelled sets in ``tests/data/``.
+
+Run as a script to print the numbers the report quotes:
+``.venv/bin/python tests/facts/accuracy.py``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ROLES = ("target", "baseline", "result")
+
+
+def subject_ok(gold: str, found: str) -> bool:
+    """The found subject holds every content word of the labelled one, and at most two more."""
+    from synthesis.facts.subjects import content_words
+
+    mine, theirs = content_words(gold), content_words(found)
+    return bool(mine) and mine <= theirs and len(theirs - mine) <= 2
+
+
+def indicator_scores() -> dict[str, tuple[float, float]]:
+    """P/R of value, role and subject over the labelled statements."""
+    from synthesis.facts.statements import read_statements
+
+    cases = yaml.safe_load((DATA / "indicators" / "statements.yaml").read_text(encoding="utf-8"))["cases"]
+    counts = {k: Counter() for k in ("value", "role", "subject")}
+    for case in cases:
+        found = [s for s in read_statements(case["text"], "2022-01-01") if s.role in ROLES]
+        gold = [g for g in case["expect"] if g["role"] in ROLES]
+        for key in counts:
+            counts[key]["found"] += len(found)
+            counts[key]["gold"] += len(gold)
+        for kind, same in (("value", lambda g, s: g["value"] == s.value),
+                           ("role", lambda g, s: g["value"] == s.value and g["role"] == s.role),
+                           ("subject", lambda g, s: g["value"] == s.value and g["role"] == s.role
+                            and subject_ok(g["subject"], s.subject))):
+            left = list(found)
+            for g in gold:
+                hit = next((s for s in left if same(g, s)), None)
+                if hit is not None:
+                    left.remove(hit)
+                    counts[kind]["hit"] += 1
+    return {k: (c["hit"] / c["found"], c["hit"] / c["gold"]) for k, c in counts.items()}
+
+
+if __name__ == "__main__":
+    for name, (p, r) in indicator_scores().items():
+        print(f"indicators {name:8} precision {p:.3f} recall {r:.3f}")
