@@ -246,26 +246,28 @@ def test_parser_few_colon_lines_in_long_notes_are_not_an_interview():
 
 
 @pytest.mark.parametrize(
-    "line, venue, tambon, amphoe, province",
+    "line, venue, tambon, amphoe, province, local_government",
     [
         ("วันที่ 5 มีนาคม 2565 ณ ศาลาประชาคมหมู่ที่ 3 ต.แค อ.จะนะ จ.สงขลา จัดประชุม",
-         "ศาลาประชาคมหมู่ที่ 3", "แค", "จะนะ", "สงขลา"),
-        ("ประชุม ณ.ห้องประชุมเทศบาลตำบลหนองจิก อ.หนองจิก จ.ปัตตานี", "ห้องประชุมเทศบาลตำบลหนองจิก", "หนองจิก",
-         "หนองจิก", "ปัตตานี"),
-        ("ณ ลานจอดรถข้างตลาด ต.คูหาสวรรค์ อ.เมือง จ.พัทลุง", "ลานจอดรถข้างตลาด", "คูหาสวรรค์", "เมืองพัทลุง", "พัทลุง"),
-        ("ณ ห้องประชุมชั้น 3 ตำบลบาละ อำเภอกาบัง จังหวัดยะลา", "ห้องประชุมชั้น 3", "บาละ", "กาบัง", "ยะลา"),
-        ("ภาคเช้าที่ห้องประชุม อบต.แค จ.สงขลา", "ห้องประชุม อบต.แค", "แค", None, "สงขลา"),
+         "ศาลาประชาคมหมู่ที่ 3", "แค", "จะนะ", "สงขลา", None),
+        ("ประชุม ณ.ห้องประชุมเทศบาลตำบลหนองจิก อ.หนองจิก จ.ปัตตานี", "ห้องประชุมเทศบาลตำบลหนองจิก", None,
+         "หนองจิก", "ปัตตานี", "ทต.หนองจิก"),
+        ("ณ ลานจอดรถข้างตลาด ต.คูหาสวรรค์ อ.เมือง จ.พัทลุง", "ลานจอดรถข้างตลาด", "คูหาสวรรค์", "เมืองพัทลุง", "พัทลุง",
+         None),
+        ("ณ ห้องประชุมชั้น 3 ตำบลบาละ อำเภอกาบัง จังหวัดยะลา", "ห้องประชุมชั้น 3", "บาละ", "กาบัง", "ยะลา", None),
+        ("ภาคเช้าที่ห้องประชุม อบต.แค จ.สงขลา", "ห้องประชุม อบต.แค", None, None, "สงขลา", "อบต.แค"),
     ],
     ids=["abbreviated", "local-gov", "capital-district", "full-prefixes", "no-na"],
 )
-def test_parser_place_of_the_activity(line, venue, tambon, amphoe, province):
+def test_parser_place_of_the_activity(line, venue, tambon, amphoe, province, local_government):
     place = parse_document(fund_report(body=line)).place
     assert (place["venue"], place["tambon"], place["amphoe"], place["province"]) == (venue, tambon, amphoe, province)
+    assert place["local_government"] == local_government
 
 
-def test_parser_local_government_names_its_tambon_and_capital_district_is_resolved():
+def test_parser_local_government_is_an_organisation_not_a_tambon_and_capital_district_is_resolved():
     r = parse_document("บันทึกการประชุมที่ ทต.หนองจิก อ.หนองจิก จ.ปัตตานี")
-    assert r.tambon == ["หนองจิก"] and r.amphoe == ["หนองจิก"]
+    assert r.tambon == [] and r.amphoe == ["หนองจิก"] and r.local_governments == ["ทต.หนองจิก"]
     r = parse_document("บันทึกการประชุมที่ศาลากลาง อ.เมือง จ.พัทลุง")
     assert r.amphoe == ["เมืองพัทลุง"]
 

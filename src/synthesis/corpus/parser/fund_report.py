@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from synthesis.corpus import thai_bridge as thai
+from synthesis.corpus.parser.fields import apply_fields
+from synthesis.corpus.parser.kinds import Page, PageKind, is_fund_line, register_kind
 from synthesis.corpus.parser.lines import Line, strip_span
 from synthesis.corpus.parser.people import participants
 from synthesis.corpus.parser.places import first_place
@@ -16,6 +18,20 @@ REPORTED_BY = re.compile(r"^(?P<month_year>.*?)รายงานจากพื
 _DAY_LINE = re.compile(r"^[ \t]*(?P<day>[0-9๐-๙]{1,2})[ \t]*$")
 _ACTIVITY_HEADING = re.compile(r"^[ \t]*กิจกรรมที่(?:ปฏิบัติ|ปฎิบัติ|ได้ปฏิบัติ|ได้ปฎิบัติ|ทำ)")
 _OUTCOME_HEADING = re.compile(r"^[ \t]*ผลที่เกิดขึ้น(?:จริง)?")
+_PROJECT_LABEL = re.compile(r"^ชื่อโครงการ[ \t]*[:：]?[ \t]*")
+
+
+def _read_activity_report(report: ParsedReport, page: Page) -> None:
+    parse_fund_report(report, page.lines, page.reported[0])
+    date = (report.date, report.date_end, report.date_text, report.date_precision)
+    project, fund = report.project, report.fund
+    apply_fields(report, page.fields)  # labelled fields of the page; its date stays the activity's
+    report.date, report.date_end, report.date_text, report.date_precision = date
+    report.project, report.fund = project or report.project, fund or report.fund
+
+
+register_kind(PageKind("activity_report", "fund_report", 30, lambda page: len(page.reported) == 1,
+                       _read_activity_report))
 
 
 def parse_fund_report(report: ParsedReport, lines: list[Line], match: re.Match) -> None:
@@ -35,10 +51,14 @@ def parse_fund_report(report: ParsedReport, lines: list[Line], match: re.Match) 
         report.title = _strip_glued_date(title_line.stripped, day, month_year)
         header = header[:-1]
     for line in header:
-        if line.stripped.startswith("โครงการ") and report.project is None:
-            report.project = line.stripped
-        elif report.fund is None and report.project is None:
-            report.fund = line.stripped
+        # the fund line, then the project line (``โครงการ…`` on one site, a bare name on another)
+        stripped = _PROJECT_LABEL.sub("", line.stripped)
+        if stripped.startswith("โครงการ") and report.project is None:
+            report.project = stripped
+        elif report.fund is None and report.project is None and is_fund_line(stripped):
+            report.fund = stripped
+        elif report.project is None:
+            report.project = stripped
     if date_text:
         report.date_text = date_text
         found = thai.find_dates(date_text)

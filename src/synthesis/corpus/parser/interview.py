@@ -92,3 +92,20 @@ def parse_interview(report: ParsedReport, lines: list[Line], turns: list[tuple[L
             "speaker": label, "speaker_name": name, "role": role,
             "start": start, "end": end, "text_start": line.start + match.start("body"),
         })
+
+
+def _read_interview(report: ParsedReport, page) -> None:
+    from synthesis.corpus.parser.title import title_and_date
+
+    parse_interview(report, page.lines, page.turns)
+    title_and_date(report, page.lines)
+
+
+def _register() -> None:
+    from synthesis.corpus.parser.kinds import PageKind, register_kind
+
+    register_kind(PageKind("interview", "interview", 10, lambda page: looks_like_interview(page.turns, page.lines),
+                           _read_interview))
+
+
+_register()

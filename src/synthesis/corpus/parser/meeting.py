@@ -43,3 +43,28 @@ def _heading_name(match: re.Match) -> str:
         cut = head.rfind(" ", 0, 80)
         head = head[: cut if cut > 20 else 80].rstrip()
     return f"{match.group('n')}. {head}"
+
+
+_MEETING_HEADING = re.compile(r"^(?:สรุป|บันทึก|รายงาน)?(?:ผล)?การประชุม|^สรุปผลการประชุม")
+
+
+def _is_meeting(page) -> bool:
+    return looks_like_meeting(page.lines, page.text) or page.head_matches(_MEETING_HEADING, lines=2)
+
+
+def _read_meeting(report: ParsedReport, page) -> None:
+    from synthesis.corpus.parser.places import first_place
+    from synthesis.corpus.parser.title import title_and_date
+
+    parse_meeting(report, page.lines)
+    title_and_date(report, page.lines)
+    report.place = first_place(page.text, page.lines[:6])
+
+
+def _register() -> None:
+    from synthesis.corpus.parser.kinds import PageKind, register_kind
+
+    register_kind(PageKind("meeting_summary", "meeting", 110, _is_meeting, _read_meeting))
+
+
+_register()

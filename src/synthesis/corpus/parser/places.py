@@ -1,12 +1,18 @@
-"""The place of an activity (``ณ <venue> ต. อ. จ.``) and the places a text names."""
+"""The place of an activity (``ณ <venue> ต. อ. จ.``) and the places a text names.
+
+Places are read with :func:`synthesis.thai.place_resolution.read_places`: a province inside an
+institution's or a health region's name is none, a local government (``อบต.แค``) is an
+organisation and not a subdistrict, a district or subdistrict without its province is kept
+(resolved when unique, flagged when ambiguous), spelling variants resolve to the gazetteer's name.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from synthesis.corpus import thai_bridge as thai
 from synthesis.corpus.parser.lines import Line, strip_span
+from synthesis.thai.place_resolution import PlaceReading, read_places
 
 _PLACE_START = re.compile(r"(?:^|[ \t(])ณ[ \t.]*(?=\S)")
 _VENUE_START = re.compile(r"(?:^|(?<=[ \t.])|(?<=ที่))(?=(?:ห้องประชุม|โรงแรม|ศาลา|อาคาร))")
@@ -32,46 +38,23 @@ def _place_phrase(text: str, line: Line, start_pattern: re.Pattern = _PLACE_STAR
     end = start + len(phrase)
     place: dict[str, Any] = {"text": phrase, "start": start, "end": end, "venue": None,
                              "tambon": None, "amphoe": None, "province": None}
-    found = [e for e in thai.find_places(phrase) if _admin_level(e)]
-    place["province"] = next((str(e.value) for e in found if e.attrs["level"] == "province"), None)
+    found = read_places(phrase)
+    place["local_government"] = next((p.label for p in found if p.level == "local_gov"), None)
+    place["province"] = next((p.name for p in found if p.level == "province"), None)
     if place["province"] is None:
-        place["province"] = next((e.attrs.get("province") for e in found
-                                  if e.attrs.get("province") and not e.attrs.get("ambiguous")), None)
-    for entity in found:
-        level = _admin_level(entity)
-        if level != "province" and place[level] is None and \
-                (not entity.attrs.get("ambiguous") or _agrees(entity, {place["province"]})):
-            place[level] = _place_name(entity)
+        place["province"] = next((p.province for p in found if p.province and not p.ambiguous
+                                  and p.level != "local_gov"), None) or \
+            next((p.province for p in found if p.province and not p.ambiguous), None)
+    for reading in found:
+        level = reading.level
+        if level in ("amphoe", "tambon") and place[level] is None and \
+                (not reading.ambiguous or place["province"] in reading.candidates):
+            place[level] = reading.name
     # the venue is what comes before the first administrative name: room, building, village
-    first = min((e.start for e in found if e.attrs["level"] != "local_gov"), default=len(phrase))
+    first = min((p.start for p in found if p.level != "local_gov"), default=len(phrase))
     venue = phrase[:first].strip(" ,")
     place["venue"] = venue or None
     return place
-
-
-_TAMBON_UNITS = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล")
-
-
-def _admin_level(entity) -> str | None:
-    """province, amphoe or tambon; a subdistrict council or municipality (อบต., ทต.) names its
-    tambon. ``อ.เมือง`` whose province is unknown names no district."""
-    level = entity.attrs.get("level")
-    if level == "local_gov":
-        return "tambon" if entity.attrs.get("unit") in _TAMBON_UNITS else None
-    if level == "amphoe" and entity.value == "เมือง" and not entity.attrs.get("district_name"):
-        return None
-    return level
-
-
-def _agrees(entity, provinces: set[str]) -> bool:
-    """The place lies in one of ``provinces`` (for a name found in several, one candidate does)."""
-    candidates = {entity.attrs.get("province")} | set(entity.attrs.get("candidates") or [])
-    return bool(provinces & candidates)
-
-
-def _place_name(entity) -> str:
-    """``อ.เมือง`` is the capital district of its province: ``เมืองพัทลุง``."""
-    return str(entity.attrs.get("district_name") or entity.value)
 
 
 def first_place(text: str, lines: list[Line]) -> dict[str, Any] | None:
@@ -87,17 +70,35 @@ def first_place(text: str, lines: list[Line]) -> dict[str, Any] | None:
 def named_places(text: str) -> tuple[list[str], list[str], list[str]]:
     """Provinces, amphoe and tambon named in ``text``, in order of first mention.
 
-    An amphoe or tambon is kept only when its province is one the text names (or, for a name
-    found in several provinces, one of its candidates is): ``ตำบล และ`` in a sentence about
-    levels of government is not a place in Nan.
+    Provinces are those written and those of a district or subdistrict that is in one province
+    only (``อำเภอเมืองนราธิวาส`` names Narathiwat); local governments are not subdistricts.
+
+    >>> named_places("ณ อบต.บาละ อ.รือเสาะ สปสช.เขต 12 สงขลา")
+    (['ยะลา', 'นราธิวาส'], ['รือเสาะ'], [])
     """
-    found = thai.find_places(text)
-    provinces = list(dict.fromkeys(str(e.value) for e in found if e.attrs.get("level") == "province"))
-    named = set(provinces)
-    amphoe: dict[str, None] = {}
-    tambon: dict[str, None] = {}
-    for entity in found:
-        level = _admin_level(entity)
-        if level in ("amphoe", "tambon") and _agrees(entity, named):
-            (amphoe if level == "amphoe" else tambon)[_place_name(entity)] = None
-    return provinces, list(amphoe), list(tambon)
+    return places_of(read_places(text))
+
+
+def places_of(found: list[PlaceReading]) -> tuple[list[str], list[str], list[str]]:
+    """(provinces, amphoe, tambon) of readings: written provinces first, then resolved ones."""
+    written = [p.name for p in found if p.level == "province"]
+    resolved = [p.province for p in found
+                if p.level in ("amphoe", "tambon", "local_gov") and p.province and not p.ambiguous]
+    provinces = list(dict.fromkeys(written + resolved))
+    amphoe = list(dict.fromkeys(p.name for p in found if p.level == "amphoe" and _fits(p, provinces)))
+    tambon = list(dict.fromkeys(p.name for p in found if p.level == "tambon" and _fits(p, provinces)))
+    return provinces, amphoe, tambon
+
+
+def _fits(reading: PlaceReading, provinces: list[str]) -> bool:
+    """A district or subdistrict is listed when resolved, or (ambiguous) when no province is
+    written or one of its candidates is among them; it is flagged in ``report.places``."""
+    return not reading.ambiguous or not provinces or bool(set(reading.candidates) & set(provinces))
+
+
+def place_records(found: list[PlaceReading]) -> list[dict[str, Any]]:
+    """The readings as plain records for ``ParsedReport.places``."""
+    return [{"level": p.level, "name": p.label, "written": p.written, "province": p.province,
+             "district": p.district, "ambiguous": p.ambiguous, "candidates": p.candidates,
+             "resolved_by": p.resolved_by, "variant": p.variant, "start": p.start, "end": p.end}
+            for p in found]

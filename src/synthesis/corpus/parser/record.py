@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-KINDS = ("activity_report", "meeting_summary", "interview", "other")
+KINDS = ("activity_report", "meeting_summary", "interview", "project_detail", "project_proposal",
+         "progress_report", "final_report", "monitoring_visit", "evaluation", "fund_list",
+         "activity_list", "news", "other")
 
 
 @dataclass
@@ -34,6 +36,26 @@ class ParsedReport:
     turns: list[dict[str, Any]] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     interviewer: str | None = None
+    # labelled fields of forms and project pages (None or empty when the text does not state them)
+    project_code: str | None = None
+    contract_number: str | None = None
+    budget: float | None = None
+    responsible: str | None = None
+    organisation: str | None = None
+    period_start: str | None = None  # the project or contract period: never the document's date
+    period_end: str | None = None
+    period_text: str | None = None
+    visit_date: str | None = None
+    report_date: str | None = None
+    area_name: str | None = None
+    target_groups: list[str] = field(default_factory=list)
+    objectives: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # every labelled field, as written
+    # places as read by synthesis.thai.place_resolution (level, name, written, province, ambiguous …)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    local_governments: list[str] = field(default_factory=list)  # อบต.X, ทต.X: organisations
+    # activity_list: one record per activity (title, date, date_end, reporter, start, end, text)
+    records: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:

@@ -1,0 +1,170 @@
+"""Pages that list: several activity records on one page (``activity_list``) and the funds of
+an area (``fund_list``).
+
+An activity list is split into its activities, each a record (``report.records``) with its own
+title, date, reporter and span of the text; the page's ``date`` is its first activity's and
+``date_end`` its last's. Two layouts: the fund site's activity blocks one after the other (each
+with its own ``<month> <year>รายงานจากพื้นที่ โดย …`` line), and a pipe table whose header has an
+activity column and a date column. :func:`record_texts` gives the records as documents of their
+own (ids ``<doc_id>#<n>``).
+
+>>> from synthesis.corpus.parser import parse_document
+>>> r = parse_document("| ลำดับ | กิจกรรม | วันที่ |\\n|---|---|---|\\n| 1 | ประชุมชี้แจง | 5 มีนาคม 2566 |\\n"
+...                    "| 2 | อบรมแกนนำ | 12 เมษายน 2566 |\\n")
+>>> r.kind, [(x["title"], x["date"]) for x in r.records], (r.date, r.date_end)
+('activity_list', [('ประชุมชี้แจง', '2023-03-05'), ('อบรมแกนนำ', '2023-04-12')], ('2023-03-05', '2023-04-12'))
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from synthesis.corpus import thai_bridge as thai
+from synthesis.corpus.parser.fields import apply_fields, consistent_date, document_era, field_date
+from synthesis.corpus.parser.forms import page_title
+from synthesis.corpus.parser.fund_report import REPORTED_BY, parse_fund_report
+from synthesis.corpus.parser.kinds import Page, PageKind, is_fund_line, register_kind
+from synthesis.corpus.parser.lines import Line, split_lines, strip_span
+from synthesis.corpus.parser.record import ParsedReport
+
+_DAY_LINE = re.compile(r"^[ \t]*[0-9๐-๙]{1,2}[ \t]*$")
+_SEPARATOR_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}")
+_FUND_LIST_HEADING = re.compile(r"รายชื่อกองทุน|รายการกองทุน|กองทุน.{0,30}ในพื้นที่|กองทุนทั้งหมด|ทำเนียบกองทุน")
+_FUND_CODE = re.compile(r"L[0-9]{4}")
+_FOOTER = re.compile(r"^[ \t]*Categories[ \t]*:", re.M | re.I)
+
+
+def _table(page: Page) -> tuple[list[str], list[tuple[Line, list[str]]]] | None:
+    """The first pipe table of the page: header cells and the data rows with their cells."""
+    rows = [ln for ln in page.lines if ln.stripped.startswith("|") and ln.stripped.endswith("|")]
+    if len(rows) < 3:
+        return None
+    cells = [(ln, [c.strip() for c in ln.stripped.strip("|").split("|")]) for ln in rows]
+    header = cells[0][1]
+    data = [(ln, c) for ln, c in cells[1:] if not _SEPARATOR_ROW.match(ln.text)]
+    return header, data
+
+
+def _activity_columns(header: list[str]) -> tuple[int, int] | None:
+    activity = next((i for i, c in enumerate(header) if "กิจกรรม" in c), None)
+    date = next((i for i, c in enumerate(header) if c.startswith(("วันที่", "วัน/เดือน", "ว/ด/ป", "วัน เดือน"))), None)
+    return (activity, date) if activity is not None and date is not None else None
+
+
+def _is_activity_list(page: Page) -> bool:
+    if len(page.reported) >= 2:
+        return True
+    table = _table(page)
+    if table is None or _activity_columns(table[0]) is None:
+        return False
+    _, date_column = _activity_columns(table[0])
+    dated = [c for _, c in table[1] if len(c) > date_column and thai.find_dates(c[date_column])]
+    return len(dated) >= 2
+
+
+def _read_activity_list(report: ParsedReport, page: Page) -> None:
+    report.kind = "activity_list"
+    apply_fields(report, page.fields)
+    if page.reported:
+        _blocks(report, page)
+    else:
+        _table_rows(report, page)
+    if page.banner is not None and is_fund_line(page.banner.stripped) and not report.fund:
+        report.fund = page.banner.stripped
+    dated = [r for r in report.records if r["date"]]
+    if dated:
+        first = min(dated, key=lambda r: r["date"])
+        report.date, report.date_text = first["date"], first["date_text"]
+        report.date_precision = first["date_precision"]
+        last = max((r["date_end"] or r["date"]) for r in dated)
+        report.date_end = last if last != report.date else None
+
+
+def _blocks(report: ParsedReport, page: Page) -> None:
+    """The fund site's activity blocks: each from its title line to the next block's."""
+    text = report.text
+    starts = []
+    previous_end = 0
+    for match in page.reported:
+        before = [ln for ln in page.lines if previous_end <= ln.start and ln.end <= match.start() and ln.stripped]
+        if before and _DAY_LINE.match(before[-1].text):
+            before = before[:-1]
+        starts.append(before[-1].start if before else match.start())
+        previous_end = match.end()
+    footer = _FOOTER.search(text)
+    page_end = footer.start() if footer else len(text)
+    header_lines = [ln for ln in page.lines if ln.end <= starts[0] and ln.stripped
+                    and (page.banner is None or ln.start != page.banner.start)]
+    for line in header_lines:
+        if report.project is None and not is_fund_line(line.stripped):
+            report.project = re.sub(r"^ชื่อโครงการ[ \t]*[:：]?[ \t]*", "", line.stripped)
+    report.title = page_title(page) if header_lines else None
+    for n, start in enumerate(starts, 1):
+        end = starts[n] if n < len(starts) else page_end
+        start, end = strip_span(text, start, end)
+        chunk = text[start:end]
+        sub = ParsedReport(text=chunk)
+        parse_fund_report(sub, split_lines(chunk), REPORTED_BY.search(chunk))
+        report.records.append(_record(n, sub.title, sub.date, sub.date_end, sub.date_text, sub.date_precision,
+                                      sub.reporter, start, end))
+    if report.title is None and report.records:
+        report.title = report.project or report.records[0]["title"]
+
+
+def _table_rows(report: ParsedReport, page: Page) -> None:
+    header, rows = _table(page)
+    activity_column, date_column = _activity_columns(header)
+    era = document_era(report.text)
+    report.title = page_title(page)
+    for line, cells in rows:
+        if len(cells) <= max(activity_column, date_column):
+            continue
+        found = thai.find_dates(cells[date_column])
+        date, end = consistent_date(found[0], era) if found else (None, None)
+        report.records.append(_record(len(report.records) + 1, cells[activity_column] or None, date, end,
+                                      found[0].text if found else None,
+                                      found[0].attrs.get("precision", "day") if found else None,
+                                      None, line.start, line.end))
+    if report.title is None:
+        report.title = report.project
+
+
+def _record(n: int, title, date, date_end, date_text, precision, reporter, start: int, end: int) -> dict[str, Any]:
+    return {"n": n, "title": title, "date": date, "date_end": date_end, "date_text": date_text,
+            "date_precision": precision, "reporter": reporter, "start": start, "end": end}
+
+
+def record_texts(report: ParsedReport, doc_id: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """The activity records of a list page as documents of their own: ``(id, text, record)``
+    with ids ``<doc_id>#<n>``; empty for every other kind.
+
+    >>> from synthesis.corpus.parser import parse_document
+    >>> r = parse_document("| กิจกรรม | วันที่ |\\n| ประชุม | 5 มี.ค. 2566 |\\n| อบรม | 6 มี.ค. 2566 |\\n")
+    >>> [(i, t) for i, t, _ in record_texts(r, "abc")]
+    [('abc#1', '| ประชุม | 5 มี.ค. 2566 |'), ('abc#2', '| อบรม | 6 มี.ค. 2566 |')]
+    """
+    if report.kind != "activity_list":
+        return []
+    return [(f"{doc_id}#{r['n']}", report.text[r["start"]:r["end"]], r) for r in report.records]
+
+
+def _is_fund_list(page: Page) -> bool:
+    if page.head_matches(_FUND_LIST_HEADING, lines=2):
+        return True
+    coded = [ln for ln in page.lines if "กองทุน" in ln.text and _FUND_CODE.search(ln.text)]
+    return len(coded) >= 3
+
+
+def _read_fund_list(report: ParsedReport, page: Page) -> None:
+    report.kind = "fund_list"
+    apply_fields(report, page.fields)
+    report.title = page_title(page)
+    found = field_date(report, page.fields, ("report_date",))
+    if found is not None:
+        entity, _, (report.date, report.date_end) = found
+        report.date_text, report.date_precision = entity.text, entity.attrs.get("precision", "day")
+
+
+register_kind(PageKind("activity_list", "listings", 20, _is_activity_list, _read_activity_list))
+register_kind(PageKind("fund_list", "listings", 90, _is_fund_list, _read_fund_list))
