@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from synthesis.corpus import thai_bridge as thai
+from synthesis.corpus.furniture import furniture_free
 from synthesis.corpus.parser import ParsedReport, parse_document
 from synthesis.corpus.readers import RawText
 from synthesis.thai.spans import Entity, Segment, Token
@@ -77,7 +78,7 @@ def build_document(collection: str, relative_path: str, raw: RawText,
     ('2022-03-05', 'other')
     """
     meta = {**raw.metadata, **(metadata or {})}
-    text = thai.normalize_text(raw.text)
+    text = furniture_free(thai.normalize_text(raw.text))  # icon words, photo lists, menus: not content
     parsed = parse_document(text, path=relative_path, normalized=True)
     apply_metadata(parsed, meta)
     analysed = thai.analyze(text)
