@@ -46,7 +46,8 @@ def test_suggestions_rules_match_whole_tokens(codebook, text, hits):
     doc = make_document("d", "t", None, "other", (), [text])
     found = rule_suggestions(codebook, doc)
     assert len(found) == hits
-    assert all((s.code_id, s.score, s.source) == ("mechanism", 1.0, "rule") for s in found)
+    # without evidence a rule scores the prior, and shows the rule that matched
+    assert all((s.code_id, s.score, s.source) == ("mechanism", 0.5, "rule") and "กองทุน" in s.why for s in found)
 
 
 def test_suggestions_fall_back_to_similar_when_the_engine_cannot_learn(documents, codebook):

@@ -53,7 +53,7 @@ def test_widgets_keys_move_and_toggle(panel, lessons):
     assert panel.view.current == 1
     panel.key("toggle", 4)
     assert [(r["code_id"], r["start"]) for r in saved(lessons)] == [("obstacle", panel.state.doc.segments[1].start)]
-    assert panel.view.segments[1]["codes"] == ["obstacle"]
+    assert panel.drawn[1]["codes"] == ["obstacle"]
     assert "บันทึกแล้ว" in panel.status.value
     panel.key("toggle", 4)
     assert saved(lessons) == []
@@ -62,7 +62,7 @@ def test_widgets_keys_move_and_toggle(panel, lessons):
 def test_widgets_selection_message_then_code_button(panel, lessons):
     panel.open_document("rubber")
     panel._on_view_message(panel.view, {"type": "select", "start": 3, "end": 8}, [])
-    button = next(b for b in panel.tree_box.children if b.tooltip == "mechanism")
+    button = panel.code_buttons["mechanism"]
     button.click()
     [record] = saved(lessons)
     assert record["quote"] == "ผู้นำชุมชน" and record["code_id"] == "mechanism"
@@ -93,7 +93,7 @@ def test_widgets_add_code_form(panel, lessons):
     panel.new_parent.value = "obstacle"
     panel._add_code()
     assert "obstacle.paneltest" in (lessons / "codebook.yaml").read_text(encoding="utf-8")
-    assert any(b.tooltip == "obstacle.paneltest" for b in panel.tree_box.children)
+    assert "obstacle.paneltest" in panel.code_buttons
     panel.new_id.value, panel.new_th.value = "obstacle", "ซ้ำ"
     panel._add_code()
     assert "duplicate" in panel.status.value

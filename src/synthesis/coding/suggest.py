@@ -167,3 +167,42 @@ def precision_at_k(codings: Sequence[Coding], documents: Sequence[CodingDocument
     return {"precision_at_k": hits / units_seen if units_seen else float("nan"),
             "baseline": baseline_hits / units_seen if units_seen else float("nan"),
             "units": units_seen, "k": k}
+
+
+def rule_precision(rule_codings: Iterable[Coding], codings: Iterable[Coding]) -> dict[str, tuple[int, int]]:
+    """How often each code's rules agree with people: ``{code_id: (hits, matched)}``.
+
+    ``matched`` counts the rule codings that fall in documents people coded (elsewhere their
+    silence says nothing); a hit is one that a person's coding of the same code overlaps.
+
+    >>> from synthesis.coding.codings import new_coding
+    >>> rules = [new_coding("d", 0, 9, "x", "", "fund", "rules", origin="rule"),
+    ...          new_coding("d", 20, 29, "y", "", "fund", "rules", origin="rule"),
+    ...          new_coding("e", 0, 9, "z", "", "fund", "rules", origin="rule")]
+    >>> people = [new_coding("d", 2, 6, "x", "", "fund", "coder_a")]
+    >>> rule_precision(rules, people)
+    {'fund': (1, 2)}
+    """
+    human = _human(codings, None)
+    coded_docs = {c.doc_id for c in human}
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for coding in human:
+        spans.setdefault((coding.doc_id, coding.code_id), []).append((coding.start, coding.end))
+    found: dict[str, tuple[int, int]] = {}
+    for coding in rule_codings:
+        if coding.doc_id not in coded_docs:
+            continue
+        hits, matched = found.get(coding.code_id, (0, 0))
+        hit = any(start < coding.end and coding.start < end for start, end in spans.get((coding.doc_id, coding.code_id), ()))
+        found[coding.code_id] = (hits + hit, matched + 1)
+    return found
+
+
+def smoothed_precision(hits: int, matched: int) -> float:
+    """A rule's precision with one success and one failure added (Laplace): 0.5 without
+    evidence, near its observed share once it has matched often.
+
+    >>> smoothed_precision(0, 0), smoothed_precision(9, 10), round(smoothed_precision(1, 30), 3)
+    (0.5, 0.8333333333333334, 0.062)
+    """
+    return (hits + 1) / (matched + 2)

@@ -15,26 +15,42 @@ from synthesis.panel.state import ListSource, PanelState, TreeRow
 from synthesis.panel.suggestions import SimilarSuggester, Suggestion, make_suggester
 
 
-def coding_panel(coder: str, collection: str = "demo", root: str | Path | None = None,
+def coding_panel(coder: str | None = None, collection: str = "demo", root: str | Path | None = None,
                  open_doc: str | None = None):
     """Build the coding panel for ``coder`` on ``collection`` and return it (a widget).
 
-    ``root`` is the project folder (default: ``SYNTHESIS_HOME`` or the nearest project);
-    codings go to ``<root>/lessons/codings/<coder>.jsonl``, new codes to
+    There is no default coder: without a name (``coder`` empty and no ``?coder=`` in the page
+    address) the panel first asks who is coding; a name that cannot be used is explained in
+    Thai there, never as a traceback. Names are compared ignoring case (``Coder_C`` is
+    ``coder_c``). ``root`` is the project folder (default: ``SYNTHESIS_HOME`` or the nearest
+    project); codings go to ``<root>/lessons/codings/<coder>.jsonl``, new codes to
     ``<root>/lessons/codebook.yaml``. ``open_doc`` opens that document at once. Served by
     Voilà, ``?coder=…&collection=…`` in the page address overrides both (see
     :func:`address_overrides`).
     """
-    from synthesis.panel.widgets import CodingPanel
+    from synthesis.panel.widgets import CoderPrompt, CodingPanel
     from synthesis.paths import lessons_dir, project_root
 
-    coder, collection = address_overrides(coder, collection)
+    coder, collection = address_overrides(coder or "", collection)
     root = Path(root) if root else project_root()
-    state = PanelState(open_source(collection, root), lessons_dir(root), coder)
-    panel = CodingPanel(state, title=f"{collection}")
-    if open_doc:
-        panel.open_document(open_doc)
-    return panel
+
+    def start(name: str):
+        try:
+            source = open_source(collection, root)
+        except (FileNotFoundError, KeyError, ValueError, OSError) as error:
+            raise ValueError(f"เปิดชุดเอกสาร {collection!r} ไม่ได้ (cannot open the collection): {error}") from error
+        state = PanelState(source, lessons_dir(root), name)
+        panel = CodingPanel(state, title=f"{collection}")
+        if open_doc:
+            panel.open_document(open_doc)
+        return panel
+
+    if not coder.strip():
+        return CoderPrompt(start)
+    try:
+        return start(coder)
+    except (ValueError, KeyError, OSError) as error:
+        return CoderPrompt(start, str(error))
 
 
 def address_overrides(coder: str, collection: str, query: str | None = None) -> tuple[str, str]:
@@ -50,6 +66,7 @@ def address_overrides(coder: str, collection: str, query: str | None = None) -> 
     """
     fields = parse_qs(os.environ.get("QUERY_STRING", "") if query is None else query)
     return fields.get("coder", [coder])[0], fields.get("collection", [collection])[0]
+    # parse_qs drops an empty value, so "?coder=" leaves the given coder: the caller asks when it is empty
 
 
 __all__ = ["DocInfo", "DocumentSource", "ListSource", "PanelDocument", "PanelSegment", "PanelState",

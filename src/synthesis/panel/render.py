@@ -13,7 +13,7 @@ HTML-escaped and shown with ``white-space: pre-wrap``, so what is on screen is e
 from __future__ import annotations
 
 from html import escape
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from synthesis.panel.spans import highlight_pieces
 from synthesis.panel.state import PanelState
@@ -70,22 +70,69 @@ def segment_html(state: PanelState, index: int) -> str:
     return "".join(parts)
 
 
-def segments_payload(state: PanelState) -> list[dict]:
-    """What the document view draws: per segment its HTML, codes and open suggestions."""
-    doc = state.doc
-    if doc is None:
-        return []
+def stripe_lanes(spans: list[tuple[int, int]]) -> list[int]:
+    """A lane for each span so that overlapping spans never share one (first free lane).
+
+    >>> stripe_lanes([(0, 10), (2, 5), (6, 9), (12, 14)])
+    [0, 1, 1, 0]
+    """
+    ends: list[int] = []  # the end of the last span in each lane
+    lanes = []
+    for start, end in spans:
+        lane = next((i for i, last in enumerate(ends) if last <= start), len(ends))
+        if lane == len(ends):
+            ends.append(end)
+        else:
+            ends[lane] = end
+        lanes.append(lane)
+    return lanes
+
+
+def segment_stripes(state: PanelState, index: int) -> list[dict]:
+    """The margin stripes of one segment: one per coding, in the code's colour, placed along
+    the segment by its offsets, overlapping codings in lanes side by side. Text (the code's
+    name, memo) goes to the browser as data and is shown as text (a ``title``), never as HTML."""
+    segment = state.doc.segments[index]
+    length = max(1, segment.end - segment.start)
+    codings = sorted(state.codings_in(segment.start, segment.end), key=lambda c: (c.start, -c.end))
+    lanes = stripe_lanes([(c.start, c.end) for c in codings])
+    stripes = []
+    for coding, lane in zip(codings, lanes):
+        start, end = max(coding.start, segment.start), min(coding.end, segment.end)
+        top = 100 * (start - segment.start) / length
+        height = max(100 * (end - start) / length, 6)
+        label = state.codebook.label(coding.code_id) + (f" · {coding.memo}" if coding.memo else "")
+        stripes.append({"colour": state.colour(coding.code_id), "lane": lane, "top": round(min(top, 94), 2),
+                        "height": round(min(height, 100 - min(top, 94)), 2), "title": label,
+                        "code": coding.code_id})
+    return stripes
+
+
+def segment_payload(state: PanelState, index: int, suggested: dict[int, int]) -> dict:
+    segment = state.doc.segments[index]
+    codes = sorted({c.code_id for c in state.codings_in(segment.start, segment.end)})
+    return {"index": segment.index, "start": segment.start, "end": segment.end, "kind": segment.kind,
+            "speaker": segment.speaker or "", "html": segment_html(state, segment.index),
+            "codes": codes, "suggestions": suggested.get(segment.index, 0),
+            "stripes": segment_stripes(state, segment.index), "differs": segment.index in state.differing}
+
+
+def suggestion_counts(state: PanelState) -> dict[int, int]:
+    """Open suggestions per segment of the open document."""
     suggested: dict[int, int] = {}
     for suggestion in state.suggestions():
         index = state.segment_of(suggestion.start)
         if index is not None:
             suggested[index] = suggested.get(index, 0) + 1
-    payload = []
-    for segment in doc.segments:
-        codes = sorted({c.code_id for c in state.codings_in(segment.start, segment.end)})
-        payload.append({
-            "index": segment.index, "start": segment.start, "end": segment.end, "kind": segment.kind,
-            "speaker": segment.speaker or "", "html": segment_html(state, segment.index),
-            "codes": codes, "suggestions": suggested.get(segment.index, 0),
-        })
-    return payload
+    return suggested
+
+
+def segments_payload(state: PanelState, indexes: Iterable[int] | None = None) -> list[dict]:
+    """What the document view draws: per segment its HTML, codes, stripes and open
+    suggestions; all segments, or only ``indexes`` (an update after an action)."""
+    doc = state.doc
+    if doc is None:
+        return []
+    suggested = suggestion_counts(state)
+    chosen = range(len(doc.segments)) if indexes is None else sorted(i for i in set(indexes) if 0 <= i < len(doc.segments))
+    return [segment_payload(state, index, suggested) for index in chosen]

@@ -5,8 +5,13 @@ Two suggesters live in a small registry (``SUGGESTERS``):
 - ``engine``: the coding engine's learned model (``synthesis.coding.suggest``: TF-IDF and one
   logistic regression per code), used once people have coded enough to learn from;
 - ``similar``: words in common with what people already coded (cosine similarity of word
-  counts between a segment and each code's coded quotes), plus the codebook's auto-coding
-  rules (score 1.0). Plain Python, trains instantly; the fallback.
+  counts between a segment and each code's coded quotes). Plain Python, trains instantly;
+  the fallback.
+
+Both add the codebook's auto-coding rules as suggestions (never as codings), each with the
+rule that matched (``why``) and a score that discriminates: the rule's precision against what
+people coded in the documents they coded (:func:`synthesis.coding.suggest.rule_precision`,
+smoothed, 0.5 while there is no evidence), so a rule that people keep overruling sinks.
 
 >>> s = Suggestion("d", 0, 6, "success", 0.8123, "similar")
 >>> s.key, s.label
@@ -25,6 +30,8 @@ from synthesis.panel.sources import PanelDocument
 
 MIN_SCORE = 0.15
 PER_SEGMENT = 3
+STRONG = 0.6  # the "has suggestions" filter keeps documents with a suggestion scored this or more
+RULE_PRIOR = 0.5  # a rule's score before anyone coded a document it matches
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class Suggestion:
     code_id: str
     score: float
     source: str = "similar"
+    why: str = ""
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -78,7 +86,8 @@ class SimilarSuggester:
     [('fund', 0, 23)]
     """
 
-    def __init__(self, codings: Iterable[Coding], codebook: Codebook | None = None, min_score: float = MIN_SCORE):
+    def __init__(self, codings: Iterable[Coding], codebook: Codebook | None = None, min_score: float = MIN_SCORE,
+                 rule_scores: dict[str, float] | None = None):
         self.profiles: dict[str, Counter] = {}
         for coding in codings:
             if coding.origin == "rule":
@@ -86,6 +95,7 @@ class SimilarSuggester:
             self.profiles.setdefault(coding.code_id, Counter()).update(_words(coding.quote))
         self.codebook = codebook
         self.min_score = min_score
+        self.rule_scores = rule_scores or {}
 
     def suggest(self, doc: PanelDocument) -> list[Suggestion]:
         found: dict[tuple, Suggestion] = {}
@@ -97,12 +107,16 @@ class SimilarSuggester:
                 if score >= self.min_score:
                     suggestion = Suggestion(doc.doc_id, segment.start, segment.end, code, score, "similar")
                     found[suggestion.key] = suggestion
-        return _merge(found.values(), rule_suggestions(self.codebook, doc))
+        return _merge(found.values(), rule_suggestions(self.codebook, doc, self.rule_scores))
 
 
 def _merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
-    """One suggestion per span and code (the later group wins), in reading order."""
-    found = {s.key: s for group in groups for s in group}
+    """One suggestion per span and code (the higher score wins), in reading order."""
+    found: dict[tuple, Suggestion] = {}
+    for group in groups:
+        for s in group:
+            if s.key not in found or s.score > found[s.key].score:
+                found[s.key] = s
     return sorted(found.values(), key=lambda s: (s.start, -s.score, s.code_id))
 
 
@@ -118,17 +132,36 @@ def coding_document(doc: PanelDocument):
                   for s in doc.segments])
 
 
-def rule_suggestions(codebook: Codebook | None, doc: PanelDocument) -> list[Suggestion]:
-    """The codebook's auto-coding rules, run on one document, as suggestions of score 1.0."""
+def rule_suggestions(codebook: Codebook | None, doc: PanelDocument,
+                     scores: dict[str, float] | None = None) -> list[Suggestion]:
+    """The codebook's auto-coding rules, run on one document, as suggestions: each scored by
+    its code's rule precision (``scores``, default :data:`RULE_PRIOR`) and showing its rule."""
     if codebook is None or not any(code.rules for code in codebook):
         return []
     from synthesis.coding import auto_code
 
-    return [Suggestion(c.doc_id, c.start, c.end, c.code_id, 1.0, "rule")
+    scores = scores or {}
+    return [Suggestion(c.doc_id, c.start, c.end, c.code_id, round(scores.get(c.code_id, RULE_PRIOR), 4), "rule",
+                       c.memo)
             for c in auto_code(codebook, [coding_document(doc)])]
 
 
-def _engine_suggester(codings: list[Coding], codebook: Codebook, source=None) -> Suggester | None:
+def rule_scores(codebook: Codebook, codings: list[Coding], source=None) -> dict[str, float]:
+    """Each code's smoothed rule precision on the documents people coded (see the module)."""
+    if source is None or not hasattr(source, "coding_documents") or not any(code.rules for code in codebook):
+        return {}
+    from synthesis.coding import auto_code
+    from synthesis.coding.suggest import rule_precision, smoothed_precision
+
+    coded = sorted({c.doc_id for c in codings if c.origin != "rule"})
+    if not coded:
+        return {}
+    found = rule_precision(auto_code(codebook, source.coding_documents(coded)), codings)
+    return {code: smoothed_precision(hits, matched) for code, (hits, matched) in found.items()}
+
+
+def _engine_suggester(codings: list[Coding], codebook: Codebook, source=None,
+                      scores: dict[str, float] | None = None) -> Suggester | None:
     """The coding engine's learned model (``synthesis.coding.suggest``), when it can train:
     it needs the source's full documents and at least a few coded units per code."""
     try:
@@ -144,14 +177,15 @@ def _engine_suggester(codings: list[Coding], codebook: Codebook, source=None) ->
         model = engine.train(codings, source.coding_documents(coded))
     except ValueError:  # too few codings to learn from yet
         return None
-    return _EngineAdapter(engine, model, codings, codebook, source)
+    return _EngineAdapter(engine, model, codings, codebook, source, scores)
 
 
 class _EngineAdapter:
     """Suggestions of the engine's model (on the finest units) plus the codebook's rules."""
 
-    def __init__(self, engine, model, codings, codebook, source):
+    def __init__(self, engine, model, codings, codebook, source, scores=None):
         self.engine, self.model, self.codings, self.codebook, self.source = engine, model, codings, codebook, source
+        self.rule_scores = scores or {}
 
     def suggest(self, doc: PanelDocument) -> list[Suggestion]:
         return self.suggest_many([doc])[doc.doc_id]
@@ -163,7 +197,7 @@ class _EngineAdapter:
         for row in frame.to_dict("records"):
             found[str(row["doc_id"])].append(Suggestion(str(row["doc_id"]), int(row["start"]), int(row["end"]),
                                                         str(row["code_id"]), round(float(row["score"]), 4), "model"))
-        return {d.doc_id: _merge(found[d.doc_id], rule_suggestions(self.codebook, d)) for d in docs}
+        return {d.doc_id: _merge(found[d.doc_id], rule_suggestions(self.codebook, d, self.rule_scores)) for d in docs}
 
 
 def _takes(function, name: str) -> bool:
@@ -177,7 +211,8 @@ def _takes(function, name: str) -> bool:
 
 SUGGESTERS: dict[str, Callable[..., Suggester | None]] = {
     "engine": _engine_suggester,
-    "similar": lambda codings, codebook, source=None: SimilarSuggester(codings, codebook),
+    "similar": lambda codings, codebook, source=None, scores=None: SimilarSuggester(codings, codebook,
+                                                                                   rule_scores=scores),
 }
 
 
@@ -187,8 +222,9 @@ def make_suggester(codings: list[Coding], codebook: Codebook, source=None,
 
     ``source`` (a document source with ``coding_documents``) lets the engine's model train.
     """
+    scores = rule_scores(codebook, codings, source)
     for name in prefer:
-        suggester = SUGGESTERS[name](codings, codebook, source)
+        suggester = SUGGESTERS[name](codings, codebook, source, scores)
         if suggester is not None:
             return suggester
     raise ValueError(f"no suggester available among {prefer}")

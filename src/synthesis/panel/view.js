@@ -1,6 +1,8 @@
 // The document view of the coding panel (an anywidget front end).
-// Draws the segments Python sends (HTML already built and escaped there), reports clicks,
-// text selections as offsets into the document's text, and the panel's keys.
+// Draws the segments Python sends (HTML already built and escaped there; stripes and titles
+// arrive as data and are set as text), reports clicks, text selections as offsets into the
+// document's text, and the panel's keys. After an action Python sends only the segments that
+// changed ("patch"), so the coder's place (scroll, current segment) never moves by itself.
 
 function codePoints(s) {
   return Array.from(s).length;
@@ -32,44 +34,90 @@ function documentOffset(node, offset, atEnd) {
   return closest ? Number(atEnd ? closest.dataset.end : closest.dataset.start) : null;
 }
 
-const KEYS = { j: "next", ArrowDown: "next", k: "previous", ArrowUp: "previous", Escape: "clear" };
+const MOVES = { j: "next", ArrowDown: "next", k: "previous", ArrowUp: "previous", Escape: "clear" };
+
+function isTextBox(target) {
+  if (!target || !target.tagName) return false;
+  const tag = target.tagName.toUpperCase();
+  return tag === "INPUT" || tag === "TEXTAREA" || Boolean(target.isContentEditable);
+}
 
 function render({ model, el }) {
   const root = document.createElement("div");
   root.className = "syn-doc";
   root.setAttribute("lang", "th");
-  // Focusable, and JupyterLab's own shortcuts (j, k, 1-9 in command mode) stop here.
   root.tabIndex = 0;
+  // Lumino (JupyterLab) skips its shortcuts for events from inside such an element.
   root.setAttribute("data-lm-suppress-shortcuts", "true");
-  // A notebook panel with JupyterLab's keyboard modes (Voilà also draws a .jp-Notebook inside
-  // a lab shell, but has no notebook panel and no command/edit modes).
-  const inJupyterLab = () => Boolean(el.closest(".jp-NotebookPanel, .jp-mod-commandMode, .jp-mod-editMode"));
   el.appendChild(root);
+  const boxes = new Map(); // segment index -> its element
 
-  function draw() {
-    const segments = model.get("segments");
-    const current = model.get("current");
-    root.innerHTML = "";
+  function panel() {
+    return el.closest(".syn-panel") || el;
+  }
+
+  function fill(box, segment) {
+    box.className = "syn-seg syn-kind-" + segment.kind + (segment.index === model.get("current") ? " syn-current" : "")
+      + (segment.differs ? " syn-differs" : "");
+    box.dataset.index = segment.index;
+    box.dataset.codes = (segment.codes || []).join(" ");
+    box.replaceChildren();
+    const stripes = document.createElement("div");
+    stripes.className = "syn-stripes";
+    for (const stripe of segment.stripes || []) {
+      const bar = document.createElement("div");
+      bar.className = "syn-stripe";
+      bar.dataset.code = stripe.code;
+      bar.title = stripe.title; // text, never HTML
+      bar.style.background = /^#[0-9a-fA-F]{6}$/.test(stripe.colour) ? stripe.colour : "#999999";
+      bar.style.left = 5 * Number(stripe.lane) + "px";
+      bar.style.top = Number(stripe.top) + "%";
+      bar.style.height = Number(stripe.height) + "%";
+      stripes.appendChild(bar);
+    }
+    const gutter = document.createElement("div");
+    gutter.className = "syn-gutter";
+    gutter.textContent = String(segment.index + 1) + (segment.suggestions ? " ✦" + segment.suggestions : "")
+      + (segment.differs ? " ≠" : "");
+    const body = document.createElement("div");
+    body.className = "syn-text";
+    body.innerHTML = segment.html; // built and escaped in Python (render.py)
+    box.appendChild(stripes);
+    box.appendChild(gutter);
+    box.appendChild(body);
+  }
+
+  function drawAll() {
+    root.replaceChildren();
+    boxes.clear();
     const title = document.createElement("div");
     title.className = "syn-title";
     title.textContent = model.get("title");
     root.appendChild(title);
-    for (const segment of segments) {
+    for (const segment of model.get("segments")) {
       const box = document.createElement("div");
-      box.className = "syn-seg syn-kind-" + segment.kind + (segment.index === current ? " syn-current" : "");
-      box.dataset.index = segment.index;
-      const gutter = document.createElement("div");
-      gutter.className = "syn-gutter";
-      gutter.textContent = String(segment.index + 1) + (segment.suggestions ? " ✦" + segment.suggestions : "");
-      const body = document.createElement("div");
-      body.className = "syn-text";
-      body.innerHTML = segment.html;
-      box.appendChild(gutter);
-      box.appendChild(body);
+      fill(box, segment);
+      boxes.set(segment.index, box);
       root.appendChild(box);
     }
-    const active = root.querySelector(".syn-current");
-    if (active && active.scrollIntoView) active.scrollIntoView({ block: "nearest" });
+    showCurrent(true);
+  }
+
+  function showCurrent(scroll) {
+    const current = model.get("current");
+    for (const box of root.querySelectorAll(".syn-current")) box.classList.remove("syn-current");
+    const active = boxes.get(current);
+    if (!active) return;
+    active.classList.add("syn-current");
+    if (scroll && active.scrollIntoView) active.scrollIntoView({ block: "nearest" });
+  }
+
+  function patch(segments) {
+    for (const segment of segments) {
+      const box = boxes.get(segment.index);
+      if (box) fill(box, segment);
+    }
+    showCurrent(false);
   }
 
   root.addEventListener("mouseup", () => {
@@ -91,30 +139,60 @@ function render({ model, el }) {
     root.focus({ preventScroll: true });
   });
 
+  // Keys act only while the focus is inside this panel; there they never reach JupyterLab's
+  // or the browser's own bindings (captured on window, before anyone else sees them).
   function onKey(event) {
     if (!el.isConnected || !model.get("keyboard")) return;
-    const target = event.target;
-    // In JupyterLab the keys belong to the notebook unless the document view has the focus;
-    // in Voilà (no notebook) they work anywhere on the page but in a text box.
-    if (inJupyterLab() && !root.contains(target)) return;
-    const tag = target && target.tagName ? target.tagName.toUpperCase() : "";
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
+    const inside = panel().contains(event.target) || panel().contains(document.activeElement);
+    if (!inside) return;
+    if (isTextBox(event.target)) {
+      event.stopPropagation(); // typing a memo: the text box's own keys, nobody else's
+      return;
+    }
+    const isSelect = event.target && event.target.tagName && event.target.tagName.toUpperCase() === "SELECT";
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "z") {
+      model.send({ type: "key", action: "undo" });
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (KEYS[event.key]) {
-      model.send({ type: "key", action: KEYS[event.key] });
+    const move = MOVES[event.key];
+    if (move && !(isSelect && event.key.startsWith("Arrow"))) {
+      model.send({ type: "key", action: move });
       event.preventDefault();
-    } else if (/^[1-9]$/.test(event.key)) {
-      model.send({ type: "key", action: "toggle", number: Number(event.key) });
+      event.stopPropagation();
+      return;
+    }
+    const key = event.key.length === 1 ? event.key.toLowerCase() : "";
+    if (key && (model.get("hotkeys") || []).includes(key)) {
+      model.send({ type: "key", action: "code", key });
       event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (key && key !== " ") {
+      event.stopPropagation(); // e.g. JupyterLab's "a", "b", "d d" on cells: not from here
+      if (isSelect) event.preventDefault(); // a document list's type-ahead would open another document
     }
   }
-  document.addEventListener("keydown", onKey);
+  window.addEventListener("keydown", onKey, true);
 
-  model.on("change:segments", draw);
-  model.on("change:current", draw);
-  model.on("change:title", draw);
-  draw();
-  return () => document.removeEventListener("keydown", onKey);
+  model.on("msg:custom", (message) => {
+    if (message.type === "patch") patch(message.segments);
+    else if (message.type === "focus") root.focus({ preventScroll: true });
+    else if (message.type === "scroll") {
+      const box = boxes.get(message.index);
+      if (box && box.scrollIntoView) box.scrollIntoView({ block: "center" });
+    }
+  });
+  model.on("change:segments", drawAll);
+  model.on("change:title", drawAll);
+  model.on("change:current", () => showCurrent(true));
+  const host = panel();
+  if (host !== el) host.setAttribute("data-lm-suppress-shortcuts", "true");
+  drawAll();
+  return () => window.removeEventListener("keydown", onKey, true);
 }
 
 export default { render };
