@@ -105,6 +105,8 @@ class SafeZip:
                 name = check_member_name(info.filename)
             except UnsafeArchiveError as error:
                 raise UnsafeArchiveError(f"{self.label}: {error}") from None
+            if name in self._members:  # which copy would a reader take? refuse to guess
+                raise UnsafeArchiveError(f"{self.label}: member {name!r} appears more than once")
             self._members[name] = info
         self._inflated = 0
 
