@@ -114,3 +114,107 @@ def test_render_markdown_headings_keep_their_thai_as_text(tmp_path, heading):
     assert not re.search(r"&#3[56][0-9][0-9];", html)  # no Thai written as references
     if "<" in heading:
         assert "&lt; &amp; &gt;" in html  # markup characters stay escaped
+
+
+def _html_cell(markup: str):
+    cell = new_code_cell("display(HTML(...))")
+    cell.outputs = [new_output("display_data", data={"text/html": markup, "text/plain": "<HTML>"})]
+    return cell
+
+
+@pytest.mark.parametrize("show_code", [False, True])
+@pytest.mark.parametrize("title", ["พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลแค", "การสังเคราะห์ข้ามพื้นที่ <ทุกพื้นที่> & \"ภาพรวม\""])
+def test_render_page_title_is_the_reports_title(tmp_path, show_code, title):
+    from lxml import html as lxml_html
+
+    from synthesis.reports.render import write_html, css_string
+
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    notebook = new_notebook(cells=[_html_cell(f"<h1>{escaped}</h1><p>บทนำ</p>")])
+    page = write_html(notebook, tmp_path / "r.html", show_code=show_code).read_text(encoding="utf-8")
+    tree = lxml_html.fromstring(page)
+    assert tree.findtext(".//title") == title
+    assert "Notebook" not in tree.findtext(".//title")
+    assert len(tree.findall(".//title")) == 1
+    assert css_string(title) in page  # the print footer carries the title too
+    assert "</style" not in css_string(title)
+
+
+def test_render_title_without_heading_is_general(tmp_path):
+    from synthesis.reports.render import DEFAULT_TITLE, write_html
+
+    page = write_html(new_notebook(cells=[_html_cell("<p>ข้อความ</p>")]), tmp_path / "r.html",
+                      show_code=False).read_text(encoding="utf-8")
+    assert f"<title>{DEFAULT_TITLE}</title>" in page
+
+
+@pytest.mark.parametrize("rule", [
+    "size: A4",                                   # A4, not US Letter
+    "break-after: avoid-page",                    # no heading left at a page bottom
+    "tr, img, figure, svg { break-inside: avoid; }",  # tables break between rows, charts whole
+    "thead { display: table-header-group; }",     # the header row again on each page
+    "counter(page)",                              # page numbers in the footer
+    ".jp-OutputArea-child { break-inside: auto !important; }",  # long tables may break: no half-empty pages
+])
+def test_render_print_css_has_the_a4_rules(tmp_path, rule):
+    from synthesis.reports.render import write_html
+
+    page = write_html(new_notebook(cells=[_html_cell("<h1>ก</h1>")]), tmp_path / "r.html",
+                      show_code=False).read_text(encoding="utf-8")
+    assert rule in page
+
+
+@pytest.mark.parametrize("rule", [
+    'name="viewport" content="width=device-width, initial-scale=1"',
+    "@media screen and (max-width: 700px)",
+    ".jp-OutputArea-output > img { max-width: none !important;",   # charts keep the size of the text
+    ".table-scroll { overflow-x: auto;",                          # wide tables scroll …
+    "position: sticky; left: 0;",                                 # … with their first column held
+])
+def test_render_phone_css(tmp_path, rule):
+    from synthesis.reports.render import write_html
+
+    page = write_html(new_notebook(cells=[_html_cell("<h1>ก</h1>")]), tmp_path / "r.html",
+                      show_code=False).read_text(encoding="utf-8")
+    assert rule in page
+
+
+def _papermilled(root, corpus_dir: str):
+    """A notebook as papermill leaves it: the template's parameters, then the injected ones."""
+    defaults = new_code_cell('area = "satun-na-thon"\ncorpus_dir = ""\nwork_dir = ""')
+    defaults.metadata["tags"] = ["parameters"]
+    injected = new_code_cell(f'area = "yala-bala"\ncorpus_dir = "{corpus_dir}"\nwork_dir = "{root}/work/demo"')
+    injected.metadata["tags"] = ["injected-parameters"]
+    used = new_code_cell("print(corpus_dir)")
+    used.outputs = [new_output("stream", name="stdout", text=f"อ่านจาก {corpus_dir}\n"),
+                    new_output("display_data", data={"text/html": f"<p>คลัง <code>{root}/work/demo</code></p>",
+                                                     "text/plain": "x"})]
+    notebook = new_notebook(cells=[defaults, injected, used])
+    notebook.metadata["papermill"] = {"parameters": {"area": "yala-bala", "corpus_dir": corpus_dir,
+                                                     "work_dir": f"{root}/work/demo"}}
+    return notebook
+
+
+@pytest.mark.parametrize("show_code", [False, True])
+@pytest.mark.parametrize("corpus_inside", [True, False])
+def test_render_no_absolute_paths_in_reports(tmp_path, monkeypatch, show_code, corpus_inside):
+    from synthesis.reports.render import write_html
+
+    root = tmp_path / "โครงการ"
+    monkeypatch.setenv("SYNTHESIS_HOME", str(root))
+    corpus = f"{root}/corpora/demo" if corpus_inside else "/mnt/archive/ลูกค้า/corpora/demo"
+    page = write_html(_papermilled(root, corpus), tmp_path / "r.html", show_code=show_code).read_text(encoding="utf-8")
+    assert str(root) not in page and str(tmp_path) not in page and "/mnt/archive" not in page
+    assert "work/demo" in page
+    assert ("corpora/demo" if corpus_inside else "…/demo") in page
+
+
+def test_render_review_shows_only_the_parameters_in_effect(tmp_path, monkeypatch):
+    from synthesis.reports.render import write_html
+
+    monkeypatch.setenv("SYNTHESIS_HOME", str(tmp_path))
+    notebook = _papermilled(tmp_path, f"{tmp_path}/corpora/demo")
+    before = nbformat.writes(notebook)
+    page = write_html(notebook, tmp_path / "review.html", show_code=True).read_text(encoding="utf-8")
+    assert "yala-bala" in page and "satun-na-thon" not in page  # the template's default is gone
+    assert nbformat.writes(notebook) == before  # the executed notebook keeps everything

@@ -3,6 +3,13 @@
 Images are already embedded in the notebook as base64; we embed the Thai font, drop anything
 written to stderr, and remove scripts that would load from the network.
 
+The page chrome is ours: the page's ``<title>`` (and so the PDF's) is the report's first
+heading, not nbconvert's "Notebook"; the CSS prints on A4 (headings kept with what follows,
+tables broken between rows, charts whole, the title and page numbers in the footer) and
+reads on a 390 px phone (charts at the size of the text, wide tables scrolling with their
+first column held); no absolute path of this machine reaches a page (parameters are written
+relative to the project), and the review copy shows the parameters in effect only.
+
 Each thread keeps one configured exporter per kind of page (loading nbconvert's templates is
 the slow part of making one), and both pages are rendered from the executed notebook in
 memory.
@@ -10,6 +17,8 @@ memory.
 
 from __future__ import annotations
 
+import html as html_module
+import os
 import re
 import threading
 from pathlib import Path
@@ -36,7 +45,36 @@ body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
 .jp-RenderedHTMLCommon { line-height: 1.7; }
 .jp-RenderedHTMLCommon table { font-size: 0.9em; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
-""" % CSS_FONT_STACK
+.table-scroll { overflow-x: auto; max-width: 100%%; }
+.table-scroll th:first-child, .table-scroll td:first-child { position: sticky; left: 0; z-index: 1;
+  background: var(--jp-layout-color0, #fff); }
+.table-scroll tr:nth-child(odd) td:first-child { background: var(--jp-rendermime-table-row-background, #f5f5f5); }
+.no-data { color: #555; }
+@media screen and (max-width: 700px) {
+  body { padding: 0 8px !important; }
+  .jp-Cell, .jp-Notebook { padding: 0 !important; }
+  /* charts at their own size (their text as big as the page's), scrolled sideways */
+  .jp-OutputArea-output:has(> img) { overflow-x: auto; }
+  .jp-OutputArea-output > img { max-width: none !important; width: auto; height: auto; }
+  .jp-RenderedHTMLCommon table { font-size: 0.85em; }
+}
+@page { size: A4; margin: 16mm 14mm 18mm 14mm;
+  @bottom-left { content: "%%(footer)s"; font-family: %s; font-size: 8pt; color: #555; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-family: %s; font-size: 8pt; color: #555; } }
+@media print {
+  body { padding: 0 !important; }
+  .jp-OutputArea-child { break-inside: auto !important; }
+  h1, h2, h3, h4, h5 { break-after: avoid-page; break-inside: avoid; }
+  .jp-MarkdownCell:has(h1, h2, h3, h4, h5) { break-after: avoid-page; }
+  tr, img, figure, svg { break-inside: avoid; }
+  thead { display: table-header-group; }
+  img { max-width: 100%% !important; height: auto; }
+  .table-scroll { overflow: visible; }
+  .table-scroll th:first-child, .table-scroll td:first-child { position: static; }
+  details { display: block; }
+  a { color: inherit; text-decoration: none; }
+}
+""" % (CSS_FONT_STACK, CSS_FONT_STACK, CSS_FONT_STACK)
 
 
 # Tags that drop a cell: ``remove`` everywhere; ``template-note`` (how to run the template)
@@ -173,17 +211,135 @@ def notebook_to_html(notebook_path: Path, html_path: Path, *, show_code: bool) -
     return write_html(nbformat.read(notebook_path, as_version=4), html_path, show_code=show_code)
 
 
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_TITLE = re.compile(r"<title>.*?</title>", re.S | re.I)
+DEFAULT_TITLE = "รายงานสังเคราะห์บทเรียน (synthesis report)"
+
+
+def page_title(body: str) -> str:
+    """The report's title: the text of its first ``<h1>`` (nbconvert's ``¶`` anchor left
+    out), or a general title when it has none.
+
+    >>> page_title('<h1 id="x">พื้นที่ต้นแบบ &amp; ยาง<a class="anchor-link" href="#x">¶</a></h1>')
+    'พื้นที่ต้นแบบ & ยาง'
+    """
+    for match in _H1.finditer(body):
+        text = " ".join(html_module.unescape(_TAG.sub("", match.group(1))).replace("¶", "").split())
+        if text:
+            return text
+    return DEFAULT_TITLE
+
+
+def css_string(text: str) -> str:
+    """``text`` inside a CSS string literal: quotes and backslashes escaped, and ``<`` too,
+    so a title can never close the ``<style>`` element.
+
+    >>> print(css_string('ยาง "ดี" </style> จบ'))
+    ยาง \\22 ดี\\22  \\3c /style\\3e  จบ
+    """
+    return "".join(f"\\{ord(c):x} " if c in '"\\<>' or ord(c) < 32 else c for c in text)
+
+
+def _with_chrome(body: str) -> str:
+    """The page with its title, viewport and our CSS."""
+    title = page_title(body)
+    css = REPORT_CSS.replace("%(footer)s", css_string(title))
+    head = (f"<title>{html_module.escape(title)}</title>\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<style>{font_face_css()}\n{css}</style>\n")
+    if _TITLE.search(body):
+        body = _TITLE.sub(lambda _: "", body, count=1)
+    return body.replace("</head>", head + "</head>", 1)
+
+
+# -- paths: a report never shows where this machine keeps things --------------------------
+
+_TEXT_KEYS = ("text/plain", "text/html", "text/markdown", "text/latex")
+
+
+def path_rewrites(parameters: dict | None = None, root: Path | None = None) -> list[tuple[str, str]]:
+    """(absolute, shown) pairs, longest first: the project folder becomes relative, an
+    absolute parameter outside it shows as ``…/<name>``, the home folder as ``~``.
+
+    >>> path_rewrites({"corpus_dir": "/data/corpora/demo"}, Path("/srv/project"))[:2]
+    [('/data/corpora/demo', '…/demo'), ('/srv/project/', '')]
+    """
+    from synthesis.paths import project_root
+
+    root = root or project_root()
+    pairs: dict[str, str] = {}
+    for folder in {str(root), os.path.realpath(root)}:
+        pairs[folder.rstrip("/") + "/"] = ""
+        pairs[folder.rstrip("/")] = "."
+    for value in (parameters or {}).values():
+        if isinstance(value, str) and os.path.isabs(value) and len(value) > 1:
+            inside = any(value.startswith(folder) for folder in pairs if folder.endswith("/"))
+            if not inside:
+                pairs[value.rstrip("/")] = "…/" + Path(value).name
+    home = str(Path.home())
+    if home not in ("/", "") and home not in pairs:
+        pairs[home.rstrip("/") + "/"] = "~/"
+    return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
+
+
+def without_paths(text: str, rewrites: list[tuple[str, str]]) -> str:
+    """``text`` with every absolute path of ``rewrites`` replaced.
+
+    >>> without_paths('corpus_dir = "/srv/project/corpora/demo"', [("/srv/project/", "")])
+    'corpus_dir = "corpora/demo"'
+    """
+    for absolute, shown in rewrites:
+        if absolute in text:
+            text = text.replace(absolute, shown)
+    return text
+
+
+def _output_without_paths(output, rewrites):
+    changed = dict(output)
+    if "text" in output:
+        changed["text"] = without_paths("".join(output["text"]), rewrites)
+    if "data" in output:
+        changed["data"] = {key: (without_paths("".join(value), rewrites)
+                                 if key in _TEXT_KEYS and isinstance(value, (str, list)) else value)
+                           for key, value in output["data"].items()}
+    if "traceback" in output:
+        changed["traceback"] = [without_paths(line, rewrites) for line in output["traceback"]]
+    return nbformat.NotebookNode(changed)
+
+
+def for_readers(notebook: nbformat.NotebookNode, root: Path | None = None) -> nbformat.NotebookNode:
+    """A copy of an executed notebook fit to show: absolute paths of this machine written
+    relative to the project (see :func:`path_rewrites`), and the template's own
+    ``parameters`` cell left out when papermill injected the parameters in effect (the
+    defaults above them would only mislead). The notebook itself is left as it is.
+    """
+    injected = any("injected-parameters" in cell.get("metadata", {}).get("tags", [])
+                   for cell in notebook.cells)
+    parameters = notebook.get("metadata", {}).get("papermill", {}).get("parameters", {})
+    rewrites = path_rewrites(parameters, root)
+    cells = []
+    for cell in notebook.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if injected and "parameters" in tags and "injected-parameters" not in tags:
+            continue
+        changed = {**cell, "source": without_paths("".join(cell.get("source", "")), rewrites)}
+        if cell.get("outputs"):
+            changed["outputs"] = [_output_without_paths(output, rewrites) for output in cell["outputs"]]
+        cells.append(nbformat.NotebookNode(changed))
+    metadata = {key: value for key, value in notebook.get("metadata", {}).items() if key != "papermill"}
+    return nbformat.NotebookNode({**notebook, "cells": cells, "metadata": nbformat.NotebookNode(metadata)})
+
+
 def write_html(notebook: nbformat.NotebookNode, html_path: Path, *, show_code: bool) -> Path:
     """Render an executed notebook (in memory, left unchanged) to one self-contained HTML file.
 
     ``show_code=False`` is the researchers' report; ``True`` the academics' review copy,
-    with code and the injected parameters visible.
+    with code and the parameters in effect visible. Both are titled with the report's title.
     """
     drop = REVIEW_DROP_TAGS if show_code else REPORT_DROP_TAGS
-    body, _ = exporter_for(show_code).from_notebook_node(cleaned(notebook, drop))
-    body = _drop_remote_imports(_REMOTE_SCRIPT.sub("", body))
-    style = f"<style>{font_face_css()}\n{REPORT_CSS}</style>"
-    body = body.replace("</head>", style + "\n</head>", 1)
+    body, _ = exporter_for(show_code).from_notebook_node(for_readers(cleaned(notebook, drop)))
+    body = _with_chrome(_drop_remote_imports(_REMOTE_SCRIPT.sub("", body)))
     html_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = html_path.with_suffix(".html.tmp")
     tmp.write_text(body, encoding="utf-8")
