@@ -82,3 +82,77 @@ def test_keywords_empty_inputs():
 
 def test_keywords_report_stopwords_documented():
     assert {"วันที่", "เวลา", "ดังนี้", "circle"} <= REPORT_STOPWORDS
+
+
+# --- names are not words ------------------------------------------------------------------------
+
+NAMED = [
+    "นางสาวมะนิง สะแลแม ประธานกลุ่มจักสานกระจูด สานกระเป๋ากระจูด",
+    "นางสาวมะนิง สะแลแม เล่าว่ากลุ่มจักสานกระจูดขายกระจูดได้",
+]
+
+
+@pytest.mark.parametrize(
+    "text, name_parts",
+    [
+        ("นางสาวมะนิง สะแลแม ประธานกลุ่ม", {"มะ", "นิง", "สะ", "แล", "แม", "มะนิง", "สะแลแม"}),
+        ("นายอิบรอฮิม สะมะแอ สมาชิกกลุ่มผู้กรีดยาง", {"อิบรอฮิม", "สะ", "มะ", "แอ", "สะมะแอ"}),
+        ("ก๊ะเยาะเล่าว่าตัดกระจูดไม่ได้", {"เยาะ", "ก๊ะเยาะ"}),
+    ],
+)
+def test_keywords_names_are_not_terms(text, name_parts):
+    found = set(terms(text, stopwords=False))
+    assert not found & name_parts
+    assert found  # the rest of the sentence still counts
+
+
+def test_keywords_titles_are_stopwords_but_roles_are_not():
+    assert "นางสาว" not in terms("นางสาวมะนิง สะแลแม ประธาน")
+    assert "ผู้ใหญ่บ้าน" in terms("ผู้ใหญ่บ้าน ประกาศ เสียงตามสาย")
+
+
+def test_keywords_distinctive_terms_leave_names_out():
+    table = distinctive_terms(NAMED, TAPPERS)
+    assert not set(table["term"]) & {"มะ", "นิง", "สะ", "แล", "แม", "มะนิง", "สะแลแม"}
+    assert table.iloc[0]["term"] == "กระจูด"
+
+
+def test_keywords_thai_doc_leaves_its_person_entities_out():
+    from synthesis.thai import analyze
+
+    doc = analyze(NAMED[0])
+    assert word_frequencies(doc)["term"].tolist() == word_frequencies(NAMED[0])["term"].tolist()
+    assert "สะ" not in word_frequencies([doc], stopwords=False)["term"].tolist()
+
+
+@pytest.mark.parametrize(
+    "starts, ends, span_starts, span_ends, expected",
+    [
+        ([0, 4, 9], [4, 9, 12], [5], [12], [False, True, True]),
+        ([0, 4, 9], [4, 9, 12], [], [], [False, False, False]),
+        ([0, 2, 4, 6], [2, 4, 6, 8], [6, 0], [8, 3], [True, True, False, True]),  # any order
+        ([0, 2, 4, 6], [2, 4, 6, 8], [0, 1], [7, 2], [True, True, True, True]),  # a long span first
+        ([0, 2], [2, 4], [2], [2], [False, False]),  # an empty span overlaps nothing
+    ],
+)
+def test_keywords_in_spans(starts, ends, span_starts, span_ends, expected):
+    from synthesis.thai.keywords import in_spans
+
+    assert in_spans(starts, ends, span_starts, span_ends).tolist() == expected
+
+
+def test_keywords_without_names_on_store_tables():
+    import pandas as pd
+
+    from synthesis.thai.keywords import without_names
+
+    tokens = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "b"], "start": [0, 6, 11, 0, 6], "end": [6, 11, 14, 6, 11],
+        "text": ["นางสาว", "มะนิง", "ขาย", "นางสาว", "มะนิง"],
+    })
+    entities = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [6, 11, 0], "end": [11, 14, 3],
+                             "label": ["PERSON", "ORG", "DATE"]})
+    kept = without_names(tokens, entities)
+    assert kept["text"].tolist() == ["นางสาว", "ขาย", "นางสาว", "มะนิง"]  # b has no PERSON
+    assert without_names(tokens, entities.iloc[0:0]).equals(tokens)
+    assert without_names(tokens, entities, labels=("ORG",))["text"].tolist() == ["นางสาว", "มะนิง", "นางสาว", "มะนิง"]

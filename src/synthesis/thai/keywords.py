@@ -4,12 +4,19 @@ Input everywhere is a list of documents, each given as a text (tokenized here wi
 ``synthesis.thai.words``) or as its tokens (``Token`` objects or strings). A *term* is a word
 token, Latin letters lower-cased; whitespace, punctuation and bare numbers are not terms.
 
-Stop words (``stopwords=True``): PyThaiNLP's Thai stop-word list plus ``REPORT_STOPWORDS``,
+Stop words (``stopwords=True``): PyThaiNLP's Thai stop-word list, the titles of persons, and ``REPORT_STOPWORDS``,
 the boilerplate of activity reports (template headings such as วันที่/เวลา/ณ/จำนวน, list
 words such as ดังนี้/ได้แก่, units of time, and scraping leftovers such as ``circle``), which
 every report contains and which would otherwise top every list. Pass a set of your own to
 replace both.
 
+Names are not words: the tokens inside a PERSON entity (``NAME_LABELS``) are never terms. A
+document given as a text is analyzed (``synthesis.thai.analyze``) and its names left out; a
+``ThaiDoc`` leaves out its own PERSON entities; tokens read from the store go through
+``without_names(tokens, entities)`` first (lists of tokens carry no entities).
+
+>>> terms("นางสาวยามีละห์ เจ๊ะแว ประธานกลุ่มจักสานกระจูด")
+['ประธาน', 'กลุ่มจักสานกระจูด']
 >>> table = word_frequencies(["แรงงานนอกระบบ ได้รับ บัตรทอง", "แรงงานนอกระบบ ออมเงิน"])
 >>> table.iloc[0].to_dict()
 {'term': 'แรงงานนอกระบบ', 'count': 2, 'docs': 2}
@@ -22,10 +29,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+import numpy
 import pandas as pd
 
-from synthesis.thai.spans import Token
-from synthesis.thai.tokenize import is_punctuation, words
+from synthesis.thai.spans import ThaiDoc, Token
+from synthesis.thai.tokenize import is_punctuation
 
 # Boilerplate of activity reports and interview transcripts, chosen by reading the demo and
 # seed reports: words present in nearly every document, saying nothing about its content.
@@ -39,15 +47,21 @@ REPORT_STOPWORDS = frozenset(
     }
 )
 
-Document = str | Sequence[Token] | Sequence[str]
+NAME_LABELS = ("PERSON",)
+
+Document = str | ThaiDoc | Sequence[Token] | Sequence[str]
 
 
 @lru_cache(maxsize=1)
 def default_stopwords() -> frozenset[str]:
-    """PyThaiNLP's Thai stop words plus ``REPORT_STOPWORDS``."""
+    """PyThaiNLP's Thai stop words, ``REPORT_STOPWORDS`` and the titles before names
+    (``persons.TITLES``: นาย, นางสาว, ก๊ะ …, which go with the names left out; not the
+    roles such as ผู้ใหญ่บ้าน or อิหม่าม, which say something about a text)."""
     from pythainlp.corpus import thai_stopwords
 
-    return frozenset(thai_stopwords()) | REPORT_STOPWORDS
+    from synthesis.thai.persons import ROLE_TITLES, TITLES
+
+    return frozenset(thai_stopwords()) | REPORT_STOPWORDS | (frozenset(TITLES) - ROLE_TITLES)
 
 
 def _stopword_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
@@ -69,7 +83,11 @@ def terms(document: Document, stopwords: bool | Iterable[str] = True) -> list[st
 
 def _terms(document: Document, stop: frozenset[str]) -> list[str]:
     if isinstance(document, str):
-        raw = words(document)
+        from synthesis.thai.pipeline import analyze
+
+        document = analyze(document)
+    if isinstance(document, ThaiDoc):
+        raw = _words_outside_names(document)
     else:
         raw = [item.text if isinstance(item, Token) else item for item in document]
         raw = [w for w in raw if w.strip() and not is_punctuation(w)]
@@ -80,6 +98,61 @@ def _terms(document: Document, stop: frozenset[str]) -> list[str]:
             continue
         found.append(word)
     return found
+
+
+def _words_outside_names(doc: ThaiDoc) -> list[str]:
+    """The word tokens of ``doc`` that lie in none of its PERSON entities."""
+    spans = [(e.start, e.end) for e in doc.entities if e.label in NAME_LABELS]
+    tokens = [t for t in doc.tokens if not t.is_space and not is_punctuation(t.text)]
+    if not spans:
+        return [t.text for t in tokens]
+    inside = in_spans([t.start for t in tokens], [t.end for t in tokens], *zip(*spans))
+    return [t.text for t, name in zip(tokens, inside.tolist()) if not name]
+
+
+def in_spans(starts, ends, span_starts, span_ends) -> numpy.ndarray:
+    """One flag per token (``starts``, ``ends``): it overlaps one of the spans (``span_starts``,
+    ``span_ends``, any order, may overlap each other). Used to leave names out of counts.
+
+    >>> in_spans([0, 4, 9], [4, 9, 12], [5], [12]).tolist()
+    [False, True, True]
+    """
+    starts = numpy.asarray(starts, dtype=numpy.int64)
+    ends = numpy.asarray(ends, dtype=numpy.int64)
+    if not len(span_starts):
+        return numpy.zeros(len(starts), dtype=bool)
+    order = numpy.argsort(numpy.asarray(span_starts, dtype=numpy.int64), kind="stable")
+    low = numpy.asarray(span_starts, dtype=numpy.int64)[order]
+    high = numpy.maximum.accumulate(numpy.asarray(span_ends, dtype=numpy.int64)[order])
+    # the last span starting before the token's end reaches furthest (running maximum)
+    at = numpy.searchsorted(low, ends, side="left") - 1
+    return (at >= 0) & (high[numpy.maximum(at, 0)] > starts)
+
+
+def without_names(tokens: pd.DataFrame, entities: pd.DataFrame, labels: Sequence[str] = NAME_LABELS) -> pd.DataFrame:
+    """The rows of ``tokens`` (store table: ``doc_id``, ``start``, ``end`` …) that overlap no
+    entity of ``labels`` (default PERSON) of the same document in ``entities``: the tokens to
+    count as words.
+
+    >>> tokens = pd.DataFrame({"doc_id": ["a"] * 3, "start": [0, 6, 13], "end": [6, 13, 16],
+    ...                        "text": ["นางสาว", "ยามีละห์", "ขาย"]})
+    >>> names = pd.DataFrame({"doc_id": ["a"], "start": [6], "end": [13], "label": ["PERSON"]})
+    >>> without_names(tokens, names)["text"].tolist()
+    ['นางสาว', 'ขาย']
+    """
+    if tokens.empty or entities.empty:
+        return tokens
+    names = entities[entities["label"].isin(list(labels))]
+    if names.empty:
+        return tokens
+    keep = numpy.ones(len(tokens), dtype=bool)
+    spans = {doc: (group["start"].to_numpy(), group["end"].to_numpy()) for doc, group in names.groupby("doc_id", sort=False)}
+    positions = numpy.arange(len(tokens))
+    for doc, rows in tokens.groupby("doc_id", sort=False).indices.items():
+        if doc in spans:
+            inside = in_spans(tokens["start"].to_numpy()[rows], tokens["end"].to_numpy()[rows], *spans[doc])
+            keep[positions[rows][inside]] = False
+    return tokens[keep]
 
 
 def _is_number(word: str) -> bool:
@@ -106,7 +179,7 @@ def word_frequencies(
 
 
 def _as_documents(documents: Iterable[Document] | Document) -> list[Document]:
-    if isinstance(documents, str):
+    if isinstance(documents, (str, ThaiDoc)):
         return [documents]
     documents = list(documents)
     if documents and all(isinstance(d, Token) for d in documents):

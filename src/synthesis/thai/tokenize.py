@@ -17,8 +17,29 @@ What the engine sees and what comes back:
 4. Domain terms are made whole: a long domain term (see ``dictionary.is_hard_term``) found in
    the text becomes one token even where the engine cut it; a short one only where its ends
    already are token boundaries.
-5. The result is a ``TokenList``: the cut positions (and the tokens' strings), from which
+5. Unknown words are kept whole (``_mend_fragments``, one rule for both paths, below):
+   where the engine cut a word it does not know into pieces, the pieces are joined again.
+6. The result is a ``TokenList``: the cut positions (and the tokens' strings), from which
    ``Token`` objects are made only when asked for.
+
+The rule of step 5, on each run of adjacent tokens made only of Thai letters (a run ends at
+whitespace, punctuation, digits, Latin letters and the ends of a chunk). A token of the run is
+a *fragment* when the word list (PyThaiNLP's words plus the domain dictionary) does not hold
+it; a *bound syllable* when the word list holds it but it is short (at most
+``BOUND_MAX_CHARS`` characters) and not a word that stands alone (a stop word, a title, a
+domain term, or one of ``FREE_SHORT_WORDS``). Then:
+
+a. a fragment that is a bare consonant (one consonant, maybe with a tone mark or ์) is the
+   final consonant of the token before it when that one ends in an open vowel:
+   ``แอ|ป`` → ``แอป``, ``มิ|ก`` → ``มิก``, ``เรื่อ|ง`` → ``เรื่อง``;
+b. a fragment takes in the fragments and bound syllables next to it, again and again while
+   the joined token is still not a word: ``ฟอร์|มิก`` → ``ฟอร์มิก``,
+   ``นู|ร|ฮา|ยา|ตี`` → ``นูรฮายาตี``; it stops at words that stand alone and at joined
+   tokens that are words (``ระ|บบ`` → ``ระบบ``, not ``ระบบบริหาร``).
+
+Known words are never joined to each other, and only cuts inside a run are removed, so a
+token still never splits a grapheme cluster. Names made only of known syllables
+(``สะ|มะ|แอ``) stay cut: they are names, which ``keywords`` leaves out of word counts.
 
 Steps 3 and 4 run in one compiled pass over the chunk's characters (``_fast_tokenize.pyx``,
 see ``synthesis.thai.accel``); the terms come from the scan of the whole text that the entity
@@ -55,7 +76,7 @@ from synthesis.thai.accel import compiled
 from synthesis.thai.dictionary import HARD_MIN_CHARS, Dictionary, load_dictionary
 from synthesis.thai.spans import TokenList
 
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"  # 2: unknown words kept whole (_mend_fragments)
 CHUNK_CHARS = 4000
 
 Segmenter = Callable[[str, Dictionary], list[str]]
@@ -400,12 +421,149 @@ def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
             pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
         cuts, chunk_texts = _chunk_tokens(chunk, pieces, offset)
         cuts, chunk_texts = _keep_terms_whole(chunk, offset, cuts, chunk_texts, terms_of_chunk(offset, chunk_end))
+        cuts, chunk_texts = _mend_fragments(cuts, chunk_texts, dictionary)
         if offset == 0:  # the first chunk's lists become the text's (most texts are one chunk)
             boundaries, texts = cuts, chunk_texts
         else:
             boundaries.extend(islice(cuts, 1, None))
             texts.extend(chunk_texts)
     return boundaries, texts
+
+
+# --- unknown words kept whole ------------------------------------------------------------
+
+BOUND_MAX_CHARS = 3
+# Short words that stand alone although the stop-word list lacks them: units and classifiers,
+# time words and common verbs that sit next to names and loanwords in reports.
+FREE_SHORT_WORDS = frozenset(
+    "คน ปี วัน เดือน บาท ราย ครั้ง หมู่ ตัว ลำ หลัง แห่ง กลุ่ม ทุก ละ ที่ ทำ ดี ขาย ซื้อ ใช้ "
+    "รถ บ้าน เงิน งาน เช้า เย็น ค่ำ".split()
+)
+_OTHER, _WORD, _BOUND, _FRAGMENT = 0, 1, 2, 3
+_THAI_WORD_CHARS = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]+")
+_BARE_CONSONANT = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4c]?")
+_OPEN_ENDING = re.compile("[ะาิีึืุูอ][\u0e48-\u0e4b]?")  # (searched at the token's end)
+_STANDALONE_LETTERS = frozenset({"ณ", "ธ"})  # one-letter words: never a piece of another
+_CLASS_CACHE_LIMIT = 500_000
+
+
+class _Lexicon:
+    """What the mending rule asks of a token string: its class (``_OTHER``, ``_WORD``,
+    ``_BOUND``, ``_FRAGMENT``), cached per string (a text's tokens repeat)."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self.words = _base_words() | set(dictionary.terms) | _STANDALONE_LETTERS
+        self.free = _free_words() | set(dictionary.terms)
+        self.classes: dict[str, int] = {}
+
+    def classify(self, text: str) -> int:
+        if not _THAI_WORD_CHARS.fullmatch(text):
+            kind = _OTHER
+        elif text not in self.words:
+            kind = _FRAGMENT
+        elif len(text) <= BOUND_MAX_CHARS and text not in self.free:
+            kind = _BOUND
+        else:
+            kind = _WORD
+        if len(self.classes) >= _CLASS_CACHE_LIMIT:
+            self.classes.clear()
+        self.classes[text] = kind
+        return kind
+
+    def classes_of(self, texts: list[str]) -> list[int | None]:
+        get = self.classes.get
+        return [get(text) for text in texts]
+
+
+@lru_cache(maxsize=1)
+def _free_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+
+    from synthesis.thai.persons import TITLES
+
+    return frozenset(thai_stopwords()) | frozenset(TITLES) | FREE_SHORT_WORDS
+
+
+@lru_cache(maxsize=4)
+def _lexicon(dictionary: Dictionary) -> _Lexicon:
+    return _Lexicon(dictionary)
+
+
+def _mend_fragments(cuts: list[int], texts: list[str], dictionary: Dictionary) -> tuple[list[int], list[str]]:
+    """``cuts`` and ``texts`` with the pieces of unknown words joined (the rule in the
+    module notes); the lists are returned unchanged when no token is a fragment.
+
+    >>> _mend_fragments([0, 3, 5, 6], ["กรด", "แอ", "ป"], load_dictionary())
+    ([0, 3, 6], ['กรด', 'แอป'])
+    """
+    lexicon = _lexicon(dictionary)
+    classes = lexicon.classes_of(texts)
+    if None in classes:
+        classify = lexicon.classify
+        classes = [classify(text) if kind is None else kind for text, kind in zip(texts, classes)]
+    if _FRAGMENT not in classes:
+        return cuts, texts
+    count = len(texts)
+    index = classes.index(_FRAGMENT)
+    new_cuts, new_texts, done = [], [], 0  # tokens before ``done`` are copied already
+    while index < count:
+        start = index
+        while start > 0 and classes[start - 1] != _OTHER:
+            start -= 1
+        end = index + 1
+        while end < count and classes[end] != _OTHER:
+            end += 1
+        new_cuts.extend(cuts[done:start])
+        new_texts.extend(texts[done:start])
+        for size, text in _mend_run(texts[start:end], classes[start:end], lexicon):
+            new_cuts.append(cuts[start])
+            new_texts.append(text)
+            start += size
+        done = end
+        index = end
+        while index < count and classes[index] != _FRAGMENT:
+            index += 1
+    new_cuts.extend(cuts[done:])
+    new_texts.extend(texts[done:])
+    return new_cuts, new_texts
+
+
+def _mend_run(texts: list[str], classes: list[int], lexicon: _Lexicon) -> list[tuple[int, str]]:
+    """The tokens of one run of Thai-letter tokens after the rule: ``(how many of the
+    engine's tokens, text)`` each, in order."""
+    groups = [[1, text, kind] for text, kind in zip(texts, classes)]
+    # a. a bare consonant closes the open syllable before it
+    index = 1
+    while index < len(groups):
+        size, text, kind = groups[index]
+        before = groups[index - 1][1]
+        if kind == _FRAGMENT and _BARE_CONSONANT.fullmatch(text) and _OPEN_ENDING.search(before, len(before) - 2):
+            _join(groups, index - 1, lexicon)
+        else:
+            index += 1
+    # b. a fragment takes in the fragments and bound syllables next to it
+    index = 0
+    while index < len(groups):
+        if groups[index][2] != _FRAGMENT:
+            index += 1
+            continue
+        if index > 0 and groups[index - 1][2] in (_FRAGMENT, _BOUND):
+            index -= 1
+            _join(groups, index, lexicon)
+        elif index + 1 < len(groups) and groups[index + 1][2] in (_FRAGMENT, _BOUND):
+            _join(groups, index, lexicon)
+        else:
+            index += 1
+    return [(size, text) for size, text, _ in groups]
+
+
+def _join(groups: list[list], index: int, lexicon: _Lexicon) -> None:
+    """Group ``index`` and the next become one: a word when the word list holds the joined
+    text, else a fragment."""
+    size, text, _ = groups[index]
+    next_size, next_text, _ = groups.pop(index + 1)
+    joined = text + next_text
+    groups[index] = [size + next_size, joined, _WORD if joined in lexicon.words else _FRAGMENT]
 
 
 def tokenize(text: str, engine: str = "nlpo3") -> TokenList:
@@ -419,6 +577,43 @@ def tokenize(text: str, engine: str = "nlpo3") -> TokenList:
     """
     boundaries, texts = _tokenized(text, engine)
     return TokenList(text, boundaries, texts=texts)
+
+
+_NAME_PART = re.compile(r"\S+")
+
+
+def join_name_parts(tokens: TokenList, entities, labels: tuple[str, ...] = ("PERSON",)) -> TokenList:
+    """``tokens`` with no cut inside a part of a name: each run of non-space characters of an
+    entity of ``labels`` (``ซาลมะห์ ดอเลาะ`` has two parts) becomes one token, so that a name
+    made of known syllables (``สะ|มะ|แอ``) is not counted, highlighted or coded as syllables.
+    Only cuts strictly inside a part go (the part's ends stay cuts, where the tokens had them),
+    so the other spans keep their token boundaries. ``tokens`` comes back unchanged when no
+    part is cut.
+
+    >>> text = "นางสาวมะนิง สะแลแม ขายกระจูด"
+    >>> from synthesis.thai.spans import Entity
+    >>> person = Entity(6, 18, "มะนิง สะแลแม", "PERSON")
+    >>> [t.text for t in join_name_parts(tokenize(text), [person]) if not t.is_space]
+    ['นางสาว', 'มะนิง', 'สะแลแม', 'ขาย', 'กระจูด']
+    """
+    text, bounds = tokens.text, tokens.boundaries
+    drop: set[int] = set()
+    for entity in entities:
+        if entity.label not in labels:
+            continue
+        for part in _NAME_PART.finditer(text, entity.start, entity.end):
+            low = bisect_right(bounds, part.start())
+            high = bisect_left(bounds, part.end())
+            drop.update(range(low, high))  # the cuts strictly inside the part
+    if not drop:
+        return tokens
+    kept = [b for i, b in enumerate(bounds) if i not in drop]
+    return TokenList(text, kept, pos=None if tokens.pos is None else _joined_pos(tokens.pos, drop))
+
+
+def _joined_pos(pos: list, drop: set[int]) -> list:
+    """The tags of the joined tokens: each keeps the tag of its first piece."""
+    return [tag for i, tag in enumerate(pos) if i not in drop]
 
 
 def is_punctuation(token_text: str) -> bool:
