@@ -32,10 +32,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from synthesis.corpus import ingest
-    from synthesis.corpus.areas import load_areas
+    from synthesis.corpus.areas import AreasError, load_areas
     from synthesis.paths import project_root, reports_dir, work_dir
+    from synthesis.progress import progress
     from synthesis.reports.index import write_index
-    from synthesis.reports.runner import plan_jobs, run_reports
+    from synthesis.reports.runner import plan_jobs, run_reports, shown_path
 
     corpus = args.corpus.resolve()
     if not corpus.is_dir():
@@ -45,7 +46,11 @@ def run(args: argparse.Namespace) -> int:
     store = (args.work or work_dir(collection)).resolve()
     out = (args.out or reports_dir(collection)).resolve()
 
-    areas = {area.id: area for area in load_areas()}
+    try:
+        areas = {area.id: area for area in load_areas()}
+    except AreasError as error:
+        print(f"synthesis report: {error}", file=sys.stderr)
+        return 2
     wanted = list(areas) if args.all else args.area
     unknown = [slug for slug in wanted if slug not in areas]
     if unknown:
@@ -58,11 +63,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {len(report.failed)} file(s) could not be read; see the corpus overview report",
               file=sys.stderr)
 
-    parameters = {"corpus_dir": str(corpus), "work_dir": str(store), "coder": args.coder,
+    # paths inside the project are passed relative to it (the notebooks run there): no
+    # absolute path of the user's machine in a report or its review copy
+    parameters = {"corpus_dir": shown_path(corpus), "work_dir": shown_path(store), "coder": args.coder,
                   "date_from": args.date_from, "date_to": args.date_to, "redact": args.redact}
     jobs = plan_jobs(collection, wanted, out, parameters, cross_area=args.all, pdf=args.pdf)
-    from synthesis.progress import progress
-
     bar = progress(len(jobs), "reports", "report")
     results = run_reports(jobs, cwd=project_root(), workers=args.jobs,
                           on_done=lambda result: bar.update(1))
@@ -78,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
     failed = [result for result in results if not result.ok]
     print(f"{len(results) - len(failed)} of {len(results)} reports built in {out}; open {index}")
     for result in failed:
-        print(f"FAILED {result.job.slug}: {result.error} (executed notebook kept: "
+        print(f"FAILED {result.job.slug} ({titles.get(result.job.slug, result.job.slug)}): {result.error} "
+              f"(the other reports were built; executed notebook kept: "
               f"{result.files['notebook']})", file=sys.stderr)
     return 1 if failed else 0

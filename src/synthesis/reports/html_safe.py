@@ -147,18 +147,28 @@ def _cell(value: Any) -> Safe:
     return escape(value)
 
 
-def table(frame: pd.DataFrame, *, empty: str = "ไม่มีข้อมูล (no data)", cls: str | None = None) -> Safe:
-    """A DataFrame as an HTML table without its index; every header and cell is escaped
-    unless it is a fragment built here (e.g. a ``details`` of evidence); empty → a sentence.
+def table(data: pd.DataFrame | list[dict], *, empty: str = "ไม่มีข้อมูล (no data)", cls: str | None = None) -> Safe:
+    """A table without index from a DataFrame or a list of records (dicts with the same
+    keys); every header and cell is escaped unless it is a fragment built here (e.g. a
+    ``details`` of evidence; keep such cells in records or an ``object`` column, since
+    pandas turns them into plain strings otherwise); empty → a sentence.
 
     >>> str(table(pd.DataFrame({"ชื่อ": ["<b>"]})))
     '<table><thead><tr><th>ชื่อ</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+    >>> str(table([{"ก": tag("b", "x")}]))
+    '<table><thead><tr><th>ก</th></tr></thead><tbody><tr><td><b>x</b></td></tr></tbody></table>'
     """
-    if frame is None or frame.empty:
+    if isinstance(data, pd.DataFrame):
+        columns = list(data.columns)
+        rows = list(data.itertuples(index=False)) if not data.empty else []
+    else:
+        columns = list(data[0]) if data else []
+        rows = [[record.get(c) for c in columns] for record in data]
+    if not rows:
         return tag("p", tag("i", empty))
-    head = tag("thead", tag("tr", *(tag("th", str(c)) for c in frame.columns)))
-    rows = (tag("tr", *(tag("td", _cell(v)) for v in row)) for row in frame.itertuples(index=False))
-    return tag("table", head, tag("tbody", *rows), cls=cls)
+    head = tag("thead", tag("tr", *(tag("th", str(c)) for c in columns)))
+    body = (tag("tr", *(tag("td", _cell(v)) for v in row)) for row in rows)
+    return tag("table", head, tag("tbody", *body), cls=cls)
 
 
 def display(fragment: Any) -> None:

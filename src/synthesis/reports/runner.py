@@ -76,15 +76,33 @@ def plan_jobs(collection: str, area_ids: Iterable[str], reports_root: Path,
     PosixPath('/tmp/r/songkhla-khae')
     """
     jobs = [
-        ReportJob("area", safe_name(area), {**parameters, "collection": collection, "area": area},
+        ReportJob("area", safe_name(area), {**parameters, "collection": collection, "area": area,
+                                            "report_dir": shown_path(reports_root / safe_name(area))},
                   reports_root / safe_name(area), pdf)
         for area in area_ids
     ]
     if cross_area:
         for kind, slug in (("cross_area", "cross-area"), ("corpus_overview", "overview")):
-            jobs.append(ReportJob(kind, slug, {**parameters, "collection": collection},
+            jobs.append(ReportJob(kind, slug, {**parameters, "collection": collection,
+                                               "report_dir": shown_path(reports_root / slug)},
                                   reports_root / slug, pdf))
     return jobs
+
+
+def shown_path(path: Path) -> str:
+    """A path as a report's parameters show it: relative to the project when inside it (the
+    notebooks run there), else as it is.
+
+    >>> from synthesis.paths import project_root
+    >>> shown_path(project_root() / "reports" / "demo")
+    'reports/demo'
+    """
+    from synthesis.paths import project_root
+
+    try:
+        return Path(path).resolve().relative_to(project_root().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def execute_notebook(template: Path, output: Path, parameters: dict[str, Any], cwd: Path) -> None:
@@ -130,13 +148,16 @@ def finish_job(result: ReportResult, notebook) -> ReportResult:
     executed notebook in memory."""
     from synthesis.reports.pdf import PdfUnavailable, html_to_pdf
     from synthesis.reports.render import write_html
+    from synthesis.reports.review import effective_parameters_only
 
     job = result.job
     rendering = time.perf_counter()
     if notebook is not None:
         try:
             result.files["html"] = write_html(notebook, job.out_dir / "report.html", show_code=False)
-            result.files["review"] = write_html(notebook, job.out_dir / "review.html", show_code=True)
+            # the review copy shows the parameters that ran, not the template's defaults above them
+            result.files["review"] = write_html(effective_parameters_only(notebook), job.out_dir / "review.html",
+                                                show_code=True)
             result.ok = True
         except Exception as error:  # noqa: BLE001
             result.error = _describe(error)

@@ -21,6 +21,7 @@ from synthesis.reports.sections.collection import *  # noqa: F401,F403
 from synthesis.reports.sections.common import *  # noqa: F401,F403
 from synthesis.reports.sections.documents import *  # noqa: F401,F403
 from synthesis.reports.sections.facts import *  # noqa: F401,F403
+from synthesis.reports.sections.matrix import *  # noqa: F401,F403
 from synthesis.reports.sections.methods import *  # noqa: F401,F403
 from synthesis.reports.sections.people import *  # noqa: F401,F403
 from synthesis.reports.sections.quotes import *  # noqa: F401,F403

@@ -181,13 +181,21 @@ def lesson_card_html(context: ReportContext) -> h.Safe:
 
 
 def card_key_terms(context: ReportContext, top: int = 5) -> list[str]:
-    """The card's key terms: its points' words that are also among the area's distinctive
-    words (log-likelihood against the other areas), most distinctive first; for KWIC."""
+    """The card's key terms: words of its points (whole tokens) that are also among the
+    area's distinctive words (log-likelihood against the other areas), most distinctive
+    first, the area's own names left out; for KWIC."""
     from synthesis.reports.sections.words import distinctive_terms
+
+    from synthesis.thai.tokenize import tokenize
 
     card, _ = area_card(context)
     if card is None:
         return []
-    text = " ".join(point.text for _, _, point in card.points())
-    terms = [t for t in distinctive_terms(context, top=60)["term"] if len(t) > 1 and t in text]
+    words = {token.text for _, _, point in card.points() for token in tokenize(point.text)}
+    area = context.area
+    names = {n for n in (area.name_th, area.tambon, area.amphoe, area.province, area.local_government,
+                         *area.aliases) if n}
+    # the area's own name says nothing in its own report
+    terms = [t for t in distinctive_terms(context, top=80)["term"]
+             if len(t) > 2 and t in words and not any(t in name for name in names)]
     return terms[:top]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import all_codings, area_labels, codebook, reported_codings
 
 
-__all__ = ["shared_and_specific", "cards_comparison", "attribution_table", "parse_gaps", "coding_progress"]
+__all__ = ["shared_and_specific", "cards_comparison", "cards_comparison_html", "distinctive_findings",
+           "distinctive_findings_html", "attribution_table", "parse_gaps", "coding_progress"]
 
 
 def shared_and_specific(context: ReportContext, parents: tuple[str, ...] = ("success", "obstacle")) -> pd.DataFrame:
@@ -40,21 +42,97 @@ def shared_and_specific(context: ReportContext, parents: tuple[str, ...] = ("suc
 
 
 def cards_comparison(context: ReportContext) -> pd.DataFrame:
-    """The areas' lesson cards side by side: one row per area, one column per card section."""
-    from synthesis.analysis.cards import CARD_SECTIONS, load_cards
-    from synthesis.paths import lessons_dir
+    """The areas' lesson cards of this collection side by side: one row per card section,
+    one column per area (field by field), points joined by " • "; "—" where a card has none."""
+    from synthesis.findings.cards import CARD_SECTIONS
+    from synthesis.findings.scope import load_collection_cards
 
-    cards, errors = load_cards(lessons_dir() / "cards")
+    cards, errors = load_collection_cards(context.collection)
     context.extras["card_errors"] = errors
+    labels = area_labels(context)
     rows = []
-    for area in context.areas:
-        card = cards.get(area.id)
-        row = {"พื้นที่ (area)": area_labels(context)[area.id]}
-        for name, (thai, _, _) in CARD_SECTIONS.items():
+    for name, (thai, english, _) in CARD_SECTIONS.items():
+        row = {"หัวข้อ (field)": f"{thai} ({english})"}
+        for area in context.areas:
+            card = cards.get(area.id)
             points = card.sections.get(name, []) if card else []
-            row[thai] = " • ".join(p.text for p in points) if points else "—"
+            row[labels[area.id]] = " • ".join(p.text for p in points) if points else "—"
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def cards_comparison_html(context: ReportContext) -> h.Safe:
+    """:func:`cards_comparison` as a table, each point a list item; a collection without
+    cards says so (never another collection's)."""
+    from synthesis.findings.cards import CARD_SECTIONS
+    from synthesis.findings.scope import NO_CARDS_TH, load_collection_cards
+
+    cards, errors = load_collection_cards(context.collection)
+    notes = [h.tag("p", h.tag("mark", "⚠️ ", error)) for error in errors]
+    if not cards:
+        return h.join([*notes, h.tag("p", h.tag("b", NO_CARDS_TH))])
+    labels = area_labels(context)
+    shown = [a for a in context.areas if a.id in cards]
+    rows = []
+    for name, (thai, english, _) in CARD_SECTIONS.items():
+        row = {"หัวข้อ (field)": h.tag("b", f"{thai} ({english})")}
+        for area in shown:
+            points = cards[area.id].sections.get(name, [])
+            row[labels[area.id]] = h.bullets(p.text for p in points) if points else h.Safe("—")
+        rows.append(row)
+    missing = [labels[a.id] for a in context.areas if a.id not in cards]
+    if missing:
+        notes.append(h.tag("p", "พื้นที่ที่ยังไม่มีบัตรบทเรียน (areas with no card yet): ", ", ".join(missing)))
+    return h.join([*notes, h.table(rows, cls="cards")])
+
+
+DISTINCTIVE_PARENTS = ("success", "obstacle", "mechanism")
+
+
+def distinctive_findings(context: ReportContext, parents: tuple[str, ...] = DISTINCTIVE_PARENTS,
+                         top: int = 5) -> pd.DataFrame:
+    """What is specific to each area in what it says about success factors, obstacles and
+    mechanisms: the words of the area's coded passages (under ``parents``) used more than in
+    the other areas' coded passages (log-likelihood, stop words out, seen in ≥ 2 passages),
+    each with one passage that holds it; so a local mechanism (a mosque's Friday sermon, a
+    cooperative's deduction) surfaces even when every area shares the broad code."""
+    from synthesis.thai.keywords import distinctive_terms as keyness
+
+    book = codebook(context)
+    wanted = {c for parent in parents if parent in book for c in book.descendants(parent)}
+    areas_of = dict(zip(context.documents["doc_id"], context.documents["areas"].map(list)))
+    passages: dict[str, dict[str, str]] = {}
+    for c in reported_codings(context):
+        if c.code_id in wanted:
+            for area in areas_of.get(c.doc_id, []):
+                passages.setdefault(area, {})[c.quote] = book.label(c.code_id)
+    labels = area_labels(context)
+    rows = []
+    for area in context.areas:
+        own = passages.get(area.id, {})
+        if not own:
+            continue
+        others = [q for a, texts in passages.items() if a != area.id for q in texts]
+        terms = keyness(list(own), others, method="log-likelihood", min_count=2)
+        for term in terms["term"].head(top):
+            if len(term) < 2:
+                continue
+            quote, code = next((q, code) for q, code in own.items() if term in q)
+            rows.append({"พื้นที่ (area)": labels[area.id], "คำเฉพาะ (distinctive word)": term,
+                         "รหัส (code)": code, "ตัวอย่าง (example)": " ".join(quote.split())})
+    return pd.DataFrame(rows, columns=["พื้นที่ (area)", "คำเฉพาะ (distinctive word)", "รหัส (code)",
+                                       "ตัวอย่าง (example)"])
+
+
+def distinctive_findings_html(context: ReportContext) -> h.Safe:
+    """:func:`distinctive_findings` as a table, with its rule."""
+    table = distinctive_findings(context)
+    rule = h.tag("p", h.tag("small", "คำที่พื้นที่หนึ่งใช้ในข้อความที่ลงรหัสปัจจัยความสำเร็จ อุปสรรค และกลไก มากกว่าพื้นที่อื่น "
+                                     "(log-likelihood) พร้อมตัวอย่างข้อความ (words an area's coded passages on success "
+                                     "factors, obstacles and mechanisms use more than the other areas', with an example)."))
+    records = [{**row, "ตัวอย่าง (example)": h.one_line(row["ตัวอย่าง (example)"], 240)}
+               for row in table.to_dict("records")]
+    return h.join([rule, h.table(records)])
 
 
 def attribution_table(context: ReportContext) -> pd.DataFrame:

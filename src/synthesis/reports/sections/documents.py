@@ -78,10 +78,10 @@ def table_of_contents(parts: list[tuple[str, str]]) -> h.Safe:
     the place in the page (the heading cells carry ``<a id=…>``).
 
     >>> str(table_of_contents([("card", "บัตรบทเรียน")]))
-    '<nav><b>สารบัญ (contents)</b><ol><li><a href="#card">บัตรบทเรียน</a></li></ol></nav>'
+    '<nav><b>สารบัญ (contents)</b><ul><li><a href="#card">บัตรบทเรียน</a></li></ul></nav>'
     """
     return h.tag("nav", h.tag("b", "สารบัญ (contents)"),
-                 h.tag("ol", *(h.tag("li", h.tag("a", title, href=f"#{anchor}")) for anchor, title in parts)))
+                 h.tag("ul", *(h.tag("li", h.tag("a", title, href=f"#{anchor}")) for anchor, title in parts)))
 
 
 def documents_by_area(context: ReportContext) -> pd.DataFrame:

@@ -1,0 +1,165 @@
+"""The framework matrix in the reports: the area's row in an area report, the full matrix
+(areas × themes) in the cross-area report, and the gaps it shows (themes with no evidence).
+
+The matrix itself is ``synthesis.findings.matrix`` (summaries drafted from coded segments,
+edited ones from ``lessons/collections/<collection>/matrix.yaml``); it is the same for every
+report of a run, so it is built once per kernel while the store, the codings, the codebook
+and the edits are unchanged. Every summary, name and quote is escaped.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from synthesis.reports import html_safe as h
+from synthesis.reports import inputs
+from synthesis.reports.notebook import ReportContext
+from synthesis.reports.sections.common import all_codings, codebook, note_read, with_text
+
+__all__ = ["MATRIX_RULE", "framework_matrix", "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html",
+           "matrix_counts"]
+
+MATRIX_RULE = (
+    "แต่ละช่องคือบทสรุปร่างที่เลือกประโยคจากข้อความที่ลงรหัสไว้ โดยให้น้ำหนักกับสิ่งที่ผู้ลงรหัสหลายคนและเอกสารหลายฉบับ"
+    "ตรงกัน และตัดประโยคที่ซ้ำกันออก (synthesis.findings.summaries); บทสรุปที่ผู้วิจัยแก้ไขแล้วแสดงแทนร่าง "
+    "และถ้าหลักฐานเปลี่ยนหลังการแก้ไขจะขึ้นว่า \"หลักฐานเปลี่ยน\". "
+    "(Each cell: a draft summary of sentences chosen from its coded segments, favouring what several coders and "
+    "documents agree on, near-duplicates removed; an edited summary replaces the draft and is flagged stale when "
+    "its evidence changed since.)"
+)
+
+
+def framework_matrix(context: ReportContext, by: str = "area", level: str = "top") -> pd.DataFrame:
+    """The collection's matrix in long form (``synthesis.findings.matrix.MATRIX_COLUMNS``),
+    built once per kernel while its inputs are unchanged (a copy: callers may change it)."""
+    from synthesis.findings.matrix import framework_matrix as build_matrix
+    from synthesis.findings.matrix_edits import load_edits
+    from synthesis.findings.scope import matrix_path
+    from synthesis.paths import lessons_dir
+
+    lessons = lessons_dir()
+    edits_file = matrix_path(context.collection)
+    key = (str(context.store.path), str(lessons), context.collection, by, level,
+           context.parameters.get("date_from") or None, context.parameters.get("date_to") or None)
+    marks = (inputs.store_marks(context.store), inputs.codings_marks(lessons),
+             inputs.fingerprint([lessons / "codebook.yaml", lessons / "areas.yaml", edits_file]))
+
+    def build() -> pd.DataFrame:
+        codings = all_codings(context)
+        coded = sorted({c.doc_id for c in codings})
+        documents = with_text(context, context.documents[context.documents["doc_id"].isin(coded)])
+        segments = context.store.table("segments", doc_ids=coded) if coded else None
+        edits, problems = load_edits(edits_file) if edits_file.is_file() else ({}, [])
+        matrix = build_matrix(codings, documents, codebook(context), context.areas, segments, by=by, level=level,
+                              edits=edits)
+        matrix.attrs["edit_problems"] = problems
+        return matrix
+
+    matrix = inputs.cached("framework_matrix", key, marks, build)
+    note_read(context, "framework matrix (synthesis.findings.matrix)",
+              f"by {by}, {level}-level themes, edits from lessons/collections/{context.collection}/matrix.yaml",
+              len(matrix))
+    return matrix.copy()
+
+
+def matrix_counts(cell) -> str:
+    """The counts behind a cell, in Thai.
+
+    >>> matrix_counts({"segments": 3, "documents": 2, "informants": 2, "coders": 1})
+    '3 ข้อความ · 2 เอกสาร · 2 ผู้ให้ข้อมูล · 1 ผู้ลงรหัส'
+    """
+    return (f"{cell['segments']} ข้อความ · {cell['documents']} เอกสาร · "
+            f"{cell['informants']} ผู้ให้ข้อมูล · {cell['coders']} ผู้ลงรหัส")
+
+
+STATUS_NOTE = {"draft": "ร่างโดยเครื่อง (draft)", "edited": "แก้ไขโดยผู้วิจัย (edited)",
+               "stale": "⚠️ แก้ไขแล้วแต่หลักฐานเปลี่ยน (stale)"}
+
+
+def _cell_html(cell, evidence: pd.DataFrame | None = None) -> h.Safe:
+    if cell["status"] == "empty":
+        return h.tag("i", "ไม่มีหลักฐาน (no evidence)")
+    status = STATUS_NOTE.get(cell["status"], cell["status"])
+    if cell["status"] in ("edited", "stale") and cell["edited_by"]:
+        status += f" โดย {cell['edited_by']} {cell['edited_at']}"
+    parts = [h.tag("p", cell["summary"]), h.tag("small", matrix_counts(cell), " · ", status)]
+    if cell["status"] == "stale" and cell["stale_reason"]:
+        parts.append(h.tag("p", h.tag("mark", cell["stale_reason"])))
+    if evidence is not None and len(evidence):
+        items = [h.tag("li", h.one_line(row.quote, 300), h.tag("br"),
+                       h.tag("small", f"{row.title or 'ไม่มีชื่อเรื่อง'} ({row.date or 'ไม่ระบุวันที่'})",
+                             f" · {row.code_name}"))
+                 for row in evidence.drop_duplicates(["doc_id", "quote"]).itertuples(index=False)]
+        parts.append(h.details(f"ข้อความที่ใช้ {len(items)} ข้อความ (segments drawn on)", h.tag("ul", *items)))
+    return h.join(parts)
+
+
+def _cell_evidence(context: ReportContext, coding_ids: list[str]) -> pd.DataFrame:
+    from synthesis.findings.evidence import coding_details
+
+    wanted = set(coding_ids)
+    codings = [c for c in all_codings(context) if c.coding_id in wanted]
+    if not codings:
+        return pd.DataFrame()
+    doc_ids = sorted({c.doc_id for c in codings})
+    documents = with_text(context, context.documents[context.documents["doc_id"].isin(doc_ids)])
+    return coding_details(codings, documents, None, codebook(context))
+
+
+def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
+    """This area's row of the matrix: one line per theme with its summary, counts, status
+    and (collapsed) the coded segments it drew on."""
+    matrix = framework_matrix(context, "area", level)
+    row = matrix[matrix["row"] == context.area.id]
+    if row.empty or (row["status"] == "empty").all():
+        return h.tag("p", h.tag("i", "ยังไม่มีการลงรหัสในพื้นที่นี้ จึงยังไม่มีบทสรุปในตาราง (no codings here yet)"))
+    lines = []
+    for cell in row.to_dict("records"):
+        evidence = _cell_evidence(context, cell["coding_ids"]) if cell["status"] != "empty" else None
+        lines.append({"ประเด็น (theme)": cell["theme_th"], "สรุป (summary)": _cell_html(cell, evidence)})
+    return h.table(lines)
+
+
+def matrix_html(context: ReportContext, by: str = "area", level: str = "top") -> h.Safe:
+    """The full matrix: rows (areas or occupation groups) × themes, each cell its summary,
+    counts and status; the themes as columns."""
+    matrix = framework_matrix(context, by, level)
+    if matrix.empty:
+        return h.tag("p", h.tag("i", "ไม่มีข้อมูล (no data)"))
+    themes = list(dict.fromkeys(matrix["theme_th"]))
+    grid = []
+    for row_th, cells in matrix.groupby("row_th", sort=False):
+        by_theme = {cell["theme_th"]: cell for cell in cells.to_dict("records")}
+        grid.append({"กรณี (case)": h.tag("b", row_th),
+                     **{theme: _cell_html(by_theme[theme]) if theme in by_theme else h.Safe("—") for theme in themes}})
+    problems = matrix.attrs.get("edit_problems") or []
+    note = h.tag("p", h.tag("mark", "⚠️ matrix.yaml: ", "; ".join(map(str, problems)))) if problems else ""
+    return h.join([note, h.table(grid, cls="matrix")])
+
+
+def theme_gaps(context: ReportContext, level: str = "top") -> pd.DataFrame:
+    """For each theme, the areas with no evidence at all, named in Thai (a gap is a finding).
+    In an area report: the themes this area has no evidence for."""
+    matrix = framework_matrix(context, "area", level)
+    empty = matrix[matrix["status"] == "empty"]
+    if context.area is not None:
+        empty = empty[empty["row"] == context.area.id]
+        return pd.DataFrame({"ประเด็นที่ไม่มีหลักฐาน (themes with no evidence)": empty["theme_th"].tolist()})
+    rows = []
+    for theme_th, group in matrix.groupby("theme_th", sort=False):
+        missing = group.loc[group["status"] == "empty", "row_th"].tolist()
+        rows.append({"ประเด็น (theme)": theme_th,
+                     "พื้นที่ที่ไม่มีหลักฐาน (areas with no evidence)": ", ".join(missing) if missing else "—",
+                     "จำนวน (count)": len(missing)})
+    return pd.DataFrame(rows)
+
+
+def gaps_html(context: ReportContext) -> h.Safe:
+    """The gaps as a sentence or a table, Thai first."""
+    gaps = theme_gaps(context)
+    if gaps.empty:
+        return h.tag("p", "ทุกประเด็นมีหลักฐานอย่างน้อยหนึ่งข้อความ (every theme has at least one coded segment here).")
+    if context.area is not None:
+        return h.tag("p", "ประเด็นที่พื้นที่นี้ยังไม่มีหลักฐานเลย (themes with no evidence in this area): ",
+                     h.tag("b", ", ".join(gaps.iloc[:, 0])))
+    return h.table(gaps)
