@@ -1,22 +1,31 @@
 """Pilot areas (``lessons/areas.yaml``) and the attribution of documents to them.
 
+A document belongs to an area by evidence of the area itself, never by one passing mention.
 Rules, strongest first (each attribution keeps its evidence span and a confidence):
 
 1. ``metadata`` (1.0): the document's front matter or sidecar ``<file>.meta.yaml`` lists
    ``areas:``. When present it decides alone.
-2. ``place`` (0.9): the text names the area's local government unit, its tambon, or one of
-   its aliases, and the area's province agrees (named in the document, or the place resolved
-   to it by the gazetteer).
-3. ``occupation`` (0.6): the text names the area's occupation group with its province (or
-   amphoe) in the same paragraph, within :data:`OCCUPATION_WINDOW` characters.
+2. ``place`` (0.9): the text names the area's subdistrict (``ต.บาละ``, ``ตำบลบาละ``), its local
+   government (``อบต.บาละ``, ``ทต.หนองจิก``) or an alias, the area's province agrees, and the
+   naming is more than a passing mention: in the document's head (up to the first blank line,
+   at most :data:`HEAD_CHARS` characters), on two lines or more, or at the start of a line
+   (``2.5 พัทลุง ทม.พัทลุง กลุ่มวิน…``: the line is about the area). A name followed by another
+   province or district (``ต.โคกเคียน อ.ตะกั่วป่า จ.พังงา``) is another place; a bare alias
+   right after ``อ.``/``อำเภอ``/``จ.``/``รพ.`` names the district, not the area
+   (``สำนักงานประมงอำเภอหนองจิก``).
+3. ``occupation`` (0.6): the area's occupation group with its province (or amphoe) in the same
+   paragraph, within :data:`OCCUPATION_WINDOW` characters, in the head or on two lines.
+4. ``uncertain`` (0.5): the only evidence is a bare alias that is also a district or province
+   name (``หนองจิก``, ``ห้วยยอด``), without the subdistrict, the local government or the
+   occupation group to support it. Listed for a person to decide, with its evidence.
+5. ``mention`` (0.3): one passing mention (one line, outside the head); or, in an activity
+   report or interview about another area, any naming of this one (the area named in the
+   head, else the one named most, keeps the document).
+6. ``outside_period`` (0.2): evidence for an area in a document dated outside the area's
+   programme period (``period`` in areas.yaml): kept and flagged, not a member.
 
-A document naming several areas (a regional meeting) belongs to each. An activity report or
-an interview is about one place, though it may name another in passing ("we learnt this from
-Huai Yot"): when such a document names several areas, the area named in its head (up to
-the first blank line, at most :data:`HEAD_CHARS` characters: the fund line of a fund report, the
-header of an interview), else the one it
-names most often, keeps the attribution; the others are kept as ``mention`` (0.3), evidence
-only, not among the document's areas.
+Only ``metadata``, ``place`` and ``occupation`` make a document the area's
+(:data:`MEMBER_RULES`, :func:`member_areas`).
 
 >>> [a.id for a in load_areas()][:2]
 ['narathiwat-khok-khian', 'yala-bala']
@@ -34,12 +43,19 @@ import yaml
 
 from synthesis.paths import lessons_dir
 
-RULE_CONFIDENCE = {"metadata": 1.0, "place": 0.9, "occupation": 0.6, "mention": 0.3}
+RULE_CONFIDENCE = {"metadata": 1.0, "place": 0.9, "occupation": 0.6, "uncertain": 0.5, "mention": 0.3,
+                   "outside_period": 0.2}
+MEMBER_RULES = ("metadata", "place", "occupation")
 SINGLE_AREA_KINDS = ("activity_report", "interview")
 HEAD_CHARS = 400
 MAX_EVIDENCE_PER_RULE = 5
 OCCUPATION_WINDOW = 200  # characters either side of an occupation term to look for the province
 _ADMIN_PREFIXES = ("ตำบล", "ต.", "อบต.", "ทต.", "ทม.", "ทน.", "เทศบาล", "องค์การบริหารส่วนตำบล")
+# a bare name right after these words is the district, province or an office named after it
+_DISTRICT_BEFORE = re.compile(r"(?:อ\.|อำเภอ|จ\.|จังหวัด|รพ\.|โรงพยาบาล|สภ\.|สสอ\.|กศน\.)[ \t]*$")
+# a province or district written right after a place name: whose place it is
+_LEVEL_AFTER = re.compile(r"[ \t]*(?:(?:อ\.|อำเภอ)[ \t]*(?P<amphoe>[ก-๛]+)[ \t]*)?"
+                          r"(?:(?:จ\.|จังหวัด)[ \t]*(?P<province>[ก-๛]+))?")
 _AREA_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -172,10 +188,11 @@ def _province_near(text: str, start: int, end: int, area: Area) -> bool:
 
 
 def attribute(doc, areas: list[Area]) -> list[Attribution]:
-    """The areas a document belongs to, each with its evidence.
+    """The areas a document belongs to, each with its evidence (rules of this module).
 
-    ``doc`` needs ``doc_id``, ``text``, ``metadata`` and (optionally) ``tokens`` and
-    ``entities`` (PLACE entities with ``attrs["province"]``); a :class:`Document` has them.
+    ``doc`` needs ``doc_id``, ``text``, ``metadata`` and (optionally) ``tokens``, ``entities``
+    (PLACE entities with ``attrs["province"]``), ``kind`` and ``parsed.date``; a
+    :class:`Document` has them.
     """
     text = doc.text
     known = {a.id: a for a in areas}
@@ -192,48 +209,147 @@ def attribute(doc, areas: list[Area]) -> list[Attribution]:
     places = [e for e in getattr(doc, "entities", []) or [] if e.label == "PLACE"]
     provinces_named = {str(e.attrs.get("province") or "") for e in places if not e.attrs.get("ambiguous")}
     provinces_named |= {str(e.value) for e in places if e.attrs.get("level") == "province"}
+    blank = text.find("\n\n")
+    head_end = min(HEAD_CHARS, blank if blank != -1 else len(text))
     result: list[Attribution] = []
     place_counts: dict[str, int] = {}
     for area in areas:
-        province_ok = area.province in provinces_named or area.province in text
-        place_hits = []
-        for name in area.place_names():
-            # a prefixed name (ต.แค, อบต.บาละ) is a word boundary of its own
-            prefixed = name.startswith(_ADMIN_PREFIXES)
-            for start, end in _occurrences(text, name, None if prefixed else bounds):
-                if not any(s <= start < e for s, e in place_hits):
-                    place_hits.append((start, end))
-        for entity in places:
-            if entity.value == area.tambon and entity.attrs.get("level") == "tambon":
-                if entity.attrs.get("province") == area.province and \
-                        not any(s <= entity.start < e for s, e in place_hits):
-                    place_hits.append((entity.start, entity.end))
-        if place_hits and province_ok:
-            place_counts[area.id] = len(place_hits)
-            for start, end in sorted(place_hits)[:MAX_EVIDENCE_PER_RULE]:
-                result.append(Attribution(doc.doc_id, area.id, "place", text[start:end], start, end,
-                                          RULE_CONFIDENCE["place"]))
-        if province_ok:
-            occupation_hits = []
-            for term in sorted(area.occupation_terms, key=len, reverse=True):
-                for start, end in _occurrences(text, term, bounds):
-                    if not any(s <= start < e for s, e in occupation_hits) and \
-                            _province_near(text, start, end, area):
-                        occupation_hits.append((start, end))
-            for start, end in sorted(occupation_hits)[:MAX_EVIDENCE_PER_RULE]:
-                result.append(Attribution(doc.doc_id, area.id, "occupation", text[start:end], start,
-                                          end, RULE_CONFIDENCE["occupation"]))
+        if not (area.province in provinces_named or area.province in text):
+            continue
+        found = _area_evidence(text, area, bounds, places, head_end)
+        if found and found[0][0] == "place":
+            place_counts[area.id] = sum(1 for rule, _, _ in found if rule == "place")
+        result += [Attribution(doc.doc_id, area.id, rule, text[s:e], s, e, RULE_CONFIDENCE[rule])
+                   for rule, s, e in found]
     if getattr(doc, "kind", None) in SINGLE_AREA_KINDS:
-        blank = text.find("\n\n")
-        head_end = min(HEAD_CHARS, blank if blank != -1 else len(text))
         result = _focus_on_main_area(result, place_counts, head_end)
-    return result
+    return _within_period(result, known, _document_date(doc))
+
+
+def _area_evidence(text: str, area: Area, bounds: set[int] | None, places: list,
+                   head_end: int) -> list[tuple[str, int, int]]:
+    """(rule, start, end) of each piece of evidence for one area, by the module's rules."""
+    strong, bare = _place_hits(text, area, bounds, places)
+    occupation_hits: list[tuple[int, int]] = []
+    for term in sorted(area.occupation_terms, key=len, reverse=True):
+        for start, end in _occurrences(text, term, bounds):
+            if not any(s <= start < e for s, e in occupation_hits) and _province_near(text, start, end, area):
+                occupation_hits.append((start, end))
+    occupation_hits.sort()
+    ambiguous = [hit for hit in bare if _is_admin_name(text[hit[0]:hit[1]])]
+    supported = strong or occupation_hits
+    place_hits = sorted(strong + [hit for hit in bare if hit not in ambiguous or supported])
+    if not place_hits and not occupation_hits:
+        return [("uncertain", s, e) for s, e in sorted(ambiguous)[:MAX_EVIDENCE_PER_RULE]]
+    every = place_hits + occupation_hits
+    lines = {text.count("\n", 0, start) for start, _ in every}
+    passing = not (any(start < head_end for start, _ in every) or len(lines) >= 2
+                   or any(_opens_line(text, start) for start, _ in place_hits))
+    if passing:
+        return [("mention", s, e) for s, e in sorted(every)[:MAX_EVIDENCE_PER_RULE]]
+    return [("place", s, e) for s, e in place_hits[:MAX_EVIDENCE_PER_RULE]] + \
+        [("occupation", s, e) for s, e in occupation_hits[:MAX_EVIDENCE_PER_RULE]]
+
+
+TOPIC_CHARS = 40  # a name this near the start of its line (after a list number) is the line's topic
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[0-9๐-๙]+(?:[.)][0-9๐-๙]*)+|[-•*])?[ \t]*")
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """The name stands at the start of its line (``2.5 พัทลุง ทม.พัทลุง กลุ่มวิน…``): the line
+    is about the area, not a passing mention in a line about another."""
+    line_start = text.rfind("\n", 0, start) + 1
+    marker = _ITEM_MARKER.match(text, line_start)
+    return start - (marker.end() if marker else line_start) <= TOPIC_CHARS
+
+
+def _place_hits(text: str, area: Area, bounds: set[int] | None,
+                places: list) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the text names the area: (prefixed names and local government, bare aliases).
+    A name followed by another province or district, or a bare alias naming the district
+    (after อ./อำเภอ/รพ. …), is left out."""
+    strong: list[tuple[int, int]] = []
+    bare: list[tuple[int, int]] = []
+
+    def taken(start: int) -> bool:
+        return any(s <= start < e for s, e in strong + bare)
+
+    for name in area.place_names():
+        prefixed = name.startswith(_ADMIN_PREFIXES)
+        for start, end in _occurrences(text, name, None if prefixed else bounds):
+            if taken(start) or _other_place_follows(text, end, area):
+                continue
+            if not prefixed and _DISTRICT_BEFORE.search(text[max(0, start - 20):start]):
+                continue
+            (strong if prefixed else bare).append((start, end))
+    for entity in places:
+        if entity.value == area.tambon and entity.attrs.get("level") == "tambon" and \
+                entity.attrs.get("province") == area.province and not taken(entity.start):
+            strong.append((entity.start, entity.end))
+    return strong, bare
+
+
+def _other_place_follows(text: str, end: int, area: Area) -> bool:
+    """``ต.โคกเคียน อ.ตะกั่วป่า จ.พังงา``: the district or province written after the name is
+    not the area's."""
+    after = _LEVEL_AFTER.match(text, end, min(len(text), end + 60))
+    if not after:
+        return False
+    amphoe, province = after.group("amphoe"), after.group("province")
+    if province and not province.startswith(area.province):
+        return True
+    return bool(amphoe and area.amphoe and not amphoe.startswith(area.amphoe)
+                and not area.amphoe.startswith(amphoe))
+
+
+def _is_admin_name(name: str) -> bool:
+    """A bare alias that is also a district's or a province's name (หนองจิก, ห้วยยอด)."""
+    from synthesis.thai.gazetteer import gazetteer
+
+    found = gazetteer()
+    return name in found.districts or name in found.provinces
+
+
+def _document_date(doc) -> str | None:
+    parsed = getattr(doc, "parsed", None)
+    date = getattr(parsed, "date", None) if parsed is not None else getattr(doc, "date", None)
+    return str(date)[:10] if date else None
+
+
+def _within_period(result: list[Attribution], known: dict[str, Area], date: str | None) -> list[Attribution]:
+    """Evidence for an area in a document dated outside its programme period becomes
+    ``outside_period``, its evidence saying so."""
+    if not date:
+        return result
+    kept = []
+    for a in result:
+        period = known[a.area_id].period if a.area_id in known else {}
+        start, end = period.get("start"), period.get("end")
+        before, after = bool(start and date < start), bool(end and date > end)
+        if (before or after) and a.rule in ("place", "occupation", "uncertain"):
+            edge = f"ก่อน {start}" if before else f"หลัง {end}"
+            a = Attribution(a.doc_id, a.area_id, "outside_period",
+                            f"{a.evidence} (เอกสาร {date} {edge}: นอกช่วงโครงการ, outside the programme period)",
+                            a.start, a.end, RULE_CONFIDENCE["outside_period"])
+        kept.append(a)
+    return kept
+
+
+def member_areas(attributions: list[Attribution]) -> list[str]:
+    """The areas a document belongs to: those with a ``metadata``, ``place`` or
+    ``occupation`` attribution (a mention, an uncertain case or one outside the period is not).
+
+    >>> member_areas([Attribution("d", "a", "uncertain", "หนองจิก", 0, 7, 0.5)])
+    []
+    """
+    return list(dict.fromkeys(a.area_id for a in attributions if a.rule in MEMBER_RULES))
 
 
 def _focus_on_main_area(result: list[Attribution], place_counts: dict[str, int],
                         head_end: int) -> list[Attribution]:
     """Keep the area a single-place document is about; demote the others to ``mention``."""
-    if len({a.area_id for a in result}) < 2 or not place_counts:
+    members = {a.area_id for a in result if a.rule in MEMBER_RULES}
+    if len(members) < 2 or not place_counts:
         return result
     in_head = {a.area_id for a in result
                if a.rule == "place" and a.start is not None and a.start < head_end}
@@ -242,7 +358,7 @@ def _focus_on_main_area(result: list[Attribution], place_counts: dict[str, int],
     else:
         most = max(place_counts.values())
         main = {area_id for area_id, count in place_counts.items() if count == most}
-    return [a if a.area_id in main else
+    return [a if a.area_id in main or a.rule not in MEMBER_RULES else
             Attribution(a.doc_id, a.area_id, "mention", a.evidence, a.start, a.end, RULE_CONFIDENCE["mention"])
             for a in result]
 
