@@ -127,16 +127,16 @@ def _html_cell(markup: str):
 def test_render_page_title_is_the_reports_title(tmp_path, show_code, title):
     from lxml import html as lxml_html
 
-    from synthesis.reports.render import write_html, css_string
+    from synthesis.reports.render import REVIEW_SUFFIX, css_string, write_html
 
     escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     notebook = new_notebook(cells=[_html_cell(f"<h1>{escaped}</h1><p>บทนำ</p>")])
     page = write_html(notebook, tmp_path / "r.html", show_code=show_code).read_text(encoding="utf-8")
     tree = lxml_html.fromstring(page)
-    assert tree.findtext(".//title") == title
+    assert tree.findtext(".//title") == title + (REVIEW_SUFFIX if show_code else "")
     assert "Notebook" not in tree.findtext(".//title")
     assert len(tree.findall(".//title")) == 1
-    assert css_string(title) in page  # the print footer carries the title too
+    assert css_string(tree.findtext(".//title")) in page  # the print footer carries the title too
     assert "</style" not in css_string(title)
 
 
@@ -218,3 +218,17 @@ def test_render_review_shows_only_the_parameters_in_effect(tmp_path, monkeypatch
     page = write_html(notebook, tmp_path / "review.html", show_code=True).read_text(encoding="utf-8")
     assert "yala-bala" in page and "satun-na-thon" not in page  # the template's default is gone
     assert nbformat.writes(notebook) == before  # the executed notebook keeps everything
+
+
+def test_render_review_copy_is_titled_by_the_report_not_the_template_note(tmp_path):
+    from nbformat.v4 import new_markdown_cell
+
+    from synthesis.reports.render import REVIEW_SUFFIX, write_html
+
+    note = new_markdown_cell("# Area report template (แม่แบบรายงาน)")
+    note.metadata["tags"] = ["template-note"]
+    notebook = new_notebook(cells=[note, _html_cell("<h1>พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลบาละ</h1>")])
+    review = write_html(notebook, tmp_path / "review.html", show_code=True).read_text(encoding="utf-8")
+    report = write_html(notebook, tmp_path / "report.html", show_code=False).read_text(encoding="utf-8")
+    assert "<title>พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลบาละ</title>" in report
+    assert f"<title>พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลบาละ{REVIEW_SUFFIX}</title>" in review

@@ -231,6 +231,34 @@ def page_title(body: str) -> str:
     return DEFAULT_TITLE
 
 
+_MARKDOWN_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+REVIEW_SUFFIX = " · ฉบับตรวจทาน (review)"
+
+
+def report_title(notebook: nbformat.NotebookNode) -> str:
+    """The title of the report a notebook makes: its first level-1 heading, in a Markdown
+    cell or an HTML output, among the cells the researchers' report shows (a template's
+    how-to-run note is not the report).
+
+    >>> from nbformat.v4 import new_markdown_cell, new_notebook
+    >>> note = new_markdown_cell("# วิธีใช้แม่แบบ"); note.metadata["tags"] = ["template-note"]
+    >>> report_title(new_notebook(cells=[note, new_markdown_cell("# รายงาน **ตำบลแค**")]))
+    'รายงาน ตำบลแค'
+    """
+    for cell in cleaned(notebook, REPORT_DROP_TAGS).cells:
+        if cell.cell_type == "markdown":
+            match = _MARKDOWN_H1.search("".join(cell.source))
+            if match:
+                return " ".join(re.sub(r"[*_`]", "", match.group(1)).split())
+        for output in cell.get("outputs", []):
+            markup = output.get("data", {}).get("text/html")
+            if markup:
+                title = page_title("".join(markup))
+                if title != DEFAULT_TITLE:
+                    return title
+    return DEFAULT_TITLE
+
+
 def css_string(text: str) -> str:
     """``text`` inside a CSS string literal: quotes and backslashes escaped, and ``<`` too,
     so a title can never close the ``<style>`` element.
@@ -241,9 +269,8 @@ def css_string(text: str) -> str:
     return "".join(f"\\{ord(c):x} " if c in '"\\<>' or ord(c) < 32 else c for c in text)
 
 
-def _with_chrome(body: str) -> str:
+def _with_chrome(body: str, title: str) -> str:
     """The page with its title, viewport and our CSS."""
-    title = page_title(body)
     css = REPORT_CSS.replace("%(footer)s", css_string(title))
     head = (f"<title>{html_module.escape(title)}</title>\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -339,7 +366,8 @@ def write_html(notebook: nbformat.NotebookNode, html_path: Path, *, show_code: b
     """
     drop = REVIEW_DROP_TAGS if show_code else REPORT_DROP_TAGS
     body, _ = exporter_for(show_code).from_notebook_node(for_readers(cleaned(notebook, drop)))
-    body = _with_chrome(_drop_remote_imports(_REMOTE_SCRIPT.sub("", body)))
+    title = report_title(notebook) + (REVIEW_SUFFIX if show_code else "")
+    body = _with_chrome(_drop_remote_imports(_REMOTE_SCRIPT.sub("", body)), title)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = html_path.with_suffix(".html.tmp")
     tmp.write_text(body, encoding="utf-8")
