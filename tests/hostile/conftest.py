@@ -106,7 +106,7 @@ def cli(capsys):
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()
-        with deadline(300, f"synthesis {' '.join(args)}"):
+        with deadline(300, f"synthesis {' '.join(map(str, args))}"):
             status = main([str(a) for a in args])
         captured = capsys.readouterr()
         return CliResult(status, captured.out, captured.err)

@@ -54,7 +54,7 @@ def _compiled(pattern: str):
 
 
 def rule_search(pattern: str, text: str):
-    """``regex.search`` with the time limit; raises :class:`RuleTimeout` naming the pattern.
+    r"""``regex.search`` with the time limit; raises :class:`RuleTimeout` naming the pattern.
 
     >>> rule_search(r"ยาง\s*พารา", "สวนยาง พารา").group()
     'ยาง พารา'
@@ -72,7 +72,7 @@ def rule_search(pattern: str, text: str):
 
 
 def unsafe_pattern(pattern: str) -> str | None:
-    """Why ``pattern`` can backtrack catastrophically (a repeated group that itself holds an
+    r"""Why ``pattern`` can backtrack catastrophically (a repeated group that itself holds an
     unbounded repeat, as in ``(a+)+``), or None. For the codebook's validation of rules.
 
     >>> unsafe_pattern(r"(กลุ่ม\s*)+ออมทรัพย์"), unsafe_pattern(r"ออม(ทรัพย์)?")
