@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol
 
 from synthesis.coding import Codebook, Coding
@@ -115,8 +115,12 @@ def _merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
     found: dict[tuple, Suggestion] = {}
     for group in groups:
         for s in group:
-            if s.key not in found or s.score > found[s.key].score:
+            before = found.get(s.key)
+            if before is None:
                 found[s.key] = s
+                continue
+            best, other = (s, before) if s.score > before.score else (before, s)
+            found[s.key] = replace(best, why=best.why or other.why)  # a rule that also matched stays shown
     return sorted(found.values(), key=lambda s: (s.start, -s.score, s.code_id))
 
 
