@@ -206,7 +206,15 @@ def measure_corpus(corpus: Path, work: Path, top: int = 20) -> dict:
     ``top`` distinctive terms (the store is built in ``work``)."""
     from synthesis.corpus.ingest import ingest
     from synthesis.corpus.store import open_store
-    from synthesis.thai.keywords import distinctive_terms, without_names
+    from synthesis.thai.keywords import distinctive_terms
+
+    try:
+        from synthesis.thai.keywords import without_names
+        names_counted = False
+    except ImportError:  # code from before names were left out (to measure "before")
+        def without_names(tokens, entities):
+            return tokens
+        names_counted = True
 
     ingest(corpus, work, progress=False)
     store = open_store(work)
@@ -224,7 +232,7 @@ def measure_corpus(corpus: Path, work: Path, top: int = 20) -> dict:
         thai += count
         kinds.update(kind for _, _, kind in found)
         for start, end, kind in found:  # names are not counted as words: only "word" ones can rank
-            if kind == "word":
+            if kind == "word" or names_counted:
                 fragment_terms.setdefault(doc_id, set()).add(texts[doc_id][start:end].lower())
     named = without_names(tokens, entities)
     lists = {doc: g.sort_values("start")["text"].tolist() for doc, g in named.groupby("doc_id", sort=False)}
@@ -266,8 +274,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = read_labelled(args.labelled)
     print_labelled(score_labelled(rows), "tokenize()")
-    print()
-    print_labelled(score_labelled(rows, boundaries_with_names_joined), "analyze() with name parts joined")
+    try:
+        joined = score_labelled(rows, boundaries_with_names_joined)
+    except ImportError:  # code from before join_name_parts
+        joined = None
+    if joined is not None:
+        print()
+        print_labelled(joined, "analyze() with name parts joined")
     if args.labelled_only:
         return 0
     with tempfile.TemporaryDirectory(prefix="token-fragments-") as work:

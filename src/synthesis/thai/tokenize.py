@@ -65,7 +65,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 from pathlib import Path
 
 import ahocorasick_rs
@@ -449,12 +449,15 @@ _CLASS_CACHE_LIMIT = 500_000
 
 class _Lexicon:
     """What the mending rule asks of a token string: its class (``_OTHER``, ``_WORD``,
-    ``_BOUND``, ``_FRAGMENT``), cached per string (a text's tokens repeat)."""
+    ``_BOUND``, ``_FRAGMENT``), kept per string (a text's tokens repeat). Most texts hold no
+    fragment: that is answered with set operations over the text's distinct strings, in C,
+    without a Python step per token."""
 
     def __init__(self, dictionary: Dictionary) -> None:
         self.words = _base_words() | set(dictionary.terms) | _STANDALONE_LETTERS
         self.free = _free_words() | set(dictionary.terms)
         self.classes: dict[str, int] = {}
+        self.fragments: set[str] = set()  # the strings of class _FRAGMENT among ``classes``
 
     def classify(self, text: str) -> int:
         if not _THAI_WORD_CHARS.fullmatch(text):
@@ -465,14 +468,23 @@ class _Lexicon:
             kind = _BOUND
         else:
             kind = _WORD
-        if len(self.classes) >= _CLASS_CACHE_LIMIT:
-            self.classes.clear()
         self.classes[text] = kind
+        if kind == _FRAGMENT:
+            self.fragments.add(text)
         return kind
 
-    def classes_of(self, texts: list[str]) -> list[int | None]:
-        get = self.classes.get
-        return [get(text) for text in texts]
+    def fragments_in(self, texts: list[str]) -> set[str]:
+        """The fragments among ``texts`` (every string of ``texts`` is classified after)."""
+        distinct = set(texts)
+        unseen = distinct.difference(self.classes)
+        if unseen:
+            if len(self.classes) + len(unseen) > _CLASS_CACHE_LIMIT:
+                self.classes.clear()
+                self.fragments.clear()
+                unseen = distinct
+            for text in unseen:
+                self.classify(text)
+        return distinct.intersection(self.fragments)
 
 
 @lru_cache(maxsize=1)
@@ -497,32 +509,29 @@ def _mend_fragments(cuts: list[int], texts: list[str], dictionary: Dictionary) -
     ([0, 3, 6], ['กรด', 'แอป'])
     """
     lexicon = _lexicon(dictionary)
-    classes = lexicon.classes_of(texts)
-    if None in classes:
-        classify = lexicon.classify
-        classes = [classify(text) if kind is None else kind for text, kind in zip(texts, classes)]
-    if _FRAGMENT not in classes:
+    fragments = lexicon.fragments_in(texts)
+    if not fragments:
         return cuts, texts
+    classes = lexicon.classes
     count = len(texts)
-    index = classes.index(_FRAGMENT)
     new_cuts, new_texts, done = [], [], 0  # tokens before ``done`` are copied already
-    while index < count:
+    for index in compress(range(count), map(fragments.__contains__, texts)):  # (C loops)
+        if index < done:
+            continue  # inside a run mended already
         start = index
-        while start > 0 and classes[start - 1] != _OTHER:
+        while start > 0 and classes[texts[start - 1]] != _OTHER:
             start -= 1
         end = index + 1
-        while end < count and classes[end] != _OTHER:
+        while end < count and classes[texts[end]] != _OTHER:
             end += 1
         new_cuts.extend(cuts[done:start])
         new_texts.extend(texts[done:start])
-        for size, text in _mend_run(texts[start:end], classes[start:end], lexicon):
+        run = texts[start:end]
+        for size, text in _mend_run(run, [classes[t] for t in run], lexicon):
             new_cuts.append(cuts[start])
             new_texts.append(text)
             start += size
         done = end
-        index = end
-        while index < count and classes[index] != _FRAGMENT:
-            index += 1
     new_cuts.extend(cuts[done:])
     new_texts.extend(texts[done:])
     return new_cuts, new_texts
