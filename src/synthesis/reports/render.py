@@ -66,6 +66,7 @@ body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
   .jp-OutputArea-child { break-inside: auto !important; }
   h1, h2, h3, h4, h5 { break-after: avoid-page; break-inside: avoid; }
   .jp-MarkdownCell:has(h1, h2, h3, h4, h5) { break-after: avoid-page; }
+  p:has(> b:only-child), p:has(> strong:only-child) { break-after: avoid-page; }  /* a bold label is a heading */
   tr, img, figure, svg { break-inside: avoid; }
   thead { display: table-header-group; }
   img { max-width: 100%% !important; height: auto; }
