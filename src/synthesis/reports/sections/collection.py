@@ -117,7 +117,12 @@ def distinctive_findings(context: ReportContext, parents: tuple[str, ...] = DIST
         for term in terms["term"].head(top):
             if len(term) < 2:
                 continue
-            quote, code = next((q, code) for q, code in own.items() if term in q)
+            # a term is shown with a passage that holds it; the tokenizer may have read it
+            # across a normalised form that no passage holds verbatim: then it is left out
+            example = next(((q, code) for q, code in own.items() if term in q), None)
+            if example is None:
+                continue
+            quote, code = example
             rows.append({"พื้นที่ (area)": labels[area.id], "คำเฉพาะ (distinctive word)": term,
                          "รหัส (code)": code, "ตัวอย่าง (example)": " ".join(quote.split())})
     return pd.DataFrame(rows, columns=["พื้นที่ (area)", "คำเฉพาะ (distinctive word)", "รหัส (code)",
