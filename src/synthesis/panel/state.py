@@ -111,6 +111,8 @@ class PanelState:
         self.segment_index = 0
         self.selection: tuple[int, int] | None = None
         self._suggestions: dict[str, list[Suggestion]] = {}
+        self._open_suggestions: dict[str, tuple] = {}  # doc -> (stamp, open suggestions)
+        self._version = 0  # bumped by every change to the coder's codings or rejections
         self.history = UndoStack()
         self.dirty: set[int] = set()  # segments of the open document to redraw
         self.list_changed = False  # the document list's labels (✓ coded) changed
@@ -127,6 +129,7 @@ class PanelState:
         for coding in self.codings:
             self._by_doc[coding.doc_id].append(coding)
         self._counts = Counter(c.code_id for c in self.codings)
+        self._version = getattr(self, "_version", 0) + 1
 
     def refresh_if_changed(self) -> bool:
         """Re-read the coder's file when another writer (a second tab) changed it."""
@@ -139,6 +142,7 @@ class PanelState:
         return True
 
     def _added(self, coding: Coding) -> None:
+        self._version += 1
         first = not self._by_doc.get(coding.doc_id)
         self.codings.append(coding)
         self._by_doc[coding.doc_id].append(coding)
@@ -147,6 +151,7 @@ class PanelState:
         self._touch(coding.start, coding.end, coding.doc_id)
 
     def _removed(self, coding: Coding) -> None:
+        self._version += 1
         self.codings = [c for c in self.codings if c.coding_id != coding.coding_id]
         self._by_doc[coding.doc_id] = [c for c in self._by_doc[coding.doc_id] if c.coding_id != coding.coding_id]
         self._counts[coding.code_id] -= 1
@@ -433,6 +438,10 @@ class PanelState:
         """Open suggestions for a document, best first within each place: not rejected, code
         still in the codebook, and not already given by the coder to that text."""
         doc_id = doc_id or self._require_doc().doc_id
+        stamp = (self._version, len(self.rejected), id(self._suggester), self.codebook)
+        cached = self._open_suggestions.get(doc_id)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
         found = self._suggestions.get(doc_id)
         if found is None:
             doc = self.doc if self.doc is not None and self.doc.doc_id == doc_id else self.source.load(doc_id)
@@ -441,9 +450,12 @@ class PanelState:
             if suggester is self._suggester:  # not the stand-in used while the model trains
                 self._suggestions[doc_id] = found
         done = self._done(doc_id)
-        return [s for s in found
-                if s.key not in self.rejected and s.code_id in self.codebook
-                and not any(a < s.end and s.start < b for a, b in done.get(s.code_id, ()))]
+        open_ = [s for s in found
+                 if s.key not in self.rejected and s.code_id in self.codebook
+                 and not any(a < s.end and s.start < b for a, b in done.get(s.code_id, ()))]
+        if found is self._suggestions.get(doc_id):
+            self._open_suggestions[doc_id] = (stamp, open_)
+        return open_
 
     def prefetch_suggestions(self, doc_ids: list[str]) -> None:
         """Compute the suggestions of many documents at once when the suggester can batch."""
@@ -506,6 +518,7 @@ class PanelState:
         if new:
             update_text(self.rejected_path, add)
             self.rejected.update(new)
+        self._version += 1
         for doc_id, start, end, _ in keys:
             self._touch(start, end, doc_id)
 
@@ -517,6 +530,7 @@ class PanelState:
 
         update_text(self.rejected_path, drop)
         self.rejected.difference_update(keys)
+        self._version += 1
         for doc_id, start, end, _ in keys:
             self._touch(start, end, doc_id)
 
