@@ -51,3 +51,42 @@ def indicator_scores() -> dict[str, tuple[float, float]]:
 if __name__ == "__main__":
     for name, (p, r) in indicator_scores().items():
         print(f"indicators {name:8} precision {p:.3f} recall {r:.3f}")
+
+
+def attribution_cases() -> list[dict]:
+    return yaml.safe_load((DATA / "attribution" / "documents.yaml").read_text(encoding="utf-8"))["documents"]
+
+
+def attribute_text(text: str, doc_id: str = "t") -> list:
+    """The attributions of a text as ingest makes them (a built document, the pilot areas)."""
+    from synthesis.corpus.areas import attribute, load_areas
+    from synthesis.corpus.document import build_document
+    from synthesis.corpus.readers import RawText, split_front_matter
+
+    meta, body, _ = split_front_matter(text)
+    doc = build_document("labelled", f"{doc_id}.txt", RawText(body, "txt", metadata=meta))
+    return attribute(doc, load_areas())
+
+
+def attribution_scores() -> tuple[float, float, list[str]]:
+    """Precision and recall of (document, area) memberships, and the misses."""
+    from synthesis.corpus.areas import member_areas
+
+    hit = found_n = gold_n = 0
+    misses = []
+    for case in attribution_cases():
+        found = set(member_areas(attribute_text(case["text"], case["id"])))
+        gold = set(case["expect"])
+        hit += len(found & gold)
+        found_n += len(found)
+        gold_n += len(gold)
+        if found != gold:
+            misses.append(f"{case['id']}: found {sorted(found)} expected {sorted(gold)}")
+    return hit / found_n, hit / gold_n, misses
+
+
+if __name__ == "__main__":
+    p, r, misses = attribution_scores()
+    print(f"attribution precision {p:.3f} recall {r:.3f} ({len(attribution_cases())} documents)")
+    for miss in misses:
+        print("  ", miss)

@@ -9,18 +9,22 @@ Rules, strongest first (each attribution keeps its evidence span and a confidenc
    government (``อบต.บาละ``, ``ทต.หนองจิก``) or an alias, the area's province agrees, and the
    naming is more than a passing mention: in the document's head (up to the first blank line,
    at most :data:`HEAD_CHARS` characters), on two lines or more, or at the start of a line
-   (``2.5 พัทลุง ทม.พัทลุง กลุ่มวิน…``: the line is about the area). A name followed by another
+   that also names its occupation group (``2.5 พัทลุง ทม.พัทลุง กลุ่มวินมอเตอร์ไซค์…``: the
+   line is about the area, not a fund list's row). A name followed by another
    province or district (``ต.โคกเคียน อ.ตะกั่วป่า จ.พังงา``) is another place; a bare alias
    right after ``อ.``/``อำเภอ``/``จ.``/``รพ.`` names the district, not the area
    (``สำนักงานประมงอำเภอหนองจิก``).
 3. ``occupation`` (0.6): the area's occupation group with its province (or amphoe) in the same
-   paragraph, within :data:`OCCUPATION_WINDOW` characters, in the head or on two lines.
+   paragraph, within :data:`OCCUPATION_WINDOW` characters: evidence beside the place (it
+   supports a district-name alias and makes a line about the area), never alone.
 4. ``uncertain`` (0.5): the only evidence is a bare alias that is also a district or province
-   name (``หนองจิก``, ``ห้วยยอด``), without the subdistrict, the local government or the
-   occupation group to support it. Listed for a person to decide, with its evidence.
+   name (``หนองจิก``, ``ห้วยยอด``) or the occupation group with the province (rubber is
+   tapped in three provinces' areas; a district office's page names the fishers), without
+   the subdistrict or the local government. Listed for a person to decide, with its evidence.
 5. ``mention`` (0.3): one passing mention (one line, outside the head); or, in an activity
    report or interview about another area, any naming of this one (the area named in the
-   head, else the one named most, keeps the document).
+   head, else the one named most, keeps the document); so too in a document of no known kind
+   whose head names one area (a mentor's note, a news page).
 6. ``outside_period`` (0.2): evidence for an area in a document dated outside the area's
    programme period (``period`` in areas.yaml): kept and flagged, not a member.
 
@@ -45,11 +49,12 @@ from synthesis.paths import lessons_dir
 
 RULE_CONFIDENCE = {"metadata": 1.0, "place": 0.9, "occupation": 0.6, "uncertain": 0.5, "mention": 0.3,
                    "outside_period": 0.2}
-MEMBER_RULES = ("metadata", "place", "occupation")
+MEMBER_RULES = ("metadata", "place", "occupation")  # occupation only ever beside a place
 SINGLE_AREA_KINDS = ("activity_report", "interview")
 HEAD_CHARS = 400
 MAX_EVIDENCE_PER_RULE = 5
 OCCUPATION_WINDOW = 200  # characters either side of an occupation term to look for the province
+_PEOPLE_PREFIXES = ("ผู้", "คน", "ชาว", "ช่าง", "กลุ่ม", "การ")  # ผู้กรีดยาง is one token: กรีดยาง in it
 _ADMIN_PREFIXES = ("ตำบล", "ต.", "อบต.", "ทต.", "ทม.", "ทน.", "เทศบาล", "องค์การบริหารส่วนตำบล")
 # a bare name right after these words is the district, province or an office named after it
 _DISTRICT_BEFORE = re.compile(r"(?:อ\.|อำเภอ|จ\.|จังหวัด|รพ\.|โรงพยาบาล|สภ\.|สสอ\.|กศน\.)[ \t]*$")
@@ -221,7 +226,9 @@ def attribute(doc, areas: list[Area]) -> list[Attribution]:
             place_counts[area.id] = sum(1 for rule, _, _ in found if rule == "place")
         result += [Attribution(doc.doc_id, area.id, rule, text[s:e], s, e, RULE_CONFIDENCE[rule])
                    for rule, s, e in found]
-    if getattr(doc, "kind", None) in SINGLE_AREA_KINDS:
+    kind = getattr(doc, "kind", None)
+    head_areas = {a.area_id for a in result if a.rule == "place" and a.start is not None and a.start < head_end}
+    if kind in SINGLE_AREA_KINDS or (kind == "other" and len(head_areas) == 1):
         result = _focus_on_main_area(result, place_counts, head_end)
     return _within_period(result, known, _document_date(doc))
 
@@ -232,23 +239,32 @@ def _area_evidence(text: str, area: Area, bounds: set[int] | None, places: list,
     strong, bare = _place_hits(text, area, bounds, places)
     occupation_hits: list[tuple[int, int]] = []
     for term in sorted(area.occupation_terms, key=len, reverse=True):
-        for start, end in _occurrences(text, term, bounds):
+        for start, end in _occurrences(text, term, None):
+            # occupation terms are long words: one side at a word boundary is enough
+            # (ผู้กรีดยาง and วินมอเตอร์ไซค์รับจ้าง are single tokens)
+            if bounds is not None and end not in bounds and end != len(text) and start not in bounds \
+                    and not text[:start].endswith(_PEOPLE_PREFIXES):
+                continue
             if not any(s <= start < e for s, e in occupation_hits) and _province_near(text, start, end, area):
                 occupation_hits.append((start, end))
     occupation_hits.sort()
     ambiguous = [hit for hit in bare if _is_admin_name(text[hit[0]:hit[1]])]
     supported = strong or occupation_hits
     place_hits = sorted(strong + [hit for hit in bare if hit not in ambiguous or supported])
-    if not place_hits and not occupation_hits:
-        return [("uncertain", s, e) for s, e in sorted(ambiguous)[:MAX_EVIDENCE_PER_RULE]]
-    every = place_hits + occupation_hits
-    lines = {text.count("\n", 0, start) for start, _ in every}
-    passing = not (any(start < head_end for start, _ in every) or len(lines) >= 2
-                   or any(_opens_line(text, start) for start, _ in place_hits))
-    if passing:
-        return [("mention", s, e) for s, e in sorted(every)[:MAX_EVIDENCE_PER_RULE]]
-    return [("place", s, e) for s, e in place_hits[:MAX_EVIDENCE_PER_RULE]] + \
-        [("occupation", s, e) for s, e in occupation_hits[:MAX_EVIDENCE_PER_RULE]]
+    if not place_hits:  # a district-name alias or the occupation alone: for a person to decide
+        return [("uncertain", s, e) for s, e in sorted(ambiguous + occupation_hits)[:MAX_EVIDENCE_PER_RULE]]
+    lines = {_line_of(text, start) for start, _ in place_hits}
+    occupation_lines = {_line_of(text, start) for start, _ in occupation_hits}
+    passing = not (any(start < head_end for start, _ in place_hits) or len(lines) >= 2
+                   or any(_opens_line(text, start) and _line_of(text, start) in occupation_lines
+                          for start, _ in place_hits))
+    rule = "mention" if passing else "place"
+    return [(rule, s, e) for s, e in place_hits[:MAX_EVIDENCE_PER_RULE]] + \
+        [("mention" if passing else "occupation", s, e) for s, e in occupation_hits[:MAX_EVIDENCE_PER_RULE]]
+
+
+def _line_of(text: str, start: int) -> int:
+    return text.count("\n", 0, start)
 
 
 TOPIC_CHARS = 40  # a name this near the start of its line (after a list number) is the line's topic
@@ -274,14 +290,21 @@ def _place_hits(text: str, area: Area, bounds: set[int] | None,
     def taken(start: int) -> bool:
         return any(s <= start < e for s, e in strong + bare)
 
+    elsewhere = own = False
     for name in area.place_names():
         prefixed = name.startswith(_ADMIN_PREFIXES)
         for start, end in _occurrences(text, name, None if prefixed else bounds):
-            if taken(start) or _other_place_follows(text, end, area):
+            if _other_place_follows(text, end, area):
+                elsewhere = True
+                continue
+            own = own or _own_place_follows(text, end, area)
+            if taken(start):
                 continue
             if not prefixed and _DISTRICT_BEFORE.search(text[max(0, start - 20):start]):
                 continue
             (strong if prefixed else bare).append((start, end))
+    if elsewhere and not own:  # the document places this name in another province: all its uses
+        return [], []
     for entity in places:
         if entity.value == area.tambon and entity.attrs.get("level") == "tambon" and \
                 entity.attrs.get("province") == area.province and not taken(entity.start):
@@ -300,6 +323,16 @@ def _other_place_follows(text: str, end: int, area: Area) -> bool:
         return True
     return bool(amphoe and area.amphoe and not amphoe.startswith(area.amphoe)
                 and not area.amphoe.startswith(amphoe))
+
+
+def _own_place_follows(text: str, end: int, area: Area) -> bool:
+    """The area's own district or province is written right after the name."""
+    after = _LEVEL_AFTER.match(text, end, min(len(text), end + 60))
+    if not after:
+        return False
+    amphoe, province = after.group("amphoe"), after.group("province")
+    return bool((province and province.startswith(area.province)) or
+                (amphoe and area.amphoe and amphoe.startswith(area.amphoe)))
 
 
 def _is_admin_name(name: str) -> bool:
