@@ -5,14 +5,14 @@ Word processors write ``ำ`` (sara am) as two glyphs, ``ํ`` (nikhahit) over t
 such a PDF comes out as ``จำานวน``, ``ต าบล``, ``ด าเนิน``, ``นํ้า``, ``ที ่`` or ``ก่่``. The rules,
 applied in this order (each change logged with its rule's name):
 
-1. ``detached-mark``: spaces between a Thai letter and a following tone mark or above/below
-   vowel go (``ที ่`` → ``ที่``); a mark never starts a word;
+1. ``detached-mark``: spaces between a Thai letter and a following tone mark, above/below
+   vowel or ``ำ`` go (``ที ่`` → ``ที่``, ``จ ำานวน`` → ``จำานวน``); a mark never starts a word;
 2. ``sara-am-split``: ``ํ`` + (tone) + (a space) + ``า`` → (tone) + ``ำ`` (``นํ้า`` → ``น้ำ``);
 3. ``sara-am-doubled``: ``ำ`` followed by ``า`` → ``ำ`` (``จำานวน`` → ``จำนวน``): Thai never
    writes ``า`` after ``ำ``;
 4. ``sara-am-spaced``: a consonant (+ tone) then a space then ``า`` → ``ำ`` (``ต าบล`` →
-   ``ตำบล``); a word never starts with ``า``. When the dictionary knows a longer word over
-   the junction without the ``ำ`` (``ก าร`` → ``การ``) the space is dropped instead
+   ``ตำบล``); a word never starts with ``า``. When the text around splits into dictionary
+   words more cheaply without the ``ำ`` (``ก าร`` → ``การ``) the space is dropped instead
    (``stray-space``);
 5. ``doubled-mark``: the same mark twice in one cluster → once (``ก่่`` → ``ก่``,
    ``ที่ี`` → ``ที่``).
@@ -40,7 +40,7 @@ _THAI_LETTER = "\u0e01-\u0e4e"
 _WORD_REACH = 12  # how far either side of a junction a dictionary word is looked for
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("detached-mark", re.compile(rf"(?<=[{_THAI_LETTER}])[ \t]+(?=[{_MARKS}])")),
+    ("detached-mark", re.compile(rf"(?<=[{_THAI_LETTER}])[ \t]+(?=[{_MARKS}\u0e33])")),
     ("sara-am-split", re.compile(rf"\u0e4d([{_TONES}]?)[ \t]?\u0e32")),
     ("sara-am-doubled", re.compile(r"\u0e33\u0e32")),
     ("sara-am-spaced", re.compile(rf"(?<=[{_CONSONANT}])([{_TONES}]?)[ \t]\u0e32")),
@@ -117,25 +117,33 @@ def _replacement(rule: str, match: re.Match[str], text: str) -> str:
 
 def _am_fits(text: str, match: re.Match[str]) -> bool:
     """Whether ``ำ`` rather than a plain ``า`` joins the two pieces around a spaced ``า``: true
-    unless the dictionary knows a longer word over the junction in the plain reading
-    (``ก าร``: ``การ`` is longer than ``กำ``)."""
+    unless the plain reading splits into dictionary words more cheaply (``ก าร``: ``การ`` is one
+    word, ``กำร`` a word and a stray letter)."""
     left = re.search(rf"[{_THAI_LETTER}]{{0,{_WORD_REACH}}}$", text[: match.start()]).group(0)
     right = re.match(rf"[{_THAI_LETTER}]{{0,{_WORD_REACH}}}", text[match.end():]).group(0)
     tone = match.group(1)
-    return _longest_word_over(left + tone + "\u0e33", right) >= _longest_word_over(left + tone + "\u0e32", right)
+    return _split_cost(left + tone + "\u0e33" + right) <= _split_cost(left + tone + "\u0e32" + right)
 
 
-def _longest_word_over(left: str, right: str) -> int:
-    """The length of the longest dictionary word of ``left + right`` that holds the last
-    character of ``left`` (the repaired one), 0 if none does."""
-    joined, junction = left + right, len(left) - 1
+_UNKNOWN_LETTER_COST = 3
+
+
+def _split_cost(run: str) -> int:
+    """The cheapest split of ``run`` into dictionary words (1 each) and letters no word covers
+    (3 each): fewer, longer words cost less.
+
+    >>> _split_cost("การ") < _split_cost("กำร"), _split_cost("นั่งทำงาน") < _split_cost("นั่งทางาน")
+    (True, True)
+    """
     words = _words()
-    longest = 0
-    for start in range(max(0, junction - _WORD_REACH), junction + 1):
-        for end in range(max(junction + 1, start + longest + 1), min(len(joined), start + _WORD_REACH) + 1):
-            if end - start >= 2 and joined[start:end] in words:
-                longest = end - start
-    return longest
+    cost = [0] + [len(run) * _UNKNOWN_LETTER_COST + 1] * len(run)
+    for end in range(1, len(run) + 1):
+        best = cost[end - 1] + _UNKNOWN_LETTER_COST
+        for start in range(max(0, end - 2 * _WORD_REACH), end - 1):
+            if run[start:end] in words and cost[start] + 1 < best:
+                best = cost[start] + 1
+        cost[end] = best
+    return cost[-1]
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ stay as they are):
   name is a stop word: ``ระดับตำบลและอำเภอ`` names no ตำบลและ): resolved
   (``resolved_by="unique"``) when the gazetteer has one province for it, ``ambiguous`` with
   its ``candidates`` otherwise; ``อำเภอเมืองนราธิวาส`` names the district and its province;
+- a **bare district name** (``ห้วยยอด`` without อำเภอ) is not read in a text that writes the
+  same name as a subdistrict (``ต.ห้วยยอด``): the bare name is then the subdistrict's;
 - **spelling variants** after a level word (``ตำบลปนาเระ``, ``จังหวัดปัตตานีี``) and bare
   province variants (``สุราษฏร์ธานี``) resolve by a bounded edit distance against the
   gazetteer: names are folded (``ฏ`` = ``ฎ``, ``ะ`` dropped, a doubled character once) and
@@ -83,7 +85,10 @@ def read_places(text: str) -> list[PlaceReading]:
     >>> [(p.level, p.label, p.province) for p in read_places("ณ อบต.บาละ อำเภอเมืองนราธิวาส")]
     [('local_gov', 'อบต.บาละ', 'ยะลา'), ('amphoe', 'เมืองนราธิวาส', 'นราธิวาส')]
     """
-    readings = [r for r in (_reading(text, e) for e in find_places(text)) if r is not None]
+    entities = find_places(text)
+    written_tambon = {str(e.value) for e in entities if e.attrs.get("level") == "tambon"}
+    readings = [r for r in (_reading(text, e) for e in entities
+                            if not (e.attrs.get("bare") and str(e.value) in written_tambon)) if r is not None]
     taken = [(r.start, r.end) for r in readings]
     readings += [v for v in _variants(text) if not any(s < v.end and v.start < e for s, e in taken)]
     return sorted(readings, key=lambda r: r.start)

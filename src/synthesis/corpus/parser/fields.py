@@ -13,6 +13,7 @@ groups, objectives) also take the bulleted or numbered lines that follow their l
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -37,7 +38,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "visit_date": ("วันที่ลงพื้นที่ติดตาม", "วันที่ติดตาม", "วันที่ลงพื้นที่", "วันที่ติดตามโครงการ",
                    "วันที่ติดตามและประเมินผล", "วันที่ลงติดตาม"),
     "report_date": ("วันที่รายงาน", "วันที่ส่งรายงาน", "รายงาน ณ วันที่", "วันที่บันทึก", "วันที่ประเมิน",
-                    "วันที่ประเมินผล", "วันที่จัดทำรายงาน", "วันที่เสนอโครงการ", "วันที่เผยแพร่"),
+                    "วันที่ประเมินผล", "วันที่จัดทำรายงาน", "วันที่เสนอโครงการ", "วันที่เผยแพร่", "ข้อมูล ณ วันที่"),
     "activity_date": ("วันที่จัดกิจกรรม", "วันที่ดำเนินกิจกรรม", "วันที่ดำเนินการ", "วัน/เดือน/ปี"),
     "fund": ("กองทุน", "ชื่อกองทุน", "กองทุนหลักประกันสุขภาพ", "กองทุนฯ"),
     "area": ("พื้นที่", "พื้นที่ดำเนินการ", "พื้นที่ดำเนินงาน", "พื้นที่เป้าหมาย", "พื้นที่ดำเนินโครงการ"),
@@ -47,7 +48,8 @@ LABELS: dict[str, tuple[str, ...]] = {
 }
 LIST_FIELDS = ("target_groups", "objectives")
 # Labels that are everyday words: a value after them needs a colon or a tab (or a table cell).
-_WEAK_LABELS = frozenset({"โครงการ", "พื้นที่", "องค์กร", "หน่วยงาน", "กองทุน", "กองทุนฯ", "ระยะเวลา"})
+_WEAK_LABELS = frozenset({"โครงการ", "พื้นที่", "องค์กร", "หน่วยงาน", "กองทุน", "กองทุนฯ", "ระยะเวลา",
+                          "กองทุนหลักประกันสุขภาพ"})
 DATE_FIELDS = ("period_start", "period_end", "visit_date", "report_date", "activity_date")
 
 _LABEL_TO_FIELD = {label: name for name, labels in LABELS.items() for label in labels}
@@ -248,18 +250,53 @@ def apply_fields(report, fields: Fields) -> None:
     report.objectives = fields.lists.get("objectives", [])
     period = values.get("period")
     if period:
-        found = thai.find_dates(period)
-        if found:
-            start, end = consistent_date(found[0], era)
-            if end is None and len(found) > 1:  # "1 มี.ค. 2566 ถึงวันที่ 30 ก.ย. 2566" read as two dates
-                end = consistent_date(found[-1], era)[0]
-            report.period_start, report.period_end = start, end
+        report.period_start, report.period_end = read_period(period, era)
         report.period_text = period
     for name in ("period_start", "period_end", "visit_date", "report_date"):
         value = values.get(name)
         found = thai.find_dates(value) if value else []
         if found and getattr(report, name) is None:
             setattr(report, name, consistent_date(found[0], era)[0])
+
+
+_MONTH_RANGE = re.compile(r"(?P<first>[\u0e01-\u0e4e.]+)[ \t]*(?:-|–|ถึง)[ \t]*(?P<last>[\u0e01-\u0e4e.]+)[ \t]*"
+                          r"(?P<year>(?:พ\.ศ\.|ค\.ศ\.)?[ \t]*[0-9๐-๙]{2,4})")
+
+
+def read_period(value: str, era: str | None = None) -> tuple[str | None, str | None]:
+    """(start, end) of a project period as written: a date range, two dates, or a range of
+    months (``กรกฎาคม - ธันวาคม 2566``); a month alone ends on its last day.
+
+    >>> read_period("1 มี.ค. 2566 - 30 ก.ย. 2566"), read_period("6 เดือน (กรกฎาคม - ธันวาคม 2566)")
+    (('2023-03-01', '2023-09-30'), ('2023-07-01', '2023-12-31'))
+    """
+    months = _MONTH_RANGE.search(value)
+    if months:
+        first = thai.find_dates(f"{months.group('first')} {months.group('year')}")
+        last = thai.find_dates(f"{months.group('last')} {months.group('year')}")
+        if first and last and first[0].attrs.get("precision") == "month" == last[0].attrs.get("precision"):
+            start, end = consistent_date(first[0], era)[0], consistent_date(last[0], era)[0]
+            if start > end:  # "ตุลาคม - กันยายน 2566": the first month is in the year before
+                start = _plus_years(start, -1)
+            return start, _month_end(end)
+    found = thai.find_dates(value)
+    if not found:
+        return None, None
+    start, end = consistent_date(found[0], era)
+    if end is None and len(found) > 1:  # "1 มี.ค. 2566 ถึงวันที่ 30 ก.ย. 2566" read as two dates
+        last = found[-1]
+        end = consistent_date(last, era)[0]
+        if last.attrs.get("precision") == "month":
+            end = _month_end(end)
+    return start, end
+
+
+def _month_end(iso: str | None) -> str | None:
+    if not iso:
+        return iso
+    day = dt.date.fromisoformat(iso)
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return (following - dt.timedelta(days=1)).isoformat()
 
 
 def field_date(report, fields: Fields, names: tuple[str, ...]):

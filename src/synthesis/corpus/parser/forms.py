@@ -76,7 +76,7 @@ def read_form(report: ParsedReport, page: Page, kind: str) -> None:
         report.fund = page.banner.stripped
     report.title = page_title(page)
     if not report.project:
-        report.project = _project_line(page) or (report.title if kind in ("project_detail", "project_proposal")
+        report.project = project_line(page) or (report.title if kind in ("project_detail", "project_proposal")
                                                  else None)
     _form_date(report, page, kind)
 
@@ -96,13 +96,18 @@ def page_title(page: Page) -> str | None:
     return title or None
 
 
-def _project_line(page: Page) -> str | None:
-    """A head line that names the project (``โครงการ…``) without a label."""
+_PROJECT_IN_HEADING = re.compile(r"โครงการ(?=[^ \t)]{3})")
+
+
+def project_line(page: Page) -> str | None:
+    """The project a head line names without a label: a line ``โครงการ…``, or a heading that
+    ends with it (``รายงานความก้าวหน้า โครงการวินปลอดภัย``, ``กิจกรรมของโครงการคนกรีดยาง…``)."""
     for line in page.head:
         if line.start in page.fields.label_lines:
             continue
-        if line.stripped.startswith("โครงการ") and len(line.stripped) > len("โครงการ") + 2:
-            return line.stripped
+        match = _PROJECT_IN_HEADING.search(line.stripped)
+        if match:
+            return line.stripped[match.start():]
     return None
 
 

@@ -6,7 +6,7 @@ import re
 
 from synthesis.corpus import thai_bridge as thai
 from synthesis.corpus.parser.fields import apply_fields
-from synthesis.corpus.parser.kinds import Page, PageKind, is_fund_line, register_kind
+from synthesis.corpus.parser.kinds import Page, PageKind, is_fund_line, is_site_banner, register_kind
 from synthesis.corpus.parser.lines import Line, strip_span
 from synthesis.corpus.parser.people import participants
 from synthesis.corpus.parser.places import first_place
@@ -53,6 +53,8 @@ def parse_fund_report(report: ParsedReport, lines: list[Line], match: re.Match) 
     for line in header:
         # the fund line, then the project line (``โครงการ…`` on one site, a bare name on another)
         stripped = _PROJECT_LABEL.sub("", line.stripped)
+        if is_site_banner(stripped):
+            continue
         if stripped.startswith("โครงการ") and report.project is None:
             report.project = stripped
         elif report.fund is None and report.project is None and is_fund_line(stripped):

@@ -39,8 +39,10 @@ class Page:
     head: list[Line] = field(default_factory=list)  # the first content lines after the banner
 
     def head_matches(self, pattern: re.Pattern[str], lines: int = 3) -> bool:
-        """Whether one of the first ``lines`` content lines (a heading) matches ``pattern``."""
-        return any(pattern.search(line.stripped) for line in self.head[:lines])
+        """Whether one of the first ``lines`` content lines that are not labelled fields (a
+        heading) matches ``pattern``."""
+        headings = [line for line in self.head if line.start not in self.fields.label_lines]
+        return any(pattern.search(line.stripped) for line in headings[:lines])
 
 
 def make_page(text: str, reported: list[re.Match], turns: list) -> Page:
@@ -53,6 +55,15 @@ def make_page(text: str, reported: list[re.Match], turns: list) -> Page:
             and content[0].start not in fields.label_lines:
         banner, content = content[0], content[1:]
     return Page(text, lines, fields, reported, turns, banner, content[:HEAD_LINES])
+
+
+def is_site_banner(line: str) -> bool:
+    """A site's ``name | section`` banner line.
+
+    >>> is_site_banner("คนใต้สร้างสุข | ระบบติดตามโครงการ"), is_site_banner("| ชื่อโครงการ | ออม |")
+    (True, False)
+    """
+    return bool(_SITE_BANNER.match(line.strip()))
 
 
 def is_fund_line(line: str) -> bool:

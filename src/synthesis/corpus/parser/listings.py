@@ -22,7 +22,7 @@ from typing import Any
 
 from synthesis.corpus import thai_bridge as thai
 from synthesis.corpus.parser.fields import apply_fields, consistent_date, document_era, field_date
-from synthesis.corpus.parser.forms import page_title
+from synthesis.corpus.parser.forms import page_title, project_line
 from synthesis.corpus.parser.fund_report import REPORTED_BY, parse_fund_report
 from synthesis.corpus.parser.kinds import Page, PageKind, is_fund_line, register_kind
 from synthesis.corpus.parser.lines import Line, split_lines, strip_span
@@ -126,6 +126,8 @@ def _table_rows(report: ParsedReport, page: Page) -> None:
                                       found[0].text if found else None,
                                       found[0].attrs.get("precision", "day") if found else None,
                                       None, line.start, line.end))
+    if report.project is None:
+        report.project = project_line(page)
     if report.title is None:
         report.title = report.project
 

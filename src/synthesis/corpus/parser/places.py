@@ -80,20 +80,15 @@ def named_places(text: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def places_of(found: list[PlaceReading]) -> tuple[list[str], list[str], list[str]]:
-    """(provinces, amphoe, tambon) of readings: written provinces first, then resolved ones."""
+    """(provinces, amphoe, tambon) of readings: written provinces first, then resolved ones;
+    every district and subdistrict read (an ambiguous one is flagged in ``report.places``)."""
     written = [p.name for p in found if p.level == "province"]
     resolved = [p.province for p in found
                 if p.level in ("amphoe", "tambon", "local_gov") and p.province and not p.ambiguous]
     provinces = list(dict.fromkeys(written + resolved))
-    amphoe = list(dict.fromkeys(p.name for p in found if p.level == "amphoe" and _fits(p, provinces)))
-    tambon = list(dict.fromkeys(p.name for p in found if p.level == "tambon" and _fits(p, provinces)))
+    amphoe = list(dict.fromkeys(p.name for p in found if p.level == "amphoe"))
+    tambon = list(dict.fromkeys(p.name for p in found if p.level == "tambon"))
     return provinces, amphoe, tambon
-
-
-def _fits(reading: PlaceReading, provinces: list[str]) -> bool:
-    """A district or subdistrict is listed when resolved, or (ambiguous) when no province is
-    written or one of its candidates is among them; it is flagged in ``report.places``."""
-    return not reading.ambiguous or not provinces or bool(set(reading.candidates) & set(provinces))
 
 
 def place_records(found: list[PlaceReading]) -> list[dict[str, Any]]:
