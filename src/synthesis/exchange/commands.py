@@ -171,7 +171,14 @@ def run_export_qdpx(args) -> int:
         schema = write_qdpx(result.project, args.output)
     except (SchemaValidationError, ValueError) as error:
         return _fail(f"{args.output}: not written: {error}")
-    checked = f"validated against {schema}" if schema else "Project.xsd not found (set SYNTHESIS_REFI_SCHEMAS); not schema-checked"
+    from synthesis.exchange.refiqda_check import ReadBackError, checks_line, read_back_qdpx
+
+    try:  # the XSD check when the schema is at hand, and the independent reader's
+        checked = checks_line(schema, "Project.xsd", lambda: read_back_qdpx(
+            args.output, positions=args.positions,
+            expect={"sources": len(result.project.sources), "codes": len(result.project.codes)}))
+    except ReadBackError as error:
+        return _fail(f"written, but the independent reader disagrees: {error}")
     print(f"{args.output}: {len(result.project.codes)} codes, {len(result.project.sources)} sources, "
           f"{result.codings} codings, {len(result.project.users)} coders, {len(result.project.cases)} cases; {checked}")
     return 0
@@ -197,7 +204,12 @@ def run_export_qdc(args) -> int:
         schema = write_qdc(qda_codes(codebook), args.output)
     except (CodebookError, SchemaValidationError, ValueError) as error:
         return _fail(str(error))
-    checked = f"validated against {schema}" if schema else "Codebook.xsd not found; not schema-checked"
+    from synthesis.exchange.refiqda_check import ReadBackError, checks_line, read_back_qdc
+
+    try:
+        checked = checks_line(schema, "Codebook.xsd", lambda: read_back_qdc(args.output, expect_codes=len(codebook)))
+    except ReadBackError as error:
+        return _fail(f"written, but the independent reader disagrees: {error}")
     print(f"{args.output}: {len(codebook)} codes; {checked}")
     return 0
 
