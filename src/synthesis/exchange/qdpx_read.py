@@ -294,16 +294,29 @@ def project_from_xml(root: etree._Element, archive: SafeZip | None = None, label
     return project
 
 
+def _file_bytes(path: Path, limits: ZipLimits) -> bytes:
+    """A bare ``.qde``/``.qdc`` file's bytes: a regular file within the member size limit
+    (a named pipe or a device is refused, never read)."""
+    from synthesis.corpus.readers import ReadError, read_regular_bytes
+
+    try:
+        return read_regular_bytes(path, limits.max_member_bytes)
+    except ReadError as error:
+        raise UnsafeArchiveError(str(error)) from None
+
+
 def read_qdpx(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> QdaProject:
     """Read a ``.qdpx`` archive (or a bare ``project.qde``) into a ``QdaProject``.
 
     Raises ``UnsafeArchiveError`` or ``QdaFormatError`` with the file name in the message.
     """
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise FileNotFoundError(f"{path}: no such file")
+    if not path.is_file():  # a named pipe would hang the zip reader
+        raise UnsafeArchiveError(f"{path}: not a regular file (a pipe, device or folder): not read")
     if path.suffix.lower() == ".qde":
-        return project_from_xml(parse_xml(path.read_bytes(), str(path)), None, str(path))
+        return project_from_xml(parse_xml(_file_bytes(path, limits), str(path)), None, str(path))
     with SafeZip(path, limits, label=str(path)) as archive:
         qde = archive.find("project.qde") or next(
             (name for name in archive.names() if name.lower().endswith(".qde") and "/" not in name), None
@@ -320,7 +333,7 @@ def read_qdpx(path: str | Path, limits: ZipLimits = DEFAULT_LIMITS) -> QdaProjec
 def read_qdc(path: str | Path) -> list[QdaCode]:
     """The codes of a ``.qdc`` codebook file."""
     path = Path(path)
-    root = parse_xml(path.read_bytes(), str(path))
+    root = parse_xml(_file_bytes(path, DEFAULT_LIMITS), str(path))
     if _local(root) == "Project":  # a project.qde given as a codebook: take its codebook
         codebook = _child(root, "CodeBook")
         return read_codes(_child(codebook, "Codes") if codebook is not None else None)
