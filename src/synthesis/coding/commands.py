@@ -37,10 +37,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     code.add_argument("--codebook", type=Path, help="codebook file (default: lessons/codebook.yaml)")
     code.set_defaults(func=run_rules)
 
-    agree = subparsers.add_parser("agree", help="agreement between coders and their disagreements")
+    agree = subparsers.add_parser(
+        "agree", help="agreement between coders and their disagreements",
+        description="Compare the codings of two or more coders unit by unit: Cohen's κ per pair, Fleiss' κ, "
+                    "Krippendorff's α, and the table of units where they disagree, to settle with `synthesis reconcile`.")
     _corpus_arguments(agree)
     agree.add_argument("--coders", required=True, help="two or more coders, comma-separated")
-    agree.add_argument("--unit", default="segment", choices=("segment", "paragraph", "document"))
+    agree.add_argument("--unit", default="segment", choices=("segment", "paragraph", "document"),
+                       help="what a coder's decision is compared on: a segment (sentence or turn), a paragraph or a whole document (default: segment)")
     agree.add_argument("--skip-uncoded", action="store_true", help="leave out units no coder coded")
     agree.add_argument("--limit", type=int, default=40, help="disagreements shown (default: 40)")
     agree.add_argument("--csv", type=Path, help="also write the disagreement table to this CSV file")
@@ -49,10 +53,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reconcile = subparsers.add_parser("reconcile", help="write the agreed codings as a consensus coder")
     _corpus_arguments(reconcile)
     reconcile.add_argument("--coders", required=True, help="coders to reconcile, comma-separated")
-    reconcile.add_argument("--unit", default="segment", choices=("segment", "paragraph", "document"))
+    reconcile.add_argument("--unit", default="segment", choices=("segment", "paragraph", "document"),
+                           help="what a coder's decision is compared on: a segment (sentence or turn), a paragraph or a whole document (default: segment)")
     reconcile.add_argument("--decisions", type=Path,
                            help="CSV of the disagreement table with a 'decision' column (codes kept, '; ')")
-    reconcile.add_argument("--policy", default="agreed", choices=("agreed", "majority", "any"))
+    reconcile.add_argument("--policy", default="agreed", choices=("agreed", "majority", "any"),
+                           help="which codes a unit keeps without a decision: those every coder gave "
+                                "(agreed, the default), those most coders gave (majority) or any coder's (any)")
     reconcile.add_argument("--into", default="consensus", help="coder name to write (default: consensus)")
     reconcile.set_defaults(func=run_reconcile)
 
@@ -60,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _corpus_arguments(suggest)
     suggest.add_argument("--coders", default="consensus", help="whose codings to learn from")
     suggest.add_argument("--top", type=int, default=20, help="suggestions shown (default: 20)")
-    suggest.add_argument("--min-score", type=float, default=0.5)
+    suggest.add_argument("--min-score", type=float, default=0.5,
+                         help="leave out suggestions scored below this, from 0 to 1 (default: 0.5)")
     suggest.set_defaults(func=run_suggest)
 
 

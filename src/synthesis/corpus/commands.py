@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "parse", help="parse one file into its report fields",
         description="Read FILE (any supported format), normalize it and print its structure: "
                     "kind, title, date, reporter, project, places, participants, sections …")
-    parse.add_argument("file", type=Path, metavar="FILE")
+    parse.add_argument("file", type=Path, metavar="FILE", help="a text, Markdown, HTML, Word or PDF file")
     parse.add_argument("--json", action="store_true", help="print one JSON object")
     parse.set_defaults(func=run_parse)
 
@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "ingest", help="read a corpus folder into its Parquet store (incremental)",
         description="Read every file of CORPUS_DIR into work/<collection>/ (Parquet tables, files.parquet and "
                     "manifest.json). Unchanged files are skipped; exits 1 if any file failed.")
-    ingest.add_argument("corpus_dir", type=Path, metavar="CORPUS_DIR")
+    ingest.add_argument("corpus_dir", type=Path, metavar="CORPUS_DIR",
+                        help="the collection's folder of raw files, e.g. corpora/demo (never modified)")
     ingest.add_argument("--work", type=Path, help="store folder (default: work/<collection>)")
     ingest.add_argument("--areas", type=Path, help="areas file (default: lessons/areas.yaml)")
     ingest.add_argument("--jobs", type=int, default=None,

@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = export.add_subparsers(dest="kind", metavar="KIND")
 
     qdpx = kinds.add_parser("qdpx", help="a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder")
-    qdpx.add_argument("output", type=Path, metavar="OUT.qdpx")
+    qdpx.add_argument("output", type=Path, metavar="OUT.qdpx", help="the .qdpx file to write")
     _corpus_arguments(qdpx)
     _privacy_arguments(qdpx)
     qdpx.add_argument("--all-documents", action="store_true", help="also export documents without codings")
@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     qdpx.set_defaults(func=run_export_qdpx)
 
     qdc = kinds.add_parser("qdc", help="the codebook as a REFI-QDA .qdc file")
-    qdc.add_argument("output", type=Path, metavar="OUT.qdc")
+    qdc.add_argument("output", type=Path, metavar="OUT.qdc", help="the .qdc file to write")
     qdc.add_argument("--lessons", type=Path, help="lessons folder (default: lessons/ of the project)")
     qdc.add_argument("--codebook", type=Path, help="codebook file (default: <lessons>/codebook.yaml)")
     qdc.set_defaults(func=run_export_qdc)
@@ -57,7 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     table = kinds.add_parser("table", help="codings, code × area matrix or agreement as CSV/XLSX")
     table.add_argument("table", choices=("codings", "matrix", "agreement", "all"),
                        help="which table; 'all' writes every table (agreement when two or more coders)")
-    table.add_argument("output", type=Path, metavar="OUT.csv|OUT.xlsx")
+    table.add_argument("output", type=Path, metavar="OUT.csv|OUT.xlsx",
+                       help="the file to write; .xlsx holds every table as a sheet, .csv one table")
     _corpus_arguments(table)
     _privacy_arguments(table)
     table.add_argument("--coders", help="coders (agreement needs two or more), comma-separated")
@@ -70,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imports = subparsers.add_parser("import", help="import a REFI-QDA project (.qdpx)")
     import_kinds = imports.add_subparsers(dest="kind", metavar="KIND")
     qdpx_in = import_kinds.add_parser("qdpx", help="codebook, texts and codings of a .qdpx")
-    qdpx_in.add_argument("input", type=Path, metavar="IN.qdpx")
+    qdpx_in.add_argument("input", type=Path, metavar="IN.qdpx", help="the .qdpx file exported by NVivo, ATLAS.ti, MAXQDA or QualCoder")
     qdpx_in.add_argument("--collection", help="collection the texts go to: corpora/<NAME>/ (default: the file's name)")
     qdpx_in.add_argument("--corpora", type=Path, help="corpora folder (default: corpora/ of the project)")
     qdpx_in.add_argument("--lessons", type=Path, help="lessons folder (default: lessons/ of the project)")

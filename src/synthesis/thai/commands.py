@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Normalize FILE and print its tokens, segments (headings, paragraphs, list "
         "items, turns, sentences) and entities, with character offsets into the normalized text.",
     )
-    tag.add_argument("file", type=Path, metavar="FILE")
+    tag.add_argument("file", type=Path, metavar="FILE", help="a text, Markdown, HTML, Word or PDF file")
     tag.add_argument("--json", action="store_true", help="print one JSON object")
     tag.add_argument("--pos", action="store_true", help="add part-of-speech tags (slower)")
     tag.add_argument("--no-entities", action="store_true", help="skip entity tagging")
