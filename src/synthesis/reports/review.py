@@ -92,11 +92,11 @@ def _local_imports(function: Callable, tree: ast.AST) -> dict[str, Any]:
 
 def functions_called(code: str, namespace: dict[str, Any], depth: int = MAX_DEPTH) -> list[Callable]:
     """The ``synthesis`` functions ``code`` calls (resolved in ``namespace``) and, down to
-    ``depth`` levels, the ``synthesis`` functions they call; in first-call order, each once.
+    ``depth`` levels, the ``synthesis`` functions they call; in reading order (outer call first), each once.
 
     >>> from synthesis.reports import html_safe
     >>> [f.__name__ for f in functions_called("html_safe.details('a', 'b')", {"html_safe": html_safe}, 2)]
-    ['details', 'tag', 'join', 'escape']
+    ['details', 'tag']
     """
     seen: dict[Any, None] = {}
     frontier = [value for value in (_resolve(n, namespace) for n in _ordered_calls(code)) if _is_ours(value)]
