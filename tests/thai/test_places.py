@@ -150,3 +150,98 @@ def test_places_a_spaced_prefix_before_a_common_word_is_no_place(text):
 ])
 def test_places_a_spaced_prefix_before_a_real_name_is_read(text, values):
     assert [e.value for e in find_places(text)] == values
+
+
+# --- places read for a record (synthesis.thai.place_resolution) ---------------------------------
+
+from pathlib import Path  # noqa: E402
+
+import yaml  # noqa: E402
+
+from synthesis.thai.place_resolution import closest_name, fold, is_institution_name, read_places  # noqa: E402
+
+_SENTENCES = yaml.safe_load((Path(__file__).parent.parent / "data" / "places" / "sentences.yaml").read_text("utf-8"))
+
+
+def _read_set(text: str) -> set[str]:
+    """level:name of every place read, plus the province a resolved place names."""
+    got = set()
+    for p in read_places(text):
+        got.add(f"{p.level}:{p.label}")
+        if p.level != "province" and p.province and not p.ambiguous:
+            got.add(f"province:{p.province}")
+    return got
+
+
+def place_scores() -> dict[str, float]:
+    """Precision and recall of the places read on the labelled sentences."""
+    tp = fp = fn = 0
+    for case in _SENTENCES:
+        got, want = _read_set(case["text"]), set(case["places"])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    return {"precision": tp / max(1, tp + fp), "recall": tp / max(1, tp + fn), "places": tp + fn,
+            "sentences": len(_SENTENCES)}
+
+
+@pytest.mark.parametrize("case", _SENTENCES, ids=[c["text"][:24] for c in _SENTENCES])
+def test_places_resolution_labelled_sentence(case):
+    assert _read_set(case["text"]) == set(case["places"])
+    readings = read_places(case["text"])
+    assert [p.name for p in readings if p.ambiguous] == case.get("ambiguous", [])
+    assert all(p.candidates for p in readings if p.ambiguous)
+    assert [[p.written, p.name] for p in readings if p.variant] == case.get("variant", [])
+
+
+def test_places_resolution_precision_and_recall():
+    scores = place_scores()
+    assert scores["sentences"] >= 40
+    assert scores["precision"] >= 0.95 and scores["recall"] >= 0.95, scores
+
+
+@pytest.mark.parametrize(
+    "text, name, institution",
+    [
+        ("สปสช. เขต 12 สงขลา", "สงขลา", True),
+        ("สปสช.เขต12สงขลา", "สงขลา", True),
+        ("ทะเลสาบสงขลา", "สงขลา", True),
+        ("มหาวิทยาลัยสงขลานครินทร์", "สงขลา", True),
+        ("โรงพยาบาลยะลา", "ยะลา", True),
+        ("ม.อ.ปัตตานี", "ปัตตานี", True),
+        ("จังหวัดสงขลา", "สงขลา", False),
+        ("ตัวแทนจากสงขลา", "สงขลา", False),
+    ],
+)
+def test_places_resolution_institution_or_region_is_no_province(text, name, institution):
+    start = text.rindex(name)
+    assert is_institution_name(text, start, start + len(name)) is institution
+
+
+@pytest.mark.parametrize(
+    "written, level, name",
+    [
+        ("ปนาเระ", "tambon", "ปะนาเระ"),  # ะ dropped
+        ("ปัตตานีี", "province", "ปัตตานี"),  # doubled vowel
+        ("สุราษฏร์ธานี", "province", "สุราษฎร์ธานี"),  # ฏ for ฎ
+        ("หาดใหญ", "amphoe", "หาดใหญ่"),  # one edit (tone mark left out)
+        ("บ้าน", "tambon", None),  # too short and too common
+        ("ขนมจีนน้ำยา", "tambon", None),  # far from every name
+    ],
+)
+def test_places_resolution_variant_within_the_bound(written, level, name):
+    assert closest_name(written, level) == name
+
+
+def test_places_resolution_fold_is_the_spelling_key():
+    assert fold("สุราษฏร์ธานี") == fold("สุราษฎร์ธานี") and fold("ปะนาเระ") == fold("ปนาเระ")
+    assert fold("ปัตตานีี") == fold("ปัตตานี") and fold("แค") != fold("แคง")
+
+
+def test_places_resolution_local_government_is_an_organisation():
+    (reading,) = read_places("ผู้แทน อบต.บาละ")
+    assert (reading.level, reading.label, reading.unit, reading.province) == (
+        "local_gov", "อบต.บาละ", "องค์การบริหารส่วนตำบล", "ยะลา")
+
+
+def test_places_resolution_bare_district_written_as_a_subdistrict_is_the_subdistrict():
+    levels = {(p.level, p.name) for p in read_places("จังหวัดตรัง คนกรีดยางห้วยยอด ที่ ต.ห้วยยอด")}
+    assert ("amphoe", "ห้วยยอด") not in levels and ("tambon", "ห้วยยอด") in levels

@@ -47,7 +47,8 @@ _INSTITUTION_AFTER = re.compile(r"^(?:นครินทร์|ราชนค�
 _PROVINCE_WORDS = ("จังหวัด", "จ.", "จว.")
 _LEVEL_WORDS = {"จังหวัด": "province", "จ.": "province", "อำเภอ": "amphoe", "อ.": "amphoe",
                 "ตำบล": "tambon", "ต.": "tambon"}
-_LEVEL_WORD = re.compile(r"(?<![\u0e01-\u0e4e.])(?:จังหวัด|อำเภอ|ตำบล|จ\.|อ\.|ต\.)[ \t]?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+# the long level words anywhere, the abbreviations only where they start a word ("รพ.สต." is none)
+_LEVEL_WORD = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|(?<![\u0e01-\u0e4e.])(?:จ\.|อ\.|ต\.))[ \t]?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 _MARK = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0e30\u0e32\u0e33]")
 
@@ -111,7 +112,8 @@ def is_institution_name(text: str, start: int, end: int) -> bool:
 def _reading(text: str, entity) -> PlaceReading | None:
     attrs = entity.attrs
     level = attrs.get("level")
-    if level == "province" and is_institution_name(text, entity.start, entity.end):
+    if level == "province" and not entity.text.startswith(_PROVINCE_WORDS) and \
+            is_institution_name(text, entity.start, entity.end):
         return None
     name = str(entity.value)
     if level in ("amphoe", "tambon") and name in _stop_words():  # "ระดับตำบลและอำเภอ"
