@@ -168,6 +168,13 @@ def test_tokenize_join_name_parts_after_analyze(text, expected):
             assert entity.end in joined.boundaries
 
 
+def test_tokenize_join_name_parts_stops_at_domain_terms():
+    text = "นายชาตรีพี่เลี้ยงเลย"  # a name read too far by an entity finder
+    tokens = tokenize(text)
+    joined = tokenize_module.join_name_parts(tokens, [Entity(3, len(text), text[3:], "PERSON")])
+    assert [t.text for t in joined] == ["นาย", "ชาตรี", "พี่เลี้ยง", "เลย"]
+
+
 def test_tokenize_join_name_parts_keeps_tags_and_ignores_other_labels():
     tokens = tokenize_module.TokenList("สะมะแอ ขาย", [0, 2, 4, 6, 7, 10], pos=["A", "B", "C", "D", "E"])
     assert tokenize_module.join_name_parts(tokens, [Entity(0, 6, "สะมะแอ", "ORG")]) is tokens

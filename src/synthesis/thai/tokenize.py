@@ -596,8 +596,9 @@ def join_name_parts(tokens: TokenList, entities, labels: tuple[str, ...] = ("PER
     entity of ``labels`` (``ซาลมะห์ ดอเลาะ`` has two parts) becomes one token, so that a name
     made of known syllables (``สะ|มะ|แอ``) is not counted, highlighted or coded as syllables.
     Only cuts strictly inside a part go (the part's ends stay cuts, where the tokens had them),
-    so the other spans keep their token boundaries. ``tokens`` comes back unchanged when no
-    part is cut.
+    so the other spans keep their token boundaries; and not the cuts around a domain term
+    (``พี่เลี้ยง`` is never part of a name: an entity that runs into one, ``ชาตรีพี่เลี้ยง``,
+    is read too far). ``tokens`` comes back unchanged when no part is cut.
 
     >>> text = "นางสาวมะนิง สะแลแม ขายกระจูด"
     >>> from synthesis.thai.spans import Entity
@@ -607,13 +608,19 @@ def join_name_parts(tokens: TokenList, entities, labels: tuple[str, ...] = ("PER
     """
     text, bounds = tokens.text, tokens.boundaries
     drop: set[int] = set()
+    terms = None
     for entity in entities:
         if entity.label not in labels:
             continue
         for part in _NAME_PART.finditer(text, entity.start, entity.end):
             low = bisect_right(bounds, part.start())
             high = bisect_left(bounds, part.end())
-            drop.update(range(low, high))  # the cuts strictly inside the part
+            if high <= low:
+                continue
+            if terms is None:
+                terms, texts = frozenset(load_dictionary().terms), tokens.texts
+            # the cuts strictly inside the part, but those next to a domain term
+            drop.update(i for i in range(low, high) if texts[i - 1] not in terms and texts[i] not in terms)
     if not drop:
         return tokens
     kept = [b for i, b in enumerate(bounds) if i not in drop]
