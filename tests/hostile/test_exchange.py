@@ -116,7 +116,7 @@ def test_exchange_duplicate_member_refused(tmp_path, target, cli):
     assert_refused(cli(*import_args(path, target)), path, "appears more than once", target, tmp_path)
 
 
-@pytest.mark.parametrize("size_mb", [20, 300])
+@pytest.mark.parametrize("size_mb", [20, 60])
 def test_exchange_zip_bomb_member_refused_while_inflating(tmp_path, target, cli, size_mb):
     """A project.qde that inflates a thousandfold is refused after its first megabyte, fast."""
     bomb = b'<Project xmlns="urn:QDA-XML:project:1.0"/>' + b" " * (size_mb << 20)

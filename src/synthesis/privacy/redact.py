@@ -32,7 +32,8 @@ from synthesis.privacy.names import (
 from synthesis.privacy.pseudonyms import PREFIX, PseudonymKey, _same_first_known
 from synthesis.thai.graphemes import is_boundary
 
-REDACTED_COLUMNS = ("text", "quote", "title", "reporter", "memo", "speaker", "participants", "context", "snippet")
+REDACTED_COLUMNS = ("text", "quote", "title", "reporter", "memo", "speaker", "participants", "context", "snippet",
+                    "left", "match", "right")
 _LATIN = re.compile(r"[A-Za-z0-9_]")
 
 
