@@ -296,3 +296,143 @@ def test_parser_fund_report_header_variants(header, date, title):
     r = parse_document(text)
     assert (r.kind, r.date, r.title, r.reporter) == ("activity_report", date, title, "ariya")
     assert r.project == "โครงการออมเพื่อสุขภาพ" and r.fund.startswith("กองทุนหลักประกันสุขภาพ")
+
+
+# --- page kinds, labelled fields, periods (issue 16) --------------------------------------------
+
+from synthesis.corpus.parser import record_texts, registered_kinds  # noqa: E402
+from synthesis.corpus.parser.fields import consistent_date, document_era, read_fields, read_period  # noqa: E402
+from synthesis.corpus.parser.kinds import PageKind, kind_of, make_page, register_kind  # noqa: E402
+from synthesis.corpus.thai_bridge import find_dates  # noqa: E402
+
+
+def test_parser_kinds_registry_order_and_every_kind():
+    from synthesis.corpus.parser import KINDS
+
+    names = [k.name for k in registered_kinds()]
+    assert names[:3] == ["interview", "activity_list", "activity_report"]
+    assert set(names) | {"other"} == set(KINDS)
+    assert all(k.family for k in registered_kinds())
+
+
+def test_parser_kinds_registered_kind_is_tried_and_replaced_by_name():
+    original = next(k for k in registered_kinds() if k.name == "news")
+    try:
+        register_kind(PageKind("news", "news", 1, lambda page: "ข่าวด่วน" in page.text, original.read))
+        page = make_page("ข่าวด่วน\nกองทุนตำบลแคประชุม\n", [], [])
+        assert kind_of(page).name == "news" and [k.name for k in registered_kinds()][0] == "news"
+    finally:
+        register_kind(original)
+    assert [k.name for k in registered_kinds()].count("news") == 1
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("ชื่อโครงการ : ออมเพื่อสุขภาพ\n", "project", "ออมเพื่อสุขภาพ"),
+        ("ชื่อโครงการ\tออมเพื่อสุขภาพ\n", "project", "ออมเพื่อสุขภาพ"),
+        ("ชื่อโครงการ\n\nออมเพื่อสุขภาพ\n", "project", "ออมเพื่อสุขภาพ"),
+        ("| ชื่อโครงการ | ออมเพื่อสุขภาพ |\n", "project", "ออมเพื่อสุขภาพ"),
+        ("| รหัสโครงการ | 66-L1234 | เลขที่สัญญา | 12/2566 |\n", "contract_number", "12/2566"),
+        ("รหัสสัญญา 07/2566\n", "contract_number", "07/2566"),
+        ("วันที่ลงพื้นที่ติดตาม : 16 มีนาคม 2566\n", "visit_date", "16 มีนาคม 2566"),
+        ("ระยะเวลาตามสัญญา 1 ต.ค. 65 - 30 ก.ย. 66\n", "period", "1 ต.ค. 65 - 30 ก.ย. 66"),
+        ("ผู้รับผิดชอบโครงการ นายสมศักดิ์ ใจงาม\n", "responsible", "นายสมศักดิ์ ใจงาม"),
+        ("พื้นที่ : ต.แค อ.จะนะ\n", "area", "ต.แค อ.จะนะ"),
+    ],
+)
+def test_parser_fields_label_forms(text, field, value):
+    assert read_fields(text).values[field] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "วัตถุประสงค์ของการประชุมคือทบทวนแผน\n",  # a word that starts with a label
+        "พื้นที่ ที่ดำเนินการมีน้ำท่วมขัง\n",  # an everyday word needs a colon
+        "กองทุนหลักประกันสุขภาพ อบต.แค - กปท\n",  # the fund line is a banner, not a field
+        "โครงการ นี้ได้รับการสนับสนุน\n",
+    ],
+)
+def test_parser_fields_sentences_are_not_fields(text):
+    assert read_fields(text).values == {}
+
+
+def test_parser_fields_lists_and_budget():
+    fields = read_fields("งบประมาณ : 1,250,000.50 บาท\nกลุ่มเป้าหมาย : คนกรีดยาง, แม่บ้าน และเยาวชน\n"
+                         "วัตถุประสงค์\n- ลดสารเคมี\n- เพิ่มการออม\nหมายเหตุ\n")
+    assert fields.budget == 1250000.5
+    assert fields.lists["target_groups"] == ["คนกรีดยาง", "แม่บ้าน", "เยาวชน"]
+    assert fields.lists["objectives"] == ["ลดสารเคมี", "เพิ่มการออม"]
+
+
+@pytest.mark.parametrize(
+    "value, period",
+    [
+        ("1 มีนาคม 2566 - 31 สิงหาคม 2566", ("2023-03-01", "2023-08-31")),
+        ("15 พฤษภาคม 2566 ถึง 15 พฤศจิกายน 2566", ("2023-05-15", "2023-11-15")),
+        ("1 ต.ค. 65 - 30 ก.ย. 66", ("2022-10-01", "2023-09-30")),
+        ("กรกฎาคม - ธันวาคม 2566", ("2023-07-01", "2023-12-31")),
+        ("ตุลาคม - กันยายน 2566", ("2022-10-01", "2023-09-30")),
+        ("1 ม.ค. 2023 - 31 ธ.ค. 2023", ("2023-01-01", "2023-12-31")),
+        ("ไม่ระบุ", (None, None)),
+    ],
+)
+def test_parser_period_read_as_start_and_end(value, period):
+    assert read_period(value) == period
+
+
+@pytest.mark.parametrize(
+    "text, era, date",
+    [
+        ("1 มกราคม 2023 วันที่ 5 มี.ค. 23", "CE", "2023-03-05"),  # a short year in a CE form
+        ("1 มกราคม 2566 วันที่ 5 มี.ค. 66", "BE", "2023-03-05"),
+        ("12 มีนาคม 2023", "CE", "2023-03-12"),  # Gregorian year with a Thai month kept
+    ],
+)
+def test_parser_years_written_both_ways_read_consistently(text, era, date):
+    assert document_era(text) == era
+    assert consistent_date(find_dates(text)[-1], document_era(text))[0] == date
+
+
+def test_parser_form_date_is_the_visit_not_the_contract_period():
+    r = parse_document("แบบติดตามโครงการ\nระยะเวลาตามสัญญา : 1 ตุลาคม 2565 - 30 กันยายน 2566\n"
+                       "วันที่ลงพื้นที่ติดตาม : 16 มีนาคม 2566\n")
+    assert (r.kind, r.date, r.visit_date) == ("monitoring_visit", "2023-03-16", "2023-03-16")
+    assert (r.period_start, r.period_end) == ("2022-10-01", "2023-09-30")
+    r = parse_document("รายละเอียดโครงการ\nชื่อโครงการ : ออม\nระยะเวลาดำเนินงาน : 1 มีนาคม 2566 - 31 สิงหาคม 2566\n")
+    assert (r.kind, r.date, r.period_start) == ("project_detail", None, "2023-03-01")
+
+
+def test_parser_project_line_without_the_word_project():
+    text = ("คนใต้สร้างสุข | ระบบติดตามโครงการ\nพัฒนาอาชีพเสริมกลุ่มจักสาน\n"
+            "ประชุมกลุ่ม5 มีนาคม 2565\n5\nมีนาคม 2565รายงานจากพื้นที่ โดย somchai\n")
+    r = parse_document(text)
+    assert (r.kind, r.project, r.fund, r.title) == ("activity_report", "พัฒนาอาชีพเสริมกลุ่มจักสาน", None, "ประชุมกลุ่ม")
+
+
+def test_parser_activity_list_records_reach_the_store_as_sub_documents():
+    block = "{title}{day} มีนาคม 2566\n{day}\nมีนาคม 2566รายงานจากพื้นที่ โดย somchai\nกิจกรรมที่ปฏิบัติ\nทำ{title}\n"
+    text = "โครงการออมเพื่อสุขภาพ\n" + "".join(block.format(title=t, day=d) for t, d in [("ประชุม", 5), ("อบรม", 19)])
+    r = parse_document(text)
+    assert r.kind == "activity_list" and (r.date, r.date_end) == ("2023-03-05", "2023-03-19")
+    assert [(x["title"], x["date"], x["reporter"]) for x in r.records] == [
+        ("ประชุม", "2023-03-05", "somchai"), ("อบรม", "2023-03-19", "somchai")]
+    documents = record_texts(r, "abc123")
+    assert [d[0] for d in documents] == ["abc123#1", "abc123#2"]
+    assert documents[1][1].startswith("อบรม19 มีนาคม 2566") and "ทำประชุม" not in documents[1][1]
+    assert record_texts(parse_document(fund_report()), "x") == []
+
+
+def test_parser_places_kept_without_a_province_and_flagged_when_ambiguous():
+    r = parse_document("เยี่ยมบ้านสมาชิก ต.บาละ และ ต.โคกเคียน\n")
+    assert r.provinces == ["ยะลา"] and r.tambon == ["บาละ", "โคกเคียน"]
+    khok = next(p for p in r.places if p["name"] == "โคกเคียน")
+    assert khok["ambiguous"] and set(khok["candidates"]) == {"พังงา", "นราธิวาส"}
+    assert parse_document("ประชุมที่ อำเภอเมืองนราธิวาส\n").provinces == ["นราธิวาส"]
+    assert parse_document("ประชุมที่ สปสช.เขต 12 สงขลา ริมทะเลสาบสงขลา\n").provinces == []
+
+
+def test_parser_furniture_is_not_the_title():
+    r = parse_document("directions_run\nstars\nโครงการส่งเสริมสุขภาพ\nรหัสโครงการ 66-L1234\nงบประมาณ 5,000 บาท\n")
+    assert (r.kind, r.title, r.project_code, r.budget) == ("project_detail", "โครงการส่งเสริมสุขภาพ", "66-L1234", 5000.0)

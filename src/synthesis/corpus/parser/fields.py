@@ -178,7 +178,7 @@ def _table_fields(line: Line) -> list[tuple[str, str, int, int]]:
 def _list_items(value: str, lines: list[Line], index: int) -> list[str]:
     """The items of a list field: its value split on commas, or the item lines after it."""
     if value.strip():
-        return [part.strip() for part in re.split(r"[,،]|[ \t]และ[ \t]", value) if part.strip()]
+        return [part.strip() for part in re.split(r"[,،]|[ \t]+และ[ \t]*", value) if part.strip()]
     items = []
     for line in lines[index + 1:]:
         if not line.stripped:
