@@ -58,3 +58,18 @@ def test_targets_offsets_and_context():
 )
 def test_targets_only_the_number_after_the_target_word(line, expected):
     assert _targets(f"บันทึก\n{line}\n") == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("ที่ประชุมตั้งเป้าหมาย คือ ผู้ประกันตนมาตรา 40 อย่างน้อย 60 คน และมี อสอช. 6 คน",
+         [(60, "ผู้ประกันตนมาตรา 40", ">="), (6, "อสอช.", "=")]),
+        ("ครัวเรือนที่ใช้น้ำกรดลดจาก 38 เหลือ 6 ครัวเรือน (เป้าหมายไม่เกิน 10 ครัวเรือน)",
+         [(10, "ครัวเรือนที่ใช้น้ำกรด", "<=")]),
+    ],
+    ids=["declared", "restated-beside-a-result"],
+)
+def test_targets_carry_what_they_count(line, expected):
+    found = parse_document(f"บันทึก\n{line}\n").targets
+    assert [(t["value"], t["subject"], t["comparison"]) for t in found] == expected

@@ -5,6 +5,10 @@ A target is the number right after a target word (เป้าหมาย, ต�
 announces targets (``ตั้งเป้าหมายร่วมกัน ดังนี้``) is one too.
 Counts of time (``ภายใน 3 ปี``) and bare numbers (``มาตรา 40``) are not targets.
 
+Each target also carries what it counts, read by :mod:`synthesis.facts.statements`
+(``subject`` in the text's words, ``comparison`` ``>=``/``<=``/``=``, ``restated`` when it
+repeats beside a result, ``deadline``), where that reader finds the same number.
+
 >>> from synthesis.corpus.parser.lines import split_lines
 >>> text = "ตั้งเป้าหมาย ดังนี้\\n1. มีหน่วยบริการ 2 หน่วย\\n2. สมาชิกร้อยละ 60 ภายใน 3 ปี"
 >>> [(t["value"], t["unit"]) for t in stated_targets(text, split_lines(text))]
@@ -75,7 +79,11 @@ def _after_target_words(text: str, quantities: list) -> list:
 
 
 def stated_targets(text: str, lines: list[Line]) -> list[dict[str, Any]]:
-    """Numbers stated as targets or indicators, with their unit and the line they stand in."""
+    """Numbers stated as targets or indicators, with their unit, the line they stand in and
+    (where the statement reader finds them) their subject and comparison."""
+    from synthesis.facts.statements import read_statements
+
+    read = {s.start: s for s in read_statements(text)}
     targets = []
     for line, whole in target_lines(lines):
         marker = _LIST_MARKER.match(line.text)
@@ -91,8 +99,29 @@ def stated_targets(text: str, lines: list[Line]) -> list[dict[str, Any]]:
                 "start": line.start + skip + entity.start,
                 "end": line.start + skip + entity.end,
                 "context": line.stripped[:300],
+                **_what(read.get(line.start + skip + entity.start)),
             })
-    return targets
+    # targets the statement reader finds that the rules above miss (a declaration listing
+    # several in one line: ``ตั้งเป้าหมาย คือ … 60 คน และมี อสอช. 6 คน``)
+    known = {t["start"] for t in targets}
+    for statement in read.values():
+        if statement.role == "target" and statement.start not in known and statement.unit:
+            label = "PERCENT" if statement.unit == "%" else "MONEY" if statement.unit == "บาท" else "COUNT"
+            targets.append({
+                "label": label, "value": statement.value,
+                "unit": "ร้อยละ" if statement.unit == "%" else statement.unit,
+                "text": text[statement.start:statement.end], "start": statement.start, "end": statement.end,
+                "context": statement.sentence[:300], **_what(statement),
+            })
+    return sorted(targets, key=lambda t: t["start"])
+
+
+def _what(statement) -> dict[str, Any]:
+    """What the statement reader says the number counts (empty fields when it has no reading)."""
+    if statement is None:
+        return {"subject": None, "comparison": None, "restated": None, "deadline": None}
+    return {"subject": statement.subject or None, "comparison": statement.comparison,
+            "restated": statement.restated, "deadline": statement.deadline}
 
 
 def _unit(entity) -> str | None:
