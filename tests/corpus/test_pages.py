@@ -4,8 +4,10 @@ Every page of the set is our own text in a layout of the programme's sites or pa
 (fund-site activity pages, project pages with Material icon words, pipe-table forms, labels with
 their value on the next line, monitoring forms whose contract period comes before the visit date,
 PDFs with broken Thai, activity lists, fund lists, news, galleries). ``labels.yaml`` says what a
-careful reader takes from each page. Print the table with
-``.venv/bin/python tests/corpus/test_pages.py``.
+careful reader takes from each page. ``heldout/`` holds pages written after the parser was
+frozen (measured once: 77 of 78 fields right; the miss, a bare district inside a hospital's
+name, was fixed after). Print the table with ``.venv/bin/python tests/corpus/test_pages.py
+[heldout]``.
 """
 
 from __future__ import annotations
@@ -38,15 +40,15 @@ def _plain(value):
     return value
 
 
-@lru_cache(maxsize=1)
-def labels() -> dict[str, dict]:
-    raw = yaml.safe_load((PAGES / "labels.yaml").read_text(encoding="utf-8"))
+@lru_cache(maxsize=None)
+def labels(folder: Path = PAGES) -> dict[str, dict]:
+    raw = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
     return {name: {key: _plain(value) for key, value in entry.items()} for name, entry in raw.items()}
 
 
 @lru_cache(maxsize=None)
-def parsed(name: str):
-    path = PAGES / name
+def parsed(name: str, folder: Path = PAGES):
+    path = folder / name
     text = read_pdf(path.read_bytes()).text if path.suffix == ".pdf" else path.read_text(encoding="utf-8")
     return parse_document(text, path=name)
 
@@ -65,11 +67,11 @@ def expected_values(label: dict) -> dict:
             "places": (set(label["provinces"]), set(label["amphoe"]), set(label["tambon"]))}
 
 
-def score() -> dict[str, dict[str, list[int]]]:
+def score(folder: Path = PAGES) -> dict[str, dict[str, list[int]]]:
     """kind -> field -> [correct, total], plus kind ``all``."""
     table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {f: [0, 0] for f in FIELDS})
-    for name, label in labels().items():
-        got, want = field_values(parsed(name)), expected_values(label)
+    for name, label in labels(folder).items():
+        got, want = field_values(parsed(name, folder)), expected_values(label)
         for field in FIELDS:
             for kind in (label["kind"], "all"):
                 table[kind][field][0] += got[field] == want[field]
@@ -77,10 +79,10 @@ def score() -> dict[str, dict[str, list[int]]]:
     return table
 
 
-def misses() -> list[tuple[str, str, object, object]]:
+def misses(folder: Path = PAGES) -> list[tuple[str, str, object, object]]:
     found = []
-    for name, label in labels().items():
-        got, want = field_values(parsed(name)), expected_values(label)
+    for name, label in labels(folder).items():
+        got, want = field_values(parsed(name, folder)), expected_values(label)
         found += [(name, f, got[f], want[f]) for f in FIELDS if got[f] != want[f]]
     return found
 
@@ -97,6 +99,14 @@ def test_pages_field_accuracy_meets_the_goal():
     overall = score()["all"]
     accuracy = {field: correct / total for field, (correct, total) in overall.items()}
     assert all(value >= GOAL for value in accuracy.values()), (accuracy, misses())
+
+
+def test_pages_held_out_set_meets_the_goal():
+    """Pages written after the parser was frozen (one per kind), measured the same way."""
+    held_out = PAGES / "heldout"
+    assert {label["kind"] for label in labels(held_out).values()} == {label["kind"] for label in labels().values()}
+    overall = score(held_out)["all"]
+    assert all(correct / total >= GOAL for correct, total in overall.values()), misses(held_out)
 
 
 def test_pages_activity_report_fields_all_right():
@@ -138,7 +148,10 @@ def test_pages_date_is_never_the_contract_period():
 
 
 if __name__ == "__main__":
-    table = score()
+    import sys
+
+    folder = PAGES / sys.argv[1] if len(sys.argv) > 1 else PAGES
+    table = score(folder)
     kinds = sorted(k for k in table if k != "all") + ["all"]
     print("| kind | pages | " + " | ".join(FIELDS) + " |")
     print("|---|---|" + "---|" * len(FIELDS))
@@ -147,5 +160,5 @@ if __name__ == "__main__":
         cells = [f"{c}/{t}" if c != t else f"{c}/{t}" for c, t in (row[f] for f in FIELDS)]
         print(f"| {kind} | {row['kind'][1]} | " + " | ".join(cells) + " |")
     print("\naccuracy (all):", {f: round(c / t, 3) for f, (c, t) in table["all"].items()})
-    for miss in misses():
+    for miss in misses(folder):
         print("MISS", *miss)

@@ -6,7 +6,8 @@ stay as they are):
 
 - **non-places**: a province name inside a health region (``สปสช. เขต 12 สงขลา``,
   ``เขต12สงขลา``), a lake (``ทะเลสาบสงขลา``), a university, college, school or hospital
-  (``มหาวิทยาลัยสงขลานครินทร์``, ``โรงพยาบาลยะลา``, ``ม.อ.ปัตตานี``) names no province;
+  (``มหาวิทยาลัยสงขลานครินทร์``, ``โรงพยาบาลยะลา``, ``ม.อ.ปัตตานี``) names no province, and a
+  bare district name there (``รพ.ทุ่งหว้า``) no district;
 - **local governments** (``อบต.X``, ``ทต.X``, ``เทศบาลตำบลX``) are organisations: level
   ``local_gov``, never a subdistrict (a municipality's name need not be its subdistrict's);
 - a **district or subdistrict** written without its province keeps its reading (unless its
@@ -112,8 +113,8 @@ def is_institution_name(text: str, start: int, end: int) -> bool:
 def _reading(text: str, entity) -> PlaceReading | None:
     attrs = entity.attrs
     level = attrs.get("level")
-    if level == "province" and not entity.text.startswith(_PROVINCE_WORDS) and \
-            is_institution_name(text, entity.start, entity.end):
+    bare = level == "province" and not entity.text.startswith(_PROVINCE_WORDS) or attrs.get("bare")
+    if bare and is_institution_name(text, entity.start, entity.end):  # รพ.ทุ่งหว้า, ม.อ.ปัตตานี
         return None
     name = str(entity.value)
     if level in ("amphoe", "tambon") and name in _stop_words():  # "ระดับตำบลและอำเภอ"
