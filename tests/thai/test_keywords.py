@@ -156,3 +156,10 @@ def test_keywords_without_names_on_store_tables():
     assert kept["text"].tolist() == ["นางสาว", "ขาย", "นางสาว", "มะนิง"]  # b has no PERSON
     assert without_names(tokens, entities.iloc[0:0]).equals(tokens)
     assert without_names(tokens, entities, labels=("ORG",))["text"].tolist() == ["นางสาว", "มะนิง", "นางสาว", "มะนิง"]
+
+
+def test_keywords_pseudonyms_are_names_too():
+    redacted = ["บุคคล-017 ประธานกลุ่มจักสานกระจูด เล่าว่ากลุ่มขายกระจูด", "นางบุคคล-003 สานกระจูด"]
+    found = word_frequencies(redacted)["term"].tolist()
+    assert "บุคคล" not in found and "กระจูด" in found
+    assert "บุคคล" in terms("สิทธิของบุคคลในชุมชน", stopwords=False)  # the word itself still counts

@@ -25,6 +25,7 @@ document given as a text is analyzed (``synthesis.thai.analyze``) and its names 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -101,13 +102,28 @@ def _terms(document: Document, stop: frozenset[str]) -> list[str]:
 
 
 def _words_outside_names(doc: ThaiDoc) -> list[str]:
-    """The word tokens of ``doc`` that lie in none of its PERSON entities."""
+    """The word tokens of ``doc`` that lie in none of its PERSON entities and none of the
+    pseudonyms that stand for names in a redacted text (``บุคคล-017``)."""
     spans = [(e.start, e.end) for e in doc.entities if e.label in NAME_LABELS]
+    if _pseudonym_prefix() in doc.text:
+        spans += [m.span() for m in _pseudonym_pattern().finditer(doc.text)]
     tokens = [t for t in doc.tokens if not t.is_space and not is_punctuation(t.text)]
     if not spans:
         return [t.text for t in tokens]
     inside = in_spans([t.start for t in tokens], [t.end for t in tokens], *zip(*spans))
     return [t.text for t, name in zip(tokens, inside.tolist()) if not name]
+
+
+@lru_cache(maxsize=1)
+def _pseudonym_prefix() -> str:
+    from synthesis.privacy.pseudonyms import PREFIX
+
+    return PREFIX
+
+
+@lru_cache(maxsize=1)
+def _pseudonym_pattern() -> re.Pattern:
+    return re.compile(re.escape(_pseudonym_prefix()) + r"-[0-9]+")
 
 
 def in_spans(starts, ends, span_starts, span_ends) -> numpy.ndarray:
