@@ -116,6 +116,10 @@ def load_context(collection: str, work_dir: str, *, area: str | None = None,
     context = ReportContext(collection, {"area": area, "date_from": date_from,
                                          "date_to": date_to, **parameters},
                             store, areas, documents)
+    # what the review copy lists as read (see ``synthesis.reports.review``)
+    context.extras["reads"] = [("store: documents (without texts)",
+                                f"date {date_from or '…'} – {date_to or '…'}", len(documents)),
+                               ("lessons/areas.yaml", "every pilot area", len(areas))]
     if area is not None:
         known = {a.id for a in areas}
         if area not in known:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
-from synthesis.reports.sections.common import all_codings, codebook, with_text
+from synthesis.reports.sections.common import all_codings, area_table, codebook, with_text
 
 __all__ = ["NO_CARD_FOR_AREA", "area_card", "card_evidence", "point_assessments", "lesson_card_html",
            "card_key_terms"]
@@ -180,22 +180,67 @@ def lesson_card_html(context: ReportContext) -> h.Safe:
     return h.join(parts)
 
 
-def card_key_terms(context: ReportContext, top: int = 5) -> list[str]:
-    """The card's key terms: words of its points (whole tokens) that are also among the
-    area's distinctive words (log-likelihood against the other areas), most distinctive
-    first, the area's own names left out; for KWIC."""
-    from synthesis.reports.sections.words import distinctive_terms
+COLLOCATION_SHARE = 0.8
 
+
+def _collocations(context: ReportContext) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """How often two tokens stand next to each other (no space between) in the area's
+    documents, and how often each token occurs."""
+    tokens = area_table(context, "tokens").sort_values(["doc_id", "start"])
+    pairs: dict[tuple[str, str], int] = {}
+    counts: dict[str, int] = {}
+    previous = (None, None, None)
+    for doc_id, start, end, text in zip(tokens["doc_id"], tokens["start"], tokens["end"], tokens["text"]):
+        counts[text] = counts.get(text, 0) + 1
+        if previous[0] == doc_id and previous[1] == start:
+            pairs[(previous[2], text)] = pairs.get((previous[2], text), 0) + 1
+        previous = (doc_id, end, text)
+    return pairs, counts
+
+
+def card_key_terms(context: ReportContext, top: int = 5) -> list[str]:
+    """The card's key terms, for KWIC when the user chose none: the words of its points (whole
+    tokens) that are among the area's distinctive words (log-likelihood against the other
+    areas), most distinctive first.
+
+    Two distinctive tokens the tokenizer cut apart are one term when, in the area's
+    documents, they nearly always stand together (the pair is at least ``COLLOCATION_SHARE`` of each one's
+    occurrences, twice or more: ``กรด`` + ``ฟอร์มิก`` → ``กรดฟอร์มิก``); a term inside a longer
+    chosen one is left out; the area's place names (tambon, district, province, local
+    government, aliases) say nothing in its own report and are left out."""
+    from synthesis.reports.sections.words import distinctive_terms
     from synthesis.thai.tokenize import tokenize
 
     card, _ = area_card(context)
     if card is None:
         return []
-    words = {token.text for _, _, point in card.points() for token in tokenize(point.text)}
     area = context.area
-    names = {n for n in (area.name_th, area.tambon, area.amphoe, area.province, area.local_government,
-                         *area.aliases) if n}
-    # the area's own name says nothing in its own report
-    terms = [t for t in distinctive_terms(context, top=80)["term"]
-             if len(t) > 2 and t in words and not any(t in name for name in names)]
-    return terms[:top]
+    places = [n for n in (area.tambon, area.amphoe, area.province, area.local_government, *area.aliases) if n]
+    rank = {term: index for index, term in enumerate(distinctive_terms(context, top=80)["term"])
+            if len(term) > 1 and not any(term in place for place in places)}
+    pairs, counts = _collocations(context)
+
+    def together(left: str, right: str) -> bool:
+        both = pairs.get((left, right), 0)
+        return both >= 2 and both >= COLLOCATION_SHARE * max(counts.get(left, 0), counts.get(right, 0))
+
+    found: dict[str, int] = {}
+    for _, _, point in card.points():
+        words = [token for token in tokenize(point.text) if token.text.strip()]
+        runs: list[list] = []
+        for token in words:
+            previous = runs[-1][-1] if runs else None
+            if previous is not None and previous.end == token.start and previous.text in rank \
+                    and token.text in rank and together(previous.text, token.text):
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        for run in runs:
+            parts = [rank[token.text] for token in run if token.text in rank]
+            term = "".join(token.text for token in run)
+            if parts and len(term) > 2 and not any(term in place for place in places):
+                found[term] = min(found.get(term, len(rank)), *parts)
+    ordered = sorted(found, key=lambda term: (found[term], -len(term)))
+    chosen = [term for term in ordered
+              if not any(term in other for other in ordered if len(other) > len(term))]
+    return chosen[:top]

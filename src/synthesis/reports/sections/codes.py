@@ -8,7 +8,6 @@ from matplotlib.figure import Figure
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import area_labels, code_area_shares, codebook, reported_codings
 
-
 __all__ = ["code_comparison", "code_comparison_chart", "code_area_heatmap", "code_cooccurrence_chart"]
 
 

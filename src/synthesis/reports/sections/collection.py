@@ -9,7 +9,6 @@ from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import all_codings, area_labels, codebook, reported_codings
 
-
 __all__ = ["shared_and_specific", "cards_comparison", "cards_comparison_html", "distinctive_findings",
            "distinctive_findings_html", "attribution_table", "parse_gaps", "coding_progress"]
 

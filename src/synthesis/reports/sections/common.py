@@ -8,7 +8,6 @@ import pandas as pd
 from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
 
-
 __all__ = [
     "note_read",
     "agreement_table",

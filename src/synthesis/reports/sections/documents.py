@@ -10,7 +10,6 @@ from synthesis.reports.notebook import ReportContext
 from synthesis.reports.plotting import timeline_chart
 from synthesis.reports.sections.common import KIND_NAMES, with_text
 
-
 __all__ = [
     "area_title",
     "table_of_contents",

@@ -1,13 +1,14 @@
-"""Facts the texts state: numeric targets next to the results reported."""
+"""Facts the texts state: numeric targets next to the results reported, the area's indicators
+(``synthesis.facts.indicators``: baseline, target, values over time, each with its sentence)
+and the contradictions among them (the same indicator stated differently by two documents)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from synthesis.reports.notebook import ReportContext
 from synthesis.reports import html_safe as h
+from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import area_table, with_text
-
 
 __all__ = ["area_segments", "targets_and_results", "area_indicators", "indicators_table", "contradictions",
            "contradictions_html"]

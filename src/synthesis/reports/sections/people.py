@@ -8,7 +8,6 @@ from matplotlib.figure import Figure
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import area_table, redacted
 
-
 __all__ = [
     "participants_over_time",
     "partner_organisations",

@@ -10,16 +10,16 @@ from synthesis.reports.sections.common import (
     MANUAL_ORIGINS, all_codings, codebook, reported_codings, reported_table, with_text,
 )
 
-
 __all__ = ["QUOTE_RULE", "strongest_quotes", "quotes_html"]
 
 
 QUOTE_RULE = (
-    "กติกาการเลือกข้อความอ้างอิง (how quotes are chosen): for each top-level code, among the "
-    "reported codings of this area, quotes are ranked by (1) how many coders coded the same "
-    "passage with a code under it, (2) interviews before reports, since they hold the "
-    "informants' own words, (3) a readable length (40–400 characters first), (4) the most recent "
-    "document. The first two per code are shown."
+    "กติกาการเลือกข้อความอ้างอิง: ในแต่ละรหัสหลัก เรียงข้อความที่ลงรหัสของพื้นที่นี้ตาม (1) จำนวนผู้ลงรหัสที่ลงรหัสข้อความเดียวกัน "
+    "(2) บทสัมภาษณ์ก่อนรายงาน เพราะเป็นคำพูดของผู้ให้ข้อมูลเอง (3) ความยาวที่อ่านได้ (40–400 ตัวอักษร) (4) เอกสารที่ใหม่กว่า "
+    "แล้วแสดงสองข้อความแรกของแต่ละรหัส "
+    "(How quotes are chosen: for each top-level code, the reported codings of this area are ranked by (1) how many "
+    "coders coded the same passage with a code under it, (2) interviews before reports, (3) a readable length, "
+    "40-400 characters, (4) the most recent document; the first two per code are shown.)"
 )
 
 

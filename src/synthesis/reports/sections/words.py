@@ -10,7 +10,6 @@ from synthesis.reports.notebook import ReportContext
 from synthesis.reports.plotting import bar_chart
 from synthesis.reports.sections.common import area_table, token_lists, with_text
 
-
 __all__ = ["word_frequencies", "word_frequency_chart", "distinctive_terms", "keyword_in_context", "kwic_lines"]
 
 
