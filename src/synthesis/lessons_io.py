@@ -45,7 +45,13 @@ _THREAD_LOCKS_GUARD = threading.Lock()
 
 
 class LessonsWriteError(OSError):
-    """A write to ``lessons/`` that did not happen; the previous file is intact."""
+    """A write to ``lessons/`` that did not happen; the previous file is intact.
+
+    ``str()`` is the message alone (``cannot write <file>: <reason>``), without ``[Errno n]``.
+    """
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
 
 
 def _thread_lock(path: Path) -> threading.RLock:

@@ -100,9 +100,17 @@ def _load(store) -> list:
 
 
 def _coders(text: str) -> list[str]:
+    """Coder names from ``a,b``; raises :class:`CoderNameError` (a clear message) for a bad one."""
     from synthesis.coding.codings import check_coder_name
 
-    return [check_coder_name(name.strip()) for name in text.split(",") if name.strip()]
+    try:
+        return [check_coder_name(name.strip()) for name in text.split(",") if name.strip()]
+    except ValueError as error:
+        raise CoderNameError(str(error)) from None
+
+
+class CoderNameError(ValueError):
+    """A coder name given on the command line that could not be a file name."""
 
 
 def _fail(message: str) -> int:
@@ -190,7 +198,10 @@ def run_agree(args) -> int:
 
     from synthesis.coding.agreement import agreement, disagreements
 
-    coders = _coders(args.coders)
+    try:
+        coders = _coders(args.coders)
+    except CoderNameError as error:
+        return _fail(str(error))
     if len(coders) < 2:
         return _fail("agree needs at least two coders, e.g. --coders coder_a,coder_b")
     try:
@@ -224,9 +235,15 @@ def run_reconcile(args) -> int:
 
     from synthesis.coding.reconcile import reconcile
 
-    coders = _coders(args.coders)
+    try:
+        coders = _coders(args.coders)
+        into = _coders(args.into)
+    except CoderNameError as error:
+        return _fail(str(error))
     if len(coders) < 2:
         return _fail("reconcile needs at least two coders")
+    if len(into) != 1:
+        return _fail(f"--into takes one coder name, not {args.into!r}")
     try:
         corpus = _store(args)
     except FileNotFoundError as error:
@@ -262,7 +279,7 @@ def run_suggest(args) -> int:
     documents = documents_from_store(corpus)
     try:
         model = train(codings, documents, coders=_coders(args.coders))
-    except ValueError as error:
+    except ValueError as error:  # a bad coder name (CoderNameError) or nothing to learn from
         return _fail(str(error))
     table = suggest(model, documents, codings, min_score=args.min_score).head(args.top)
     with pd.option_context("display.width", 160, "display.max_colwidth", 60):
