@@ -94,3 +94,12 @@ def guard_real_lessons():
     yield
     new = sorted(set(_traces()) - before)
     assert not new, f"a panel test wrote the real lessons/: {new}"
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Mark a failed test so that the browser tests' page fixture can take a screenshot."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        item.failed = True
