@@ -27,7 +27,8 @@ whitespace, punctuation, digits, Latin letters and the ends of a chunk). A token
 a *fragment* when the word list (PyThaiNLP's words plus the domain dictionary) does not hold
 it; a *bound syllable* when the word list holds it but it is short (at most
 ``BOUND_MAX_CHARS`` characters) and not a word that stands alone (a stop word, a title, a
-domain term, or one of ``FREE_SHORT_WORDS``). Then:
+domain term, or one of ``FREE_SHORT_WORDS``); titles (``persons.TITLES``: ก๊ะ, บัง …) count as
+words that stand alone. Then:
 
 a. a fragment that is a bare consonant (one consonant, maybe with a tone mark or ์) is the
    final consonant of the token before it when that one ends in an open vowel:
@@ -437,7 +438,7 @@ BOUND_MAX_CHARS = 3
 # time words and common verbs that sit next to names and loanwords in reports.
 FREE_SHORT_WORDS = frozenset(
     "คน ปี วัน เดือน บาท ราย ครั้ง หมู่ ตัว ลำ หลัง แห่ง กลุ่ม ทุก ละ ที่ ทำ ดี ขาย ซื้อ ใช้ "
-    "รถ บ้าน เงิน งาน เช้า เย็น ค่ำ".split()
+    "รถ บ้าน เงิน งาน เช้า เย็น ค่ำ หมอ".split()
 )
 _OTHER, _WORD, _BOUND, _FRAGMENT = 0, 1, 2, 3
 _THAI_WORD_CHARS = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]+")
@@ -454,7 +455,8 @@ class _Lexicon:
     without a Python step per token."""
 
     def __init__(self, dictionary: Dictionary) -> None:
-        self.words = _base_words() | set(dictionary.terms) | _STANDALONE_LETTERS
+        # titles (ก๊ะ, บัง …) are words of their own even where the word list lacks them
+        self.words = _base_words() | set(dictionary.terms) | _STANDALONE_LETTERS | _titles()
         self.free = _free_words() | set(dictionary.terms)
         self.classes: dict[str, int] = {}
         self.fragments: set[str] = set()  # the strings of class _FRAGMENT among ``classes``
@@ -488,12 +490,17 @@ class _Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from synthesis.thai.persons import TITLES
+
+    return frozenset(TITLES)
+
+
+@lru_cache(maxsize=1)
 def _free_words() -> frozenset[str]:
     from pythainlp.corpus import thai_stopwords
 
-    from synthesis.thai.persons import TITLES
-
-    return frozenset(thai_stopwords()) | frozenset(TITLES) | FREE_SHORT_WORDS
+    return frozenset(thai_stopwords()) | _titles() | FREE_SHORT_WORDS
 
 
 @lru_cache(maxsize=4)
