@@ -436,3 +436,27 @@ def test_parser_places_kept_without_a_province_and_flagged_when_ambiguous():
 def test_parser_furniture_is_not_the_title():
     r = parse_document("directions_run\nstars\nโครงการส่งเสริมสุขภาพ\nรหัสโครงการ 66-L1234\nงบประมาณ 5,000 บาท\n")
     assert (r.kind, r.title, r.project_code, r.budget) == ("project_detail", "โครงการส่งเสริมสุขภาพ", "66-L1234", 5000.0)
+
+
+def test_parser_activity_list_record_documents_for_the_store():
+    from pathlib import Path
+
+    from synthesis.corpus.areas import attribute, load_areas
+    from synthesis.corpus.document import build_document
+    from synthesis.corpus.parser.listings import record_documents
+    from synthesis.corpus.readers import RawText
+
+    text = (Path(__file__).parent.parent / "data" / "pages" / "34_activity_list_blocks.txt").read_text("utf-8")
+    page = build_document("demo", "lists/34.txt", RawText(text, "txt"))
+    areas = load_areas(Path(__file__).parents[2] / "lessons" / "areas.yaml")
+    page.attributions = attribute(page, areas)
+    records = record_documents(page, areas)
+    assert [d.doc_id for d in records] == [f"{page.doc_id}#{n}" for n in (1, 2, 3)]
+    assert [(d.kind, d.parsed.date, d.parsed.reporter) for d in records] == [
+        ("activity_report", "2023-04-03", "ศิริพร ทองมา"), ("activity_report", "2023-05-20", "ศิริพร ทองมา"),
+        ("activity_report", "2023-06-14", "ศิริพร ทองมา")]
+    assert all(d.parsed.project == page.parsed.project and d.path == "lists/34.txt" for d in records)
+    assert "สำรวจจุดเก็บสารเคมี" in records[1].text and "อบรม" not in records[1].text
+    assert all(t.start < t.end <= len(d.text) for d in records for t in d.tokens)
+    assert all("songkhla-khae" in d.areas for d in records)
+    assert record_documents(build_document("demo", "a.txt", RawText("ประชุม 5 มี.ค. 2566\n", "txt"))) == []

@@ -151,6 +151,50 @@ def record_texts(report: ParsedReport, doc_id: str) -> list[tuple[str, str, dict
     return [(f"{doc_id}#{r['n']}", report.text[r["start"]:r["end"]], r) for r in report.records]
 
 
+def record_documents(document, areas=None) -> list:
+    """The activity records of a list page as store documents of their own, ids
+    ``<doc_id>#<n>`` (empty for every other kind): each is built from its record's text like a
+    file of its own, keeps the page's path, project and fund, takes the title, date and reporter
+    the list gave its record, and is attributed to ``areas`` when given (to the areas of the
+    page, when the page was attributed: its records need not name the place again).
+    Ingest stores these instead of the list page, so no word is counted twice.
+
+    >>> from synthesis.corpus.document import build_document
+    >>> from synthesis.corpus.readers import RawText
+    >>> page = build_document("demo", "list.txt", RawText("โครงการออม\\n| กิจกรรม | วันที่ |\\n"
+    ...                       "| ประชุม | 5 มี.ค. 2566 |\\n| อบรม | 6 มี.ค. 2566 |\\n", "txt"))
+    >>> [(d.doc_id == page.doc_id + "#2", d.kind, d.parsed.title, d.parsed.date, d.parsed.project)
+    ...  for d in record_documents(page)][1]
+    (True, 'activity_report', 'อบรม', '2023-03-06', 'โครงการออม')
+    """
+    from synthesis.corpus.document import build_document
+    from synthesis.corpus.readers import RawText
+
+    page = document.parsed
+    kept = {k: v for k, v in document.metadata.items() if k not in ("title", "date", "date_end", "date_text", "kind")}
+    if document.areas and not any(k in kept for k in ("areas", "area")):
+        kept["areas"] = document.areas  # a record belongs to the areas of its project's page
+    records = []
+    for doc_id, text, record in record_texts(page, document.doc_id):
+        sub = build_document(document.collection, document.path, RawText(text, document.format), kept)
+        sub.doc_id = doc_id
+        parsed = sub.parsed
+        parsed.kind = "activity_report"
+        if record["date"]:
+            parsed.date_end = None
+        for key in ("title", "date", "date_end", "date_text", "date_precision", "reporter"):
+            if record[key] is not None:
+                setattr(parsed, key, record[key])
+        parsed.project = parsed.project or page.project
+        parsed.fund = parsed.fund or page.fund
+        if areas is not None:
+            from synthesis.corpus.areas import attribute
+
+            sub.attributions = attribute(sub, areas)
+        records.append(sub)
+    return records
+
+
 def _is_fund_list(page: Page) -> bool:
     if page.head_matches(_FUND_LIST_HEADING, lines=2):
         return True
