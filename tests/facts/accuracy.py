@@ -6,6 +6,7 @@ Run as a script to print the numbers the report quotes:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -90,3 +91,53 @@ if __name__ == "__main__":
     print(f"attribution precision {p:.3f} recall {r:.3f} ({len(attribution_cases())} documents)")
     for miss in misses:
         print("  ", miss)
+
+
+def _bare_role(role: str) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(role.split()))
+
+
+def people_scores() -> dict[str, tuple[float, float]]:
+    """P/R of persons (one row per real person), of their roles, of user-name links and of
+    organisations over the labelled cases."""
+    import pandas as pd
+
+    from synthesis.facts.organisations import organisations_table
+    from synthesis.facts.people import people_table
+
+    cases = yaml.safe_load((DATA / "people" / "people.yaml").read_text(encoding="utf-8"))["cases"]
+    c = {k: Counter() for k in ("person", "role", "user_name", "organisation")}
+    for n, case in enumerate(cases):
+        docs = pd.DataFrame({"doc_id": [f"c{n}"], "text": [case["text"]]})
+        found = people_table(docs)
+        found = found[~found["person"].str.match(r"^[a-z]")]  # an unlinked user name is no person
+        gold = {p["name"]: p["role"] for p in case["people"]}
+        names = set(found["person"])
+        c["person"].update(found=len(names), gold=len(gold), hit=len(names & set(gold)))
+        for row in found.itertuples(index=False):
+            roles = {_bare_role(r) for r in row.roles if not r.startswith("ผู้รายงาน")}
+            if row.person not in gold:
+                continue
+            want = gold[row.person]
+            if roles:
+                c["role"]["found"] += 1
+            if want:
+                c["role"]["gold"] += 1
+            if want and want in roles:
+                c["role"]["hit"] += 1
+        for user, person in (case.get("user_names") or {}).items():
+            c["user_name"]["gold"] += 1
+            linked = found[found["user_names"].map(lambda users: user in users)]
+            if not linked.empty:
+                c["user_name"]["found"] += 1
+                c["user_name"]["hit"] += int(linked.iloc[0]["person"] == person)
+        orgs = set(organisations_table(docs)["organisation"])
+        want_orgs = set(case["organisations"])
+        c["organisation"].update(found=len(orgs), gold=len(want_orgs), hit=len(orgs & want_orgs))
+    return {k: (v["hit"] / v["found"] if v["found"] else 1.0, v["hit"] / v["gold"] if v["gold"] else 1.0)
+            for k, v in c.items()}
+
+
+if __name__ == "__main__":
+    for name, (p, r) in people_scores().items():
+        print(f"people {name:12} precision {p:.3f} recall {r:.3f}")

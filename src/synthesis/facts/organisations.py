@@ -46,13 +46,15 @@ STOP_WORDS = frozenset(
     "รับ สั่ง ช่วย จะ ได้ ให้ เป็น มี และ ไป มา ร่วม เข้า ทำ จัด ส่ง ซื้อ ขาย เสนอ ที่ ของ ใน กับ ซึ่ง โดย ตั้ง "
     "ร่วมกับ นำ เปิด เล่า พบ ยัง ก็ ต้อง ไม่ อยู่ แล้ว เมื่อ หรือ แต่ จึง เพื่อ ว่า คือ ทุก เดิม เอง สนับสนุน ประชุม "
     "ดูแล ติดตาม ขอ รวม ละ หมู่ที่ หมู่ ตำบล อำเภอ จังหวัด เรื่อง สมาชิก ไหม คะ ค่ะ ครับ นะ หลัง ด้วย ก่อน "
-    "ทั้ง ตอน ช่วง วัน เดือน ปี คน".split())
+    "ทั้ง ตอน ช่วง วัน เดือน ปี คน และ".split())
 _NOT_ORGS = ("กลุ่มไลน์", "กลุ่มเสี่ยง", "กลุ่มย่อย", "กลุ่มเป้าหมาย", "กลุ่มละ", "กลุ่มผู้เข้าร่วม", "กลุ่มคนที่",
              "กลุ่มผู้สูงอายุ", "กลุ่มคน")
 ORG_COLUMNS = ["organisation", "kind", "mentions", "documents", "doc_ids", "variants", "first_doc", "first_sentence"]
 
 
 NAME_TAGS = ("NOUN", "PROPN", "NUM")
+# trades that name a group though the tagger reads them as verbs (กลุ่มออมทรัพย์ช่างสาน)
+TRADE_WORDS = frozenset("สาน จักสาน กรีดยาง กรีด ทอ ทอผ้า แปรรูป เลี้ยง ปลูก ประมง รับจ้าง ขับ".split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -67,7 +69,8 @@ def _name_part(tail: str) -> str:
         return ""
     kept = []
     for token in pos_tag(tokenize(tail)):
-        if token.text in STOP_WORDS or token.text.isdigit() or token.pos not in NAME_TAGS:
+        if token.text in STOP_WORDS or token.text.isdigit() or \
+                (token.pos not in NAME_TAGS and token.text not in TRADE_WORDS):
             break
         kept.append(token.text)
     return "".join(kept)
@@ -80,6 +83,8 @@ def _local_name(name: str) -> str:
     from synthesis.thai.gazetteer import gazetteer, longest_name_at
 
     found = gazetteer()
+    village = "บ้าน" if name.startswith("บ้าน") else ""  # รพ.สต.บ้านนาทอน: a village named after the place
+    name = name[len(village):]
     places = [longest_name_at(name, 0, table) for table in (found.subdistricts, found.districts, found.provinces)]
     from synthesis.thai import words
 
@@ -87,8 +92,8 @@ def _local_name(name: str) -> str:
     for word in words(name):
         at += len(word)
         bounds.add(at)
-    places = [p for p in places if p and len(p) in bounds]  # "เพ" is no place in "เพราะ"
-    return max(places, key=len) if places else ""
+    places = [p for p in places if p and len(p) in bounds and p not in STOP_WORDS]  # no "เพ" in "เพราะ"
+    return village + max(places, key=len) if places else ""
 
 
 def organisation_mentions(doc_id: str, text: str) -> list[dict]:

@@ -28,9 +28,9 @@ _ROLE = re.compile(
     r"ปลัด[ \t]?(?:อบต\.|เทศบาล)\S*|ผอ\.\S+|ผู้อำนวยการ\S+|รองประธาน\S*|ประธาน\S*|เลขานุการ\S*|"
     r"เหรัญญิก\S*|กรรมการ\S*|พี่เลี้ยง\S*|นักวิชาการ\S*|พยาบาล\S*|เจ้าหน้าที่\S*|อสม\.(?:[ \t]?หมู่ที่[ \t]?[0-9๐-๙]+)?|"
     r"อสอช\.|อาสาสมัคร\S*|ผู้ใหญ่บ้าน\S*|กำนัน\S*|โต๊ะอิหม่าม\S*|อิหม่าม\S*|ตัวแทน\S*|ผู้แทน\S*|"
-    r"ผู้ประสานงาน\S*|หัวหน้า\S*|นายแพทย์\S*|แพทย์\S*|ครู\S*|อาจารย์\S*)")
+    r"ผู้ประสานงาน\S*|ผู้ช่วย\S*|หัวหน้า\S*|นายแพทย์\S*|แพทย์\S*|ครู\S*|อาจารย์\S*)(?:[ \t]?[0-9๐-๙]+)?")
 _ROLE_CONTINUES = re.compile(r"[ \t]+((?:อบต\.|ทต\.|ทม\.|รพ\.สต\.|รพ\.|กลุ่ม|ตำบล|ต\.|กองทุน|จังหวัด|อำเภอ|หมู่ที่|"
-                             r"สำนักงาน|สหกรณ์|มหาวิทยาลัย|การยาง|เทศบาล)\S*(?:[ \t]?[0-9๐-๙]+)?)")
+                             r"สำนักงาน|สหกรณ์|มหาวิทยาลัย|การยาง|เทศบาล|(?!นส\.|ดร\.|ผศ\.|รศ\.|นพ\.|พญ\.|ผอ\.)(?:[ก-ฮ]{2,}\.)+(?:เขต)?)\S*(?:[ \t]?[0-9๐-๙]+)?)")
 _TITLE_ROLES = ("ผอ.", "นายก", "กำนัน", "ผู้ใหญ่บ้าน", "ผญบ.", "โต๊ะอิหม่าม", "อิหม่าม", "ครู", "อาจารย์",
                 "นพ.", "พญ.", "นายแพทย์", "แพทย์หญิง")
 _LEGEND = re.compile(r"^[ \t]*(ผู้สัมภาษณ์|ผู้ให้ข้อมูล|ผู้ให้สัมภาษณ์|ผู้ถาม|ผู้ตอบ|ผู้บันทึก)[ \t:：]")
@@ -38,6 +38,10 @@ _LEGEND_ROLE = {"ผู้สัมภาษณ์": "ผู้สัมภา�
                 "ผู้ให้ข้อมูล": "ผู้ให้ข้อมูล (informant)", "ผู้ให้สัมภาษณ์": "ผู้ให้ข้อมูล (informant)",
                 "ผู้ตอบ": "ผู้ให้ข้อมูล (informant)", "ผู้บันทึก": "ผู้บันทึก (note taker)"}
 REPORTER_ROLE = "ผู้รายงาน (reporter)"
+# words a form of address is often followed by in speech (ก๊ะเลยรู้สึก, บังก็ว่า): no name
+_NOT_A_FIRST_NAME = frozenset("เลย ก็ ว่า จะ ได้ ไป มา ยัง เขา เรา ที่ นี่ นั้น บอก คิด เอง ด้วย ครับ ค่ะ คะ นะ".split())
+_NOT_A_NAME = ("มัสยิด", "กลุ่ม", "สหกรณ์", "อบต.", "ทต.", "ทม.", "รพ.", "บ้าน", "หมู่ที่", "ตำบล", "อำเภอ", "จังหวัด",
+               "โรงเรียน", "ศูนย์", "สำนักงาน")
 _REPORTED_BY = re.compile(r"(?:รายงานจากพื้นที่|รายงาน)[ \t]*โดย[ \t]*([^\n]+)")
 _USER_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*$")
 PEOPLE_COLUMNS = ["person", "roles", "documents", "doc_ids", "variants", "user_names", "first_date",
@@ -57,7 +61,7 @@ def _role_after(text: str, end: int) -> str | None:
     follow = _ROLE_CONTINUES.match(rest, role.end())
     if follow and not words.endswith((")", ",")):
         words += " " + follow.group(1)
-    return words.rstrip(").,")
+    return words.rstrip("),")
 
 
 def person_mentions(doc_id: str, text: str) -> list[dict]:
@@ -72,7 +76,7 @@ def person_mentions(doc_id: str, text: str) -> list[dict]:
 
     for person in find_persons(text):
         value = str(person.value or person.text).strip()
-        if not value:
+        if not value or value.startswith(_NOT_A_NAME) or value in _NOT_A_FIRST_NAME:  # "โต๊ะอิหม่ามมัสยิดบ้านนาทอน": a title before a place
             continue
         line_no = bisect.bisect_right(line_starts, person.start) - 1
         line_start = line_starts[line_no]
@@ -84,7 +88,8 @@ def person_mentions(doc_id: str, text: str) -> list[dict]:
             role = title + (" " + m.group(1) if (m := _ROLE_CONTINUES.match(text, person.end)) else "")
             role = role.strip()
         legend = _LEGEND.match(line)
-        if legend and person.start - line_start < 40:
+        # a legend names its speaker right after the label; a turn that mentions someone does not
+        if legend and person.start - len(title) - (line_start + legend.end()) <= 2:
             rows.append({"doc_id": doc_id, "name": value, "role": _LEGEND_ROLE[legend.group(1)],
                          "sentence": " ".join(line.split())[:300], "start": person.start})
         rows.append({"doc_id": doc_id, "name": value, "role": role, "sentence": " ".join(line.split())[:300],
