@@ -67,3 +67,59 @@ def test_packaging_notebooks_are_committed_without_outputs(notebook):
     nb = nbformat.read(notebook, as_version=4)
     assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
     assert any("parameters" in cell.metadata.get("tags", []) for cell in nb.cells)
+
+
+def test_packaging_make_demo_installs_only_what_reports_need():
+    """`make demo` installs the package alone; the test tools and JupyterLab/Voilà are extras
+    that `make test` (and `make lab`) add."""
+    project = _pyproject()["project"]
+    main = {re.split(r"[<>=\[ ]", spec)[0].lower() for spec in project["dependencies"]}
+    assert not main & {"pytest", "hypothesis", "playwright", "jupyterlab", "voila", "pyrefiqda"}
+    assert {"jupyterlab", "voila"} <= {re.split(r"[<>=\[ ]", s)[0].lower() for s in project["optional-dependencies"]["lab"]}
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo_install = re.search(r"^\$\(STAMP\):.*?(?=^\S)", makefile, re.S | re.M).group(0)
+    assert "install --progress-bar off -e .\n" in demo_install and "[test" not in demo_install
+    assert "==>" in demo_install  # it says what it does
+    test_target = re.search(r"^test:.*$", makefile, re.M).group(0)
+    assert ".test-stamp" in test_target
+
+
+def test_packaging_readme_gives_the_measured_install_time():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"cold `make demo` on our .*? took\s+\*\*\d+ min \d+ s\*\*", readme, re.S)
+
+
+def test_packaging_make_demo_quiets_the_kernel_transport_warning():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "etc/jupyter/ipython_kernel_config.json" in makefile and '"log_level": "ERROR"' in makefile
+
+
+@pytest.mark.slow
+def test_packaging_builds_without_a_c_compiler(tmp_path):
+    """`CC=/bin/false pip wheel .`: the build succeeds without the accelerators and says so in
+    one line (the README's promise for a laptop without build tools)."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    copy = tmp_path / "src-copy"
+    for name in ("setup.py", "pyproject.toml", "README.md", "LICENSE"):
+        copy.mkdir(exist_ok=True)
+        (copy / name).write_bytes((ROOT / name).read_bytes())
+    import shutil
+
+    shutil.copytree(ROOT / "src", copy / "src", ignore=shutil.ignore_patterns("*.so", "__pycache__", "*.egg-info"))
+    environment = {**os.environ, "CC": "/bin/false", "CXX": "/bin/false", "LDSHARED": "/bin/false"}
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "--disable-pip-version-check",
+                           str(copy), "-w", str(tmp_path / "wheels")],
+                          capture_output=True, text=True, env=environment, timeout=600)
+    output = done.stdout + done.stderr
+    if done.returncode != 0 and "No matching distribution" in output:
+        pytest.skip("the build requirements (setuptools, Cython) cannot be fetched here")
+    assert done.returncode == 0, output[-3000:]
+    said = [line for line in output.splitlines() if "no working C compiler" in line]
+    assert len(said) == 1, said  # one line, not one per extension
+    wheel = next((tmp_path / "wheels").glob("synthesis-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "synthesis/thai/accel.py" in names and not any(name.endswith(".so") for name in names)
