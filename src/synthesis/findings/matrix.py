@@ -25,7 +25,7 @@ are not coders).
 ...            for c in ("coder_a", "coder_b")]
 >>> bala = Area("yala-bala", "พื้นที่ต้นแบบบาละ", "Bala", "ยะลา", occupation_th="กลุ่มผู้กรีดยาง")
 >>> cell = framework_matrix(codings, docs, load_codebook(), [bala]).query("theme == 'mechanism'").iloc[0]
->>> cell["summary"], cell["segments"], cell["coders"]
+>>> cell["summary"], int(cell["segments"]), int(cell["coders"])
 ('สหกรณ์หักเงินสมทบจากค่ายางทุกเดือน', 1, 2)
 """
 

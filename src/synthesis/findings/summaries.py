@@ -199,7 +199,7 @@ def summarize(segments: pd.DataFrame, max_sentences: int = MAX_SENTENCES,
 
 
 def summary_text(sentences: list[SummarySentence]) -> str:
-    """The sentences of a summary as one paragraph on one line (Thai sentences are separated
+    r"""The sentences of a summary as one paragraph on one line (Thai sentences are separated
     by a space; line breaks inside a sentence become spaces).
 
     >>> summary_text([SummarySentence("ก ข\nค"), SummarySentence("ง จ")])
