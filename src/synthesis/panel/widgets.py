@@ -655,9 +655,11 @@ class CoderPrompt(w.VBox):
 
     def __init__(self, start, message: str = ""):
         self._start = start
-        self.name = w.Text(placeholder="เช่น coder_a", description="ชื่อผู้ลงรหัส", style={"description_width": "8em"})
+        self._started = False
+        self.name = w.Text(placeholder="เช่น coder_a", description="ชื่อผู้ลงรหัส", style={"description_width": "8em"},
+                           continuous_update=False)  # synced on Enter (or leaving the box)
         self.name.add_class("syn-coder-name")
-        self.name.on_submit(lambda _: self._go())  # noqa: deprecated in ipywidgets 8 but still the Enter hook
+        self.name.observe(lambda change: self._go() if change["new"].strip() else None, names="value")
         go = w.Button(description="เริ่มลงรหัส (start)", button_style="primary")
         go.add_class("syn-coder-go")
         go.on_click(lambda _: self._go())
@@ -675,9 +677,12 @@ class CoderPrompt(w.VBox):
         self.message.value = f'<span style="color:{colour}">{escape(text)}</span>'
 
     def _go(self) -> None:
+        if self._started:
+            return
         try:
             panel = self._start(self.name.value)
         except ERRORS as error:
             self._show(str(error), error=True)
             return
+        self._started = True
         self.children = (panel,)
