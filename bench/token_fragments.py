@@ -6,7 +6,8 @@
 Two measurements:
 
 1. The labelled set ``tests/data/tokens/segmentation.tsv`` (our own sentences with their
-   correct tokens). A *fragment* is a token that is a proper part of a correct token (``ฟอร์``
+   correct tokens; ``--labelled tests/data/tokens/segmentation_heldout.tsv`` for the held-out
+   one, written after the rule was fixed). A *fragment* is a token that is a proper part of a correct token (``ฟอร์``
    of ``ฟอร์มิก``, ``โครง`` of ``โครงการ``, ``ซา`` of ``ซาลมะห์``). Also the precision and
    recall of word boundaries: the cuts inside runs of non-space characters (a cut next to
    whitespace is always right and is not counted), against the labelled cuts. By kind of
@@ -256,8 +257,8 @@ def measure_corpus(corpus: Path, work: Path, top: int = 20) -> dict:
 
 # --- report ---------------------------------------------------------------------------------
 
-def print_labelled(scores: dict[str, Score], how: str) -> None:
-    print(f"labelled set (tests/data/tokens/segmentation.tsv), {how}")
+def print_labelled(scores: dict[str, Score], how: str, path: Path = LABELLED) -> None:
+    print(f"labelled set ({path.name}), {how}")
     print(f"{'kind':8} {'thai tokens':>11} {'fragments':>9} {'per 1,000':>9} {'precision':>9} {'recall':>7}")
     for kind in sorted(scores, key=lambda k: (k == "all", k)):
         s = scores[kind]
@@ -273,14 +274,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labelled-only", action="store_true")
     args = parser.parse_args(argv)
     rows = read_labelled(args.labelled)
-    print_labelled(score_labelled(rows), "tokenize()")
+    print_labelled(score_labelled(rows), "tokenize()", args.labelled)
     try:
         joined = score_labelled(rows, boundaries_with_names_joined)
     except ImportError:  # code from before join_name_parts
         joined = None
     if joined is not None:
         print()
-        print_labelled(joined, "analyze() with name parts joined")
+        print_labelled(joined, "analyze() with name parts joined", args.labelled)
     if args.labelled_only:
         return 0
     with tempfile.TemporaryDirectory(prefix="token-fragments-") as work:

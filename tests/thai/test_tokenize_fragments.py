@@ -213,6 +213,18 @@ def test_tokenize_fragment_rate_on_the_labelled_set():
     assert joined["all"].per_thousand < scores["all"].per_thousand / 3
 
 
+def test_tokenize_fragment_rate_on_the_held_out_set():
+    bench = _bench()
+    rows = bench.read_labelled(ROOT / "tests" / "data" / "tokens" / "segmentation_heldout.tsv")
+    assert len(rows) >= 30
+    scores = bench.score_labelled(rows)
+    assert scores["abbr"].fragments == scores["term"].fragments == 0
+    assert scores["all"].per_thousand < 160 and scores["all"].precision >= 0.88
+    joined = bench.score_labelled(rows, bench.boundaries_with_names_joined)
+    assert joined["name"].per_thousand < 30
+    assert joined["all"].per_thousand < 50 and joined["all"].precision >= 0.95 and joined["all"].recall >= 0.97
+
+
 def test_tokenize_fragment_score_counts_parts_of_labelled_tokens():
     bench = _bench()
     row = bench.Labelled("loan", "ใช้กรดฟอร์มิก", frozenset({3, 6}))
