@@ -84,8 +84,10 @@ def area_people_in_meeting(text: str, names: list[str], other_names: list[str] =
             continue
         theirs = _positions(line, [n for n in other_names if n not in names])
         for person in find_persons(line):
-            near_mine = min(abs(person.start - p) for p in mine)
-            if theirs and min(abs(person.start - p) for p in theirs) < near_mine:
+            def distance(p: int) -> int:
+                return 0 if person.start <= p < person.end else min(abs(person.start - p), abs(p - person.end))
+
+            if theirs and min(map(distance, theirs)) < min(map(distance, mine)):
                 continue
             if person.value not in people:
                 people.append(person.value)
