@@ -376,3 +376,21 @@ def test_session_compare_and_take_side_into_consensus(panel, lessons):
     assert [c.code_id for c in CodingStore(lessons).load("consensus")] == ["mechanism"]
     panel.undo()
     assert [c.code_id for c in CodingStore(lessons).load("consensus")] == ["obstacle"]
+
+
+@pytest.mark.parametrize("hostile", ['<img src=x onerror="alert(1)">', "<script>alert(1)</script>",
+                                     '"><svg onload=alert(1)>'])
+def test_session_hostile_names_and_memos_stay_text(documents, lessons, hostile):
+    text = (lessons / "codebook.yaml").read_text(encoding="utf-8").replace(
+        "name_th: อุปสรรค,", f"name_th: {json.dumps('อุปสรรค ' + hostile, ensure_ascii=False)},")
+    (lessons / "codebook.yaml").write_text(text, encoding="utf-8")
+    panel = CodingPanel(PanelState(ListSource(documents), lessons, CODER, suggester=FixedSuggester([])))
+    panel.open_document("rubber")
+    panel.key("code", key="4")
+    panel.codings_box.children[0].children[1].value = hostile  # the memo
+    shown = panel.codings_box.children[0].children[0].value + panel.status.value
+    assert "<img" not in shown and "<script" not in shown and "<svg" not in shown
+    stripe = panel.drawn[0]["stripes"][0]
+    assert hostile in stripe["title"]  # data for the browser, set there as a title (text), never as HTML
+    assert "<" not in "".join(s["html"] for s in panel.drawn).replace("<span", "").replace("</span>", "") \
+        .replace("<mark", "").replace("</mark>", "")

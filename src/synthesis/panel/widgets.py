@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
-from html import escape
+from synthesis.reports.html_safe import escape  # the one escaping function (nothing from the data runs)
 from pathlib import Path
 
 import anywidget
