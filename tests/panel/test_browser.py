@@ -313,7 +313,8 @@ def test_browser_codes_twice_in_one_document(home, voila, page):
     assert first["code_id"] != second["code_id"]
     assert _current(page) == 8
     assert page.evaluate("() => document.querySelector('.syn-doc').scrollTop") == scroll
-    assert page.locator(".syn-seg[data-index='8'] .syn-stripe").count() == 2
+    stripes = page.locator(".syn-seg[data-index='8'] .syn-stripe")
+    _wait_for(lambda: stripes.count() == 2, "both margin stripes (the patch follows the write)")
 
 
 def test_browser_remove_then_undo_with_ctrl_z_and_button(home, voila, page):
