@@ -19,8 +19,9 @@ stay as they are):
 - **spelling variants** after a level word (``ตำบลปนาเระ``, ``จังหวัดปัตตานีี``) and bare
   province variants (``สุราษฏร์ธานี``) resolve by a bounded edit distance against the
   gazetteer: names are folded (``ฏ`` = ``ฎ``, ``ะ`` dropped, a doubled character once) and
-  one more edit is allowed for names of five folded letters or more; the variant must not be
-  a dictionary word and must be the one closest name. ``written`` keeps the text as written.
+  one more edit (not of the first letter) is allowed for names of five folded letters or more;
+  the variant must not be a dictionary word and must be the one closest name. ``written``
+  keeps the text as written.
 
 >>> [(p.level, p.name, p.province, p.resolved_by) for p in read_places("ประชุมที่ อ.รือเสาะ")]
 [('amphoe', 'รือเสาะ', 'นราธิวาส', 'unique')]
@@ -37,7 +38,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from synthesis.thai.gazetteer import Place, gazetteer
+from synthesis.thai.gazetteer import Place, gazetteer, words_pattern
 from synthesis.thai.places import find_places
 
 # A province name inside one of these is the name of an institution or a region, not a place.
@@ -92,7 +93,8 @@ def read_places(text: str) -> list[PlaceReading]:
     readings = [r for r in (_reading(text, e) for e in entities
                             if not (e.attrs.get("bare") and str(e.value) in written_tambon)) if r is not None]
     taken = [(r.start, r.end) for r in readings]
-    readings += [v for v in _variants(text) if not any(s < v.end and v.start < e for s, e in taken)]
+    read_at = {e.start for e in entities}
+    readings += [v for v in _variants(text, read_at) if not any(s < v.end and v.start < e for s, e in taken)]
     return sorted(readings, key=lambda r: r.start)
 
 
@@ -133,6 +135,7 @@ def _reading(text: str, entity) -> PlaceReading | None:
                         attrs.get("unit"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _how_resolved(name: str, level: str) -> str:
     """``unique`` when the gazetteer has the name in one province only, else ``context``."""
     table = {"amphoe": gazetteer().districts, "tambon": gazetteer().subdistricts,
@@ -189,6 +192,17 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@functools.cache
+def _folded_lengths(level: str) -> dict[str, frozenset[int]]:
+    """For each first letter of a folded name of ``level``, the folded lengths a variant of
+    such a name can have (one letter more or less): most pieces of text are none."""
+    lengths: dict[str, set[int]] = {}
+    for key in _variant_index(level):
+        if key:
+            lengths.setdefault(key[0], set()).update((len(key), len(key) + 1))
+    return {first: frozenset(sizes) for first, sizes in lengths.items()}
+
+
 def closest_name(written: str, level: str) -> str | None:
     """The one gazetteer name of ``level`` that ``written`` is a variant of, or None.
 
@@ -196,7 +210,7 @@ def closest_name(written: str, level: str) -> str | None:
     ('ปัตตานี', 'หาดใหญ่', None)
     """
     folded = fold(written)
-    if len(folded) < 3:
+    if len(folded) < 3 or len(folded) not in _folded_lengths(level).get(folded[0], ()):
         return None
     index = _variant_index(level)
     names = set(index.get(folded, ()))
@@ -211,10 +225,13 @@ def closest_name(written: str, level: str) -> str | None:
     return best[0] if len(best) == 1 else None
 
 
-def _variants(text: str) -> list[PlaceReading]:
-    """Variant names after a level word, and bare province variants (:func:`_bare_province_variants`)."""
+def _variants(text: str, read_at: set[int] = frozenset()) -> list[PlaceReading]:
+    """Variant names after a level word where no place was read (``read_at``: where
+    :func:`find_places` read one), and bare province variants (:func:`_bare_province_variants`)."""
     found: list[PlaceReading] = []
     for match in _LEVEL_WORD.finditer(text):
+        if match.start() in read_at:
+            continue
         level = _LEVEL_WORDS[match.group(0).strip()]
         run = _THAI_RUN.match(text, match.end())
         if run:
@@ -267,21 +284,18 @@ def _variant_at(text: str, start: int, name_start: int, run_end: int, level: str
 
 @functools.cache
 def _bare_province_variants() -> re.Pattern[str]:
-    """Province names of five folded letters or more, spelt with ``ฏ`` for ``ฎ`` (or the
-    reverse), ``ะ`` dropped or a character doubled: the only variants read without a level word."""
-    alternatives = []
-    for name in sorted((n for n in gazetteer().provinces if _is_official_province(n) and len(fold(n)) >= 5),
-                       key=len, reverse=True):
-        parts = []
-        for ch in name:
-            if ch in "ฎฏ":
-                parts.append("[ฎฏ]+")
-            elif ch == "ะ":
-                parts.append("ะ*")
-            else:
-                parts.append(re.escape(ch) + "+")
-        alternatives.append("".join(parts))
-    return re.compile("|".join(alternatives))
+    """The one-edit misspellings of province names of five folded letters or more that are read
+    without a level word: ``ฏ`` for ``ฎ`` (or the reverse), a ``ะ`` dropped, one character
+    doubled. Listed and matched as one trie pattern (a scan of a long text stays fast)."""
+    variants: set[str] = set()
+    for name in gazetteer().provinces:
+        if not _is_official_province(name) or len(fold(name)) < 5:
+            continue
+        variants.add(name.translate(str.maketrans("ฎฏ", "ฏฎ")))
+        variants |= {name[:i] + name[i + 1:] for i, ch in enumerate(name) if ch == "ะ"}
+        variants |= {name[:i] + ch + name[i:] for i, ch in enumerate(name)}
+    variants -= set(gazetteer().provinces)
+    return re.compile(words_pattern(sorted(variants)))
 
 
 @functools.cache

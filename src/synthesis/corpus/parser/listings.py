@@ -17,6 +17,7 @@ own (ids ``<doc_id>#<n>``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -86,14 +87,14 @@ def _blocks(report: ParsedReport, page: Page) -> None:
     text = report.text
     starts = []
     previous_end = 0
+    line_starts = [ln.start for ln in page.lines]
     for match in page.reported:
-        before = [ln for ln in page.lines if previous_end <= ln.start and ln.end <= match.start() and ln.stripped]
+        first, last = bisect.bisect_left(line_starts, previous_end), bisect.bisect_right(line_starts, match.start())
+        before = [ln for ln in page.lines[first:last] if ln.end <= match.start() and ln.stripped]
         if before and _DAY_LINE.match(before[-1].text):
             before = before[:-1]
         starts.append(before[-1].start if before else match.start())
         previous_end = match.end()
-    footer = _FOOTER.search(text)
-    page_end = footer.start() if footer else len(text)
     header_lines = [ln for ln in page.lines if ln.end <= starts[0] and ln.stripped
                     and (page.banner is None or ln.start != page.banner.start)]
     for line in header_lines:
@@ -101,13 +102,17 @@ def _blocks(report: ParsedReport, page: Page) -> None:
             report.project = re.sub(r"^ชื่อโครงการ[ \t]*[:：]?[ \t]*", "", line.stripped)
     report.title = page_title(page) if header_lines else None
     for n, start in enumerate(starts, 1):
-        end = starts[n] if n < len(starts) else page_end
-        start, end = strip_span(text, start, end)
+        end = starts[n] if n < len(starts) else len(text)
+        footer = _FOOTER.search(text, start, end)  # a "Categories:" footer closes the page
+        start, end = strip_span(text, start, footer.start() if footer else end)
         chunk = text[start:end]
+        reported = REPORTED_BY.search(chunk)
+        if reported is None:  # cannot happen for a block found by its reported line; never fail a file
+            continue
         sub = ParsedReport(text=chunk)
-        parse_fund_report(sub, split_lines(chunk), REPORTED_BY.search(chunk))
-        report.records.append(_record(n, sub.title, sub.date, sub.date_end, sub.date_text, sub.date_precision,
-                                      sub.reporter, start, end))
+        parse_fund_report(sub, split_lines(chunk), reported)
+        report.records.append(_record(len(report.records) + 1, sub.title, sub.date, sub.date_end, sub.date_text,
+                                      sub.date_precision, sub.reporter, start, end))
     if report.title is None and report.records:
         report.title = report.project or report.records[0]["title"]
 
