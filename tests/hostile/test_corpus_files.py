@@ -302,3 +302,13 @@ def test_corpus_files_hostile_file_names_ingested_as_text(tmp_path, name):
     from synthesis.corpus import open_store
 
     assert name in set(open_store(tmp_path / "work").documents(columns=["doc_id", "path"])["path"])
+
+
+def test_corpus_files_html_nested_past_parser_depth_warns(tmp_path):
+    """libxml2 stops at 256 nested elements: the text it dropped is not lost silently."""
+    page = ("<html><body><p>รายงานกิจกรรมกลุ่มตัดเย็บ</p>" + "<div>" * 300 + "ข้อความลึก" + "</div>" * 300
+            + "</body></html>")
+    corpus = write_corpus(tmp_path / "corpus", {"ลึก.html": page})
+    report = ingest_quietly(corpus, tmp_path / "work")
+    assert "ลึก.html" in report.added
+    assert any("256 deep" in warning for path, warning in report.warnings if path == "ลึก.html")

@@ -26,10 +26,15 @@ def read_html(data: bytes) -> RawText:
     decoded = _decode_html(data)
     # lxml refuses a str that still declares its byte encoding (XHTML pages)
     markup = re.sub(r"\A\s*<\?xml[^>]*\?>", "", decoded.text)
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except Exception as error:  # lxml raises several types on junk
         raise DecodeError(f"is not a readable HTML page ({error})") from None
+    warnings = list(decoded.warnings)
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
+        # libxml2 stops at 256 nested elements: say that text below was not read
+        warnings.append("the page nests elements more than 256 deep; text deeper than that was not read")
     for element in root.xpath("//" + " | //".join(_HTML_DROP)):
         element.drop_tree()
     for element in root.xpath("//*[@role='navigation' or @role='banner' or @role='contentinfo']"):
@@ -40,7 +45,7 @@ def read_html(data: bytes) -> RawText:
     _html_walk(body, parts)
     text = _join_html_parts(parts)
     meta = {"html_title": title} if title else {}
-    return RawText(text + "\n", "html", decoded.encoding, decoded.warnings, meta)
+    return RawText(text + "\n", "html", decoded.encoding, warnings, meta)
 
 
 def _decode_html(data: bytes):
