@@ -46,3 +46,20 @@ def test_parser_seed_fund_report_sections_and_count(seeds_dir):
     assert set(report.sections) == {"activities", "outcomes"}
     assert report.participants_count == 5
     assert len(report.participants) == 6  # the page lists six names for a count of five
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_parser_seed_pages_furniture_and_non_places(seeds_dir, prefix):
+    """Photo lists are not text; a health region, a lake, a university is no province; a
+    subdistrict of another province than the one written is not listed; local governments
+    are organisations."""
+    files = sorted(seeds_dir.glob(prefix + "*"))
+    if not files:
+        pytest.skip(f"no seed {prefix}*")
+    report = parse_document(files[0].read_text(encoding="utf-8"))
+    assert "pixel" not in report.text and "bytes." not in report.text
+    assert "ตลาด" not in report.tambon  # "ต.ตลาดเมืองหาดใหญ่ ... จ.สงขลา"
+    assert not set(report.tambon) & {"หนองจิก"}  # เทศบาลตำบลหนองจิก is a local government
+    if prefix == "003_":
+        assert {"ทต.หนองจิก", "ทม.พัทลุง"} <= set(report.local_governments)
+        assert (report.project or "").startswith("โครงการพัฒนากลไก") and report.fund.startswith("กองทุนสุขภาพตำบล")

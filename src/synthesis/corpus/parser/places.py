@@ -81,14 +81,21 @@ def named_places(text: str) -> tuple[list[str], list[str], list[str]]:
 
 def places_of(found: list[PlaceReading]) -> tuple[list[str], list[str], list[str]]:
     """(provinces, amphoe, tambon) of readings: written provinces first, then resolved ones;
-    every district and subdistrict read (an ambiguous one is flagged in ``report.places``)."""
+    the districts and subdistricts that fit them (:func:`_fits`)."""
     written = [p.name for p in found if p.level == "province"]
     resolved = [p.province for p in found
                 if p.level in ("amphoe", "tambon", "local_gov") and p.province and not p.ambiguous]
     provinces = list(dict.fromkeys(written + resolved))
-    amphoe = list(dict.fromkeys(p.name for p in found if p.level == "amphoe"))
-    tambon = list(dict.fromkeys(p.name for p in found if p.level == "tambon"))
+    amphoe = list(dict.fromkeys(p.name for p in found if p.level == "amphoe" and _fits(p, written)))
+    tambon = list(dict.fromkeys(p.name for p in found if p.level == "tambon" and _fits(p, written)))
     return provinces, amphoe, tambon
+
+
+def _fits(reading: PlaceReading, written: list[str]) -> bool:
+    """A resolved district or subdistrict is listed; an ambiguous one too when the text writes
+    no province or one of its candidates (``ต.ตลาดเมืองหาดใหญ่ จ.สงขลา`` names no ตำบลตลาด of
+    another province). Every reading stays in ``report.places``, flagged."""
+    return not reading.ambiguous or not written or bool(set(reading.candidates) & set(written))
 
 
 def place_records(found: list[PlaceReading]) -> list[dict[str, Any]]:
