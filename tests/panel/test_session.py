@@ -394,3 +394,10 @@ def test_session_hostile_names_and_memos_stay_text(documents, lessons, hostile):
     assert hostile in stripe["title"]  # data for the browser, set there as a title (text), never as HTML
     assert "<" not in "".join(s["html"] for s in panel.drawn).replace("<span", "").replace("</span>", "") \
         .replace("<mark", "").replace("</mark>", "")
+
+
+@pytest.mark.parametrize(("min_score", "kept"), [(0.5, ["rubber", "weaving"]), (0.88, ["weaving"]), (0.95, [])])
+def test_session_has_suggestions_filter_min_score(panel, min_score, kept):
+    panel.with_suggestions.value = True
+    panel.min_score.value = min_score
+    assert [value for _, value in panel.doc_list.options] == kept

@@ -187,12 +187,12 @@ class PanelState:
 
     def filter_documents(self, area: str | None = None, kind: str | None = None, date_from: str | None = None,
                          date_to: str | None = None, status: str = "all",
-                         with_suggestions: bool = False) -> list[DocInfo]:
+                         with_suggestions: bool = False, min_score: float = STRONG) -> list[DocInfo]:
         """Documents matching every filter given; dates are ISO ``YYYY-MM-DD`` (inclusive).
 
         A document without a date is left out as soon as a date bound is given.
         ``with_suggestions`` keeps documents with at least one open suggestion scored
-        :data:`~synthesis.panel.suggestions.STRONG` or more.
+        ``min_score`` or more (default :data:`~synthesis.panel.suggestions.STRONG`).
         """
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
@@ -215,7 +215,7 @@ class PanelState:
                 continue
             if status == "uncoded" and info.doc_id in coded:
                 continue
-            if with_suggestions and not any(s.score >= STRONG for s in self.suggestions(info.doc_id)):
+            if with_suggestions and not any(s.score >= min_score for s in self.suggestions(info.doc_id)):
                 continue
             found.append(info)
         return found

@@ -30,7 +30,7 @@ from synthesis.panel.sources import PanelDocument
 
 MIN_SCORE = 0.15
 PER_SEGMENT = 3
-STRONG = 0.6  # the "has suggestions" filter keeps documents with a suggestion scored this or more
+STRONG = 0.7  # the "has suggestions" filter keeps documents with a suggestion scored this or more (default)
 RULE_PRIOR = 0.5  # a rule's score before anyone coded a document it matches
 
 

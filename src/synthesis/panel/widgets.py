@@ -24,7 +24,7 @@ import traitlets
 from synthesis.coding import CodebookError
 from synthesis.panel.render import segments_payload
 from synthesis.panel.state import PanelState
-from synthesis.panel.suggestions import Suggestion
+from synthesis.panel.suggestions import STRONG, Suggestion
 
 HERE = Path(__file__).parent
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -85,9 +85,12 @@ class CodingPanel(w.VBox):
         self.coded = w.ToggleButtons(options=[("ทั้งหมด", "all"), ("ลงรหัสแล้ว", "coded"), ("ยังไม่ลง", "uncoded")],
                                      value="all", style={"button_width": "5.5em"})
         self.with_suggestions = w.Checkbox(description="มีข้อเสนอแนะรหัส (has suggestions)", indent=False)
+        self.min_score = w.FloatSlider(value=STRONG, min=0.5, max=0.95, step=0.05, description="คะแนน ≥",
+                                       continuous_update=False, readout_format=".2f")
         self.doc_list = w.Select(options=[], rows=14, layout=w.Layout(width="98%"))
         self.doc_list.add_class("syn-doclist")
-        for control in (self.area, self.kind, self.date_from, self.date_to, self.coded, self.with_suggestions):
+        for control in (self.area, self.kind, self.date_from, self.date_to, self.coded, self.with_suggestions,
+                        self.min_score):
             control.observe(self._on_filter, names="value")
         self.doc_list.observe(self._on_pick, names="value")
         self.find = w.Text(placeholder="ค้นในเอกสาร (find in document)", continuous_update=False,
@@ -98,7 +101,7 @@ class CodingPanel(w.VBox):
         self.found.add_class("syn-found")
         self.found.observe(self._on_found, names="value")
         left = w.VBox([w.HTML("<b>เอกสาร (documents)</b>"), self.area, self.kind, self.date_from, self.date_to,
-                       self.coded, self.with_suggestions, self.doc_list, w.HTML("<b>ค้นหา (find)</b>"), self.find,
+                       self.coded, self.with_suggestions, self.min_score, self.doc_list, w.HTML("<b>ค้นหา (find)</b>"), self.find,
                        self.found], layout=w.Layout(width="24%", overflow="hidden"))
         # the document and the current segment
         self.view = DocumentView(layout=w.Layout(width="100%"))
@@ -223,7 +226,7 @@ class CodingPanel(w.VBox):
                 raise ValueError(f"{box.description}: {value!r} ไม่ใช่วันที่แบบ 2023-05-31 (not a date)")
             dates[key] = value or None
         return dict(area=self.area.value or None, kind=self.kind.value or None, status=self.coded.value,
-                    with_suggestions=self.with_suggestions.value, **dates)
+                    with_suggestions=self.with_suggestions.value, min_score=self.min_score.value, **dates)
 
     def _refresh_list(self) -> None:
         """Relabel and refilter the document list without ever opening another document."""
