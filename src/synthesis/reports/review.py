@@ -22,6 +22,7 @@ review copy when papermill injected the parameters that ran, so a reviewer sees 
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import subprocess
 from typing import Any, Callable
@@ -132,8 +133,10 @@ def _dedented(source: str) -> str:
     return textwrap.dedent(source)
 
 
+@functools.lru_cache(maxsize=1)
 def commit() -> str:
-    """The commit that runs (``git rev-parse HEAD``) and whether ``src/`` differs from it."""
+    """The commit that runs (``git rev-parse HEAD``) and whether ``src/`` differs from it;
+    asked once per process (a report kernel lives for one run of ``synthesis report``)."""
     from synthesis.paths import project_root
 
     try:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
-from synthesis.reports.sections.common import all_codings, area_table, codebook, with_text
+from synthesis.reports.sections.common import EVIDENCE_DOCUMENT_COLUMNS, all_codings, area_table, codebook, with_text
 
 __all__ = ["NO_CARD_FOR_AREA", "area_card", "card_evidence", "point_assessments", "lesson_card_html",
            "card_key_terms"]
@@ -58,7 +58,7 @@ def card_evidence(context: ReportContext, card) -> pd.DataFrame:
     mine = [c for c in codings if c.doc_id in docs_cited]
     documents = with_text(context, context.documents[context.documents["doc_id"].isin(docs_cited)])
     segments = context.store.table("segments", doc_ids=sorted(docs_cited))
-    details = coding_details(mine, documents, segments, codebook(context))
+    details = coding_details(mine, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, codebook(context))
     return details[details["coding_id"].isin(cited)]
 
 

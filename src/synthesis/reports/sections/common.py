@@ -9,6 +9,7 @@ from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
 
 __all__ = [
+    "EVIDENCE_DOCUMENT_COLUMNS",
     "note_read",
     "agreement_table",
     "agreement_by_code",
@@ -90,6 +91,10 @@ def redacted(context: ReportContext, value):
     text_columns = [c for c in value.columns if value[c].map(lambda v: isinstance(v, str)).any()]
     return redact_frame(value, key, columns=text_columns)
 
+
+# What ``synthesis.findings.evidence`` reads of a document (it looks documents up row by row:
+# fewer columns, faster)
+EVIDENCE_DOCUMENT_COLUMNS = ["doc_id", "title", "date", "kind", "areas", "text"]
 
 MANUAL_ORIGINS = ("manual", "suggestion-accepted")
 

@@ -14,7 +14,7 @@ import pandas as pd
 from synthesis.reports import html_safe as h
 from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
-from synthesis.reports.sections.common import all_codings, codebook, note_read, with_text
+from synthesis.reports.sections.common import EVIDENCE_DOCUMENT_COLUMNS, all_codings, codebook, note_read, with_text
 
 __all__ = ["MATRIX_RULE", "framework_matrix", "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html",
            "matrix_counts"]
@@ -94,16 +94,18 @@ def _cell_html(cell, evidence: pd.DataFrame | None = None) -> h.Safe:
     return h.join(parts)
 
 
-def _cell_evidence(context: ReportContext, coding_ids: list[str]) -> pd.DataFrame:
+def _evidence_of(context: ReportContext, coding_ids) -> pd.DataFrame:
+    """The evidence rows (``synthesis.findings.evidence``) of ``coding_ids``, in one pass."""
     from synthesis.findings.evidence import coding_details
 
     wanted = set(coding_ids)
     codings = [c for c in all_codings(context) if c.coding_id in wanted]
     if not codings:
-        return pd.DataFrame()
+        return pd.DataFrame(columns=["coding_id", "doc_id", "quote"])
     doc_ids = sorted({c.doc_id for c in codings})
     documents = with_text(context, context.documents[context.documents["doc_id"].isin(doc_ids)])
-    return coding_details(codings, documents, None, codebook(context))
+    # only the columns it reads: it looks every coding's document up row by row
+    return coding_details(codings, documents[EVIDENCE_DOCUMENT_COLUMNS], None, codebook(context))
 
 
 def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
@@ -113,10 +115,12 @@ def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
     row = matrix[matrix["row"] == context.area.id]
     if row.empty or (row["status"] == "empty").all():
         return h.tag("p", h.tag("i", "ยังไม่มีการลงรหัสในพื้นที่นี้ จึงยังไม่มีบทสรุปในตาราง (no codings here yet)"))
+    cells = row.to_dict("records")
+    evidence = _evidence_of(context, [i for cell in cells for i in cell["coding_ids"]]).set_index("coding_id", drop=False)
     lines = []
-    for cell in row.to_dict("records"):
-        evidence = _cell_evidence(context, cell["coding_ids"]) if cell["status"] != "empty" else None
-        lines.append({"ประเด็น (theme)": cell["theme_th"], "สรุป (summary)": _cell_html(cell, evidence)})
+    for cell in cells:
+        mine = evidence.loc[[i for i in cell["coding_ids"] if i in evidence.index]] if cell["coding_ids"] else None
+        lines.append({"ประเด็น (theme)": cell["theme_th"], "สรุป (summary)": _cell_html(cell, mine)})
     return h.table(lines)
 
 

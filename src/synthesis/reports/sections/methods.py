@@ -57,15 +57,10 @@ def effective_parameters(context: ReportContext) -> dict[str, object]:
 
 
 def _git_commit() -> str:
-    import subprocess
+    from synthesis.reports.review import commit
 
-    from synthesis.paths import project_root
-
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=project_root(),
-                              capture_output=True, text=True, timeout=5).stdout.strip() or "—"
-    except (OSError, subprocess.SubprocessError):
-        return "—"
+    head = commit()
+    return head[:12] + (" + uncommitted changes" if "uncommitted" in head else "") if len(head) >= 40 else head
 
 
 def card_file(context: ReportContext) -> str:
