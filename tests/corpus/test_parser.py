@@ -460,3 +460,10 @@ def test_parser_activity_list_record_documents_for_the_store():
     assert all(t.start < t.end <= len(d.text) for d in records for t in d.tokens)
     assert all("songkhla-khae" in d.areas for d in records)
     assert record_documents(build_document("demo", "a.txt", RawText("ประชุม 5 มี.ค. 2566\n", "txt"))) == []
+
+
+def test_parser_every_kind_has_a_thai_label():
+    from synthesis.corpus.parser.record import KIND_LABELS, KINDS
+
+    assert set(KIND_LABELS) == set(KINDS)
+    assert all(label[0] >= "\u0e00" and "(" in label for label in KIND_LABELS.values())

@@ -8,6 +8,22 @@ from typing import Any
 KINDS = ("activity_report", "meeting_summary", "interview", "project_detail", "project_proposal",
          "progress_report", "final_report", "monitoring_visit", "evaluation", "fund_list",
          "activity_list", "news", "other")
+# The Thai name of each kind, English after it, as reports and the panel show it.
+KIND_LABELS = {
+    "activity_report": "รายงานกิจกรรม (activity report)",
+    "meeting_summary": "สรุปการประชุม (meeting summary)",
+    "interview": "สัมภาษณ์ถอดบทเรียน (interview)",
+    "project_detail": "รายละเอียดโครงการ (project page)",
+    "project_proposal": "ข้อเสนอโครงการ (project proposal)",
+    "progress_report": "รายงานความก้าวหน้า (progress report)",
+    "final_report": "รายงานฉบับสมบูรณ์ (final report)",
+    "monitoring_visit": "บันทึกการติดตามโครงการ (monitoring visit)",
+    "evaluation": "การประเมินผล (evaluation)",
+    "fund_list": "รายชื่อกองทุน (fund list)",
+    "activity_list": "รายการกิจกรรม (activity list)",
+    "news": "ข่าว (news)",
+    "other": "อื่น ๆ (other)",
+}
 
 
 @dataclass
