@@ -211,3 +211,37 @@ def test_structured_codings_non_utf8_line_through_commands(project, cli, command
     assert f"{path}:" in result.err and "not UTF-8" in result.err
     assert result.status in (0, 1), result.err  # codings check exits 1 when it finds orphans
     assert path.read_bytes().endswith(b"{\"quote\": \"\xe0\xb8\"}\n")
+
+
+FRONT_MATTER = yaml.safe_load((__import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "hostile"
+                               / "front_matter.yaml").read_text(encoding="utf-8"))
+
+
+def front_matter_problems(front: str) -> list[str]:
+    from synthesis.corpus.document import metadata_problems
+    from synthesis.corpus.readers.text import split_front_matter
+
+    meta, _, warnings = split_front_matter(f"---\n{front}\n---\nรายงานกิจกรรม\n")
+    return metadata_problems(meta) + warnings
+
+
+@pytest.mark.parametrize("case", FRONT_MATTER, ids=[c["front"] for c in FRONT_MATTER])
+def test_structured_front_matter_labelled_set(case):
+    """Usable front matter passes (Buddhist-Era and Thai dates, one area as text); a bad field
+    is reported under its own name."""
+    problems = front_matter_problems(case["front"])
+    if case["ok"]:
+        assert problems == []
+    else:
+        assert problems and problems[0].startswith(repr(case["field"]))
+
+
+def test_structured_front_matter_precision_recall():
+    """Detection of unusable front matter on the labelled set: precision and recall both 1.0
+    (32 blocks, 14 bad); before this work 2022-13-45 stopped the batch with a traceback."""
+    flagged = [bool(front_matter_problems(c["front"])) for c in FRONT_MATTER]
+    bad = [not c["ok"] for c in FRONT_MATTER]
+    true_positive = sum(f and b for f, b in zip(flagged, bad))
+    precision = true_positive / max(1, sum(flagged))
+    recall = true_positive / sum(bad)
+    assert (precision, recall) == (1.0, 1.0)
