@@ -24,11 +24,11 @@ def subject_ok(gold: str, found: str) -> bool:
     return bool(mine) and mine <= theirs and len(theirs - mine) <= 2
 
 
-def indicator_scores() -> dict[str, tuple[float, float]]:
+def indicator_scores(name: str = "statements.yaml") -> dict[str, tuple[float, float]]:
     """P/R of value, role and subject over the labelled statements."""
     from synthesis.facts.statements import read_statements
 
-    cases = yaml.safe_load((DATA / "indicators" / "statements.yaml").read_text(encoding="utf-8"))["cases"]
+    cases = yaml.safe_load((DATA / "indicators" / name).read_text(encoding="utf-8"))["cases"]
     counts = {k: Counter() for k in ("value", "role", "subject")}
     for case in cases:
         found = [s for s in read_statements(case["text"], "2022-01-01") if s.role in ROLES]
@@ -54,8 +54,8 @@ if __name__ == "__main__":
         print(f"indicators {name:8} precision {p:.3f} recall {r:.3f}")
 
 
-def attribution_cases() -> list[dict]:
-    return yaml.safe_load((DATA / "attribution" / "documents.yaml").read_text(encoding="utf-8"))["documents"]
+def attribution_cases(name: str = "documents.yaml") -> list[dict]:
+    return yaml.safe_load((DATA / "attribution" / name).read_text(encoding="utf-8"))["documents"]
 
 
 def attribute_text(text: str, doc_id: str = "t") -> list:
@@ -69,13 +69,13 @@ def attribute_text(text: str, doc_id: str = "t") -> list:
     return attribute(doc, load_areas())
 
 
-def attribution_scores() -> tuple[float, float, list[str]]:
+def attribution_scores(name: str = "documents.yaml") -> tuple[float, float, list[str]]:
     """Precision and recall of (document, area) memberships, and the misses."""
     from synthesis.corpus.areas import member_areas
 
     hit = found_n = gold_n = 0
     misses = []
-    for case in attribution_cases():
+    for case in attribution_cases(name):
         found = set(member_areas(attribute_text(case["text"], case["id"])))
         gold = set(case["expect"])
         hit += len(found & gold)
@@ -97,7 +97,7 @@ def _bare_role(role: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(role.split()))
 
 
-def people_scores() -> dict[str, tuple[float, float]]:
+def people_scores(name: str = "people.yaml") -> dict[str, tuple[float, float]]:
     """P/R of persons (one row per real person), of their roles, of user-name links and of
     organisations over the labelled cases."""
     import pandas as pd
@@ -105,7 +105,7 @@ def people_scores() -> dict[str, tuple[float, float]]:
     from synthesis.facts.organisations import organisations_table
     from synthesis.facts.people import people_table
 
-    cases = yaml.safe_load((DATA / "people" / "people.yaml").read_text(encoding="utf-8"))["cases"]
+    cases = yaml.safe_load((DATA / "people" / name).read_text(encoding="utf-8"))["cases"]
     c = {k: Counter() for k in ("person", "role", "user_name", "organisation")}
     for n, case in enumerate(cases):
         docs = pd.DataFrame({"doc_id": [f"c{n}"], "text": [case["text"]]})
@@ -140,4 +140,23 @@ def people_scores() -> dict[str, tuple[float, float]]:
 
 if __name__ == "__main__":
     for name, (p, r) in people_scores().items():
+        print(f"people {name:12} precision {p:.3f} recall {r:.3f}")
+
+
+def heldout_scores() -> dict[str, object]:
+    """The same measures on the held-out sets (``heldout.yaml``), written after the rules."""
+    return {"indicators": indicator_scores("heldout.yaml"), "attribution": attribution_scores("heldout.yaml"),
+            "people": people_scores("heldout.yaml")}
+
+
+if __name__ == "__main__":
+    print("held-out sets:")
+    scores = heldout_scores()
+    for name, (p, r) in scores["indicators"].items():
+        print(f"indicators {name:8} precision {p:.3f} recall {r:.3f}")
+    p, r, misses = scores["attribution"]
+    print(f"attribution precision {p:.3f} recall {r:.3f}")
+    for miss in misses:
+        print("  ", miss)
+    for name, (p, r) in scores["people"].items():
         print(f"people {name:12} precision {p:.3f} recall {r:.3f}")

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from synthesis.thai.numbers import find_quantities
 
 # Classifiers of counted things that the Thai layer's COUNT units leave out.
-EXTRA_UNITS = ("ลำ", "วง", "อัน", "ชุด", "เครื่อง", "คัน", "หลัง", "ถัง", "แปลง", "ราย", "จุด")
+EXTRA_UNITS = ("ลำ", "วง", "อัน", "ชุด", "เครื่อง", "คัน", "หลัง", "ถัง", "แปลง", "ราย", "จุด", "ร้าน", "ขวด", "ถุง",
+               "ข้อตกลง", "บัญชี")
 DURATION_UNITS = frozenset({"ปี", "เดือน", "วัน", "สัปดาห์", "ชั่วโมง", "นาที"})
 _EXTRA_UNIT = re.compile(r"[ \t]*(" + "|".join(sorted(EXTRA_UNITS, key=len, reverse=True)) + r")(?![ก-ฮ])")
 _BEFORE_NO_COUNT = re.compile(r"(?:มาตรา|หมู่ที่|ม\.|ปี|พ\.ศ\.|ข้อ|ที่|ครั้งที่|รุ่นที่|เขต|ST-)[ \t]*$")

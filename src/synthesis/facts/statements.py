@@ -132,7 +132,7 @@ def read_statements(text: str, date: str | None = None) -> list[Statement]:
             for statement in found:
                 if statement.line_start == line_start and statement.role == "target":
                     statement.deadline = statement.deadline or list_deadline
-        if survey_here and _SURVEY_OPENS.search(line):
+        if survey_here and (_SURVEY_OPENS.search(line) or not counted):  # a survey heading opens a block
             section = "survey"
     return found
 
