@@ -80,6 +80,28 @@ def number_words(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+_POWERS = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000, "ร้อย": 100}
+_DIGIT_WORDS = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9}
+
+
+def colloquial_value(word: str) -> int | None:
+    """The spoken reading of a number word that ends in a digit right after a power word:
+    ``แสนห้า`` is 150,000, ``สองหมื่นห้า`` 25,000, ``พันสอง`` 1,200 (None otherwise).
+
+    >>> colloquial_value("แสนห้า"), colloquial_value("สองหมื่นห้า"), colloquial_value("ห้าสิบ")
+    (150000, 25000, None)
+    """
+    for digit, d in _DIGIT_WORDS.items():
+        if not word.endswith(digit):
+            continue
+        head = word[: -len(digit)]
+        for power, p in _POWERS.items():
+            if head.endswith(power):
+                base = _word_value(head) if head != power else p
+                return None if base is None else base + d * p // 10
+    return None
+
+
 def stated_numbers(text: str) -> set[float]:
     """Every number ``text`` states, as values (digits, money multipliers, number words).
 
@@ -96,7 +118,11 @@ def stated_numbers(text: str) -> set[float]:
     for entity in find_quantities(text):
         if isinstance(entity.value, (int, float)):
             values.add(entity.value)
-    values.update(v for _, _, v in number_words(text))
+    for start, end, value in number_words(text):
+        values.add(value)
+        spoken = colloquial_value(text[start:end])
+        if spoken is not None:
+            values.add(spoken)
     return values
 
 
@@ -115,17 +141,25 @@ def same_number(values: float | set[float], others: set[float]) -> bool:
     return False
 
 
+_NAME_NUMBER = re.compile(r"(?:มาตรา|ม\.|หมู่ที่|หมู่|ข้อ|ครั้งที่|รุ่นที่|เขต|เขตสุขภาพที่|ฉบับที่|ST-)[ \t]*$")
+
+
 def point_numbers(text: str) -> list[tuple[str, set[float]]]:
     """The numbers of a card point worth checking, as ``(as written, values it may be)``:
     digits (with a multiplier word after them, both readings) and number words; not a list
-    marker ("1.") at the start.
+    marker ("1.") at the start, nor a number that names something (``มาตรา 40``, ``หมู่ที่ 3``,
+    ``เขต 12``, ``ST-5``).
 
+    >>> point_numbers("ผู้ประกันตนมาตรา 40 เพิ่มเป็น 64 คน ในเขต 12")
+    [('64', {64})]
     >>> point_numbers("ผู้ประกันตนเพิ่มจาก 21 เป็นหกสิบสี่คน งบ 5 หมื่นบาท")
     [('21', {21}), ('หกสิบสี่', {64}), ('5', {50000, 5})]
     """
     found = []
     for match in _DIGITS.finditer(text):
         if match.start() == 0 and text[match.end():match.end() + 1] in (".", ")"):
+            continue
+        if _NAME_NUMBER.search(text, 0, match.start()):
             continue
         value = _value(match.group())
         if value is None:
@@ -135,5 +169,7 @@ def point_numbers(text: str) -> list[tuple[str, set[float]]]:
         if multiplier:
             values.add(value * _MULTIPLIERS[multiplier.group(1)])
         found.append((match.start(), match.group(), values))
-    found += [(start, text[start:end], {value}) for start, end, value in number_words(text)]
+    for start, end, value in number_words(text):
+        spoken = colloquial_value(text[start:end])
+        found.append((start, text[start:end], {value} if spoken is None else {value, spoken}))
     return [(written, values) for _, written, values in sorted(found, key=lambda item: item[0])]
