@@ -332,6 +332,8 @@ def test_browser_remove_then_undo_with_ctrl_z_and_button(home, voila, page):
     page.locator(".syn-seg[data-index='3'] .syn-gutter").click()  # the focus back in the document
     page.keyboard.press("2")  # pressing the code again removes it, memo and all
     _wait_for(lambda: _records(home, coder) == [], "the removal")
+    page.wait_for_selector(".syn-doclist select option:has-text('✓')", state="detached")
+    assert _current(page) == 3  # the document's last coding gone (its ✓ too), the place stays
     page.locator(".syn-status", has_text="Ctrl+Z").wait_for()
     page.keyboard.press("Control+z")
     _wait_for(lambda: len(_records(home, coder)) == 1, "the undo to bring the coding back")

@@ -401,3 +401,12 @@ def test_session_has_suggestions_filter_min_score(panel, min_score, kept):
     panel.with_suggestions.value = True
     panel.min_score.value = min_score
     assert [value for _, value in panel.doc_list.options] == kept
+
+
+def test_session_missing_collection_is_explained(tmp_path, monkeypatch):
+    from synthesis import panel as panel_module
+
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    asked = panel_module.coding_panel(coder="coder_x", collection="no-such-collection", root=tmp_path)
+    assert isinstance(asked, CoderPrompt)
+    assert "เปิดชุดเอกสาร &#39;no-such-collection&#39; ไม่ได้" in asked.message.value
