@@ -410,3 +410,14 @@ def test_session_missing_collection_is_explained(tmp_path, monkeypatch):
     asked = panel_module.coding_panel(coder="coder_x", collection="no-such-collection", root=tmp_path)
     assert isinstance(asked, CoderPrompt)
     assert "เปิดชุดเอกสาร &#39;no-such-collection&#39; ไม่ได้" in asked.message.value
+
+
+def test_session_a_view_drawn_again_gets_the_patched_segments(panel):
+    panel.open_document("rubber")
+    synced = []
+    panel.view.send_state = lambda key=None: synced.append(key)
+    panel._on_view_message(panel.view, {"type": "ready"}, [])
+    assert synced == []  # nothing patched yet: the model's copy is current
+    panel.key("code", key="1")
+    panel._on_view_message(panel.view, {"type": "ready"}, [])
+    assert synced == ["segments"] and panel.view.segments[0]["codes"] == ["success"]

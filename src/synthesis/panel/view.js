@@ -192,6 +192,9 @@ function render({ model, el }) {
   const host = panel();
   if (host !== el) host.setAttribute("data-lm-suppress-shortcuts", "true");
   drawAll();
+  // a view drawn again later (JupyterLab re-rendering an output) asks for the segments as
+  // they are now: patches change only what the browser shows, not the model's copy
+  model.send({ type: "ready" });
   return () => window.removeEventListener("keydown", onKey, true);
 }
 

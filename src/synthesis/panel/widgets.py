@@ -67,6 +67,7 @@ class CodingPanel(w.VBox):
         self.state = state
         self._quiet = False  # set while the panel itself changes the document list
         self.drawn: list[dict] = []  # the segments as the browser shows them (after patches)
+        self._patched = False  # patches sent since the model's segments were last synced
         self.code_buttons: dict[str, w.Button] = {}
         self._shown: str | None = None  # the document the view holds
         self.status = w.HTML()
@@ -266,7 +267,11 @@ class CodingPanel(w.VBox):
     # --- the document view --------------------------------------------------------------------------
     def _on_view_message(self, _widget, content, _buffers) -> None:
         kind = content.get("type")
-        if kind == "select":
+        if kind == "ready":
+            if self._patched:  # the model's copy is older than what was patched since
+                self.view.send_state("segments")
+                self._patched = False
+        elif kind == "select":
             span = self._act(self.state.select, int(content["start"]), int(content["end"]))
             if span is None:
                 self._say("เลือกได้เฉพาะข้อความ (the selection held only white space)", error=True)
@@ -349,6 +354,7 @@ class CodingPanel(w.VBox):
             self.view.current = state.segment_index
             self.drawn = segments_payload(state)
             self.view.segments = self.drawn
+            self._patched = False
             state.dirty.clear()
             self.view.send({"type": "focus"})
             self._refresh_bulk_codes()
@@ -360,6 +366,7 @@ class CodingPanel(w.VBox):
                 for segment in changed:  # what the browser now shows, kept here too
                     self.drawn[segment["index"]] = segment
                 self.view.send({"type": "patch", "segments": changed})
+                self._patched = True
                 state.dirty.clear()
                 self._refresh_bulk_codes()
             self.view.current = state.segment_index
