@@ -88,3 +88,19 @@ def test_furniture_icon_words_no_longer_lead_word_counts_of_the_pages():
         before += sum(1 for w in words(text) if w in furniture_words)
         after += sum(1 for w in words(strip_furniture(text).text) if w in furniture_words)
     assert before >= 20 and after == 0
+
+
+@pytest.mark.parametrize(
+    "text, kept, rules",
+    [
+        ("กองทุนสุขภาพตำบล - กองทุนหลักประกันสุขภาพท้องถิ่น - กปท\nโครงการออม\n", "โครงการออม\n", ["site-banner"]),
+        ("คนใต้สร้างสุข | ระบบติดตามโครงการ\nโครงการออม\n", "โครงการออม\n", ["site-banner"]),
+        ("กองทุนหลักประกันสุขภาพ อบต.แค - กปท\nโครงการออม\n", "กองทุนหลักประกันสุขภาพ อบต.แค - กปท\nโครงการออม\n", []),
+        ("โครงการออม\nคนใต้สร้างสุข | ระบบติดตามโครงการ\n", "โครงการออม\nคนใต้สร้างสุข | ระบบติดตามโครงการ\n", []),
+        ("ประชุม 5 มี.ค. | ห้อง 2\nเนื้อหา\n", "ประชุม 5 มี.ค. | ห้อง 2\nเนื้อหา\n", []),
+    ],
+    ids=["site-name", "first-line-site-section", "fund-line-stays", "not-first-line", "digits-are-content"],
+)
+def test_furniture_site_banner(text, kept, rules):
+    stripped = strip_furniture(text)
+    assert stripped.text == kept and [c.rule for c in stripped.removed] == rules

@@ -62,4 +62,5 @@ def test_parser_seed_pages_furniture_and_non_places(seeds_dir, prefix):
     assert not set(report.tambon) & {"หนองจิก"}  # เทศบาลตำบลหนองจิก is a local government
     if prefix == "003_":
         assert {"ทต.หนองจิก", "ทม.พัทลุง"} <= set(report.local_governments)
-        assert (report.project or "").startswith("โครงการพัฒนากลไก") and report.fund.startswith("กองทุนสุขภาพตำบล")
+        assert (report.project or "").startswith("โครงการพัฒนากลไก")
+        assert report.fund is None and "กองทุนหลักประกันสุขภาพท้องถิ่น - กปท" not in report.text  # the site banner

@@ -11,6 +11,10 @@ file is never changed, and :attr:`Stripped.removed` logs every cut with its rule
 
 The rules, in order (a rule removes a whole line unless it says a word):
 
+0. ``site-banner``: the site's name over every page (``กองทุนสุขภาพตำบล - กองทุนหลักประกัน
+   สุขภาพท้องถิ่น - กปท``, :data:`SITE_BANNERS`), and a first line ``<site> | <section>``
+   (``คนใต้สร้างสุข | ระบบติดตามโครงการ``); a fund's own line (``กองทุนหลักประกันสุขภาพ อบต.แค -
+   กปท``) names the fund and stays;
 1. ``photo-list``: a line ``• photo , <w>x<h> pixel , <n> bytes.``;
 2. ``rating``: a line of star icons only, or a vote/score line (``4.5/5 (12 votes)``);
 3. ``menu``: a line of three or more short items split by ``|``, ``»``, ``>`` or ``/`` of which
@@ -34,6 +38,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# The names of the programme's sites, shown over every page they serve.
+SITE_BANNERS = frozenset({"กองทุนสุขภาพตำบล - กองทุนหลักประกันสุขภาพท้องถิ่น - กปท",
+                          "กองทุนสุขภาพตำบล - กองทุนหลักประกันสุขภาพท้องถิ่น"})
 # Material icon names the programme's sites draw (the browser shows an icon, a saved page the word).
 ICON_WORDS = frozenset({
     "directions_run", "stars", "star", "star_border", "star_half", "place", "circle", "room",
@@ -53,6 +60,7 @@ _FOOTER_LINES = frozenset({"relate topics", "related topics", "แชร์", "s
                            "กลับด้านบน", "back to top", "อ่านต่อ", "read more", "ดูทั้งหมด",
                            "แสดงความคิดเห็น", "tags:", "แท็ก:"})
 
+_FIRST_LINE_BANNER = re.compile(r"^[^|0-9๐-๙]{2,40}(?:[ \t]+\|[ \t]+[^|0-9๐-๙]{2,40}){1,3}$")
 _PHOTO_LINE = re.compile(r"^[ \t]*(?:[•·*\-][ \t]*)?(?:photo|image|ภาพ|รูปภาพ)[ \t]*,[ \t]*\d+[ \t]*[x×][ \t]*\d+"
                          r"[ \t]*(?:pixel|pixels|px)[ \t]*,[ \t]*[\d,.]+[ \t]*(?:bytes|byte|KB|kB|MB)\.?[ \t]*$",
                          re.I)
@@ -98,9 +106,13 @@ def strip_furniture(text: str) -> Stripped:
     kept: list[str] = []
     removed: list[Cut] = []
     offset = 0
+    first = True
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         rule = _line_rule(body)
+        if body.strip() in SITE_BANNERS or (first and _FIRST_LINE_BANNER.match(body.strip())):
+            rule = "site-banner"
+        first = first and not body.strip()
         if rule:
             removed.append(Cut(offset, offset + len(line), line, rule))
         else:

@@ -21,7 +21,7 @@ from synthesis.corpus.parser.lines import Line, split_lines
 from synthesis.corpus.parser.record import ParsedReport
 
 # The fund website's banner (its fund line) and another site's ``name | section`` banner.
-_FUND_LINE = re.compile(r"(?:^|[ \t])(?:กองทุน|กปท)|[ \t]-[ \t]*กปท[ \t]*$")
+_FUND_LINE = re.compile(r"^(?:กองทุนหลักประกันสุขภาพ|กองทุนสุขภาพตำบล|กองทุนฯ)|[ \t]-[ \t]*กปท[ \t]*$")
 _SITE_BANNER = re.compile(r"^[^|]{2,60}(?:[ \t]+\|[ \t]+[^|]{2,60}){1,3}$")
 HEAD_LINES = 6
 
@@ -69,10 +69,10 @@ def is_site_banner(line: str) -> bool:
 def is_fund_line(line: str) -> bool:
     """A fund's name line (``กองทุนหลักประกันสุขภาพ อบต.แค - กปท``), not a sentence about funds.
 
-    >>> is_fund_line("กองทุนสุขภาพตำบล - กองทุนหลักประกันสุขภาพท้องถิ่น - กปท"), is_fund_line("ประชุมกองทุน")
+    >>> is_fund_line("กองทุนหลักประกันสุขภาพ อบต.แค - กปท"), is_fund_line("กองทุนที่มีโครงการ ปี 2566")
     (True, False)
     """
-    return bool(_FUND_LINE.search(line)) and len(line) <= 120 and (" - " in line or line.startswith("กองทุน"))
+    return bool(_FUND_LINE.search(line)) and len(line) <= 120
 
 
 @dataclass(frozen=True)
