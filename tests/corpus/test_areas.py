@@ -190,3 +190,19 @@ def test_areas_labelled_set_precision_and_recall():
 
     precision, recall, misses = attribution_scores()
     assert precision >= 0.95 and recall >= 0.9, misses
+
+
+def test_areas_cases_to_review_are_listed_with_their_evidence(areas):
+    import dataclasses
+
+    import pandas as pd
+
+    from synthesis.corpus.areas import attributions_to_review
+
+    texts = {"u.txt": "เวทีเยาวชนอ่าวปัตตานี 30 มีนาคม 2567\nเยาวชนจากหนองจิกเล่าเรื่องขยะ\nเยาวชนหนองจิกทำคลิป",
+             "m.txt": "ประชุมกลุ่มผู้กรีดยาง ณ ศาลา ต.บาละ อ.กาบัง จ.ยะลา 5 มีนาคม 2566"}
+    rows = [dataclasses.asdict(a) | {"doc_id": path} for path, text in texts.items() for a in attribute(_doc(text), areas)]
+    documents = pd.DataFrame({"doc_id": list(texts), "path": list(texts), "date": ["2024-03-30", "2023-03-05"]})
+    review = attributions_to_review(pd.DataFrame(rows), documents)
+    assert review[["path", "area_id", "rule", "evidence"]].values.tolist() == \
+        [["u.txt", "pattani-nong-chik", "uncertain", "หนองจิก"]]

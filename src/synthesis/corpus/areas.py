@@ -403,3 +403,34 @@ def area_confidence(attributions: list[Attribution]) -> dict[str, tuple[float, s
         if a.area_id not in best or a.confidence > best[a.area_id][0]:
             best[a.area_id] = (a.confidence, a.rule)
     return best
+
+
+REVIEW_RULES = ("uncertain", "outside_period")
+
+
+def attributions_to_review(attributions, documents):
+    """The (document, area) pairs a person should decide: evidence that is ``uncertain`` or
+    ``outside_period`` and no member rule for that pair; one row each with its evidence.
+
+    ``attributions`` and ``documents`` are the store's tables (``doc_id``, ``area_id``,
+    ``rule``, ``evidence``; ``doc_id``, ``path``, ``date``).
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["d"], "area_id": ["x"], "rule": ["uncertain"], "evidence": ["หนองจิก"]})
+    >>> attributions_to_review(a, pd.DataFrame({"doc_id": ["d"], "path": ["p.txt"], "date": ["2023-01-01"]})).values.tolist()
+    [['p.txt', '2023-01-01', 'x', 'uncertain', 'หนองจิก']]
+    """
+    import pandas as pd
+
+    columns = ["path", "date", "area_id", "rule", "evidence"]
+    if attributions.empty:
+        return pd.DataFrame(columns=columns)
+    members = set(zip(*(attributions[attributions["rule"].isin(MEMBER_RULES)][k] for k in ("doc_id", "area_id"))))
+    review = attributions[attributions["rule"].isin(REVIEW_RULES)]
+    keep = pd.Series([pair not in members for pair in zip(review["doc_id"], review["area_id"])],
+                     index=review.index, dtype=bool)
+    review = review[keep]
+    grouped = (review.groupby(["doc_id", "area_id", "rule"], as_index=False)
+               .agg(evidence=("evidence", lambda s: ", ".join(dict.fromkeys(s)))))
+    rows = grouped.merge(documents[["doc_id", "path", "date"]], on="doc_id", how="left")
+    return rows[columns].sort_values(["path", "area_id"]).reset_index(drop=True)
