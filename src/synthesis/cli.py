@@ -18,7 +18,7 @@ COMMAND_MODULES = (
     "synthesis.thai.commands",
     "synthesis.corpus.commands",
     "synthesis.coding.commands",
-    "synthesis.analysis.commands",
+    "synthesis.findings.commands",
     "synthesis.reports.commands",
     "synthesis.exchange.commands",
     "synthesis.facts.commands",

@@ -102,7 +102,8 @@ def colloquial_value(word: str) -> int | None:
     return None
 
 
-def stated_numbers(text: str) -> set[float]:
+@functools.lru_cache(maxsize=20000)
+def stated_numbers(text: str) -> frozenset[float]:
     """Every number ``text`` states, as values (digits, money multipliers, number words).
 
     >>> sorted(stated_numbers("งบ 5 หมื่นบาท ๓ โครงการ"))
@@ -123,7 +124,7 @@ def stated_numbers(text: str) -> set[float]:
         spoken = colloquial_value(text[start:end])
         if spoken is not None:
             values.add(spoken)
-    return values
+    return frozenset(values)
 
 
 def same_number(values: float | set[float], others: set[float]) -> bool:

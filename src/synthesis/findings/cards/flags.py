@@ -73,10 +73,12 @@ def card_flags(card: LessonCard, details: pd.DataFrame, last_edited: str = "") -
     ``last_edited`` defaults to the card's own field."""
     from synthesis.findings.numerals import point_numbers, same_number, stated_numbers
 
-    known = details.drop_duplicates("coding_id").set_index("coding_id", drop=False) if len(details) else details
+    records = details.to_dict("records") if len(details) else []
+    known = {r["coding_id"]: r for r in records}
     cited_anywhere = {cid for _, _, point in card.points() for cid in point.codings}
     edited = _utc(last_edited or card.last_edited)
-    in_area = details[details["areas"].map(lambda a: a is not None and card.area in list(a))] if len(details) else details
+    in_area = [r for r in records if r.get("areas") is not None and card.area in list(r["areas"])
+               and r["coding_id"] not in cited_anywhere]
     rows = []
 
     def flag(section, number, point, kind, detail, ids=()):
@@ -87,29 +89,32 @@ def card_flags(card: LessonCard, details: pd.DataFrame, last_edited: str = "") -
         if not point.codings:
             flag(section, number, point, "unsupported", "ข้อนี้ไม่ได้อ้างการลงรหัสใดเลย (cites no coding)")
             continue
-        missing = [c for c in point.codings if c not in known.index]
+        missing = [c for c in point.codings if c not in known]
         if missing:
             flag(section, number, point, "unknown_coding", f"ไม่พบในคอลเลกชันนี้: {', '.join(missing)}", missing)
-        present = known.loc[[c for c in point.codings if c in known.index]] if len(known) else known
-        if len(present) == 0:
+        present = [known[c] for c in point.codings if c in known]
+        if not present:
             continue
-        passages = set()
-        for quote in present["quote"]:
-            passages |= stated_numbers(str(quote))
+        passages: set = set()
+        for row in present:
+            passages |= stated_numbers(str(row["quote"]))
         absent = [written for written, values in point_numbers(point.text) if not same_number(values, passages)]
         if absent:
             flag(section, number, point, "number_not_in_evidence",
                  f"ไม่พบตัวเลข {', '.join(absent)} ในข้อความที่อ้าง (not in any cited passage)")
-        if edited is not None and len(in_area):
-            codes = set(present["code_id"])
-            newer = in_area[in_area["code_id"].isin(codes) & ~in_area["coding_id"].isin(cited_anywhere)]
-            newer = newer[newer["created"].map(lambda c: (_utc(str(c)) or edited) > edited)]
-            newer = newer.drop_duplicates(["doc_id", "quote"]) if "doc_id" in newer.columns else newer
-            if len(newer):
-                listed = "; ".join(f"“{' '.join(str(q).split())[:80]}” ({t} {d})" for q, t, d in
-                                   zip(newer["quote"], newer.get("title", [""] * len(newer)),
-                                       newer.get("date", [""] * len(newer))))
+        if edited is not None and in_area:
+            codes = {row["code_id"] for row in present}
+            newer, seen = [], set()
+            for row in in_area:
+                stamp = _utc(str(row.get("created") or ""))
+                key = (row.get("doc_id"), row["quote"])
+                if row["code_id"] in codes and stamp is not None and stamp > edited and key not in seen:
+                    seen.add(key)
+                    newer.append(row)
+            if newer:
+                listed = "; ".join(f"“{' '.join(str(r['quote']).split())[:80]}” ({r.get('title', '')} {r.get('date', '')})"
+                                   for r in newer)
                 flag(section, number, point, "newer_evidence",
                      f"ลงรหัสหลังการแก้ไขบัตรครั้งล่าสุด ({last_edited or card.last_edited}) และบัตรยังไม่ได้อ้าง: {listed}",
-                     newer["coding_id"].tolist())
+                     [r["coding_id"] for r in newer])
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)

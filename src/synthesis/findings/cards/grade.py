@@ -79,6 +79,30 @@ def code_agreement(codings, units: pd.DataFrame, coders: list[str] | None = None
             for row in table.itertuples() if row.code_id != "ALL"}
 
 
+class _SpanIndex:
+    """Coded spans by document, built once per details table."""
+
+    def __init__(self, details: pd.DataFrame):
+        self.by_doc: dict[str, list[tuple]] = {}
+        for doc, start, end, code in zip(details["doc_id"], details["start"], details["end"], details["code_id"]):
+            self.by_doc.setdefault(doc, []).append((doc, start, end, code))
+
+    def get_many(self, docs) -> list[tuple]:
+        return [span for doc in docs for span in self.by_doc.get(doc, ())]
+
+
+_SPAN_CACHE: dict[int, tuple[pd.DataFrame, _SpanIndex]] = {}
+
+
+def _spans_by_doc(details: pd.DataFrame) -> _SpanIndex:
+    cached = _SPAN_CACHE.get(id(details))
+    if cached is None or cached[0] is not details:
+        _SPAN_CACHE.clear()
+        cached = (details, _SpanIndex(details))
+        _SPAN_CACHE[id(details)] = cached
+    return cached[1]
+
+
 def _informants(rows: pd.DataFrame) -> int:
     keys = set()
     for speaker, reporter, doc_id in zip(rows["speaker"], rows["reporter"], rows["doc_id"]):
@@ -124,13 +148,12 @@ def grade_point(text: str, cited: pd.DataFrame, agreement_by_code: dict[str, tup
     if section in OPPOSING and all_details is not None and codebook is not None:
         opposing = OPPOSING[section]
         spans = {(d, s, e) for d, s, e in zip(cited["doc_id"], cited["start"], cited["end"])}
-        others = all_details[all_details["doc_id"].isin({d for d, _, _ in spans})]
-        clash = [row for row in others.itertuples()
-                 if (codebook.top_of(row.code_id) if row.code_id in codebook else row.code_id) in opposing
-                 and any(d == row.doc_id and row.start < e and s < row.end for d, s, e in spans)]
+        clash = [code for doc, start, end, code in _spans_by_doc(all_details).get_many({d for d, _, _ in spans})
+                 if (codebook.top_of(code) if code in codebook else code) in opposing
+                 and any(d == doc and start < e and s < end for d, s, e in spans)]
         if clash:
             concerns += 1
-            reasons.append(f"ความสอดคล้องของข้อมูล: ข้อความที่อ้างถูกลงรหัสเป็น {clash[0].code_id} ด้วย "
+            reasons.append(f"ความสอดคล้องของข้อมูล: ข้อความที่อ้างถูกลงรหัสเป็น {clash[0]} ด้วย "
                            "(a cited passage is also coded under an opposing code)")
     weights: dict[str, int] = {}
     for code in cited["code_id"]:
