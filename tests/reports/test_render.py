@@ -155,6 +155,8 @@ def test_render_title_without_heading_is_general(tmp_path):
     "thead { display: table-header-group; }",     # the header row again on each page
     "counter(page)",                              # page numbers in the footer
     ".jp-OutputArea-child { break-inside: auto !important; }",  # long tables may break: no half-empty pages
+    "table { width: 100% !important; max-width: 100%;",         # wide tables fit the page, never cut
+    "overflow-wrap: anywhere;",
 ])
 def test_render_print_css_has_the_a4_rules(tmp_path, rule):
     from synthesis.reports.render import write_html

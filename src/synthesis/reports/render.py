@@ -71,6 +71,9 @@ body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
   thead { display: table-header-group; }
   img { max-width: 100%% !important; height: auto; }
   .table-scroll { overflow: visible; }
+  /* every table fits the page width: long words may wrap anywhere, the text gets smaller */
+  .jp-RenderedHTMLCommon table { width: 100%% !important; max-width: 100%%; font-size: 7.5pt; }
+  .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { overflow-wrap: anywhere; padding: 2px 4px; }
   .table-scroll th:first-child, .table-scroll td:first-child { position: static; }
   details { display: block; }
   a { color: inherit; text-decoration: none; }
