@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["synthesis.corpus.furniture", "synthesis.corpus.parser", "synthesis.corpus.parser.fields",
            "synthesis.corpus.parser.kinds", "synthesis.corpus.parser.forms", "synthesis.corpus.parser.listings",
-           "synthesis.corpus.parser.news", "synthesis.corpus.parser.places", "synthesis.thai.place_resolution",
+           "synthesis.corpus.parser.news", "synthesis.corpus.parser.places", "synthesis.corpus.parser.title", "synthesis.thai.place_resolution",
            "synthesis.thai.pdf_repair", "synthesis.corpus.readers.pdf"]
 
 

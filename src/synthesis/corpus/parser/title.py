@@ -15,9 +15,16 @@ def first_date(text: str):
 
 
 def set_date(report: ParsedReport, entity) -> None:
-    """Date, end of a range and precision from a DATE entity of the Thai layer."""
-    report.date = entity.value
-    report.date_end = entity.attrs.get("end")
+    """Date, end of a range and precision from a DATE entity of the Thai layer, a two-digit
+    year read in the era of the document's four-digit years (:func:`fields.consistent_date`).
+
+    >>> r = ParsedReport(text="ปีงบประมาณ 2023 ประชุม 5 มี.ค. 23")
+    >>> set_date(r, first_date(r.text)); r.date
+    '2023-03-05'
+    """
+    from synthesis.corpus.parser.fields import consistent_date, document_era
+
+    report.date, report.date_end = consistent_date(entity, document_era(report.text))
     report.date_precision = entity.attrs.get("precision", "day")
 
 
