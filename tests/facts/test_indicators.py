@@ -162,3 +162,21 @@ def test_indicators_demo_pattani(demo_corpus):
 def test_indicators_labelled_set_precision_and_recall():
     for name, (precision, recall) in indicator_scores().items():
         assert precision >= 0.9 and recall >= 0.9, (name, precision, recall)
+
+
+@pytest.mark.parametrize("point, supported", [
+    ("ผู้ประกันตนมาตรา 40 เพิ่มเป็น 64 คน", [(64, True)]),
+    ("ผู้ประกันตนมาตรา 40 เพิ่มเป็น 65 คน", [(65, False)]),
+    ("ลดครัวเรือนที่ใช้น้ำกรดเหลือ 6 ครัวเรือน", [(6, True)]),
+    ("มีผู้ขาดส่ง 11 คน", [(11, True)]),  # a note of the indicator states it
+])
+def test_indicators_figure_support_for_card_points(point, supported):
+    from synthesis.facts.indicators import figure_support
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2020-01-01", "2023-07-21"], "text": [
+        "ที่ประชุมตั้งเป้าหมาย คือ ผู้ประกันตนมาตรา 40 อย่างน้อย 60 คน ครัวเรือนที่ยังใช้น้ำกรดเหลือไม่เกิน 10 ครัวเรือน",
+        "ผลที่เกิดขึ้นจริง\n1. ผู้ประกันตนมาตรา 40 เพิ่มจาก 21 คน เป็น 64 คน (เป้าหมาย 60 คน) แต่มี 11 คนขาดส่ง\n"
+        "2. ครัวเรือนที่ใช้น้ำกรดลดจาก 38 เหลือ 6 ครัวเรือน (เป้าหมายไม่เกิน 10)"]})
+    found = figure_support(point, indicator_evidence(docs))
+    assert list(found.groupby("value", sort=False)["supported"].any().items()) == supported
+    assert found[found["supported"]]["sentence"].notna().all()

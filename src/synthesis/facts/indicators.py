@@ -345,3 +345,30 @@ def indicator_evidence(documents: pd.DataFrame, area: str | None = None) -> pd.D
                          "date": f.date, "doc_id": f.doc_id, "title": f.title, "sentence": f.sentence,
                          "start": f.start, "end": f.end})
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+SUPPORT_COLUMNS = ["value", "unit", "text", "supported", "indicator", "role", "doc_id", "date", "sentence"]
+
+
+def figure_support(text: str, evidence: pd.DataFrame) -> pd.DataFrame:
+    """Each counted number of ``text`` (a lesson card's point) with the indicator figures that
+    state it (same value and unit, from :func:`indicator_evidence`), or ``supported`` False.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "date": ["2021-01-05"], "text": ["ตั้งเป้าหมาย คือ มี อสอช. 6 คน"]})
+    >>> figure_support("กลุ่มมี อสอช. 6 คน และสมาชิก 90 คน", indicator_evidence(docs))[["value", "supported"]].values.tolist()
+    [[6, True], [90, False]]
+    """
+    from synthesis.facts.quantities import counted_quantities
+
+    rows = []
+    for q in counted_quantities(text):
+        unit = q.unit
+        matches = evidence[(evidence["value"] == q.value) &
+                           evidence["unit"].map(lambda u: _same_unit(u, unit))] if not evidence.empty else evidence
+        if matches.empty:
+            rows.append({"value": q.value, "unit": unit, "text": q.text, "supported": False, "indicator": None,
+                         "role": None, "doc_id": None, "date": None, "sentence": None})
+        for m in matches.itertuples(index=False):
+            rows.append({"value": q.value, "unit": unit, "text": q.text, "supported": True, "indicator": m.indicator,
+                         "role": m.role, "doc_id": m.doc_id, "date": m.date, "sentence": m.sentence})
+    return pd.DataFrame(rows, columns=SUPPORT_COLUMNS)
