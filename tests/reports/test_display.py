@@ -42,6 +42,7 @@ def test_display_empty_table_says_no_data(frame):
 
 
 @pytest.mark.parametrize("name, header", [("count", "จำนวนครั้ง (count)"), ("slug", "รหัสพื้นที่ (slug)"),
+                                          ("target_count", "ความถี่ในรายงานนี้ (target count)"), ("κ", "ค่าแคปปา (κ)"),
                                           ("วันที่ (date)", "วันที่ (date)"), ("เอกสาร", "เอกสาร")])
 def test_display_headers_are_thai(name, header):
     assert thai_header(name) == header
@@ -83,3 +84,12 @@ def test_display_doctests():
     import synthesis.reports.display
 
     assert doctest.testmod(synthesis.reports.display).failed == 0
+
+
+@pytest.mark.parametrize("columns", [["path", "area_id", "confidence", "evidence"], ["term", "target_count", "score"],
+                                     ["code", "n (segments)", "κ"]])
+def test_display_no_english_only_header_left(columns):
+    import re
+
+    frame = pd.DataFrame([[1] * len(columns)], columns=columns)
+    assert all(re.search(r"[\u0e00-\u0e7f]", header) for header in format_table(frame).columns)

@@ -47,6 +47,20 @@ THAI_HEADERS = {
     "file": "ไฟล์ (file)",
     "error": "ข้อผิดพลาด (error)",
     "reason": "เหตุผล (reason)",
+    "path": "ไฟล์ (path)",
+    "area_id": "รหัสพื้นที่ (area id)",
+    "rules": "กฎ (rules)",
+    "confidence": "ความมั่นใจ (confidence)",
+    "uncertain": "ไม่แน่ชัด (uncertain)",
+    "evidence": "หลักฐาน (evidence)",
+    "of": "จากทั้งหมด (of)",
+    "codings": "การลงรหัส (codings)",
+    "last coded": "ลงรหัสล่าสุด (last coded)",
+    "n (segments)": "จำนวนส่วนข้อความ (n, segments)",
+    "κ": "ค่าแคปปา (κ)",
+    "score": "คะแนน (score)",
+    "target_count": "ความถี่ในรายงานนี้ (target count)",
+    "reference_count": "ความถี่ในเอกสารอื่น (reference count)",
 }
 
 
