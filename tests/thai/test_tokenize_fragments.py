@@ -101,6 +101,51 @@ def test_tokenize_keeps_unknown_words_whole(text, expected):
     assert [t.text for t in tokenize(text) if not t.is_space] == expected
 
 
+def _read(pieces: list[str]) -> list[str]:
+    cuts = [0]
+    for piece in pieces:
+        cuts.append(cuts[-1] + len(piece))
+    texts = list(pieces)
+    tokenize_module._prefer_common_reading(cuts, texts, load_dictionary())
+    assert "".join(texts) == "".join(pieces) and all(texts)
+    assert [b - a for a, b in zip(cuts, cuts[1:])] == list(map(len, texts))
+    return texts
+
+
+@pytest.mark.parametrize(
+    "pieces, expected",
+    [
+        (["ยาย", "บอ", "กว่า", "ปวด"], ["ยาย", "บอก", "ว่า", "ปวด"]),
+        (["พื้น", "ที่อื่น"], ["พื้นที่", "อื่น"]),
+        (["ต้อง", "มี", "ห้อง", "น้ำสะอาด"], ["ต้อง", "มี", "ห้องน้ำ", "สะอาด"]),
+        (["ใส่", "ถุง", "มือจับ"], ["ใส่", "ถุงมือ", "จับ"]),
+        (["และ", "นา", "ยมะ"], ["และ", "นาย", "มะ"]),
+        # two pairs in a row: the second sees the first's new word
+        (["เอก", "สารสังเคราะห์", "ข้อ", "ความใน"], ["เอกสาร", "สังเคราะห์", "ข้อความ", "ใน"]),
+    ],
+)
+def test_tokenize_common_reading_of_two_words(pieces, expected):
+    assert _read(pieces) == expected
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ["ค่า", "น้ำยาง"],  # น้ำยาง is a domain term
+        ["ทำงาน", "มา", "กว่า"],  # มาก|ว่า is not clearly more common
+        ["ก็", "ดีขึ้น"],  # a stop word grows only on far more evidence
+        ["ที่", "ตั้งอยู่"],
+        ["ตา", "พร่ามัว"],
+        ["บอ", " ", "กว่า"],  # not a pair of adjacent words
+        ["ฟอร์มิก", "กว่า"],
+        [],
+        ["บอ"],
+    ],
+)
+def test_tokenize_common_reading_leaves_the_engine_reading(pieces):
+    assert _read(pieces) == pieces
+
+
 @pytest.mark.parametrize(
     "text, term",
     [
@@ -125,8 +170,9 @@ def test_tokenize_programme_terms_are_whole(text, term):
                 max_size=30).map("".join))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_tokenize_mend_only_removes_cuts_inside_thai_runs(text):
-    mended = tokenize_module.token_boundaries(text)
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokenize_module, "_prefer_common_reading", lambda cuts, texts, dictionary: None)
+        mended = tokenize_module.token_boundaries(text)
         patch.setattr(tokenize_module, "_mend_fragments", lambda cuts, texts, dictionary: (cuts, texts))
         engine = tokenize_module.token_boundaries(text)
     assert set(mended) <= set(engine)

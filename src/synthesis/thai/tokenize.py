@@ -19,7 +19,9 @@ What the engine sees and what comes back:
    already are token boundaries.
 5. Unknown words are kept whole (``_mend_fragments``, one rule for both paths, below):
    where the engine cut a word it does not know into pieces, the pieces are joined again.
-6. The result is a ``TokenList``: the cut positions (and the tokens' strings), from which
+6. Where the engine chose the rarer of two readings of two words (``บอ|กว่า`` for
+   ``บอก|ว่า``), the common one is taken (``_prefer_common_reading``, rule c below).
+7. The result is a ``TokenList``: the cut positions (and the tokens' strings), from which
    ``Token`` objects are made only when asked for.
 
 The rule of step 5, on each run of adjacent tokens made only of Thai letters (a run ends at
@@ -38,8 +40,18 @@ b. a fragment takes in the fragments and bound syllables next to it, again and a
    ``นู|ร|ฮา|ยา|ตี`` → ``นูรฮายาตี``; it stops at words that stand alone and at joined
    tokens that are words (``ระ|บบ`` → ``ระบบ``, not ``ระบบบริหาร``).
 
-Known words are never joined to each other, and only cuts inside a run are removed, so a
-token still never splits a grapheme cluster. Names made only of known syllables
+c. two adjacent known words ``a|b`` (neither a domain term) are read ``a+x|y`` instead, where
+   ``b = x+y``, ``a+x`` and ``y`` are known words and ``x`` has at most ``SHIFT_MAX_CHARS``
+   characters, when that reading is clearly more common: the product of the two words'
+   frequencies in the Thai National Corpus (PyThaiNLP's ``tnc_freq``, 0.5 added) is more
+   than ``SHIFT_MIN_GAIN`` times the engine's (``STOPWORD_SHIFT_MIN_GAIN`` when ``a`` is a
+   stop word). ``บอ|กว่า`` → ``บอก|ว่า``,
+   ``พื้น|ที่อื่น`` → ``พื้นที่|อื่น``, ``นา|ยมะ`` → ``นาย|มะ``; ``ค่า|น้ำยาง`` stays
+   (น้ำยาง is a domain term). The engine keeps the number of tokens; it only picks the
+   reading with the shorter first word when two readings tie, which is what this undoes.
+
+Rules a and b never join known words to each other, and only cuts inside a run are removed
+or moved (to a grapheme-cluster boundary), so a token still never splits a cluster. Names made only of known syllables
 (``สะ|มะ|แอ``) stay cut: they are names, which ``keywords`` leaves out of word counts.
 
 Steps 3 and 4 run in one compiled pass over the chunk's characters (``_fast_tokenize.pyx``,
@@ -58,6 +70,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import math
 import os
 import re
 import tempfile
@@ -67,6 +80,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, islice
+from operator import and_
 from pathlib import Path
 
 import ahocorasick_rs
@@ -77,7 +91,7 @@ from synthesis.thai.accel import compiled
 from synthesis.thai.dictionary import HARD_MIN_CHARS, Dictionary, load_dictionary
 from synthesis.thai.spans import TokenList
 
-TOKENIZER_VERSION = "2"  # 2: unknown words kept whole (_mend_fragments)
+TOKENIZER_VERSION = "2"  # 2: unknown words kept whole, the common reading of two words
 CHUNK_CHARS = 4000
 
 Segmenter = Callable[[str, Dictionary], list[str]]
@@ -423,6 +437,7 @@ def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
         cuts, chunk_texts = _chunk_tokens(chunk, pieces, offset)
         cuts, chunk_texts = _keep_terms_whole(chunk, offset, cuts, chunk_texts, terms_of_chunk(offset, chunk_end))
         cuts, chunk_texts = _mend_fragments(cuts, chunk_texts, dictionary)
+        _prefer_common_reading(cuts, chunk_texts, dictionary)
         if offset == 0:  # the first chunk's lists become the text's (most texts are one chunk)
             boundaries, texts = cuts, chunk_texts
         else:
@@ -497,10 +512,15 @@ def _titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _free_words() -> frozenset[str]:
+def _stopwords() -> frozenset[str]:
     from pythainlp.corpus import thai_stopwords
 
-    return frozenset(thai_stopwords()) | _titles() | FREE_SHORT_WORDS
+    return frozenset(thai_stopwords())
+
+
+@lru_cache(maxsize=1)
+def _free_words() -> frozenset[str]:
+    return _stopwords() | _titles() | FREE_SHORT_WORDS
 
 
 @lru_cache(maxsize=4)
@@ -571,6 +591,100 @@ def _mend_run(texts: list[str], classes: list[int], lexicon: _Lexicon) -> list[t
         else:
             index += 1
     return [(size, text) for size, text, _ in groups]
+
+
+SHIFT_MAX_CHARS = 4
+SHIFT_MIN_GAIN = 30.0
+# A stop word first (ก็, ที่, ว่า) grows into a compound (ก็ดี, ที่ตั้ง, ว่าที่) only on far more
+# evidence: those compounds are common in the corpus, yet ก็|ดีขึ้น, ที่|ตั้งอยู่ are right.
+STOPWORD_SHIFT_MIN_GAIN = 100_000.0
+
+
+class _Readings:
+    """What rule c asks: which known words may grow by a few characters into the next token
+    (``extendable``), the words' corpus frequencies (as logarithms), and each pair's answer
+    (kept: a text's pairs repeat)."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        lexicon = _lexicon(dictionary)
+        self.words, self.terms = lexicon.words, frozenset(dictionary.terms)
+        extendable, splittable = set(), set()
+        for word in self.words:
+            for size in range(1, min(SHIFT_MAX_CHARS, len(word) - 1) + 1):
+                extendable.add(word[:-size])
+                if word[size:] in self.words:
+                    splittable.add(word)
+        # first words that may grow, second words that may give their first characters
+        self.extendable = frozenset(extendable & self.words) - self.terms
+        self.splittable = frozenset(splittable) - self.terms
+        self.log_frequency = _log_frequencies()
+        self.minimum_gain = math.log(SHIFT_MIN_GAIN)
+        self.stopword_minimum_gain = math.log(STOPWORD_SHIFT_MIN_GAIN)
+        self.stopwords = _stopwords()
+        self.answers: dict[tuple[str, str], int] = {}
+
+    def shift(self, first: str, second: str) -> int:
+        """How many characters of ``second`` go to ``first`` (0: none)."""
+        key = (first, second)
+        answer = self.answers.get(key)
+        if answer is None:
+            answer = self.answers[key] = self._best_shift(first, second)
+            if len(self.answers) > _CLASS_CACHE_LIMIT:
+                self.answers.clear()
+        return answer
+
+    def _best_shift(self, first: str, second: str) -> int:
+        words, frequency = self.words, self.log_frequency
+        if second not in words or second in self.terms or not _THAI_WORD_CHARS.fullmatch(second):
+            return 0
+        gain = self.stopword_minimum_gain if first in self.stopwords else self.minimum_gain
+        best, best_score = 0, frequency.get(first, _UNSEEN) + frequency.get(second, _UNSEEN) + gain
+        both = first + second
+        for size in range(1, min(SHIFT_MAX_CHARS, len(second) - 1) + 1):
+            grown, rest = both[: len(first) + size], second[size:]
+            if grown in words and rest in words and graphemes.is_boundary(both, len(grown)):
+                score = frequency.get(grown, _UNSEEN) + frequency.get(rest, _UNSEEN)
+                if score > best_score:
+                    best, best_score = size, score
+        return best
+
+
+_UNSEEN = math.log(0.5)
+
+
+@lru_cache(maxsize=1)
+def _log_frequencies() -> dict[str, float]:
+    from pythainlp.corpus import tnc
+
+    return {word: math.log(count + 0.5) for word, count in tnc.word_freqs()}
+
+
+@lru_cache(maxsize=4)
+def _readings(dictionary: Dictionary) -> _Readings:
+    return _Readings(dictionary)
+
+
+def _prefer_common_reading(cuts: list[int], texts: list[str], dictionary: Dictionary) -> None:
+    """Rule c of the module notes, on ``cuts`` and ``texts`` in place.
+
+    >>> cuts, texts = [0, 2, 6], ["บอ", "กว่า"]
+    >>> _prefer_common_reading(cuts, texts, load_dictionary())
+    >>> cuts, texts
+    ([0, 3, 6], ['บอก', 'ว่า'])
+    """
+    readings = _readings(dictionary)
+    extendable, answers = readings.extendable, readings.answers
+    candidates = map(and_, map(extendable.__contains__, texts), map(readings.splittable.__contains__, islice(texts, 1, None)))
+    for index in compress(range(len(texts) - 1), candidates):  # (C loops: a sixth of the tokens pass)
+        first, second = texts[index], texts[index + 1]
+        if first not in extendable:
+            continue  # changed by the pair before
+        size = answers.get((first, second))
+        if size is None:
+            size = readings.shift(first, second)
+        if size:
+            texts[index], texts[index + 1] = first + second[:size], second[size:]
+            cuts[index + 1] += size
 
 
 def _join(groups: list[list], index: int, lexicon: _Lexicon) -> None:
