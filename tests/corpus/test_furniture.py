@@ -104,3 +104,11 @@ def test_furniture_icon_words_no_longer_lead_word_counts_of_the_pages():
 def test_furniture_site_banner(text, kept, rules):
     stripped = strip_furniture(text)
     assert stripped.text == kept and [c.rule for c in stripped.removed] == rules
+
+
+@pytest.mark.parametrize("text", ["ที่place่", "น้ำplaceา", "7.1,100.2placeี"])
+def test_furniture_never_glues_a_mark_to_another_letter(text):
+    from synthesis.thai.normalize import normalize_text
+
+    stripped = strip_furniture(text).text
+    assert normalize_text(stripped) == stripped and stripped == text

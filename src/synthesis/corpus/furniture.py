@@ -73,6 +73,7 @@ _ICON_ONLY = re.compile(r"^[ \t]*(?:[a-z_]+[ \t]*)+$")
 _COORDINATES = re.compile(r"-?\d{1,3}\.\d{2,}[ \t]*,[ \t]*-?\d{1,3}\.\d{2,}[ \t]*place(?![a-z_])")
 _GLUED_ICON = re.compile(r"(?<![A-Za-z_])(?P<word>[a-z]+(?:_[a-z]+)*)(?![A-Za-z_])")
 _THAI_OR_DIGIT = re.compile(r"[\u0e00-\u0e7f0-9]")
+_MARK_AT = re.compile(r"[\u0e30-\u0e3a\u0e47-\u0e4e]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +159,12 @@ def _is_menu(line: str) -> bool:
 
 def _strip_words(line: str, offset: int, removed: list[Cut]) -> str:
     """Remove map coordinates and icon words glued to content from one line."""
-    cuts: list[tuple[int, int, str]] = [(m.start(), m.end(), "map-coordinates") for m in _COORDINATES.finditer(line)]
+    cuts: list[tuple[int, int, str]] = [(m.start(), m.end(), "map-coordinates") for m in _COORDINATES.finditer(line)
+                                        if not _MARK_AT.match(line, m.end())]
     for match in _GLUED_ICON.finditer(line):
         word, start, end = match.group("word"), match.start(), match.end()
-        if word not in ICON_WORDS or any(s <= start < e for s, e, _ in cuts):
-            continue
+        if word not in ICON_WORDS or any(s <= start < e for s, e, _ in cuts) or _MARK_AT.match(line, end):
+            continue  # a Thai mark after the word: cutting would glue it to the letter before
         glued = (start > 0 and _THAI_OR_DIGIT.match(line[start - 1])) or \
                 (end < len(line) and _THAI_OR_DIGIT.match(line[end]))
         if glued or "_" in word:
