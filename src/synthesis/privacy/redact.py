@@ -187,11 +187,13 @@ def name_spans(text: str, key: PseudonymKey, doc_id: str | None = None) -> list[
     if tails:
         matchers.append(FormMatcher(tails))
     spaced = _spaced_matcher(key)
+    spaced_starts = spaced.root.keys()  # first letters of the words of address: skip the rest fast
     spans: list[NameSpan] = []
     index = 0
     while index < len(text):
         found = [hit for matcher in matchers if (hit := matcher.longest(text, index))]
-        if (hit := spaced.longest(text, index)) and _clean_spaced(text, index, hit[0]):
+        if text[index] in spaced_starts and (hit := spaced.longest(text, index)) \
+                and _clean_spaced(text, index, hit[0]):
             found.append(hit)
         if found:
             end, pseudonym = max(found, key=lambda hit: hit[0])
