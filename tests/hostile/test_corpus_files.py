@@ -312,3 +312,18 @@ def test_corpus_files_html_nested_past_parser_depth_warns(tmp_path):
     report = ingest_quietly(corpus, tmp_path / "work")
     assert "ลึก.html" in report.added
     assert any("256 deep" in warning for path, warning in report.warnings if path == "ลึก.html")
+
+
+def test_corpus_files_refusals_recorded_in_manifest(tmp_path, outside):
+    """What ingest refused is in the store's manifest (for the corpus overview), and a second
+    ingest with nothing changed keeps it."""
+    from synthesis.corpus.store import read_manifest
+
+    corpus = write_corpus(tmp_path / "corpus")
+    os.mkfifo(corpus / "ท่อ.txt")
+    ingest_quietly(corpus, tmp_path / "work")
+    expected = [{"path": "ท่อ.txt", "reason": "a named pipe (FIFO), not a file: not read"}]
+    assert read_manifest(tmp_path / "work")["refused"] == expected
+    os.symlink(outside, corpus / "นอก.txt")
+    ingest_quietly(corpus, tmp_path / "work")
+    assert [r["path"] for r in read_manifest(tmp_path / "work")["refused"]] == ["ท่อ.txt", "นอก.txt"]

@@ -436,7 +436,8 @@ class _IngestRun:
             report.removed = previous.finish()
 
             nothing_new = not (report.added or report.changed or report.removed) and same_versions
-            if nothing_new and manifest.get("errors", []) == errors \
+            refused = [{"path": path, "reason": reason} for path, reason in report.refused]
+            if nothing_new and manifest.get("errors", []) == errors and manifest.get("refused", []) == refused \
                     and (self.store_dir / "documents.parquet").is_file() \
                     and (self.store_dir / f"{FILES}.parquet").is_file():
                 writer.close()
@@ -459,6 +460,7 @@ class _IngestRun:
                           "one part per row group; the ingested files are in files.parquet",
                 "versions": versions,
                 "errors": errors,
+                "refused": refused,  # links, pipes, devices never read, with the reason
                 "counts": counts,
             })
             swap_in(self.store_dir, folder)
