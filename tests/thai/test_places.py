@@ -245,3 +245,16 @@ def test_places_resolution_local_government_is_an_organisation():
 def test_places_resolution_bare_district_written_as_a_subdistrict_is_the_subdistrict():
     levels = {(p.level, p.name) for p in read_places("จังหวัดตรัง คนกรีดยางห้วยยอด ที่ ต.ห้วยยอด")}
     assert ("amphoe", "ห้วยยอด") not in levels and ("tambon", "ห้วยยอด") in levels
+
+
+def test_places_resolution_without_non_places_for_the_tagging_pipeline():
+    from synthesis.thai import analyze
+    from synthesis.thai.place_resolution import without_non_places
+
+    text = "ประชุมที่ สปสช.เขต 12 สงขลา กับ รพ.ทุ่งหว้า และ มหาวิทยาลัยสงขลานครินทร์ ต.นาทอน จ.สตูล"
+    entities = analyze(text).entities
+    kept = without_non_places(text, entities)
+    places = [e.text for e in kept if e.label == "PLACE"]
+    assert "สงขลา" not in places and "ทุ่งหว้า" not in places
+    assert "ต.นาทอน" in places and "จ.สตูล" in places
+    assert [e for e in entities if e.label != "PLACE"] == [e for e in kept if e.label != "PLACE"]

@@ -98,6 +98,27 @@ def read_places(text: str) -> list[PlaceReading]:
     return sorted(readings, key=lambda r: r.start)
 
 
+def without_non_places(text: str, entities: list) -> list:
+    """``entities`` (any labels, as :func:`synthesis.thai.analyze` gives them) without the PLACE
+    entities that name no place: a province inside a health region's, lake's or institution's
+    name, a bare district inside an institution's name. For the tagging pipeline, so that
+    stored entities and attribution agree with :func:`read_places`.
+
+    >>> from synthesis.thai.places import find_places
+    >>> t = "สปสช.เขต 12 สงขลา และ จ.ยะลา"
+    >>> [e.text for e in without_non_places(t, find_places(t))]
+    ['จ.ยะลา']
+    """
+    return [e for e in entities if e.label != "PLACE" or not _names_no_place(text, e)]
+
+
+def _names_no_place(text: str, entity) -> bool:
+    """A province or district name read without its level word inside an institution's name."""
+    bare = entity.attrs.get("bare") or (
+        entity.attrs.get("level") == "province" and not entity.text.startswith(_PROVINCE_WORDS))
+    return bool(bare) and is_institution_name(text, entity.start, entity.end)
+
+
 def is_institution_name(text: str, start: int, end: int) -> bool:
     """Whether the province name at ``start:end`` is part of a region's, lake's or institution's
     name rather than the province (a level word before it always makes it the province).
@@ -115,8 +136,7 @@ def is_institution_name(text: str, start: int, end: int) -> bool:
 def _reading(text: str, entity) -> PlaceReading | None:
     attrs = entity.attrs
     level = attrs.get("level")
-    bare = level == "province" and not entity.text.startswith(_PROVINCE_WORDS) or attrs.get("bare")
-    if bare and is_institution_name(text, entity.start, entity.end):  # รพ.ทุ่งหว้า, ม.อ.ปัตตานี
+    if _names_no_place(text, entity):  # สปสช.เขต 12 สงขลา, รพ.ทุ่งหว้า, ม.อ.ปัตตานี
         return None
     name = str(entity.value)
     if level in ("amphoe", "tambon") and name in _stop_words():  # "ระดับตำบลและอำเภอ"
