@@ -72,3 +72,30 @@ def test_suggest_precision_at_k_beats_baseline():
     assert result["units"] == 24
     assert result["precision_at_k"] == pytest.approx(1.0)
     assert result["baseline"] <= 0.5
+
+
+def _rule(doc_id, start, end, code="ohs"):
+    return new_coding(doc_id, start, end, "x" * (end - start), "", code, "rules", origin="rule")
+
+
+@pytest.mark.parametrize(("people", "expected"), [
+    ([], {}),  # nobody coded those documents: no evidence either way
+    ([("d1", 0, 10, "ohs", "manual")], {"ohs": (1, 2)}),  # followed once, overruled once in d1
+    ([("d1", 0, 10, "ohs", "manual"), ("d1", 25, 30, "ohs", "suggestion-accepted")], {"ohs": (2, 2)}),
+    ([("d1", 0, 10, "pension", "manual")], {"ohs": (0, 2)}),  # people coded d1, never with ohs
+    ([("d1", 0, 10, "ohs", "rule")], {}),  # a rule coding is not a person's judgement
+])
+def test_suggest_rule_precision_counts_matches_in_coded_documents(people, expected):
+    from synthesis.coding.suggest import rule_precision
+
+    rules = [_rule("d1", 0, 12), _rule("d1", 20, 32), _rule("d2", 0, 12)]  # d2: nobody coded it
+    codings = [new_coding(d, s, e, "x" * (e - s), "", code, "rules" if origin == "rule" else "coder_a", origin=origin)
+               for d, s, e, code, origin in people]
+    assert rule_precision(rules, codings) == expected
+
+
+@pytest.mark.parametrize(("hits", "matched", "score"), [(0, 0, 0.5), (3, 3, 0.8), (0, 8, 0.1), (5, 10, 0.5)])
+def test_suggest_smoothed_precision(hits, matched, score):
+    from synthesis.coding.suggest import smoothed_precision
+
+    assert smoothed_precision(hits, matched) == pytest.approx(score)
