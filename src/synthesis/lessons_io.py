@@ -161,7 +161,11 @@ def update_text(path: str | Path, transform: Callable[[str], str],
     """
     path = Path(path)
     with locked(path, timeout):
-        current = read_text(path)
+        try:
+            current = read_text(path)
+        except OSError as error:  # a folder in its place, no permission: never overwrite it blind
+            raise LessonsWriteError(error.errno, f"cannot write {path}: the current file cannot be read "
+                                                 f"({_reason(error)}); nothing was changed") from error
         new = transform(current)
         if new != current or not path.exists():
             atomic_write_text(path, new)

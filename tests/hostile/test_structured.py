@@ -245,3 +245,19 @@ def test_structured_front_matter_precision_recall():
     precision = true_positive / max(1, sum(flagged))
     recall = true_positive / sum(bad)
     assert (precision, recall) == (1.0, 1.0)
+
+
+def test_structured_codings_file_that_cannot_be_read_is_reported_never_overwritten(tmp_path):
+    """A codings 'file' that cannot be read (here a folder in its place): reported by load,
+    and a write to it refuses with the file named instead of replacing it blind."""
+    from synthesis.lessons_io import LessonsWriteError
+
+    store = CodingStore(tmp_path)
+    store.add(coding(coder="coder_b"))
+    (tmp_path / "codings" / "coder_a.jsonl").mkdir()
+    assert [c.coder for c in store.load()] == ["coder_b"]
+    store.load("coder_a")
+    assert "cannot be read" in store.problems[0].message
+    with pytest.raises(LessonsWriteError, match=r"coder_a\.jsonl: the current file cannot be read"):
+        store.add(coding(20, 26))
+    assert (tmp_path / "codings" / "coder_a.jsonl").is_dir()

@@ -173,12 +173,19 @@ class CodingStore:
     def coders(self) -> list[str]:
         if not self.folder.is_dir():
             return []
-        return sorted(p.stem for p in self.folder.glob("*.jsonl") if CODER_NAME.match(p.stem) and ".." not in p.stem)
+        return sorted(p.stem for p in self.folder.glob("*.jsonl")
+                      if CODER_NAME.match(p.stem) and ".." not in p.stem and not p.is_dir())
 
     def _read(self, coder: str) -> list[str | Coding]:
         """The file's entries in order: a Coding, or the raw text of a line that did not parse."""
         path = self.path(coder)
-        return self._parse(coder, path, read_text(path), self.problems)
+        try:
+            text = read_text(path)
+        except OSError as error:
+            self.problems.append(Problem(str(path), 0, f"cannot be read ({error.strerror or error}); "
+                                                       "its codings are left out"))
+            return []
+        return self._parse(coder, path, text, self.problems)
 
     def _parse(self, coder: str, path: Path, text: str, problems: list[Problem]) -> list[str | Coding]:
         """Entries of a codings file's text (read with ``surrogateescape``): a Coding per good
