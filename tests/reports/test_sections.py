@@ -139,7 +139,7 @@ def test_sections_redacted_replaces_names_only_when_asked(mini_home, tmp_path):
     assert "ประพันธ์" not in out.iloc[0, 0] and "กล่าวเปิดประชุม" in out.iloc[0, 0]
 
 
-@pytest.mark.parametrize("name", ["shared_and_specific", "cards_comparison", "attribution_table",
+@pytest.mark.parametrize("name", ["shared_findings", "cards_comparison", "attribution_table",
                                   "parse_gaps", "coding_progress", "documents_by_area"])
 def test_sections_collection_tables(collection_ctx, name):
     from synthesis.reports import sections
@@ -154,12 +154,13 @@ def test_sections_coding_progress_counts_documents_per_coder(collection_ctx):
     assert table.at["coder_a", "documents"] == table.at["coder_a", "of"]
 
 
-def test_sections_shared_factors_span_both_areas(collection_ctx):
+def test_sections_shared_findings_span_both_areas(collection_ctx):
     from synthesis.reports import sections
 
-    table = sections.shared_and_specific(collection_ctx)
-    row = table[table["รหัส (code)"].str.contains("ภาคี")].iloc[0]
-    assert row["จำนวนพื้นที่ (areas)"] == 2 and "shared" in row["ลักษณะ (kind)"]
+    table = sections.shared_findings(collection_ctx).set_index("รหัสย่อย (sub-code)")
+    row = table.loc[[name for name in table.index if "ภาคี" in name][0]]
+    assert row["ลักษณะ (shared or specific)"].startswith("หลายพื้นที่") or row["ลักษณะ (shared or specific)"].startswith("ร่วม")
+    assert "สงขลา" in row["พื้นที่ (areas)"] or "แค" in row["พื้นที่ (areas)"]
 
 
 def test_sections_load_context_ingests_a_missing_store_from_corpus_dir(mini_home, tmp_path):

@@ -13,9 +13,10 @@ import pandas as pd
 
 from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
-from synthesis.reports.sections.common import EVIDENCE_DOCUMENT_COLUMNS, all_codings, area_table, codebook, with_text
+from synthesis.reports.sections.common import area_table, codebook, with_text
 
-__all__ = ["NO_CARD_FOR_AREA", "area_card", "card_evidence", "point_assessments", "lesson_card_html",
+__all__ = ["NO_CARD_FOR_AREA", "area_card", "card_evidence", "area_contradictions", "point_assessments",
+           "lesson_card_html",
            "card_key_terms"]
 
 NO_CARD_FOR_AREA = "ยังไม่มีบัตรบทเรียนของพื้นที่นี้ (no lesson card for this area yet)"
@@ -48,66 +49,53 @@ def area_card(context: ReportContext):
 def card_evidence(context: ReportContext, card) -> pd.DataFrame:
     """The evidence rows (``synthesis.findings.evidence`` columns) of every coding the card
     cites, with fellow coders and memos from every coder of the collection."""
-    from synthesis.findings.evidence import coding_details
+    from synthesis.reports.sections.matrix import collection_details
 
     cited = {c for _, _, point in card.points() for c in point.codings}
-    codings = all_codings(context)
-    docs_cited = {c.doc_id for c in codings if c.coding_id in cited}
-    if not docs_cited:
-        return coding_details([], pd.DataFrame({"doc_id": [], "text": []}))
-    mine = [c for c in codings if c.doc_id in docs_cited]
-    documents = with_text(context, context.documents[context.documents["doc_id"].isin(docs_cited)])
-    segments = context.store.table("segments", doc_ids=sorted(docs_cited))
-    details = coding_details(mine, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, codebook(context))
+    details = collection_details(context)
     return details[details["coding_id"].isin(cited)]
 
 
+def area_contradictions(context: ReportContext) -> pd.DataFrame:
+    """The same indicator stated differently by two documents of this area
+    (``synthesis.findings.contradictions``), once per report."""
+    if "contradictions" not in context.extras:
+        from synthesis.findings.contradictions import contradictions
+
+        docs = with_text(context, context.area_documents)
+        context.extras["contradictions"] = contradictions(docs, context.area.id)
+    return context.extras["contradictions"]
+
+
 def point_assessments(context: ReportContext, card) -> dict[tuple[str, int], dict]:
-    """For each point ``(section, number)``: its grade, the reasons (Thai) and its flags.
+    """For each point ``(section, number)``: its grade (``synthesis.findings.cards.grade``:
+    adequacy, coherence, coder agreement on the codes over the whole collection) with the
+    Thai reasons, and its flags
+    (``synthesis.findings.cards.flags``: unsupported, unknown codings, evidence newer than
+    the card, numbers no cited passage states)."""
+    from synthesis.findings.cards.flags import card_flags, card_last_edited
+    from synthesis.findings.cards.grade import grade_point
+    from synthesis.reports.sections.matrix import collection_agreement, collection_details
 
-    The grade and the flags other than "unsupported" come from ``synthesis.findings.cards``
-    (grade and flags) when present; a point citing no coding, or codings that do not exist
-    in this collection, is always flagged."""
-    from synthesis.findings.cards import unsupported_points
-
-    found: dict[tuple[str, int], dict] = {(s, n): {"grade": "", "reasons": [], "flags": []}
-                                          for s, n, _ in card.points()}
-    for row in unsupported_points(card, [c.coding_id for c in all_codings(context)]).itertuples():
-        found[(row.section, row.point)]["flags"].append(row.reason)
-    for row in _graded(context, card).itertuples(index=False):
-        entry = found.get((row.section, int(row.point)))
-        if entry is None:
-            continue
-        entry["grade"] = str(getattr(row, "grade", "") or "")
-        entry["reasons"] = list(_as_list(getattr(row, "reasons", [])))
-        for flag in _as_list(getattr(row, "flags", [])):
-            if flag not in entry["flags"]:
-                entry["flags"].append(flag)
+    details = collection_details(context)
+    by_id = details.drop_duplicates("coding_id").set_index("coding_id", drop=False)
+    agreement = collection_agreement(context)
+    contradictions = area_contradictions(context)
+    area_card(context)
+    _, _, path = context.extras["card"]
+    found: dict[tuple[str, int], dict] = {}
+    for section, number, point in card.points():
+        cited = by_id.loc[[c for c in point.codings if c in by_id.index]]
+        grade = grade_point(point.text, cited, agreement, contradictions, section, details, codebook(context))
+        found[(section, number)] = {"grade": f"{grade.label_th} ({grade.label_en})", "level": grade.level,
+                                    "reasons": list(grade.reasons), "flags": []}
+    flags = card_flags(card, details, card_last_edited(card, path))
+    for row in flags.itertuples(index=False):
+        found[(row.section, int(row.point))]["flags"].append(f"{row.flag_th}: {row.detail}")
     return found
 
 
-def _as_list(value) -> list:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return []
-    if isinstance(value, str):
-        return [value] if value else []
-    return list(value)
-
-
-def _graded(context: ReportContext, card) -> pd.DataFrame:
-    """Grades and flags per point from ``synthesis.findings.cards`` (empty until it has them)."""
-    try:
-        from synthesis.findings.cards import assess_card
-    except ImportError:
-        return pd.DataFrame(columns=["section", "point", "grade", "reasons", "flags"])
-    from synthesis.reports.sections.common import agreement_by_code
-
-    return assess_card(card, all_codings(context), context.documents, codebook(context),
-                       agreement=agreement_by_code(context))
-
-
-GRADE_STYLE = {"สูง": "#2a7f62", "high": "#2a7f62", "ปานกลาง": "#b8860b", "moderate": "#b8860b",
-               "ต่ำ": "#b03a2e", "low": "#b03a2e", "ต่ำมาก": "#7b241c", "very low": "#7b241c"}
+GRADE_COLOUR = {3: "#2a7f62", 2: "#8a6d00", 1: "#b03a2e", 0: "#7b241c"}
 
 
 def _evidence_html(rows: pd.DataFrame) -> h.Safe:
@@ -159,10 +147,8 @@ def lesson_card_html(context: ReportContext) -> h.Safe:
         for number, point in enumerate(points, start=1):
             info = assessed[(name, number)]
             line = [h.escape(point.text)]
-            if info["grade"]:
-                colour = GRADE_STYLE.get(info["grade"].split(" ")[0], "#555")
-                line.append(h.tag("span", f" ความเชื่อมั่น (confidence): {info['grade']}",
-                                  style=f"color:{colour};font-weight:bold"))
+            line.append(h.tag("span", f" · ความเชื่อมั่น (confidence): {info['grade']}",
+                              style=f"color:{GRADE_COLOUR[info['level']]};font-weight:bold"))
             block = [h.tag("p", *line)]
             if info["reasons"]:
                 block.append(h.tag("small", "เหตุผล (reasons): ", h.join(info["reasons"], "; ")))

@@ -94,7 +94,7 @@ def redacted(context: ReportContext, value):
 
 # What ``synthesis.findings.evidence`` reads of a document (it looks documents up row by row:
 # fewer columns, faster)
-EVIDENCE_DOCUMENT_COLUMNS = ["doc_id", "title", "date", "kind", "areas", "text"]
+EVIDENCE_DOCUMENT_COLUMNS = ["doc_id", "title", "date", "kind", "areas", "reporter", "text"]
 
 MANUAL_ORIGINS = ("manual", "suggestion-accepted")
 

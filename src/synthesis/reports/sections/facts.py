@@ -91,17 +91,28 @@ def indicators_table(context: ReportContext) -> list[dict]:
 
 
 def contradictions(context: ReportContext) -> pd.DataFrame:
-    """The same indicator stated differently by the area's documents (two baselines, two
-    results for one date, a restated target that differs), documents named by title."""
-    table = area_indicators(context)
-    titles = dict(zip(context.documents["doc_id"], context.documents["title"].fillna("ไม่มีชื่อเรื่อง")))
+    """The same indicator or claim stated differently by two documents of this area: the
+    baselines, declared targets and same-day results that differ
+    (``synthesis.findings.contradictions``, each with both documents' titles, dates and
+    sentences), then what the indicator model flags (``synthesis.facts.indicators``: two
+    baselines, two results for one date, a target restated differently)."""
+    from synthesis.reports.sections.card import area_contradictions
+
     rows = []
-    for row in table.itertuples(index=False):
+    for row in area_contradictions(context).itertuples(index=False):
+        detail = h.join([row.text_th, h.tag("br"),
+                         h.tag("small", "— ", f"{row.title_a or 'ไม่มีชื่อเรื่อง'} ({row.date_a or 'ไม่ระบุวันที่'}): ",
+                               h.one_line(row.sentence_a, 240)), h.tag("br"),
+                         h.tag("small", "— ", f"{row.title_b or 'ไม่มีชื่อเรื่อง'} ({row.date_b or 'ไม่ระบุวันที่'}): ",
+                               h.one_line(row.sentence_b, 240))])
+        rows.append({"ตัวชี้วัด (indicator)": row.subject, "ข้อขัดแย้ง (contradiction)": detail})
+    titles = dict(zip(context.documents["doc_id"], context.documents["title"].fillna("ไม่มีชื่อเรื่อง")))
+    for row in area_indicators(context).itertuples(index=False):
         for flag in row.flags:
             for doc_id, title in titles.items():  # a reader sees titles, never document ids
                 flag = flag.replace(doc_id, title)
             rows.append({"ตัวชี้วัด (indicator)": row.indicator, "ข้อขัดแย้ง (contradiction)": flag})
-    return pd.DataFrame(rows, columns=["ตัวชี้วัด (indicator)", "ข้อขัดแย้ง (contradiction)"])
+    return pd.DataFrame(rows, columns=["ตัวชี้วัด (indicator)", "ข้อขัดแย้ง (contradiction)"], dtype=object)
 
 
 def contradictions_html(context: ReportContext) -> h.Safe:
@@ -109,4 +120,4 @@ def contradictions_html(context: ReportContext) -> h.Safe:
     found = contradictions(context)
     if found.empty:
         return h.tag("p", "ไม่พบตัวเลขของเรื่องเดียวกันที่เอกสารระบุไม่ตรงกัน (no indicator stated differently by two documents).")
-    return h.join([h.tag("p", h.tag("b", "ข้อขัดแย้ง (contradictions)")), h.table(found)])
+    return h.join([h.tag("p", h.tag("b", "ข้อขัดแย้ง (contradictions)")), h.table(found.to_dict("records"))])

@@ -1,5 +1,6 @@
 """The framework matrix in the reports: the area's row in an area report, the full matrix
-(areas × themes) in the cross-area report, and the gaps it shows (themes with no evidence).
+(areas × themes) in the cross-area report, the gaps it shows (themes with no evidence),
+saturation per area, and the findings shared by areas or specific to one.
 
 The matrix itself is ``synthesis.findings.matrix`` (summaries drafted from coded segments,
 edited ones from ``lessons/collections/<collection>/matrix.yaml``); it is the same for every
@@ -16,8 +17,9 @@ from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import EVIDENCE_DOCUMENT_COLUMNS, all_codings, codebook, note_read, with_text
 
-__all__ = ["MATRIX_RULE", "framework_matrix", "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html",
-           "matrix_counts"]
+__all__ = ["MATRIX_RULE", "collection_details", "collection_agreement", "placed_codings", "framework_matrix",
+           "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html", "saturation_html", "shared_findings",
+           "shared_findings_html", "matrix_counts"]
 
 MATRIX_RULE = (
     "แต่ละช่องคือบทสรุปร่างที่เลือกประโยคจากข้อความที่ลงรหัสไว้ โดยให้น้ำหนักกับสิ่งที่ผู้ลงรหัสหลายคนและเอกสารหลายฉบับ"
@@ -29,33 +31,91 @@ MATRIX_RULE = (
 )
 
 
-def framework_matrix(context: ReportContext, by: str = "area", level: str = "top") -> pd.DataFrame:
-    """The collection's matrix in long form (``synthesis.findings.matrix.MATRIX_COLUMNS``),
-    built once per kernel while its inputs are unchanged (a copy: callers may change it)."""
-    from synthesis.findings.matrix import framework_matrix as build_matrix
-    from synthesis.findings.matrix_edits import load_edits
-    from synthesis.findings.scope import matrix_path
+def _run_key(context: ReportContext, *more) -> tuple:
+    from synthesis.paths import lessons_dir
+
+    return (str(context.store.path), str(lessons_dir()), context.collection,
+            context.parameters.get("date_from") or None, context.parameters.get("date_to") or None, *more)
+
+
+def _run_marks(context: ReportContext, *files) -> tuple:
     from synthesis.paths import lessons_dir
 
     lessons = lessons_dir()
-    edits_file = matrix_path(context.collection)
-    key = (str(context.store.path), str(lessons), context.collection, by, level,
-           context.parameters.get("date_from") or None, context.parameters.get("date_to") or None)
-    marks = (inputs.store_marks(context.store), inputs.codings_marks(lessons),
-             inputs.fingerprint([lessons / "codebook.yaml", lessons / "areas.yaml", edits_file]))
+    return (inputs.store_marks(context.store), inputs.codings_marks(lessons),
+            inputs.fingerprint([lessons / "codebook.yaml", lessons / "areas.yaml", *files]))
+
+
+def collection_details(context: ReportContext) -> pd.DataFrame:
+    """Every coding of the collection with its document, speaker, context, fellow coders and
+    memos, its span and the document's reporter (``synthesis.findings.evidence.coding_details``):
+    what the matrix, the card's evidence, grades and flags read.
+    The same for every report of a run: built once per kernel while the store, the codings
+    and the codebook are unchanged (shared, not copied: callers must not change it)."""
+    from synthesis.findings.evidence import coding_details
 
     def build() -> pd.DataFrame:
         codings = all_codings(context)
         coded = sorted({c.doc_id for c in codings})
         documents = with_text(context, context.documents[context.documents["doc_id"].isin(coded)])
         segments = context.store.table("segments", doc_ids=coded) if coded else None
+        return coding_details(codings, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, codebook(context))
+
+    details = inputs.cached("collection_details", _run_key(context), _run_marks(context), build)
+    note_read(context, "coded passages with their documents (synthesis.findings.evidence)",
+              "every coding of this collection", len(details))
+    return details
+
+
+def collection_agreement(context: ReportContext) -> dict[str, tuple[float, int]]:
+    """Per code, Krippendorff's α of the human coders over every segment of the documents
+    they both coded in the collection, and how many segments any of them coded
+    (``synthesis.findings.cards.grade.code_agreement``): what a card point's grade reads.
+    Once per kernel."""
+    from synthesis.coding import units_from_segments
+    from synthesis.findings.cards.grade import code_agreement
+
+    def build() -> dict:
+        codings = [c for c in all_codings(context) if c.coder not in ("consensus", "rules")]
+        coders: dict[str, set] = {}
+        for c in codings:
+            coders.setdefault(c.doc_id, set()).add(c.coder)
+        shared = sorted(d for d, who in coders.items() if len(who) >= 2)
+        if not shared:
+            return {}
+        units = units_from_segments(context.store.table("segments", doc_ids=shared), unit="segment")
+        return code_agreement([c for c in codings if c.doc_id in set(shared)], units)
+
+    return inputs.cached("collection_agreement", _run_key(context), _run_marks(context), build)
+
+
+def placed_codings(context: ReportContext, by: str = "area", level: str = "top") -> pd.DataFrame:
+    """Every coding placed in its matrix cells (``synthesis.findings.matrix.cell_evidence``:
+    the details plus ``row`` and ``theme``), once per kernel."""
+    from synthesis.findings.matrix import cell_evidence
+
+    return inputs.cached("placed_codings", _run_key(context, by, level), _run_marks(context),
+                         lambda: cell_evidence(all_codings(context), None, codebook(context), context.areas,
+                                               by=by, level=level, details=collection_details(context)))
+
+
+def framework_matrix(context: ReportContext, by: str = "area", level: str = "top") -> pd.DataFrame:
+    """The collection's matrix in long form (``synthesis.findings.matrix.MATRIX_COLUMNS``),
+    built once per kernel while its inputs are unchanged (a copy: callers may change it)."""
+    from synthesis.findings.matrix import framework_matrix as build_matrix
+    from synthesis.findings.matrix_edits import load_edits
+    from synthesis.findings.scope import matrix_path
+
+    edits_file = matrix_path(context.collection)
+
+    def build() -> pd.DataFrame:
         edits, problems = load_edits(edits_file) if edits_file.is_file() else ({}, [])
-        matrix = build_matrix(codings, documents, codebook(context), context.areas, segments, by=by, level=level,
-                              edits=edits)
+        matrix = build_matrix(all_codings(context), None, codebook(context), context.areas, by=by, level=level,
+                              edits=edits, details=collection_details(context))
         matrix.attrs["edit_problems"] = problems
         return matrix
 
-    matrix = inputs.cached("framework_matrix", key, marks, build)
+    matrix = inputs.cached("framework_matrix", _run_key(context, by, level), _run_marks(context, edits_file), build)
     note_read(context, "framework matrix (synthesis.findings.matrix)",
               f"by {by}, {level}-level themes, edits from lessons/collections/{context.collection}/matrix.yaml",
               len(matrix))
@@ -95,17 +155,9 @@ def _cell_html(cell, evidence: pd.DataFrame | None = None) -> h.Safe:
 
 
 def _evidence_of(context: ReportContext, coding_ids) -> pd.DataFrame:
-    """The evidence rows (``synthesis.findings.evidence``) of ``coding_ids``, in one pass."""
-    from synthesis.findings.evidence import coding_details
-
-    wanted = set(coding_ids)
-    codings = [c for c in all_codings(context) if c.coding_id in wanted]
-    if not codings:
-        return pd.DataFrame(columns=["coding_id", "doc_id", "quote"])
-    doc_ids = sorted({c.doc_id for c in codings})
-    documents = with_text(context, context.documents[context.documents["doc_id"].isin(doc_ids)])
-    # only the columns it reads: it looks every coding's document up row by row
-    return coding_details(codings, documents[EVIDENCE_DOCUMENT_COLUMNS], None, codebook(context))
+    """The evidence rows of ``coding_ids`` (from :func:`collection_details`)."""
+    details = collection_details(context)
+    return details[details["coding_id"].isin(set(coding_ids))]
 
 
 def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
@@ -167,3 +219,43 @@ def gaps_html(context: ReportContext) -> h.Safe:
         return h.tag("p", "ประเด็นที่พื้นที่นี้ยังไม่มีหลักฐานเลย (themes with no evidence in this area): ",
                      h.tag("b", ", ".join(gaps.iloc[:, 0])))
     return h.table(gaps)
+
+
+def saturation_html(context: ReportContext) -> h.Safe:
+    """Saturation in this area: new codes per added document in document date order
+    (``synthesis.findings.coverage.saturation``), with its Thai note."""
+    from synthesis.findings.coverage import saturation, saturation_note
+
+    table = saturation(placed_codings(context), context.area_documents, context.area.id)
+    rows = [{"ลำดับ (order)": row.order, "วันที่ (date)": row.date or "—", "เอกสาร (document)": row.title or "—",
+             "รหัสใหม่ (new codes)": row.new_codes, "รหัสสะสม (codes so far)": row.cumulative_codes}
+            for row in table.itertuples(index=False)]
+    return h.join([h.tag("p", h.tag("b", "ความอิ่มตัวของข้อมูล (saturation): "), saturation_note(table)),
+                   h.details("รหัสใหม่ต่อเอกสารที่เพิ่ม (new codes per added document)", h.table(rows))])
+
+
+def shared_findings(context: ReportContext) -> pd.DataFrame:
+    """Per sub-code with evidence: shared by all areas, by several, or specific to one, and
+    the words that set each area's coded segments under it apart
+    (``synthesis.findings.crossarea.shared_vs_specific``; names never count as words)."""
+    from synthesis.findings.crossarea import name_terms, shared_vs_specific
+
+    table = shared_vs_specific(placed_codings(context, level="sub"), context.areas, codebook(context),
+                               exclude=name_terms(context.areas))
+    labels = {a.id: a.name_th for a in context.areas}
+    rows = []
+    for row in table[table["n_areas"] > 0].sort_values(["n_areas", "code_id"], ascending=[True, True]).itertuples():
+        words = "; ".join(f"{labels.get(area, area)}: {', '.join(terms)}" for area, terms in row.distinctive.items() if terms)
+        rows.append({"รหัสย่อย (sub-code)": row.code_th, "ลักษณะ (shared or specific)": row.status_th,
+                     "พื้นที่ (areas)": ", ".join(labels.get(a, a) for a in row.areas_with),
+                     "คำเฉพาะของแต่ละพื้นที่ (what sets each area apart)": words or "—"})
+    return pd.DataFrame(rows)
+
+
+def shared_findings_html(context: ReportContext) -> h.Safe:
+    """:func:`shared_findings` as a table with its rule, area-specific first."""
+    rule = ("รหัสย่อยที่มีหลักฐานในพื้นที่เดียว หลายพื้นที่ หรือทุกพื้นที่ และคำที่พื้นที่หนึ่งใช้ในข้อความที่ลงรหัสนั้นมากกว่าพื้นที่อื่น "
+            "(log-likelihood, p < 0.05) จึงเห็นกลไกเฉพาะถิ่นแม้ทุกพื้นที่มีรหัสเดียวกัน "
+            "(sub-codes with evidence in one, several or all areas, and the words of each area's coded segments "
+            "under them that set it apart)")
+    return h.join([h.tag("p", h.tag("small", rule)), h.table(shared_findings(context))])
