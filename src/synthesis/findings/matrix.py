@@ -151,8 +151,8 @@ def framework_matrix(codings, documents: pd.DataFrame, codebook, areas, segments
                     segments=int(cell.drop_duplicates(["doc_id", "start", "end"]).shape[0]),
                     documents=int(cell["doc_id"].nunique()), informants=_informants(cell),
                     coders=len(coder_names), coder_names=coder_names, coding_ids=sorted(cell["coding_id"]),
-                    sentences=[{"text": s.text, "coding_ids": s.coding_ids, "documents": s.documents,
-                                "coders": s.coders} for s in sentences])
+                    sentences=[{"text": s.text, "coding_ids": s.coding_ids, "supporting_ids": s.supporting_ids,
+                                "documents": s.documents, "coders": s.coders} for s in sentences])
             edit = edits.get((view, row, theme))
             if edit is not None:
                 from synthesis.findings.matrix_edits import evidence_change

@@ -61,7 +61,8 @@ class SummarySentence:
     """One sentence of a summary and the evidence behind it."""
 
     text: str
-    coding_ids: list[str] = field(default_factory=list)
+    coding_ids: list[str] = field(default_factory=list)  # codings whose passage holds the text
+    supporting_ids: list[str] = field(default_factory=list)  # also those saying the same in other words
     documents: int = 0
     coders: int = 0
     consensus: bool = False
@@ -183,17 +184,19 @@ def summarize(segments: pd.DataFrame, max_sentences: int = MAX_SENTENCES,
         shown = min(per_text, key=lambda t: (-len(per_text[t] - NOT_CODERS), len(t), t))
         words = min(len(word_set(shown)), LONG_WORDS)
         earliest = min((c["date"] for c in cluster if c["date"]), default="9999")
-        ranked.append(((-score, -words, earliest, shown), shown, score, documents, coders, consensus))
+        members = sorted({c["coding_id"] for c in cluster})
+        ranked.append(((-score, -words, earliest, shown), shown, score, documents, coders, consensus, members))
     ranked.sort(key=lambda item: item[0])
     chosen: list[SummarySentence] = []
     used = 0
-    for _, text, score, documents, coders, consensus in ranked:
+    for _, text, score, documents, coders, consensus, members in ranked:
         if len(chosen) >= max_sentences:
             break
         if chosen and (used + len(text) > max_chars or score < MIN_SHARE_OF_BEST * chosen[0].score):
             continue
         ids = sorted(cid for cid, quote in quotes.items() if text in quote)
-        chosen.append(SummarySentence(text, ids, documents, coders, consensus, float(score)))
+        chosen.append(SummarySentence(text, ids, sorted(set(ids) | set(members)), documents, coders, consensus,
+                                      float(score)))
         used += len(text)
     return chosen
 

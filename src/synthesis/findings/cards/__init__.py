@@ -6,8 +6,8 @@
 """
 
 from synthesis.findings.cards.model import (CARD_SECTIONS, SETTING_KEYS, CardError, CardPoint, LessonCard,
-                                            card_section_of, card_text, load_card, load_cards, parse_card,
+                                            card_section_of, card_text, edit_card, load_card, load_cards, parse_card,
                                             save_card, unsupported_points)
 
 __all__ = ["CARD_SECTIONS", "SETTING_KEYS", "CardError", "CardPoint", "LessonCard", "card_section_of", "card_text",
-           "load_card", "load_cards", "parse_card", "save_card", "unsupported_points"]
+           "edit_card", "load_card", "load_cards", "parse_card", "save_card", "unsupported_points"]

@@ -105,7 +105,7 @@ def draft_card(area, rows: pd.DataFrame, codebook, per_section: int = POINTS_PER
                 if text in used or not text:
                     continue
                 used.add(text)
-                points.append(CardPoint(text, sentence.coding_ids))
+                points.append(CardPoint(text, sentence.supporting_ids))
                 break
             if len(points) >= per_section:
                 break

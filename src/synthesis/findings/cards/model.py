@@ -186,6 +186,45 @@ def save_card(card: LessonCard, path: Path) -> Path:
     return path
 
 
+def edit_card(path: Path, change, edited_by: str, now: str | None = None) -> LessonCard:
+    """Change a card under its lock: re-read it, apply ``change(card)`` (which edits the card
+    in place), stamp ``last_edited``/``edited_by`` and write it atomically, so two people
+    editing one card at once both keep their change. ``edited_by`` is required.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "yala-bala.yaml"
+    >>> _ = save_card(LessonCard("yala-bala"), target)
+    >>> card = edit_card(target, lambda c: c.sections.setdefault("obstacles", []).append(CardPoint("ราคายางตก")), "mentor_a")
+    >>> card.edited_by, [p.text for p in load_card(target).sections["obstacles"]]
+    ('mentor_a', ['ราคายางตก'])
+    """
+    from datetime import datetime, timezone
+
+    from synthesis.lessons_io import update_text
+
+    if not edited_by or not edited_by.strip():
+        raise CardError(f"{path}: an edit needs the editor's name")
+    result: list[LessonCard] = []
+
+    def transform(current: str) -> str:
+        if not current.strip():
+            raise CardError(f"{path}: no card to edit")
+        try:
+            card = parse_card(yaml.safe_load(current), str(path))
+        except yaml.YAMLError as error:
+            raise CardError(f"{path}: not valid YAML ({error}); nothing was changed") from error
+        change(card)
+        card.last_edited = now or datetime.now(timezone.utc).isoformat(timespec="seconds")
+        card.edited_by = edited_by.strip()
+        text = card_text(card)
+        parse_card(yaml.safe_load(text), str(path))
+        result.append(card)
+        return text
+
+    update_text(path, transform)
+    return result[-1]
+
+
 def card_section_of(code_id: str) -> str | None:
     """The card section that gathers quotes of a code (by its top-level id).
 
@@ -217,4 +256,5 @@ def unsupported_points(card: LessonCard, coding_ids: Iterable[str]) -> pd.DataFr
 
 
 __all__ = ["CARD_SECTIONS", "SETTING_KEYS", "CardError", "CardPoint", "LessonCard", "card_section_of", "card_text",
+           "edit_card",
            "load_card", "load_cards", "parse_card", "save_card", "unsupported_points"]
