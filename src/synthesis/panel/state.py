@@ -415,8 +415,6 @@ class PanelState:
                 self.training = False
             self._suggester = suggester
             self._suggestions = {}
-            if self.doc is not None:
-                self.dirty.update(range(len(self.doc.segments)))
             return suggester
 
     def retrain_in_background(self) -> threading.Thread | None:

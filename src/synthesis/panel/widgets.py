@@ -68,6 +68,7 @@ class CodingPanel(w.VBox):
         self._quiet = False  # set while the panel itself changes the document list
         self.drawn: list[dict] = []  # the segments as the browser shows them (after patches)
         self._patched = False  # patches sent since the model's segments were last synced
+        self._drawing = threading.RLock()  # one action or redraw at a time (the model trains in a thread)
         self.code_buttons: dict[str, w.Button] = {}
         self._shown: str | None = None  # the document the view holds
         self.status = w.HTML()
@@ -189,9 +190,11 @@ class CodingPanel(w.VBox):
         except Exception as error:  # noqa: BLE001 - report it in the panel, the coder can go on
             self._say(f"ข้อเสนอแนะรหัสใช้ไม่ได้ (suggestions unavailable): {error}", error=True)
             return
+        with self._drawing:
+            if self.state.doc is not None:  # every gutter's count of suggestions may change
+                self.state.dirty.update(range(len(self.state.doc.segments)))
+                self._redraw()
         self._say("ข้อเสนอแนะรหัสพร้อมแล้ว (suggestions ready)")
-        if self.state.doc is not None:
-            self._redraw()
 
     # --- helpers --------------------------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
@@ -200,15 +203,16 @@ class CodingPanel(w.VBox):
 
     def _act(self, action, *args):
         """Run one state action, redraw what changed, and report what went wrong instead of
-        failing silently."""
-        try:
-            result = action(*args)
-        except ERRORS as error:
-            self._say(str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error), error=True)
+        failing silently. Actions and redraws never interleave with the training thread's."""
+        with self._drawing:
+            try:
+                result = action(*args)
+            except ERRORS as error:
+                self._say(str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error), error=True)
+                self._redraw()
+                return None
             self._redraw()
-            return None
-        self._redraw()
-        return result
+            return result
 
     def undo(self) -> None:
         """Undo the last action of the session (the button and Ctrl+Z)."""
