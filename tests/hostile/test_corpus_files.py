@@ -327,3 +327,17 @@ def test_corpus_files_refusals_recorded_in_manifest(tmp_path, outside):
     os.symlink(outside, corpus / "นอก.txt")
     ingest_quietly(corpus, tmp_path / "work")
     assert [r["path"] for r in read_manifest(tmp_path / "work")["refused"]] == ["ท่อ.txt", "นอก.txt"]
+
+
+@pytest.mark.parametrize("raw_name", ["รายงาน".encode("cp874") + b".txt", b"bad\xff\xfe.md", b"\xe0\xb8\xa3\xe0\xb8.txt"])
+def test_corpus_files_name_not_utf8_refused_batch_goes_on(tmp_path, raw_name):
+    """A file name in an old encoding (cp874 from a Windows zip): refused with the bytes shown,
+    instead of stopping the whole ingest when the store writes the path."""
+    corpus = write_corpus(tmp_path / "corpus")
+    with open(os.path.join(os.fsencode(corpus), raw_name), "wb") as handle:
+        handle.write("ประชุมกลุ่มแม่บ้าน\n".encode())
+    report = ingest_quietly(corpus, tmp_path / "work")
+    (name, reason), = report.refused
+    assert "\\x" in name and "not UTF-8" in reason
+    assert_good_files_went_on(report)
+    report.summary().encode("utf-8")  # printable

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import time
@@ -74,7 +75,7 @@ class IngestReport:
         rows = [("added", len(self.added)), ("changed", len(self.changed)),
                 ("unchanged", len(self.unchanged)), ("removed", len(self.removed)),
                 ("failed", len(self.failed)), ("skipped (not a corpus format)", len(self.skipped)),
-                ("refused (link, pipe, device)", len(self.refused))]
+                ("refused (never read)", len(self.refused))]
         lines = [f"store: {self.store}"] + [f"  {name:<30} {count:>6}" for name, count in rows]
         lines.append(f"  {'seconds':<30} {self.seconds:>6.2f}")
         for path, reason in self.failed:
@@ -129,13 +130,17 @@ def scan_corpus(corpus_dir: Path) -> CorpusListing:
         for name in sorted(dirnames):
             if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
                 relative = Path(folder, name).relative_to(corpus_dir).as_posix()
-                listing.refused.append((relative, "a link to a folder: not followed"))
+                listing.refused.append((printable_name(relative), "a link to a folder: not followed"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith((".", "~$")) or name.endswith(SIDECAR_SUFFIX):
                 continue  # hidden files, Office lock files, sidecars
             full = Path(folder, name)
             relative = full.relative_to(corpus_dir).as_posix()
+            if _UNDECODED_NAME.search(relative):  # no store, report or terminal can hold such a name
+                listing.refused.append((printable_name(relative), "the file name is not UTF-8 (an old "
+                                        "Windows or zip encoding?): rename the file to read it"))
+                continue
             if Path(name).suffix.lower() not in READERS:
                 listing.skipped.append(relative)
                 continue
@@ -164,6 +169,18 @@ def scan_corpus(corpus_dir: Path) -> CorpusListing:
     listing.skipped.sort()
     listing.refused.sort()
     return listing
+
+
+_UNDECODED_NAME = re.compile("[\udc80-\udcff]")
+
+
+def printable_name(relative: str) -> str:
+    """A path whose bytes were not UTF-8, with those bytes shown as ``\\xNN``.
+
+    >>> printable_name("bad\udcff.txt")
+    'bad\\xff.txt'
+    """
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _link_refusal(link: Path, root: Path, read_targets: set[str]) -> str | None:
