@@ -90,20 +90,21 @@ def coding_details(codings, documents: pd.DataFrame, segments: pd.DataFrame | No
     frame = codings_frame(codings)
     if frame.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    docs = documents.set_index("doc_id")
-    areas = document_areas(documents).groupby("doc_id")["area"].agg(lambda a: sorted(set(a)))
+    wanted = set(frame["doc_id"])
+    columns = [c for c in ("doc_id", "title", "date", "kind", "reporter", "text") if c in documents.columns]
+    chosen = documents[documents["doc_id"].isin(wanted)]
+    docs = {record["doc_id"]: record for record in chosen[columns].to_dict("records")}
+    areas = document_areas(chosen).groupby("doc_id")["area"].agg(lambda a: sorted(set(a))).to_dict()
     spans = _segments_by_doc(segments, set(frame["doc_id"]))
     same_code: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for row in frame.itertuples(index=False):
         same_code[(row.doc_id, row.code_id)].append((row.start, row.end, row.coder, row.memo or ""))
     rows = []
     for row in frame.itertuples(index=False):
-        doc = docs.loc[row.doc_id] if row.doc_id in docs.index else None
+        doc = docs.get(row.doc_id)
 
         def field(name, default=""):
-            if doc is None or name not in docs.columns:
-                return default
-            value = doc[name]
+            value = doc.get(name) if doc is not None else None
             return default if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
         text = field("text")

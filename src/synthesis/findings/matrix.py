@@ -148,7 +148,7 @@ def framework_matrix(codings, documents: pd.DataFrame, codebook, areas, segments
                 coder_names = sorted(set(cell["coder"]) - NOT_CODERS)
                 record.update(
                     summary=draft, draft_summary=draft, status="draft",
-                    segments=int(cell.drop_duplicates(["doc_id", "start", "end"]).shape[0]),
+                    segments=len(set(zip(cell["doc_id"], cell["start"], cell["end"]))),
                     documents=int(cell["doc_id"].nunique()), informants=_informants(cell),
                     coders=len(coder_names), coder_names=coder_names, coding_ids=sorted(cell["coding_id"]),
                     sentences=[{"text": s.text, "coding_ids": s.coding_ids, "supporting_ids": s.supporting_ids,
