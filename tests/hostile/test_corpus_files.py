@@ -341,3 +341,15 @@ def test_corpus_files_name_not_utf8_refused_batch_goes_on(tmp_path, raw_name):
     assert "\\x" in name and "not UTF-8" in reason
     assert_good_files_went_on(report)
     report.summary().encode("utf-8")  # printable
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("ครึ่งคู่.jsonl", '{"text": "ประชุม\\ud800กลุ่มแม่บ้าน"}\n'),
+    ("ครึ่งคู่.json", '[{"text": "อบรม\\udfffอาชีพ"}]'),
+])
+def test_corpus_files_json_lone_surrogate_replaced_with_warning(tmp_path, name, content):
+    """JSON may escape half a UTF-16 pair: the text is kept with U+FFFD and a warning, never a crash."""
+    corpus = write_corpus(tmp_path / "corpus", {name: content})
+    report = ingest_quietly(corpus, tmp_path / "work")
+    assert name in report.added, report.summary()
+    assert any("lone surrogate" in warning for path, warning in report.warnings if path == name)

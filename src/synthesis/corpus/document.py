@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -152,7 +153,13 @@ def metadata_problems(meta: dict[str, Any]) -> list[str]:
         value = meta.get(key)
         if isinstance(value, (dict, list, set, tuple)):
             problems.append(f"{key!r} must be text, not {_described(value)}")
+    for key, value in meta.items():
+        if any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in (value if isinstance(value, list) else [value])):
+            problems.append(f"{key!r} holds half of a UTF-16 pair (an escape such as \\ud800), not text")
     return problems
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _described(value: Any) -> str:

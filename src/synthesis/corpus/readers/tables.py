@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from synthesis.corpus.encoding import DecodeError, decode_bytes
 from synthesis.corpus.readers.base import RawText
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 TEXT_COLUMNS = ("text", "content", "body", "ข้อความ", "เนื้อหา", "transcript")
 
@@ -33,7 +36,10 @@ def _records_to_raw(rows: list[dict[str, Any]], fmt: str, encoding: str | None,
     column = _pick_text_column(rows)
     texts = [str(r[column]).strip() for r in rows if r.get(column) not in (None, "")]
     warnings = [*warnings, f"text taken from column {column!r} of {len(rows)} record(s)"]
-    return RawText("\n\n".join(texts) + "\n", fmt, encoding, warnings, {"text_column": column})
+    text, lone = _LONE_SURROGATE.subn("\ufffd", "\n\n".join(texts) + "\n")
+    if lone:  # JSON may escape half a UTF-16 pair ("\\ud800"): no UTF-8 store can hold it
+        warnings.append(f"{lone} lone surrogate escape(s) replaced by U+FFFD")
+    return RawText(text, fmt, encoding, warnings, {"text_column": column})
 
 
 def read_json(data: bytes) -> RawText:
