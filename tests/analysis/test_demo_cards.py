@@ -97,10 +97,12 @@ def test_demo_cards_are_distinct_per_area(cards):
                 seen[point.text] = area
 
 
-def test_demo_cards_have_exactly_one_unsupported_point(cards, codings):
+def test_demo_cards_have_at_most_the_one_documented_unsupported_point(cards, codings):
     gaps = [(area, row) for area, card in cards.items()
             for row in unsupported_points(card, codings).itertuples()]
-    assert len(gaps) == 1, gaps
+    assert len(gaps) <= 1, gaps
+    if not gaps:  # the forum agreement has been coded and cited
+        return
     area, row = gaps[0]
     assert (area, row.section) == ("satun-na-thon", "recommendations")
     point = cards[area].sections[row.section][row.point - 1]
