@@ -353,3 +353,41 @@ def test_corpus_files_json_lone_surrogate_replaced_with_warning(tmp_path, name, 
     report = ingest_quietly(corpus, tmp_path / "work")
     assert name in report.added, report.summary()
     assert any("lone surrogate" in warning for path, warning in report.warnings if path == name)
+
+
+def pdf_with_stream(inflated: bytes) -> bytes:
+    """A small PDF whose page content stream (FlateDecode) inflates to ``inflated``."""
+    import zlib
+
+    stream = zlib.compress(inflated, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_corpus_files_pdf_decompression_bomb_refused(tmp_path, monkeypatch):
+    """A content stream inflating past SYNTHESIS_MAX_EXPANDED_MB is refused before the PDF parser inflates it."""
+    monkeypatch.setenv("SYNTHESIS_MAX_EXPANDED_MB", "2")
+    corpus = write_corpus(tmp_path / "corpus", {"ระเบิด.pdf": pdf_with_stream(b" " * (8 << 20))})
+    assert (corpus / "ระเบิด.pdf").stat().st_size < 50_000
+    report = ingest_quietly(corpus, tmp_path / "work")
+    reason = failure_of(report, "ระเบิด.pdf")
+    assert "inflates past the 2 MB limit" in reason and "SYNTHESIS_MAX_EXPANDED_MB" in reason
+    assert_good_files_went_on(report)
+
+
+def test_corpus_files_pdf_ordinary_compressed_streams_pass_the_check(tmp_path, monkeypatch):
+    """fpdf2 compresses every page stream: an ordinary PDF passes the bomb check and is read."""
+    monkeypatch.setenv("SYNTHESIS_MAX_EXPANDED_MB", "1")
+    corpus = write_corpus(tmp_path / "corpus", {"ปกติ.pdf": pdf_bytes(3)})
+    report = ingest_quietly(corpus, tmp_path / "work")
+    assert "ปกติ.pdf" in report.added, report.summary()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 
 from synthesis.corpus.encoding import DecodeError
-from synthesis.corpus.readers.base import RawText, max_pdf_pages, max_text_chars
+from synthesis.corpus.readers.base import RawText, max_expanded_bytes, max_pdf_pages, max_text_chars
 from synthesis.thai.pdf_repair import repair_pdf_thai
 
 # Thai fonts in PDFs often use private-use glyph variants for marks placed low or left.
@@ -63,6 +64,48 @@ def repair_summary(changes) -> str:
     return f"repaired broken PDF Thai: {len(changes)} changes ({detail})"
 
 
+_STREAM_START = re.compile(rb"stream\r?\n")
+
+
+def check_pdf_streams(data: bytes, limit: int | None = None) -> None:
+    r"""Refuse a PDF with a compressed stream that inflates past ``limit`` bytes
+    (``SYNTHESIS_MAX_EXPANDED_MB``, per stream): a decompression bomb that the PDF parser would
+    otherwise inflate whole in memory. Only inflates, in bounded steps; keeps nothing.
+
+    >>> bomb = b"%PDF-1.4\n1 0 obj <</Filter /FlateDecode>> stream\n" + zlib.compress(b" " * 3_000_000)
+    >>> check_pdf_streams(bomb + b"\nendstream endobj", limit=1 << 20)
+    Traceback (most recent call last):
+    ...
+    synthesis.corpus.encoding.DecodeError: has a compressed stream at byte 49 that inflates past the 1 MB limit (SYNTHESIS_MAX_EXPANDED_MB)
+    """
+    limit = max_expanded_bytes() if limit is None else limit
+    view = memoryview(data)
+    for match in _STREAM_START.finditer(data):
+        if _inflated_size(view[match.end():], limit) > limit:
+            raise DecodeError(f"has a compressed stream at byte {match.end()} that inflates past the "
+                              f"{limit / 1048576:g} MB limit (SYNTHESIS_MAX_EXPANDED_MB)")
+
+
+def _inflated_size(data: memoryview, limit: int) -> int:
+    """Bytes a zlib stream at the start of ``data`` inflates to, counted up to just past ``limit``
+    (0 when it is not a zlib stream)."""
+    inflater = zlib.decompressobj()
+    total, position, pending = 0, 0, b""
+    while True:
+        if not pending:
+            if position >= len(data):
+                return total
+            pending = bytes(data[position:position + (1 << 16)])
+            position += 1 << 16
+        try:
+            total += len(inflater.decompress(pending, 1 << 20))
+        except zlib.error:
+            return total  # not (or no longer) zlib data: a plain stream, an image codec, the end
+        if total > limit or inflater.eof:
+            return total
+        pending = inflater.unconsumed_tail
+
+
 def read_pdf(data: bytes) -> RawText:
     """The text layer of a PDF, page by page, with Thai mark order and broken Thai repaired
     (:mod:`synthesis.thai.pdf_repair`; a warning counts the repairs by rule)."""
@@ -71,6 +114,7 @@ def read_pdf(data: bytes) -> RawText:
 
     if not data.lstrip().startswith(b"%PDF"):
         raise DecodeError("is not a PDF (no %PDF header)")
+    check_pdf_streams(data)
     pages: list[str] = []
     warnings: list[str] = []
     page_limit, text_limit, chars = max_pdf_pages(), max_text_chars(), 0
