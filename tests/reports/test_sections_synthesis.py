@@ -107,9 +107,14 @@ def test_sections_synthesis_full_matrix_is_areas_by_themes(collection_ctx):
     from synthesis.reports import sections
 
     root = _root(sections.matrix_html(collection_ctx))
-    header = [th.text_content() for th in root.findall(".//thead/tr/th")]
-    assert len(header) == 1 + len(sections.codebook(collection_ctx).top_level())
-    assert len(root.findall(".//tbody/tr")) == len(collection_ctx.areas)
+    grid = root.find(".//table")
+    header = [th.text_content() for th in grid.findall("./thead/tr/th")]
+    themes = sections.codebook(collection_ctx).top_level()
+    assert len(header) == 1 + len(themes)
+    assert len(grid.findall("./tbody/tr")) == len(collection_ctx.areas)
+    per_theme = root.findall("./details")
+    assert len(per_theme) == len(themes)  # each theme's summaries, collapsed
+    assert all(len(d.findall(".//tbody/tr")) == len(collection_ctx.areas) for d in per_theme)
 
 
 def test_sections_synthesis_gaps_name_areas_in_thai(collection_ctx, area_ctx):

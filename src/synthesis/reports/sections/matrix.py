@@ -15,7 +15,9 @@ import pandas as pd
 from synthesis.reports import html_safe as h
 from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
-from synthesis.reports.sections.common import EVIDENCE_DOCUMENT_COLUMNS, all_codings, codebook, note_read, with_text
+from synthesis.reports.sections.common import (
+    EVIDENCE_DOCUMENT_COLUMNS, all_codings, area_labels, codebook, note_read, with_text,
+)
 
 __all__ = ["MATRIX_RULE", "collection_details", "collection_agreement", "placed_codings", "framework_matrix",
            "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html", "saturation_html", "shared_findings",
@@ -177,20 +179,38 @@ def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
 
 
 def matrix_html(context: ReportContext, by: str = "area", level: str = "top") -> h.Safe:
-    """The full matrix: rows (areas or occupation groups) × themes, each cell its summary,
-    counts and status; the themes as columns."""
+    """The full matrix, read in two steps: a grid of rows (areas or occupation groups) ×
+    themes holding each cell's counts (segments · documents, "—" for no evidence, ✎ for an
+    edited summary, ⚠️ for a stale one); then, per theme, each row's summary with its counts
+    and status, collapsed (the summaries of sixteen themes side by side do not fit a page)."""
     matrix = framework_matrix(context, by, level)
     if matrix.empty:
         return h.tag("p", h.tag("i", "ไม่มีข้อมูล (no data)"))
+    if by == "area":  # "จังหวัด: ตำบล" reads better in a grid than the areas' full names
+        matrix["row_th"] = matrix["row"].map(area_labels(context)).fillna(matrix["row_th"])
     themes = list(dict.fromkeys(matrix["theme_th"]))
+    mark = {"edited": " ✎", "stale": " ⚠️"}
     grid = []
     for row_th, cells in matrix.groupby("row_th", sort=False):
         by_theme = {cell["theme_th"]: cell for cell in cells.to_dict("records")}
-        grid.append({"กรณี (case)": h.tag("b", row_th),
-                     **{theme: _cell_html(by_theme[theme]) if theme in by_theme else h.Safe("—") for theme in themes}})
+        grid.append({"กรณี (case)": h.tag("b", row_th), **{
+            theme: (f"{by_theme[theme]['segments']} · {by_theme[theme]['documents']}"
+                    + mark.get(by_theme[theme]["status"], "")) if by_theme[theme]["status"] != "empty" else "—"
+            for theme in themes}})
+    per_theme = []
+    for theme_th, cells in matrix.groupby("theme_th", sort=False):
+        rows = [{"กรณี (case)": h.tag("b", cell["row_th"]), "สรุป (summary)": _cell_html(cell)}
+                for cell in cells.to_dict("records")]
+        filled = int((cells["status"] != "empty").sum())
+        per_theme.append(h.details(f"{theme_th} — มีหลักฐาน {filled} จาก {len(cells)} กรณี (evidence in {filled} of {len(cells)})",
+                                   h.table(rows)))
     problems = matrix.attrs.get("edit_problems") or []
     note = h.tag("p", h.tag("mark", "⚠️ matrix.yaml: ", "; ".join(map(str, problems)))) if problems else ""
-    return h.join([note, h.table(grid, cls="matrix")])
+    legend = h.tag("p", h.tag("small", "ตัวเลขในช่อง: จำนวนข้อความที่ลงรหัส · จำนวนเอกสาร; ✎ บทสรุปที่ผู้วิจัยแก้ไข; "
+                                      "⚠️ หลักฐานเปลี่ยนหลังการแก้ไข; — ไม่มีหลักฐาน (cell: coded segments · documents; "
+                                      "✎ edited summary; ⚠️ stale; — no evidence)"))
+    return h.join([note, legend, h.table(grid, cls="matrix"),
+                   h.tag("p", h.tag("b", "บทสรุปรายประเด็น (summaries, theme by theme)")), *per_theme])
 
 
 def theme_gaps(context: ReportContext, level: str = "top") -> pd.DataFrame:
@@ -242,7 +262,7 @@ def shared_findings(context: ReportContext) -> pd.DataFrame:
 
     table = shared_vs_specific(placed_codings(context, level="sub"), context.areas, codebook(context),
                                exclude=name_terms(context.areas))
-    labels = {a.id: a.name_th for a in context.areas}
+    labels = area_labels(context)
     rows = []
     for row in table[table["n_areas"] > 0].sort_values(["n_areas", "code_id"], ascending=[True, True]).itertuples():
         words = "; ".join(f"{labels.get(area, area)}: {', '.join(terms)}" for area, terms in row.distinctive.items() if terms)
