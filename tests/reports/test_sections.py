@@ -139,6 +139,23 @@ def test_sections_redacted_replaces_names_only_when_asked(mini_home, tmp_path):
     assert "ประพันธ์" not in out.iloc[0, 0] and "กล่าวเปิดประชุม" in out.iloc[0, 0]
 
 
+def test_sections_redacted_fragment_stays_markup_with_names_replaced(mini_home, tmp_path):
+    from synthesis.reports import html_safe, notebook, sections
+
+    fragment = html_safe.tag("p", html_safe.tag("b", "นายประพันธ์ ทองขาว"), " กล่าวเปิดประชุม <สำคัญ>")
+    hidden = notebook.load_context("mini", str(mini_home / "work" / "mini"), area="songkhla-khae", redact=True)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HOME", str(tmp_path / "home"))
+    try:
+        out = sections.redacted(hidden, fragment)
+        records = sections.redacted(hidden, [{"ชื่อ": "นายประพันธ์ ทองขาว", "n": 3}])
+    finally:
+        mp.undo()
+    assert isinstance(out, html_safe.Safe) and str(out).startswith("<p><b>")
+    assert "ประพันธ์" not in str(out) and "&lt;สำคัญ&gt;" in str(out)
+    assert "ประพันธ์" not in records[0]["ชื่อ"] and records[0]["n"] == 3
+
+
 @pytest.mark.parametrize("name", ["shared_findings", "cards_comparison", "attribution_table",
                                   "parse_gaps", "coding_progress", "documents_by_area"])
 def test_sections_collection_tables(collection_ctx, name):

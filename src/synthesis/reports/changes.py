@@ -45,13 +45,17 @@ def snapshot(context) -> dict[str, Any]:
     if context.area is not None:
         for row in sections.code_comparison(context).itertuples(index=False):
             numbers[f"% เอกสาร: {row.code_id}"] = int(row[2])
+    # with ``redact`` the snapshot beside the report holds pseudonyms, as the report does
+    card = {key: sections.redacted(context, text) for key, text in _card_points(context).items()}
+    titles = {d: sections.redacted(context, t) for d, t in
+              zip(context.area_documents["doc_id"], context.area_documents["title"].fillna(""))}
     return {
         "version": SNAPSHOT_VERSION,
         "built": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": _short_commit(),
         "codings": {coder: sorted(ids) for coder, ids in sorted(codings.items())},
-        "card": _card_points(context),
-        "documents": {d: t for d, t in zip(context.area_documents["doc_id"], context.area_documents["title"].fillna(""))},
+        "card": card,
+        "documents": titles,
         "numbers": numbers,
     }
 

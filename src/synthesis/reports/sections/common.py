@@ -79,15 +79,22 @@ def privacy_key(context: ReportContext):
 
 
 def redacted(context: ReportContext, value):
-    """With ``redact`` on, a table's text columns (or a text) with people's names replaced by
-    stable pseudonyms; unchanged otherwise."""
+    """With ``redact`` on, a table's text columns, a text, or an HTML fragment (``html_safe``)
+    with people's names replaced by stable pseudonyms; unchanged otherwise. A fragment stays a
+    fragment: a pseudonym (``บุคคล-017``) holds no markup character, and the names it replaces
+    are escaped text of the fragment, never its markup."""
     if not context.parameters.get("redact"):
         return value
     from synthesis.privacy import redact_frame, redact_text
+    from synthesis.reports.html_safe import Safe
 
     key = privacy_key(context)
+    if isinstance(value, Safe):
+        return Safe(redact_text(str(value), key))
     if isinstance(value, str):
         return redact_text(value, key)
+    if isinstance(value, list):  # records for html_safe.table
+        return [{k: redacted(context, v) if isinstance(v, str) else v for k, v in row.items()} for row in value]
     text_columns = [c for c in value.columns if value[c].map(lambda v: isinstance(v, str)).any()]
     return redact_frame(value, key, columns=text_columns)
 
