@@ -29,13 +29,14 @@ order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import pandas as pd
 
 from synthesis.facts.statements import Statement, read_statements
-from synthesis.facts.subjects import same_subject, subject_match
+from synthesis.facts.subjects import content_words, same_subject, subject_match
 
 MATCH = 0.75  # share of an indicator's content words a statement's subject must hold
 SAME_TARGET = 0.6  # a declared target restating another: symmetric share of words
@@ -139,12 +140,13 @@ def build_indicators(documents: Iterable) -> list[Indicator]:
                     indicators.append(owner)
                 else:
                     owner.restatements.append(Figure.of(s, doc))
-                    owner.aliases.add(s.subject)
+                    if len(content_words(s.subject)) >= 2:  # a one-word alias ("สมาชิก") would catch anything
+                        owner.aliases.add(s.subject)
                     if owner.target and s.value != owner.target.value:
                         owner.flags.append(f"เป้าหมายไม่ตรงกัน (target restated differently): "
                                            f"{_fmt(owner.target.value)} ({owner.target.doc_id}) → "
                                            f"{_fmt(s.value)} ({doc.doc_id})")
-                line_owner[(doc.doc_id, s.line_start)] = owner
+                line_owner[(doc.doc_id, s.line_start)] = (owner, s.subject)
     for doc, statements in read:  # 3. from → to without a target
         for s in statements:
             if s.role == "baseline" and (doc.doc_id, s.line_start) not in line_owner and s.subject \
@@ -178,20 +180,24 @@ def build_indicators(documents: Iterable) -> list[Indicator]:
 
 
 def _owner(s: Statement, doc: _Doc, indicators: list[Indicator],
-           line_owner: dict[tuple[str, int], Indicator]) -> Indicator | None:
+           line_owner: dict[tuple[str, int], tuple[Indicator, str]]) -> Indicator | None:
     if s.role in ("target", "change", "other") and not s.qualified or not s.subject:
         return None
     if s.qualified:
         parent = s.subject.split(" · ")[0]
         return _best(indicators, parent, s.unit)
-    owner = line_owner.get((doc.doc_id, s.line_start))
-    if owner is not None and owner.score(s.subject, s.unit) > 0:
-        return owner
-    if owner is not None and _same_unit(s.unit, owner.unit) and s.subject in owner.aliases:
-        return owner
+    owner, restated_subject = line_owner.get((doc.doc_id, s.line_start), (None, None))
+    # the line restates this indicator's target beside the statement's own subject
+    if owner is not None and _same_unit(s.unit, owner.unit) and (
+            s.subject == restated_subject or
+            content_words(s.subject) <= content_words(owner.subject) | content_words(restated_subject or "")):
+        return owner  # "มาตรา 40 เป้าหมายร้อยละ 60 … เป็นผู้ประกันตน 33 คน (ร้อยละ 61.1)"
     if s.role == "value":
         return _best(indicators, s.subject, s.unit, strict=True)
-    return _best(indicators, s.subject, s.unit) or _inside(indicators, s.subject, s.unit)
+    found = _best(indicators, s.subject, s.unit)
+    if found is None and s.paired:  # "มาตรา 40 เพิ่มจาก 21 เป็น 64 คน": a shortened name, a from → to
+        found = _inside(indicators, s.subject, s.unit)
+    return found
 
 
 def _is_pair_start(s: Statement, statements: list[Statement]) -> bool:
@@ -209,7 +215,10 @@ def _declare(indicators: list[Indicator], s: Statement, doc: _Doc) -> None:
                 indicator.flags.append(f"เป้าหมายเปลี่ยน (target changed): {_fmt(indicator.target.value)} "
                                        f"({indicator.target.doc_id}) → {_fmt(s.value)} ({doc.doc_id})")
             return
-    indicators.append(Indicator(s.subject, s.unit, Figure.of(s, doc), s.deadline))
+    indicator = Indicator(s.subject, s.unit, Figure.of(s, doc), s.deadline)
+    # "อาสาสมัครอาชีวอนามัย (อสอช.)": later texts write the abbreviation alone
+    indicator.aliases |= {m.group(1) for m in re.finditer(r"\(([ก-๛]{2,}\.(?:[ก-๛]+\.)*)\)", s.subject)}
+    indicators.append(indicator)
 
 
 def _best(indicators: list[Indicator], subject: str, unit: str | None,
@@ -237,16 +246,22 @@ def _best(indicators: list[Indicator], subject: str, unit: str | None,
     return indicators[-scored[0][3]]
 
 
-CONFIRMED = 0.4  # share of words enough when the restated target's value is the declared one
-
-
 def _same_target(indicators: list[Indicator], s: Statement) -> Indicator | None:
-    """The one declared indicator with this target value and unit whose words the restating
-    subject partly holds: ``ฝึก CPR ผ่านเกณฑ์ 44 คน (เป้าหมาย 40 คน)`` restates
-    ``ชาวประมงผ่านการฝึกช่วยฟื้นคืนชีพ (CPR) อย่างน้อย 40 คน``."""
-    found = [i for i in indicators if i.target and i.target.value == s.value and
-             i.score(s.subject, s.unit) >= CONFIRMED]
-    return found[0] if len(found) == 1 else None
+    """The one declared indicator with this target value and unit whose subject shares a noun
+    (a word of four letters or more) or two words with the restating subject: ``ฝึก CPR
+    ผ่านเกณฑ์ 44 คน (เป้าหมาย 40 คน)`` restates ``ชาวประมงผ่านการฝึกช่วยฟื้นคืนชีพ (CPR)
+    อย่างน้อย 40 คน``; ``ผู้กรีดยางผ่านการอบรม 58 คน (เป้า 60 คน)`` shares nothing with
+    ``ผู้ประกันตนมาตรา 40 อย่างน้อย 60 คน`` and is an indicator of its own."""
+    mine = content_words(s.subject)
+    found = []
+    for order, indicator in enumerate(indicators):
+        if not (indicator.target and indicator.target.value == s.value and _same_unit(s.unit, indicator.unit)):
+            continue
+        shared = mine & content_words(indicator.subject)
+        if len(shared) >= 2 or any(len(word) >= 4 for word in shared):
+            found.append((-len(shared), order, indicator))
+    # the one sharing most words; on a tie the one set first
+    return min(found, key=lambda item: item[:2])[2] if found else None
 
 
 def _inside(indicators: list[Indicator], subject: str, unit: str | None) -> Indicator | None:

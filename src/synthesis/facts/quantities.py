@@ -22,6 +22,7 @@ EXTRA_UNITS = ("ลำ", "วง", "อัน", "ชุด", "เครื่อ
                "ข้อตกลง", "บัญชี")
 DURATION_UNITS = frozenset({"ปี", "เดือน", "วัน", "สัปดาห์", "ชั่วโมง", "นาที"})
 _EXTRA_UNIT = re.compile(r"[ \t]*(" + "|".join(sorted(EXTRA_UNITS, key=len, reverse=True)) + r")(?![ก-ฮ])")
+_NAMES_A_NUMBER = re.compile(r"(?:มาตรา|หมู่ที่|ข้อ|ครั้งที่|รุ่นที่|เขต)[ \t]*$")
 _BEFORE_NO_COUNT = re.compile(r"(?:มาตรา|หมู่ที่|ม\.|ปี|พ\.ศ\.|ข้อ|ที่|ครั้งที่|รุ่นที่|เขต|ST-)[ \t]*$")
 
 
@@ -49,6 +50,8 @@ def counted_quantities(line: str, bare: bool = False) -> list[Quantity]:
     found = []
     for entity in find_quantities(line):
         label, unit, end = entity.label, entity.attrs.get("unit"), entity.end
+        if label == "COUNT" and _NAMES_A_NUMBER.search(line[:entity.start]):
+            continue  # "มาตรา 40 รายใหม่": a section's number, not 40 people
         if label == "PERCENT":
             unit = "%"
         elif label == "NUMBER":

@@ -44,17 +44,20 @@ _MEETS = re.compile(r"(?:ครบ)?ตามเป้า(?:หมาย)?(?:ท
 _NOT_MET = re.compile(r"ยังไม่ถึงเป้า(?:หมาย)?|ต่ำกว่าเป้า(?:หมาย)?|ไม่ถึงเป้า(?:หมาย)?")
 _TARGET_WORD = re.compile(r"(?:ยังไม่ถึง|ต่ำกว่า|ไม่ถึง)?เป้า(?:หมาย)?[ \t]*(?:ที่ตั้งไว้|คือ|[:：])?[ \t]*"
                           r"(?:(?:อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|ไม่มากกว่า|เหลือไม่เกิน|เหลือ)[ \t]*)?$")
-_NO_TARGET_AFTER = re.compile(r"(?:ได้|มี|ตั้ง|กำหนด|ครบ|ตาม)[ \t]*เป้า")
+_NO_TARGET_AFTER = re.compile(r"(?:ได้|มี|ตั้ง|กำหนด)[ \t]*เป้า")
 _FROM = re.compile(r"(?:เพิ่มขึ้นจาก|เพิ่มจาก|ลดลงจาก|ลดจาก|จากเดิม|จาก)[ \t]*$")
 _TO = re.compile(r"^[ \t]*(?:คน|ราย|ครัวเรือน)?[ \t]*(?:เป็น|เหลือ|มาเป็น|เพิ่มเป็น|ลดเหลือ|ลดลงเหลือ|เป็นจำนวน)[ \t]*$")
 _CHANGE = re.compile(r"(?:เพิ่มขึ้น|เพิ่ม|ลดลง)[ \t]*(?:อีก)?[ \t]*$")
+_BASELINE_CUE = re.compile(r"(?:ปีฐาน|ค่าฐาน|ข้อมูลฐาน|จากเดิม|เดิม|ก่อนเริ่มโครงการ|ก่อนมีโครงการ)(?:[ \t]*(?:ปี|พ\.ศ\.)?[ \t]*[0-9๐-๙]{4})?[ \t]*(?:มี|อยู่ที่|คือ)?[ \t]*$")
 _TOTAL = re.compile(r"^[ \t]*(?:รวมเป็น|รวม|ทั้งหมดเป็น)[ \t]*$")
 _RESULT_CUE = re.compile(r"ได้จริง|ทำได้|มีจริง|เกิดขึ้นจริง|สะสม|ผลการดำเนินงาน")
 _QUALIFIER = re.compile(r"^[ \t]*(?:แต่|ยัง|ที่ยัง|ในจำนวนนี้|เฉพาะ|ส่วน|โดย|ขณะที่|(?=ขาดส่ง|หยุดส่ง|ลาออก|เลิก|ไม่ได้ส่ง))")
+_STILL = re.compile(r"(?:ที่)?ยัง(?:คง)?(?:ทำงานอยู่|ทำงาน|ทำหน้าที่|อยู่ใน|ส่งต่อ|ส่งเงิน)")
 _PART = re.compile(r"^[ \t]*(?:ใน|ละ|ต่อ|ครั้งละ|วันละ|เดือนละ|ปีละ|กลุ่มละ|หมู่บ้านละ|ชุมชนละ)[ \t]*$")
 _COMPARISON = (("อย่างน้อย", ">="), ("ไม่น้อยกว่า", ">="), ("ไม่ต่ำกว่า", ">="), ("เหลือไม่เกิน", "<="),
                ("ไม่เกิน", "<="), ("ไม่มากกว่า", "<="))
-_RESULT_HEADING = re.compile(r"ผลที่เกิดขึ้น|ผลผลิต|ผลลัพธ์|ผลการดำเนินงาน|ผลการดำเนินการ|ผลการติดตาม")
+_RESULT_HEADING = re.compile(r"ผลที่เกิดขึ้น|ผลผลิต|ผลลัพธ์|ผลการดำเนินงาน|ผลการดำเนินการ|ผลการติดตาม|ผลเทียบ|"
+                             r"เทียบกับเป้าหมาย|สรุปผลการ")
 _OTHER_HEADING = re.compile(r"^[ \t]*(?:กิจกรรมที่ปฏิบัติ|กิจกรรมที่ปฎิบัติ|วัตถุประสงค์|กระบวนการ|ปัญหา|ข้อสังเกต|ขั้นต่อไป|"
                             r"สิ่งที่|บทเรียน|งบประมาณ|วิธีการ)")
 _SURVEY = re.compile(r"สำรวจ|ข้อมูลตั้งต้น|ข้อมูลพื้นฐาน|ข้อมูลเบื้องต้น|ก่อนเริ่มโครงการ|ก่อนมีโครงการ|ข้อมูลฐาน")
@@ -77,6 +80,7 @@ class Statement:
     restated: bool = False  # a target repeated beside a result, not where it was set
     qualified: bool = False  # a part of the subject before it (ยังทำงานอยู่, ขาดส่ง)
     meets: bool | None = None  # the text says the target is met (ตามเป้าหมาย) or not
+    paired: bool = False  # one end of a from → to statement (เพิ่มจาก 21 คน เป็น 64 คน)
     deadline: str | None = None  # ISO date, for a target
     start: int = 0  # offsets of the number in the document's text
     end: int = 0
@@ -181,17 +185,20 @@ def _line_statements(line: str, line_start: int, content_start: int, quantities:
         meets = _MEETS.search(clause)
         if meets and rows:
             rows[-1].meets = True
-            clause = clause[:meets.start()] + " " + clause[meets.end():]
+            if clause[meets.end():].strip():  # "6 คน ตามเป้าหมาย ยังทำงานอยู่ 5 คน": the mark is no subject
+                clause = clause[:meets.start()] + " " + clause[meets.end():]
+            # else "27 คน เกินเป้า 25 คน": the number after the mark restates the target
         comparison, comparison_th = _comparison(clause)
         statement = Statement(value=q.value, unit=unit, role="value", subject="", comparison=comparison,
                               comparison_th=comparison_th, start=line_start + q.start,
                               end=line_start + q.end, sentence=sentence, line_start=line_start)
         own = clean_subject(_without_target_words(clause))
         target_word = _TARGET_WORD.search(clause)
-        is_part = bool(_PART.match(clause) or re.search(r"\Sละ[ \t]*$", clause)
+        is_part = bool(_PART.match(clause) or re.search(r"\Sละ[ \t]*$", clause) or re.match(r"[ \t(]*ของ", clause)
                        or (_FROM.search(clause) and not (following and _TO.match(between))))
         if pending_to is q:
             statement.role, statement.subject = pending_role, last_subject
+            statement.paired = rows[-1].paired
         elif is_part:
             statement.role, statement.subject = "other", own or last_subject
         elif declared_from is not None and q.start > declared_from and not rows_after_result(rows):
@@ -206,7 +213,10 @@ def _line_statements(line: str, line_start: int, content_start: int, quantities:
             if _NOT_MET.search(clause) and rows:
                 rows[-1].meets = False
         elif target_word and not _NO_TARGET_AFTER.search(clause):
-            statement.role, statement.subject, statement.deadline = "target", own, _deadline(line, date)
+            # "หน่วยบริการชุมชน เป้าหมาย 2 หน่วย": set here, or restated under the results heading
+            statement.role, statement.subject = "target", own
+            statement.restated = block == "result"
+            statement.deadline = None if statement.restated else _deadline(line, date)
         else:
             qualifier = _QUALIFIER.match(clause)
             if qualifier and last_subject:
@@ -214,22 +224,39 @@ def _line_statements(line: str, line_start: int, content_start: int, quantities:
                 statement.role, statement.qualified = "other", True
                 statement.subject = f"{last_subject} · {detail}" if detail else last_subject
             else:
-                statement.subject = own or (last_subject if not clause.strip(" \t(") else "") \
-                    or _after_subject(line, q, following)
+                # nothing but link words before it: the subject of the number before, in the
+                # same line ("เกิดขึ้นจริง 2 หน่วย", "คิดเป็นร้อยละ 69"); at a line's start, the words after it
+                after = _after_subject(line, q, following)
+                if not own and re.search(r"มี[ \t]*$", clause) and after:
+                    own = after  # "27 คน มี 3 รายได้รับสวัสดิการ": มี brings in something else
+                statement.subject = own or (last_subject if rows else after)
                 if following and _FROM.search(clause) and _TO.match(between):
                     statement.role, pending_to, pending_role = "baseline", following, "result"
+                    statement.paired = True
                 elif following and _CHANGE.search(clause) and _TOTAL.match(between):
                     statement.role, pending_to, pending_role = "change", following, "result"
+                elif _CHANGE.search(clause):
+                    statement.role = "change"  # "ลดลงร้อยละ 38.7": how much it moved, not a value
+                    statement.subject = own or last_subject
+                elif _BASELINE_CUE.search(clause):
+                    statement.role = "baseline"
+                    statement.subject = clean_subject(_BASELINE_CUE.sub(" ", clause)) or last_subject
                 elif block == "survey":
                     statement.role = "baseline"
                 elif block == "result" or _RESULT_CUE.search(clause):
                     statement.role = "result"
+            still = _STILL.search(statement.subject) if not statement.qualified else None
+            if still and statement.role in ("value", "result"):
+                # "อสอช. ที่ยังทำงานอยู่ 4 คน": those of the subject still active, a part of it
+                base = statement.subject[:still.start()].strip() or last_subject
+                statement.role, statement.qualified = "other", True
+                statement.subject = f"{base} · {statement.subject[still.start():].strip()}" if base else statement.subject
             if q.unit == "%" and statement.role not in ("other",) and not own and rows and \
                     clause.strip(" \t") in ("(", ""):
                 statement.subject = last_subject  # "43 ลำ (ร้อยละ 71)": the same subject as a share
         if not statement.subject:
             statement.role = "other" if statement.role == "value" else statement.role
-        if not statement.qualified and statement.subject:
+        if not statement.qualified and statement.subject and not is_part:
             last_subject = statement.subject
         rows.append(statement)
         boundary = q.end

@@ -21,15 +21,16 @@ import re
 _LINK = (r"ตั้งเป้าหมาย|เป้าหมาย|เป้า|อย่างน้อย|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|ไม่มากกว่า|"
          r"เพิ่มขึ้นจาก|เพิ่มขึ้น|เพิ่มจาก|เพิ่มเป็น|ลดลงจาก|ลดลงเหลือ|ลดลง|ลดจาก|ลดเหลือ|เหลือ|"
          r"รวมเป็น|รวมทั้งสิ้น|รวม|เป็นจำนวน|จำนวน|เพียง|ทั้งหมด|สะสม|ประมาณ|ราว|อยู่ที่|"
-         r"ได้จริง|ทำได้|มีจริง|เกิดขึ้น|ให้ได้|จาก|เป็น|ได้|มี|คือ|ได้แก่|ถึง|กว่า|ละ|ของ|ที่|และ|หรือ|แต่|ซึ่ง|โดย|พบ")
+         r"ได้จริง|ทำได้|มีจริง|เกิดขึ้นจริง|เกิดขึ้น|จริง|ปัจจุบัน|ให้ได้|คิดเป็น|ขึ้นจาก|ขึ้นเป็น|ขึ้น|จาก|เป็น|ได้|มี|คือ|ได้แก่|ถึง|กว่า|ละ|ของ|ที่|และ|หรือ|แต่|ซึ่ง|โดย|พบ")
 _SPACES = re.compile(r"\s+")
 _LINK_WORD = re.compile(_LINK)
 _TRAILING_RUN = re.compile(rf"(?:[\s.,:;\-–]|{_LINK})*")
-_LEADING_RUN = re.compile(rf"(?:[\s.,:;\-–)]|{_LINK}|พบว่า|ส่วน|ใน|ทำให้|ผลคือ|ต่อปี|ต่อเดือน|ต่อครั้ง|ต่อ|ว่า|นั้น|นี้|ก็|ทั้ง)*")
+_LEADING_RUN = re.compile(rf"(?:[\s.,:;\-–)]|{_LINK}|เกิด|พบว่า|ส่วน|ใน|ทำให้|ผลคือ|ต่อปี|ต่อเดือน|ต่อครั้ง|ต่อ|ว่า|นั้น|นี้|ก็|ทั้ง)*")
 STOP_WORDS = frozenset(
     "ที่ ยัง ได้ มี เป็น และ หรือ ของ ใน การ ความ ให้ จาก ตาม แล้ว อยู่ จำนวน รวม เพียง ทั้งหมด "
-    "ซึ่ง โดย แต่ คือ ละ กับ ไป มา ว่า นี้ นั้น ก็ จะ ถึง อีก ต่อ ทั้ง แห่ง ครั้ง เรื่อง ด้าน ส่วน".split())
-MAX_SUBJECT = 60  # characters of a subject kept, from its end
+    "ซึ่ง โดย แต่ คือ ละ กับ ไป มา ว่า นี้ นั้น ก็ จะ ถึง อีก ต่อ ทั้ง แห่ง ครั้ง เรื่อง ด้าน ส่วน ตัวเลข จำนวน ไม่ เกิน".split())
+MAX_SUBJECT = 60
+LONG_WORD = 4  # characters: a missing word this long is a noun of the subject, not a link  # characters of a subject kept, from its end
 
 
 def clean_subject(clause: str) -> str:
@@ -127,7 +128,10 @@ def subject_match(target: str, other: str, other_unit: str | None = None) -> flo
     if not mine:
         return 0.0
     theirs = content_words(other) | ({other_unit} if other_unit else set())
-    return len(mine & theirs) / len(mine)
+    share = len(mine & theirs) / len(mine)
+    if any(len(word) >= LONG_WORD for word in mine - theirs):
+        share = min(share, 0.5)  # the head noun is missing: "สมัครมาตรา 40" is not "ผู้ประกันตนมาตรา 40"
+    return share
 
 
 def same_subject(one: str, other: str, one_unit: str | None = None, other_unit: str | None = None) -> float:
