@@ -180,3 +180,38 @@ def test_indicators_figure_support_for_card_points(point, supported):
     found = figure_support(point, indicator_evidence(docs))
     assert list(found.groupby("value", sort=False)["supported"].any().items()) == supported
     assert found[found["supported"]]["sentence"].notna().all()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a results-against-targets section: the target word restates, the result follows
+    ("ผลเทียบกับเป้าหมาย\n1. หน่วยบริการชุมชน เป้าหมาย 2 หน่วย เกิดขึ้นจริง 2 หน่วย",
+     [(2, "target", "หน่วยบริการชุมชน", True), (2, "result", "หน่วยบริการชุมชน", False)]),
+    # "exceeds the target of 25": the 25 restates the target, it is no result
+    ("ผลที่เกิดขึ้นจริง\n3. ช่างสานสูงอายุเข้ากองทุนสวัสดิการ 27 คน เกินเป้า 25 คน",
+     [(27, "result", "ช่างสานสูงอายุเข้ากองทุนสวัสดิการ", False),
+      (25, "target", "ช่างสานสูงอายุเข้ากองทุนสวัสดิการ", True)]),
+    # a base year's value is a baseline; how much it fell is a change, not a value
+    ("ผลเทียบกับเป้าหมาย\n4. อุบัติเหตุของสมาชิก ปีฐาน 31 ครั้ง ปีนี้ 19 ครั้ง ลดลงร้อยละ 38.7",
+     [(31, "baseline", "อุบัติเหตุของสมาชิก", False), (19, "result", "อุบัติเหตุของสมาชิก", False),
+      (38.7, "change", "อุบัติเหตุของสมาชิก", False)]),
+])
+def test_statements_results_against_targets(text, expected):
+    rows = [(s.value, s.role, s.subject, s.restated) for s in read_statements(text) if s.role != "other"]
+    assert rows == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ผลที่เกิดขึ้นจริง\n1. สมัครผู้ประกันตนตามมาตรา 40 รายใหม่ 19 คน",  # never 40 people
+    "ผลที่เกิดขึ้นจริง\n2. อสอช. ที่ยังทำงานอยู่ 4 คน จาก 5 คน",  # a part still active
+])
+def test_statements_numbers_that_are_no_result_of_the_subject(text):
+    rows = read_statements(text)
+    assert 40 not in [s.value for s in rows]
+    assert all(s.role != "result" or s.value == 19 for s in rows)
+
+
+def test_indicators_an_abbreviation_in_brackets_names_the_indicator_later():
+    docs = _docs(("2020-01-01", "ตั้งเป้าหมาย คือ มีอาสาสมัครอาชีวอนามัย (อสอช.) 5 คน"),
+                 ("2022-01-01", "ผลที่เกิดขึ้นจริง\n1. ได้ อสอช. 5 คน\n2. อสอช. ที่ยังทำงานอยู่ 4 คน จาก 5 คน"))
+    (volunteers,) = build_indicators(docs)
+    assert [r.value for r in volunteers.results] == [5] and [f.value for _, f in volunteers.notes] == [4]

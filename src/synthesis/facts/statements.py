@@ -53,6 +53,8 @@ _TOTAL = re.compile(r"^[ \t]*(?:รวมเป็น|รวม|ทั้งห�
 _RESULT_CUE = re.compile(r"ได้จริง|ทำได้|มีจริง|เกิดขึ้นจริง|สะสม|ผลการดำเนินงาน")
 _QUALIFIER = re.compile(r"^[ \t]*(?:แต่|ยัง|ที่ยัง|ในจำนวนนี้|เฉพาะ|ส่วน|โดย|ขณะที่|(?=ขาดส่ง|หยุดส่ง|ลาออก|เลิก|ไม่ได้ส่ง))")
 _STILL = re.compile(r"(?:ที่)?ยัง(?:คง)?(?:ทำงานอยู่|ทำงาน|ทำหน้าที่|อยู่ใน|ส่งต่อ|ส่งเงิน)")
+_TIME_ONLY = re.compile(r"(?:(?:ใน)?ปี(?:งบประมาณ)?(?:นี้|ที่แล้ว|ก่อน|ล่าสุด)?|ปัจจุบัน|ล่าสุด|เดือนนี้|ตอนนี้|"
+                        r"ข้อมูล[ \t]*ณ[ \t]*วันที่)(?:[ \t]*(?:พ\.ศ\.)?[ \t]*[0-9๐-๙]{2,4})?")
 _PART = re.compile(r"^[ \t]*(?:ใน|ละ|ต่อ|ครั้งละ|วันละ|เดือนละ|ปีละ|กลุ่มละ|หมู่บ้านละ|ชุมชนละ)[ \t]*$")
 _COMPARISON = (("อย่างน้อย", ">="), ("ไม่น้อยกว่า", ">="), ("ไม่ต่ำกว่า", ">="), ("เหลือไม่เกิน", "<="),
                ("ไม่เกิน", "<="), ("ไม่มากกว่า", "<="))
@@ -193,6 +195,8 @@ def _line_statements(line: str, line_start: int, content_start: int, quantities:
                               comparison_th=comparison_th, start=line_start + q.start,
                               end=line_start + q.end, sentence=sentence, line_start=line_start)
         own = clean_subject(_without_target_words(clause))
+        if _TIME_ONLY.fullmatch(own):
+            own = ""  # "ปีนี้ 19 ครั้ง": when, not what; the subject is the one before
         target_word = _TARGET_WORD.search(clause)
         is_part = bool(_PART.match(clause) or re.search(r"\Sละ[ \t]*$", clause) or re.match(r"[ \t(]*ของ", clause)
                        or (_FROM.search(clause) and not (following and _TO.match(between))))
