@@ -1,8 +1,9 @@
 """Report speed: `synthesis report --all` on the demo corpus against papermill's floor.
 
 Floor: the same number of trivial parameterized notebooks executed through papermill in one
-process (a fresh kernel each, as papermill does), in the same run. Goal: the real reports
-within 2× the floor with one worker, because the analysis reads the store instead of
+process (a fresh kernel each, as papermill does), in the same run. Goal (issue 19): the real
+reports, with the framework matrix, the graded cards and the review blocks, within 1.5× the
+floor (two workers, the command's default), because the analysis reads the store instead of
 recomputing. Then the corpus replicated ×20 (the other areas' copies grow, one area's report
 should not): goal, one area's report time within 1.5×.
 
@@ -104,8 +105,10 @@ def stages(results: list) -> str:
     return ", ".join(parts)
 
 
-def row(name: str, clock: Clock, base: float | None, goal: str = "") -> None:
-    ratio = f"{clock.wall / base:8.2f}" if base else f"{1:8.2f}"
+def row(name: str, clock: Clock, base: Clock | None, goal: str = "") -> None:
+    """One measure: wall and CPU seconds, and both as a ratio of the floor's (on a shared
+    machine the CPU ratio moves less with other tenants' load than the wall ratio)."""
+    ratio = f"{clock.wall / base.wall:8.2f} {clock.cpu / base.cpu:8.2f}" if base else f"{1:8.2f} {1:8.2f}"
     print(f"{name:52} {clock.wall:7.1f} {clock.cpu:7.1f} {ratio}  {goal}")
 
 
@@ -119,7 +122,7 @@ def main() -> None:
     count = len(areas) + 2
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
           f"({os.cpu_count()} cores)")
-    print(f"{'measure':52} {'wall s':>7} {'cpu s':>7} {'ratio':>8}  goal")
+    print(f"{'measure':52} {'wall s':>7} {'cpu s':>7} {'wall x':>8} {'cpu x':>8}  goal")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ratios_1, ratios_2 = [], []
@@ -128,15 +131,16 @@ def main() -> None:
             one, one_results = reports(demo, tmp / "work1", tmp / f"out1-{round_}", areas, workers=1)
             two, _ = reports(demo, tmp / "work1", tmp / f"out2-{round_}", areas, workers=2)
             after = floor(count, tmp)
-            base = (before.wall + after.wall) / 2
+            base = Clock()
+            base.wall, base.cpu = (before.wall + after.wall) / 2, (before.cpu + after.cpu) / 2
             print(f"-- round {round_ + 1}")
             row(f"papermill floor: {count} trivial notebooks (before)", before, None)
             row("papermill floor (after the reports)", after, None)
-            row(f"synthesis reports, 1 worker ({count} reports)", one, base, "<= 2.0 x floor")
-            row("synthesis reports, 2 workers", two, base, "(parallel)")
+            row(f"synthesis reports, 1 worker ({count} reports)", one, base)
+            row("synthesis reports, 2 workers (the default)", two, base, "<= 1.5 x floor")
             print(f"   1 worker stages: {stages(one_results)}")
-            ratios_1.append(one.wall / base)
-            ratios_2.append(two.wall / base)
+            ratios_1.append(one.wall / base.wall)
+            ratios_2.append(two.wall / base.wall)
         if args.rounds > 1:
             print(f"-- median of {args.rounds} rounds: 1 worker {statistics.median(ratios_1):.2f} x floor, "
                   f"2 workers {statistics.median(ratios_2):.2f} x floor")
@@ -148,7 +152,7 @@ def main() -> None:
             single_big, _ = reports(big, tmp / "work20", tmp / "out4", [area], workers=1, cross=False)
             print("-- one area's report")
             row("one area report, demo corpus", single, None)
-            row("one area report, other areas x20", single_big, single.wall, "<= 1.5 x")
+            row("one area report, other areas x20", single_big, single, "<= 1.5 x")
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

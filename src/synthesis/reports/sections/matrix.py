@@ -88,7 +88,10 @@ def collection_agreement(context: ReportContext) -> dict[str, tuple[float, int]]
         units = units_from_segments(context.store.table("segments", doc_ids=shared), unit="segment")
         return code_agreement([c for c in codings if c.doc_id in set(shared)], units)
 
-    return inputs.cached("collection_agreement", _run_key(context), _run_marks(context), build)
+    agreement = inputs.cached("collection_agreement", _run_key(context), _run_marks(context), build)
+    note_read(context, "store: segments of the documents two coders coded (agreement per code)",
+              "coders other than consensus and rules", len(agreement))
+    return agreement
 
 
 def placed_codings(context: ReportContext, by: str = "area", level: str = "top") -> pd.DataFrame:
@@ -96,9 +99,12 @@ def placed_codings(context: ReportContext, by: str = "area", level: str = "top")
     the details plus ``row`` and ``theme``), once per kernel."""
     from synthesis.findings.matrix import cell_evidence
 
-    return inputs.cached("placed_codings", _run_key(context, by, level), _run_marks(context),
-                         lambda: cell_evidence(all_codings(context), None, codebook(context), context.areas,
-                                               by=by, level=level, details=collection_details(context)))
+    placed = inputs.cached("placed_codings", _run_key(context, by, level), _run_marks(context),
+                           lambda: cell_evidence(all_codings(context), None, codebook(context), context.areas,
+                                                 by=by, level=level, details=collection_details(context)))
+    note_read(context, "codings placed in matrix cells (synthesis.findings.matrix.cell_evidence)",
+              f"by {by}, {level}-level themes", len(placed))
+    return placed
 
 
 def framework_matrix(context: ReportContext, by: str = "area", level: str = "top") -> pd.DataFrame:
