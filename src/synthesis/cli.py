@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "synthesis.reports.commands",
     "synthesis.exchange.commands",
     "synthesis.facts.commands",
+    "synthesis.semantic.commands",
 )
 
 
