@@ -182,3 +182,19 @@ def case_areas(details: pd.DataFrame, areas) -> pd.Series:
             named = [a for a in doc_areas if any(n in context for n in names.get(a, ()))]
         result.append(named or doc_areas)
     return pd.Series(result, index=details.index, dtype=object)
+
+
+_RECORDS: list = []  # [(details, records)]: the last details table read as records
+
+
+def detail_records(details: pd.DataFrame) -> list[dict]:
+    """``details`` as a list of dicts, kept for the last table asked (cards read it per point).
+
+    >>> detail_records(pd.DataFrame({"coding_id": ["c1"]}))
+    [{'coding_id': 'c1'}]
+    """
+    if _RECORDS and _RECORDS[0][0] is details:
+        return _RECORDS[0][1]
+    records = details.to_dict("records") if len(details) else []
+    _RECORDS[:] = [(details, records)]
+    return records

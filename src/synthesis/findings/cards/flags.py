@@ -73,12 +73,15 @@ def card_flags(card: LessonCard, details: pd.DataFrame, last_edited: str = "") -
     ``last_edited`` defaults to the card's own field."""
     from synthesis.findings.numerals import point_numbers, same_number, stated_numbers
 
-    records = details.to_dict("records") if len(details) else []
+    from synthesis.findings.evidence import detail_records
+
+    records = detail_records(details)
     known = {r["coding_id"]: r for r in records}
     cited_anywhere = {cid for _, _, point in card.points() for cid in point.codings}
     edited = _utc(last_edited or card.last_edited)
     in_area = [r for r in records if r.get("areas") is not None and card.area in list(r["areas"])
-               and r["coding_id"] not in cited_anywhere]
+               and r["coding_id"] not in cited_anywhere] if edited is not None else []
+    created = {r["coding_id"]: _utc(str(r.get("created") or "")) for r in in_area}
     rows = []
 
     def flag(section, number, point, kind, detail, ids=()):
@@ -106,7 +109,7 @@ def card_flags(card: LessonCard, details: pd.DataFrame, last_edited: str = "") -
             codes = {row["code_id"] for row in present}
             newer, seen = [], set()
             for row in in_area:
-                stamp = _utc(str(row.get("created") or ""))
+                stamp = created[row["coding_id"]]
                 key = (row.get("doc_id"), row["quote"])
                 if row["code_id"] in codes and stamp is not None and stamp > edited and key not in seen:
                     seen.add(key)

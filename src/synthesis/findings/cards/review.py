@@ -28,7 +28,9 @@ def card_points(card: LessonCard, details: pd.DataFrame, agreement_by_code: dict
     date, speaker, coders, memos, context; self-contained), its grade with Thai reasons and
     its flags. ``details``: :func:`synthesis.findings.evidence.coding_details` of the
     collection; ``agreement_by_code``: :func:`synthesis.findings.cards.grade.code_agreement`."""
-    known = {r["coding_id"]: r for r in details.to_dict("records")} if len(details) else {}
+    from synthesis.findings.evidence import detail_records
+
+    known = {r["coding_id"]: r for r in detail_records(details)}
     flags = card_flags(card, details, last_edited)
     flags_of = {}
     for record in flags.to_dict("records"):
