@@ -20,6 +20,8 @@ def small_demo(tmp_path_factory) -> dict[str, Path]:
     files = sorted(demo.rglob("songkhla-khae*")) + sorted(demo.rglob("satun-na-thon*"))
     if len(files) < 2:
         pytest.skip("demo corpus files for songkhla-khae and satun-na-thon are not there yet")
+    if subprocess.run(["make", "-q", ".venv/.installed-stamp"], cwd=ROOT, capture_output=True).returncode != 0:
+        pytest.skip(".venv is older than pyproject.toml/setup.py: `make demo` would reinstall first (run make setup)")
     base = tmp_path_factory.mktemp("demo")
     corpus = base / "mini"
     for file in files:
@@ -71,3 +73,35 @@ def test_demo_path_plain_papermill_cli_runs_the_area_template(small_demo):
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "พื้นที่ต้นแบบกลุ่มจักสานคลุ้ม ตำบลนาทอน" in out.read_text(encoding="utf-8")
+    assert "without encryption" not in done.stdout + done.stderr  # no Jupyter transport warning
+
+
+@pytest.mark.slow
+def test_demo_path_log_has_no_bars_or_jupyter_warnings(small_demo):
+    assert small_demo["returncode"] == 0, small_demo["log"][-3000:]
+    log = small_demo["log"]
+    assert "\r" not in log  # progress in a log is plain lines
+    assert "without encryption" not in log and "WARNING" not in log
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug, title", [
+    ("songkhla-khae", "พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลแค"),
+    ("overview", "ภาพรวมคลังเอกสาร"),
+])
+def test_demo_path_pages_are_titled_and_carry_no_machine_paths(small_demo, slug, title):
+    from lxml import html as lxml_html
+
+    assert small_demo["returncode"] == 0, small_demo["log"][-3000:]
+    for page in ("report.html", "review.html"):
+        text = (small_demo["out"] / slug / page).read_text(encoding="utf-8")
+        assert lxml_html.fromstring(text).findtext(".//title").startswith(title)
+        for folder in (small_demo["base"], ROOT, Path.home()):
+            assert str(folder) + "/" not in text, f"{slug}/{page} shows {folder}"
+
+
+@pytest.mark.slow
+def test_demo_path_index_shows_each_reports_date(small_demo):
+    assert small_demo["returncode"] == 0, small_demo["log"][-3000:]
+    index = (small_demo["out"] / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<td>\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC</td>", index)) == 4
