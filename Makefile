@@ -23,9 +23,9 @@ $(PY):
 
 # (re)installs when the package's set-up or a compiled accelerator's source changes
 $(STAMP): $(PY) pyproject.toml setup.py $(wildcard src/synthesis/*/_fast_*.pyx src/synthesis/*/_cobjects.*)
-	@echo "==> installing synthesis and what the reports need into .venv: about 120 packages from PyPI"
-	@echo "    (about 300 MB), then compiling the Thai accelerators when a C compiler is present (~40 s)."
-	@echo "    A cold install took 2 min on our 2-core test machine; a re-run only rebuilds what changed."
+	@echo "==> installing synthesis and what the reports need into .venv: about 115 packages from PyPI"
+	@echo "    (1 GB on disk), then compiling the Thai accelerators when a C compiler is present (about 1 min)."
+	@echo "    A cold install took 2 min 30 s on our 2-core test machine; a re-run only redoes what changed."
 	$(PIP) install --progress-bar off -e .
 	@$(PY) -c 'import importlib.util as u; print("==> Thai accelerators: " + ("compiled" if u.find_spec("synthesis.thai._fast_tokenize") else "not built (no working C compiler): the same rules run in pure Python, slower"))'
 	@# kernels started in this venv (papermill, JupyterLab) keep their start-up warnings to themselves
