@@ -215,3 +215,10 @@ def test_indicators_an_abbreviation_in_brackets_names_the_indicator_later():
                  ("2022-01-01", "ผลที่เกิดขึ้นจริง\n1. ได้ อสอช. 5 คน\n2. อสอช. ที่ยังทำงานอยู่ 4 คน จาก 5 คน"))
     (volunteers,) = build_indicators(docs)
     assert [r.value for r in volunteers.results] == [5] and [f.value for _, f in volunteers.notes] == [4]
+
+
+def test_indicators_a_negated_subject_is_another_indicator():
+    docs = _docs(("2020-01-01", "ข้อมูลจากแบบสำรวจ\n- ฉีดยาฆ่าหญ้าโดยไม่ใส่ถุงมือ ร้อยละ 74"),
+                 ("2023-01-01", "ผลที่เกิดขึ้นจริง\n1. คนที่ใส่ถุงมือขณะฉีดยาฆ่าหญ้าเพิ่มจากร้อยละ 26 เป็นร้อยละ 61"))
+    wearing = next(i for i in build_indicators(docs) if "ไม่" not in i.subject)
+    assert [b.value for b in wearing.baselines] == [26] and not wearing.flags

@@ -28,7 +28,7 @@ _TRAILING_RUN = re.compile(rf"(?:[\s.,:;\-–]|{_LINK})*")
 _LEADING_RUN = re.compile(rf"(?:[\s.,:;\-–)]|{_LINK}|เกิด|พบว่า|ส่วน|ใน|ทำให้|ผลคือ|ต่อปี|ต่อเดือน|ต่อครั้ง|ต่อ|ว่า|นั้น|นี้|ก็|ทั้ง)*")
 STOP_WORDS = frozenset(
     "ที่ ยัง ได้ มี เป็น และ หรือ ของ ใน การ ความ ให้ จาก ตาม แล้ว อยู่ จำนวน รวม เพียง ทั้งหมด "
-    "ซึ่ง โดย แต่ คือ ละ กับ ไป มา ว่า นี้ นั้น ก็ จะ ถึง อีก ต่อ ทั้ง แห่ง ครั้ง เรื่อง ด้าน ส่วน ตัวเลข จำนวน ไม่ เกิน".split())
+    "ซึ่ง โดย แต่ คือ ละ กับ ไป มา ว่า นี้ นั้น ก็ จะ ถึง อีก ต่อ ทั้ง แห่ง ครั้ง เรื่อง ด้าน ส่วน ตัวเลข จำนวน".split())
 MAX_SUBJECT = 60
 LONG_WORD = 4  # characters: a missing word this long is a noun of the subject, not a link  # characters of a subject kept, from its end
 
@@ -102,10 +102,15 @@ def content_words(subject: str) -> frozenset[str]:
 
     >>> sorted(content_words("เป็นผู้ประกันตนตามมาตรา 40"))
     ['40', 'ผู้ประกันตน', 'มาตรา']
+    >>> "ไม่" in content_words("ฉีดยาโดยไม่ใส่ถุงมือ")
+    True
     """
     from synthesis.thai import words
 
     text = re.sub(r"ตาม(?=มาตรา)", " ", subject)  # ผู้ประกันตนตามมาตรา 40 = ผู้ประกันตนมาตรา 40
+    # a comparison inside a subject ("อายุไม่เกิน 60 ปี") is no word of it; a negation
+    # elsewhere ("ไม่ใส่ถุงมือ") is, or wearing and not wearing would be one subject
+    text = re.sub(r"ไม่เกิน|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่มากกว่า|อย่างน้อย", " ", text)
     found = set()
     for word in words(text):
         for part in word.split():
@@ -128,6 +133,8 @@ def subject_match(target: str, other: str, other_unit: str | None = None) -> flo
     if not mine:
         return 0.0
     theirs = content_words(other) | ({other_unit} if other_unit else set())
+    if ("ไม่" in mine) != ("ไม่" in theirs):
+        return 0.0  # "ไม่ใส่ถุงมือ" and "ใส่ถุงมือ" count opposite things
     share = len(mine & theirs) / len(mine)
     if any(len(word) >= LONG_WORD for word in mine - theirs):
         share = min(share, 0.5)  # the head noun is missing: "สมัครมาตรา 40" is not "ผู้ประกันตนมาตรา 40"
