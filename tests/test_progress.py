@@ -87,3 +87,37 @@ def test_progress_doctests():
     import synthesis.progress
 
     assert doctest.testmod(synthesis.progress).failed == 0
+
+
+def test_progress_ingest_with_nothing_changed_shows_no_bar_even_when_slow():
+    from synthesis.progress import ChangesProgress
+
+    import time
+
+    for stream in (FakeTerminal(), io.StringIO()):
+        bar = ChangesProgress(progress(36, "ingest", "file", stream=stream, delay=0.05))
+        time.sleep(0.1)  # longer than the delay: still nothing, as nothing needed work
+        bar.advance(32, changed=0)
+        bar.advance(4, changed=0)
+        bar.close()
+        assert stream.getvalue() == ""
+
+
+def test_progress_ingest_counts_every_file_once_one_changed():
+    from synthesis.progress import ChangesProgress
+
+    clock, log = Clock(), io.StringIO()
+    bar = ChangesProgress(LineProgress(36, "ingest", "file", log, delay=1.0, clock=clock))
+    clock.now = 2.0
+    bar.advance(32, changed=0)
+    bar.advance(4, changed=1)
+    bar.close()
+    assert log.getvalue() == "ingest: 36/36 files\n"
+
+
+def test_progress_slow_run_without_work_writes_no_zero_line():
+    clock, log = Clock(), io.StringIO()
+    bar = LineProgress(36, "ingest", "file", log, delay=1.0, clock=clock)
+    clock.now = 30.0
+    bar.close()
+    assert log.getvalue() == ""

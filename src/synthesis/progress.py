@@ -77,7 +77,7 @@ class LineProgress(NoProgress):
         if self.closed:
             return
         self.closed = True
-        if self.written_at is not None or self.clock() - self.started >= self.delay:
+        if self.written_at is not None or (self.done and self.clock() - self.started >= self.delay):
             self.stream.write(self._line())
             self.stream.flush()
 
@@ -114,3 +114,32 @@ def progress(total: int, desc: str, unit: str = "item", *, enabled: bool = True,
         return tqdm(total=total, desc=desc, unit=unit, file=stream, leave=False, delay=delay,
                     dynamic_ncols=True)
     return LineProgress(total, desc, unit, stream, delay=delay)
+
+
+class ChangesProgress:
+    """Progress over items of which only some need work (an ingest over files most of which
+    are unchanged): nothing is shown until an item that needed work is done, so a run that
+    finds nothing to do shows no ``ingest 0/36``; from then on every item counts.
+
+    >>> import io
+    >>> log = io.StringIO()
+    >>> bar = ChangesProgress(progress(36, "ingest", "file", stream=log, delay=0))
+    >>> bar.advance(32, changed=0); bar.advance(4, changed=0); bar.close()
+    >>> log.getvalue()
+    ''
+    """
+
+    def __init__(self, bar) -> None:
+        self.bar = bar
+        self.pending = 0
+        self.shown = False
+
+    def advance(self, done: int, changed: int) -> None:
+        """``done`` more items, ``changed`` of them needed work."""
+        self.pending += done
+        if (changed or self.shown) and self.pending:
+            self.bar.update(self.pending)
+            self.pending, self.shown = 0, True
+
+    def close(self) -> None:
+        self.bar.close()

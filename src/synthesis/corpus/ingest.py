@@ -447,7 +447,7 @@ class _IngestRun:
                     writer.add_spilled(name, spill)
                 if result.term_counts is not None:
                     writer.add_term_counts(result.term_counts)
-                bar.update(len(result.outcomes))
+                bar.advance(len(result.outcomes), sum(o.status != "unchanged" for o in result.outcomes))
             bar.close()
             listing.close()
             report.removed = previous.finish()
@@ -530,6 +530,6 @@ def _conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
 
 def _progress(files: list[str], enabled: bool):
     # a bar on a terminal only, plain lines in a log, nothing when it is quickly over
-    from synthesis.progress import progress
+    from synthesis.progress import ChangesProgress, progress
 
-    return progress(len(files), "ingest", "file", enabled=enabled)
+    return ChangesProgress(progress(len(files), "ingest", "file", enabled=enabled))
