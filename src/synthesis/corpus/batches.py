@@ -90,6 +90,7 @@ def warm_up() -> None:
 def run_batch(job: BatchJob) -> BatchResult:
     """Hash, then (if new or changed) process every file of ``job``; never raises for a bad file."""
     from synthesis.corpus.ingest import _file_hash, document_rows, process_file, token_columns
+    from synthesis.corpus.parser.listings import record_documents
 
     corpus_dir = Path(job.corpus_dir)
     areas = job.areas
@@ -124,13 +125,15 @@ def run_batch(job: BatchJob) -> BatchResult:
                  "format": document.format, "bytes": path.stat().st_size}
         outcomes.append(FileOutcome(relative, "changed" if relative in known else "added", entry,
                                     warnings=list(document.warnings)))
-        part = part_key(document.parsed.date, document.areas)
-        for name, table_rows in document_rows(document).items():
-            rows[name].extend(table_rows)
-            parts[name].extend([part] * len(table_rows))
-        for column, values in token_columns(document).items():  # columns: no dict per token
-            token_table[column].extend(values)
-        parts["tokens"].extend([part] * (len(token_table["i"]) - len(parts["tokens"])))
+        # an activity list is stored as its activities, documents <doc_id>#<n> (never twice)
+        for stored in record_documents(document, areas) or [document]:
+            part = part_key(stored.parsed.date, stored.areas)
+            for name, table_rows in document_rows(stored).items():
+                rows[name].extend(table_rows)
+                parts[name].extend([part] * len(table_rows))
+            for column, values in token_columns(stored).items():  # columns: no dict per token
+                token_table[column].extend(values)
+            parts["tokens"].extend([part] * (len(token_table["i"]) - len(parts["tokens"])))
     tables = {name: with_parts(rows_to_table(name, rows[name]), parts[name])
               for name in DOC_TABLES if name != "tokens"}
     tables["tokens"] = with_parts(pa.Table.from_pydict(token_table, schema=SCHEMAS["tokens"]), parts["tokens"])

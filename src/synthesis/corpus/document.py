@@ -16,6 +16,7 @@ from typing import Any
 
 from synthesis.corpus import thai_bridge as thai
 from synthesis.corpus.furniture import furniture_free
+from synthesis.thai.place_resolution import without_non_places
 from synthesis.corpus.parser import ParsedReport, parse_document
 from synthesis.corpus.readers import RawText
 from synthesis.thai.spans import Entity, Segment, Token
@@ -97,7 +98,7 @@ def build_document(collection: str, relative_path: str, raw: RawText,
         warnings=list(raw.warnings) + parsed.warnings,
         tokens=analysed.tokens,
         segments=segments,
-        entities=analysed.entities,
+        entities=without_non_places(text, analysed.entities),  # สปสช.เขต 12 สงขลา is no province
     )
 
 

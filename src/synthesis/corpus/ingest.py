@@ -177,8 +177,8 @@ _UNDECODED_NAME = re.compile("[\udc80-\udcff]")
 def printable_name(relative: str) -> str:
     """A path whose bytes were not UTF-8, with those bytes shown as ``\\xNN``.
 
-    >>> printable_name("bad\udcff.txt")
-    'bad\\xff.txt'
+    >>> print(printable_name("bad\\udcff.txt"))
+    bad\\xff.txt
     """
     return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
@@ -296,6 +296,13 @@ def document_rows(document: Document) -> dict[str, list[dict[str, Any]]]:
         "date": parsed.date, "date_end": parsed.date_end, "date_text": parsed.date_text,
         "date_precision": parsed.date_precision,
         "reporter": parsed.reporter, "project": parsed.project, "fund": parsed.fund,
+        "project_code": parsed.project_code, "contract_number": parsed.contract_number, "budget": parsed.budget,
+        "responsible": parsed.responsible, "organisation": parsed.organisation,
+        "period_start": parsed.period_start, "period_end": parsed.period_end,
+        "visit_date": parsed.visit_date, "report_date": parsed.report_date,
+        "local_governments": parsed.local_governments,
+        "places": json.dumps(parsed.places, ensure_ascii=False),
+        "fields": json.dumps(parsed.fields, ensure_ascii=False),
         "provinces": parsed.provinces, "amphoe": parsed.amphoe, "tambon": parsed.tambon,
         "place": json.dumps(parsed.place, ensure_ascii=False) if parsed.place else None,
         "participants_count": parsed.participants_count, "participants": parsed.participants,
@@ -516,7 +523,8 @@ def _copy_kept_rows(store_dir: Path, writer: PartitionedWriter, kept_ids: list[s
     wanted = pa.array(sorted(set(kept_ids)), pa.string())
     for name in DOC_TABLES:
         for batch in iter_table_batches(store_dir, name):
-            batch = batch.filter(pc.is_in(batch["doc_id"], wanted))
+            file_ids = pc.replace_substring_regex(batch["doc_id"], r"#[0-9]+$", "")  # an activity's file
+            batch = batch.filter(pc.is_in(file_ids, wanted))
             if batch.num_rows:
                 writer.add(name, _conform(batch, writer.schemas[name]))
 
