@@ -222,3 +222,12 @@ def test_indicators_a_negated_subject_is_another_indicator():
                  ("2023-01-01", "ผลที่เกิดขึ้นจริง\n1. คนที่ใส่ถุงมือขณะฉีดยาฆ่าหญ้าเพิ่มจากร้อยละ 26 เป็นร้อยละ 61"))
     wearing = next(i for i in build_indicators(docs) if "ไม่" not in i.subject)
     assert [b.value for b in wearing.baselines] == [26] and not wearing.flags
+
+
+def test_indicators_a_denominator_starts_no_indicator_of_its_own():
+    docs = _docs(("2019-08-04", "ผลสำรวจผู้กรีดยาง 130 คน\nที่ประชุมตั้งเป้าหมาย คือ ผู้ประกันตนมาตรา 40 อย่างน้อย 70 คน"),
+                 ("2023-03-14", "ผลที่เกิดขึ้นจริง\n2. ผู้ประกันตนตามมาตรา 40 เพิ่มจาก 34 คน เป็น 81 คน จากผู้กรีดยาง 130 คน "
+                                "(ร้อยละ 62) เกินเป้า 70 คน"))
+    (members,) = [i for i in build_indicators(docs) if i.target]
+    assert (members.subject, members.latest.value, members.baseline.value) == ("ผู้ประกันตนมาตรา 40", 81, 34)
+    assert not members.flags and [f.value for f in members.restatements] == [70]

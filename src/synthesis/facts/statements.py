@@ -198,7 +198,8 @@ def _line_statements(line: str, line_start: int, content_start: int, quantities:
         if _TIME_ONLY.fullmatch(own):
             own = ""  # "ปีนี้ 19 ครั้ง": when, not what; the subject is the one before
         target_word = _TARGET_WORD.search(clause)
-        is_part = bool(_PART.match(clause) or re.search(r"\Sละ[ \t]*$", clause) or re.match(r"[ \t(]*ของ", clause)
+        is_part = bool(_PART.match(clause) or re.search(r"\Sละ[ \t]*$", clause)
+                       or (re.match(r"[ \t(]*(?:ของ|จาก)(?!เดิม|เป้า)\S", clause) and not _FROM.search(clause))
                        or (_FROM.search(clause) and not (following and _TO.match(between))))
         if pending_to is q:
             statement.role, statement.subject = pending_role, last_subject
