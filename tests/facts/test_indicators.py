@@ -231,3 +231,11 @@ def test_indicators_a_denominator_starts_no_indicator_of_its_own():
     (members,) = [i for i in build_indicators(docs) if i.target]
     assert (members.subject, members.latest.value, members.baseline.value) == ("ผู้ประกันตนมาตรา 40", 81, 34)
     assert not members.flags and [f.value for f in members.restatements] == [70]
+
+
+def test_facts_tables_take_documents_without_text():
+    from synthesis.facts.organisations import organisations_table
+    from synthesis.facts.people import people_table
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "date": [None, "2021-01-01"], "text": [float("nan"), None]})
+    assert indicator_table(docs).empty and people_table(docs).empty and organisations_table(docs).empty

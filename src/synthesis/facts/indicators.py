@@ -309,7 +309,7 @@ def _documents_of(documents: pd.DataFrame, area: str | None) -> list[tuple]:
     if area is not None and "areas" in rows:
         rows = rows[rows["areas"].map(lambda areas: list(areas) == [area] if areas is not None else False)]
     titles = rows["title"] if "title" in rows else [""] * len(rows)
-    return [(d, (t if isinstance(t, str) else None), x or "", (h if isinstance(h, str) else ""))
+    return [(d, (t if isinstance(t, str) else None), x if isinstance(x, str) else "", (h if isinstance(h, str) else ""))
             for d, t, x, h in zip(rows["doc_id"], rows["date"], rows["text"], titles)]
 
 

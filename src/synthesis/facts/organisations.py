@@ -180,7 +180,7 @@ def organisations_table(documents: pd.DataFrame, area=None) -> pd.DataFrame:
     if area_id is not None and "areas" in rows:
         rows = rows[rows["areas"].map(lambda areas: areas is not None and list(areas) == [area_id])]
     mentions = [m for doc_id, text in zip(rows["doc_id"], rows["text"])
-                for m in organisation_mentions(doc_id, text or "")]
+                for m in organisation_mentions(doc_id, text if isinstance(text, str) else "")]
     canonical = _merged_names([m["organisation"] for m in mentions])
     table: dict[str, dict] = {}
     for m in mentions:

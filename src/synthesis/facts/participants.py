@@ -65,7 +65,7 @@ def participants_by_activity(documents: pd.DataFrame, area_id: str) -> pd.DataFr
     own = documents[documents["areas"].map(lambda areas: _only(areas, area_id))]
     own = own.dropna(subset=["participants_count"]).sort_values("date", na_position="last")
     rows = [{"doc_id": d, "date": t, "kind": k, "title": h, "participants": float(n),
-             "participants_sentence": _sentence_of(x or "", n)}
+             "participants_sentence": _sentence_of(x if isinstance(x, str) else "", n)}
             for d, t, k, h, n, x in zip(own["doc_id"], own["date"], own["kind"], own["title"],
                                          own["participants_count"], own.get("text", [""] * len(own)))]
     return pd.DataFrame(rows, columns=ACTIVITY_COLUMNS)
@@ -121,7 +121,8 @@ def regional_participation(documents: pd.DataFrame, area, all_areas=()) -> pd.Da
     other_names = [n for other in all_areas if other.id != area.id for n in _area_names(other)]
     rows = []
     for row in shared.itertuples(index=False):
-        found = area_people_in_meeting(getattr(row, "text", "") or "", names, other_names)
+        text = getattr(row, "text", "")
+        found = area_people_in_meeting(text if isinstance(text, str) else "", names, other_names)
         total = getattr(row, "participants_count", None)
         rows.append({"doc_id": row.doc_id, "date": row.date, "title": row.title, "areas": list(row.areas),
                      "participants_total": None if total is None or total != total else float(total),

@@ -189,7 +189,7 @@ def people_table(documents: pd.DataFrame, area: str | None = None, roles_only: b
     dates = dict(zip(rows["doc_id"], rows["date"])) if "date" in rows else {}
     reporter_column = rows["reporter"] if "reporter" in rows else [None] * len(rows)
     for doc_id, text, reporter in zip(rows["doc_id"], rows["text"], reporter_column):
-        text = text or ""
+        text = text if isinstance(text, str) else ""  # a document without text names nobody
         mentions += person_mentions(doc_id, text)
         who = _reporter(text, reporter)
         if who:
