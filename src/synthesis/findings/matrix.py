@@ -207,23 +207,7 @@ def matrix_export_tables(long: pd.DataFrame, evidence: pd.DataFrame | None = Non
 def export_matrix(long: pd.DataFrame, path, evidence: pd.DataFrame | None = None) -> list:
     """Write the matrix to ``path`` (``.xlsx``: one sheet per table; ``.csv``: one file per
     table); no cell is ever a spreadsheet formula. Returns the files written."""
-    from synthesis.exchange.tabular import write_tables
+    from synthesis.exchange.tabular import neutralise_frame, write_tables
 
     tables = matrix_export_tables(long, evidence)
-    return write_tables({name: _neutralised(frame) for name, frame in tables.items()}, path)
-
-
-def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text that a spreadsheet would read as a formula (= + - @, tab, CR) gets a leading
-    apostrophe-free guard: a zero-width space is not used; we prefix ``'`` as OWASP advises.
-
-    TODO(lead): switch to H1's ``synthesis.exchange.tabular`` neutraliser once it lands.
-    """
-    guard = ("=", "+", "-", "@", "\t", "\r")
-
-    def clean(value):
-        if isinstance(value, str) and value.startswith(guard):
-            return "'" + value
-        return value
-
-    return frame.apply(lambda column: column.map(clean) if column.dtype == object else column)
+    return write_tables({name: neutralise_frame(frame) for name, frame in tables.items()}, path)

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from synthesis.safe_yaml import load_yaml
+
 HEADER = ("# Edited summaries of the framework matrix (synthesis matrix edit). One entry per cell;\n"
           "# `evidence` is the cell's coding ids when it was edited (a change makes the cell stale).\n")
 REQUIRED = ("view", "row", "theme", "summary")
@@ -53,7 +55,7 @@ class CellEdit:
 def _parse(text: str, source: str) -> tuple[list, list[CellEdit | None], list[str]]:
     """Raw entries, the edit each one is (None when unreadable) and the problems found."""
     try:
-        data = yaml.safe_load(text) if text.strip() else {}
+        data = load_yaml(text, source=source) if text.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

@@ -126,6 +126,8 @@ def save_draft(card: LessonCard, path: Path) -> Path:
     """
     import yaml
 
+    from synthesis.safe_yaml import load_yaml
+
     from synthesis.lessons_io import update_text, write_text
 
     path = Path(path)
@@ -134,7 +136,7 @@ def save_draft(card: LessonCard, path: Path) -> Path:
     def transform(current: str) -> str:
         if current.strip():
             try:
-                existing = parse_card(yaml.safe_load(current), str(path))
+                existing = parse_card(load_yaml(current, source=str(path)), str(path))
             except (yaml.YAMLError, ValueError):
                 raise _Edited from None  # unreadable: a person's file, never replaced
             if not existing.is_untouched_draft():

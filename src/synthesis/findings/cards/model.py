@@ -30,6 +30,8 @@ from typing import Iterable
 import pandas as pd
 import yaml
 
+from synthesis.safe_yaml import load_yaml
+
 # Card section → (Thai heading, English heading, top-level code ids whose quotes it gathers).
 CARD_SECTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "context": ("บริบทและปัญหา", "Context and problem", ("context", "goals")),
@@ -148,7 +150,7 @@ def parse_card(data: object, source: str = "<card>") -> LessonCard:
 def load_card(path: Path) -> LessonCard:
     """Read and validate one card file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"), source=str(path))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -181,7 +183,7 @@ def save_card(card: LessonCard, path: Path) -> Path:
     from synthesis.lessons_io import write_text
 
     text = card_text(card)
-    parse_card(yaml.safe_load(text), str(path))  # validate before anything is replaced
+    parse_card(load_yaml(text, source=str(path)), str(path))  # validate before anything is replaced
     write_text(path, text)
     return path
 
@@ -210,14 +212,14 @@ def edit_card(path: Path, change, edited_by: str, now: str | None = None) -> Les
         if not current.strip():
             raise CardError(f"{path}: no card to edit")
         try:
-            card = parse_card(yaml.safe_load(current), str(path))
+            card = parse_card(load_yaml(current, source=str(path)), str(path))
         except yaml.YAMLError as error:
             raise CardError(f"{path}: not valid YAML ({error}); nothing was changed") from error
         change(card)
         card.last_edited = now or datetime.now(timezone.utc).isoformat(timespec="seconds")
         card.edited_by = edited_by.strip()
         text = card_text(card)
-        parse_card(yaml.safe_load(text), str(path))
+        parse_card(load_yaml(text, source=str(path)), str(path))
         result.append(card)
         return text
 
