@@ -16,6 +16,7 @@ the one person of the same documents whose romanized first name it spells.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
@@ -72,8 +73,6 @@ def person_mentions(doc_id: str, text: str) -> list[dict]:
 
     rows = []
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    import bisect
-
     for person in find_persons(text):
         value = str(person.value or person.text).strip()
         if not value or value.startswith(_NOT_A_NAME) or value in _NOT_A_FIRST_NAME:  # "โต๊ะอิหม่ามมัสยิดบ้านนาทอน": a title before a place
