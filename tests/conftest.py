@@ -59,7 +59,7 @@ def mini_project(tmp_path_factory):
         pytest.skip("demo corpus files of the two areas are not there")
     home = tmp_path_factory.mktemp("project")
     (home / "lessons" / "codings").mkdir(parents=True)
-    (home / "lessons" / "cards").mkdir()
+    (home / "lessons" / "collections").mkdir()
     for name in ("areas.yaml", "codebook.yaml"):
         shutil.copy(ROOT / "lessons" / name, home / "lessons" / name)
     corpus = home / "corpora" / "mini"
