@@ -234,3 +234,51 @@ def test_render_review_copy_is_titled_by_the_report_not_the_template_note(tmp_pa
     report = write_html(notebook, tmp_path / "report.html", show_code=False).read_text(encoding="utf-8")
     assert "<title>พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลบาละ</title>" in report
     assert f"<title>พื้นที่ต้นแบบกลุ่มผู้กรีดยาง ตำบลบาละ{REVIEW_SUFFIX}</title>" in review
+
+
+def _open_in_chromium(path, width: int):
+    """A Playwright page of ``path`` in Debian's Chromium at ``width`` px (skips without them)."""
+    import shutil
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    browser_path = shutil.which("chromium")
+    if not browser_path:
+        pytest.skip("no Chromium on this machine")
+    manager = playwright.sync_playwright().start()
+    browser = manager.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(path.as_uri())
+    return manager, browser, page
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_render_phone_width_wide_table_scrolls_with_first_column_held_and_chart_readable(tmp_path):
+    import pandas as pd
+
+    from synthesis.reports.display import table_html
+    from synthesis.reports.plotting import bar_chart, figure_png
+    from synthesis.reports.render import write_html
+
+    areas = ["นราธิวาส: โคกเคียน", "ยะลา: บาละ", "ปัตตานี: หนองจิก", "สงขลา: แค", "พัทลุง: คูหาสวรรค์", "ตรัง: ห้วยยอด"]
+    wide = pd.DataFrame({"ประเด็น (theme)": ["ปัจจัยความสำเร็จ", "อุปสรรค"],
+                         **{area: ["แกนนำเข้มแข็งและกองทุนหนุนต่อเนื่องทุกปี"] * 2 for area in areas}})
+    chart = bar_chart(pd.DataFrame({"term": ["กรีดยาง", "กระจูด"], "count": [5, 3]}), "term", "count", "คำ")
+    notebook = new_notebook(cells=[_html_cell("<h1>ทดสอบ</h1>" + str(table_html(wide))),
+                                   new_code_cell("c", outputs=[new_output("display_data", data={
+                                       "image/png": figure_png(chart), "text/plain": "chart"})])])
+    page_path = write_html(notebook, tmp_path / "r.html", show_code=False)
+    manager, browser, page = _open_in_chromium(page_path, 390)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page itself never scrolls sideways
+        frame = page.locator(".table-scroll").first
+        assert frame.evaluate("e => e.scrollWidth > e.clientWidth")  # the table scrolls inside its frame
+        frame.evaluate("e => { e.scrollLeft = 400; }")
+        first = page.locator(".table-scroll td").first.bounding_box()
+        assert first["x"] < 30  # the first column stayed in view
+        image = page.locator("img").first
+        natural, shown = image.evaluate("i => [i.naturalWidth, i.getBoundingClientRect().width]")
+        assert shown == natural  # the chart keeps its size (its text as big as the page's), and scrolls
+    finally:
+        browser.close()
+        manager.stop()

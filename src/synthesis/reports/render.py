@@ -46,9 +46,12 @@ body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
 .jp-RenderedHTMLCommon table { font-size: 0.9em; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; vertical-align: top; }
 .table-scroll { overflow-x: auto; max-width: 100%%; }
-.table-scroll th:first-child, .table-scroll td:first-child { position: sticky; left: 0; z-index: 1;
-  background: var(--jp-layout-color0, #fff); }
-.table-scroll tr:nth-child(odd) td:first-child { background: var(--jp-rendermime-table-row-background, #f5f5f5); }
+/* a wide table scrolls inside its output; its first column (what each row is) stays in view */
+.jp-OutputArea-output { overflow-x: auto; }
+.jp-OutputArea-output table th:first-child, .jp-OutputArea-output table td:first-child {
+  position: sticky; left: 0; z-index: 1; background: var(--jp-layout-color0, #fff); }
+.jp-OutputArea-output table tbody tr:nth-child(odd) td:first-child {
+  background: var(--jp-rendermime-table-row-background, #f5f5f5); }
 .no-data { color: #555; }
 @media screen and (max-width: 700px) {
   body { padding: 0 8px !important; }
@@ -74,7 +77,8 @@ body, .jp-RenderedHTMLCommon, .jp-RenderedText pre { font-family: %s; }
   /* every table fits the page width: long words may wrap anywhere, the text gets smaller */
   .jp-RenderedHTMLCommon table { width: 100%% !important; max-width: 100%%; font-size: 7.5pt; }
   .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { overflow-wrap: anywhere; padding: 2px 4px; }
-  .table-scroll th:first-child, .table-scroll td:first-child { position: static; }
+  .jp-OutputArea-output { overflow: visible !important; }
+  .jp-OutputArea-output table th:first-child, .jp-OutputArea-output table td:first-child { position: static; }
   details { display: block; }
   a { color: inherit; text-decoration: none; }
 }
