@@ -44,8 +44,8 @@ c. two adjacent known words ``a|b`` (neither a domain term) are read ``a+x|y`` i
    ``b = x+y``, ``a+x`` and ``y`` are known words and ``x`` has at most ``SHIFT_MAX_CHARS``
    characters, when that reading is clearly more common: the product of the two words'
    frequencies in the Thai National Corpus (PyThaiNLP's ``tnc_freq``, 0.5 added) is more
-   than ``SHIFT_MIN_GAIN`` times the engine's (``STOPWORD_SHIFT_MIN_GAIN`` when ``a`` is a
-   stop word). ``บอ|กว่า`` → ``บอก|ว่า``,
+   than ``SHIFT_MIN_GAIN`` times the engine's. A stop word ``a`` never grows: its compounds
+   (ก็ดี, ที่ตั้ง, ว่าที่) are common in the corpus, yet ``ก็|ดีขึ้น``, ``ที่|ตั้งอยู่`` are right. ``บอ|กว่า`` → ``บอก|ว่า``,
    ``พื้น|ที่อื่น`` → ``พื้นที่|อื่น``, ``นา|ยมะ`` → ``นาย|มะ``; ``ค่า|น้ำยาง`` stays
    (น้ำยาง is a domain term). The engine keeps the number of tokens; it only picks the
    reading with the shorter first word when two readings tie, which is what this undoes.
@@ -80,7 +80,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, islice
-from operator import and_
 from pathlib import Path
 
 import ahocorasick_rs
@@ -595,9 +594,6 @@ def _mend_run(texts: list[str], classes: list[int], lexicon: _Lexicon) -> list[t
 
 SHIFT_MAX_CHARS = 4
 SHIFT_MIN_GAIN = 30.0
-# A stop word first (ก็, ที่, ว่า) grows into a compound (ก็ดี, ที่ตั้ง, ว่าที่) only on far more
-# evidence: those compounds are common in the corpus, yet ก็|ดีขึ้น, ที่|ตั้งอยู่ are right.
-STOPWORD_SHIFT_MIN_GAIN = 100_000.0
 
 
 class _Readings:
@@ -615,30 +611,30 @@ class _Readings:
                 if word[size:] in self.words:
                     splittable.add(word)
         # first words that may grow, second words that may give their first characters
-        self.extendable = frozenset(extendable & self.words) - self.terms
+        self.extendable = frozenset(extendable & self.words) - self.terms - _stopwords()
         self.splittable = frozenset(splittable) - self.terms
         self.log_frequency = _log_frequencies()
         self.minimum_gain = math.log(SHIFT_MIN_GAIN)
-        self.stopword_minimum_gain = math.log(STOPWORD_SHIFT_MIN_GAIN)
-        self.stopwords = _stopwords()
-        self.answers: dict[tuple[str, str], int] = {}
+        self.answers: dict[str, dict[str, int]] = {}  # first word -> second word -> shift
+        self.answer_count = 0
 
     def shift(self, first: str, second: str) -> int:
         """How many characters of ``second`` go to ``first`` (0: none)."""
-        key = (first, second)
-        answer = self.answers.get(key)
+        row = self.answers.setdefault(first, {})
+        answer = row.get(second)
         if answer is None:
-            answer = self.answers[key] = self._best_shift(first, second)
-            if len(self.answers) > _CLASS_CACHE_LIMIT:
+            answer = row[second] = self._best_shift(first, second)
+            self.answer_count += 1
+            if self.answer_count > _CLASS_CACHE_LIMIT:
                 self.answers.clear()
+                self.answer_count = 0
         return answer
 
     def _best_shift(self, first: str, second: str) -> int:
         words, frequency = self.words, self.log_frequency
-        if second not in words or second in self.terms or not _THAI_WORD_CHARS.fullmatch(second):
+        if second not in self.splittable or first not in self.extendable:
             return 0
-        gain = self.stopword_minimum_gain if first in self.stopwords else self.minimum_gain
-        best, best_score = 0, frequency.get(first, _UNSEEN) + frequency.get(second, _UNSEEN) + gain
+        best, best_score = 0, frequency.get(first, _UNSEEN) + frequency.get(second, _UNSEEN) + self.minimum_gain
         both = first + second
         for size in range(1, min(SHIFT_MAX_CHARS, len(second) - 1) + 1):
             grown, rest = both[: len(first) + size], second[size:]
@@ -673,15 +669,12 @@ def _prefer_common_reading(cuts: list[int], texts: list[str], dictionary: Dictio
     ([0, 3, 6], ['บอก', 'ว่า'])
     """
     readings = _readings(dictionary)
-    extendable, answers = readings.extendable, readings.answers
-    candidates = map(and_, map(extendable.__contains__, texts), map(readings.splittable.__contains__, islice(texts, 1, None)))
-    for index in compress(range(len(texts) - 1), candidates):  # (C loops: a sixth of the tokens pass)
+    extendable, row_of, no_row = readings.extendable, readings.answers.get, {}
+    for index in compress(range(len(texts) - 1), map(extendable.__contains__, texts)):  # (C loops)
         first, second = texts[index], texts[index + 1]
-        if first not in extendable:
-            continue  # changed by the pair before
-        size = answers.get((first, second))
+        size = row_of(first, no_row).get(second)
         if size is None:
-            size = readings.shift(first, second)
+            size = readings.shift(first, second)  # (and a first word changed by the pair before)
         if size:
             texts[index], texts[index + 1] = first + second[:size], second[size:]
             cuts[index + 1] += size
