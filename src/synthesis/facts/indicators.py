@@ -122,7 +122,12 @@ def build_indicators(documents: Iterable) -> list[Indicator]:
     """Indicators of a set of documents, each ``(doc_id, date, text)`` or ``(doc_id, date,
     text, title)``, by the rules of this module."""
     docs = sorted((_Doc(*row) for row in documents), key=lambda d: (d.date or "", d.doc_id))
-    read = [(doc, read_statements(doc.text, doc.date)) for doc in docs]
+    return indicators_of_statements([(doc, read_statements(doc.text, doc.date)) for doc in docs])
+
+
+def indicators_of_statements(read: list[tuple]) -> list[Indicator]:
+    """Indicators from statements already read: ``[(doc, statements)]`` in date order, each
+    ``doc`` with ``doc_id``, ``date`` and ``title``."""
     indicators: list[Indicator] = []
     for doc, statements in read:  # 1. declared targets
         for s in statements:
@@ -166,10 +171,14 @@ def build_indicators(documents: Iterable) -> list[Indicator]:
             elif s.role == "baseline":
                 owner.baselines.append(figure)
             elif s.role == "result":
-                owner.results.append(figure)
+                set_on = owner.target.date if owner.target else None
+                # a result dated before the target was set is where things stood: a baseline
+                (owner.baselines if set_on and doc.date and doc.date < set_on else owner.results).append(figure)
             elif s.role == "value":
                 set_on = owner.target.date if owner.target else None
-                if set_on is None or (doc.date or "") < set_on or \
+                if (doc.doc_id, s.line_start) in line_owner:
+                    owner.results.append(figure)  # "38 คน (เป้าหมาย 50 คน)": the value its target is restated for
+                elif set_on is None or (doc.date or "") < set_on or \
                         (doc.date == set_on and owner.target and s.start < owner.target.start):
                     owner.baselines.append(figure)
                 elif id(owner) not in explicit:

@@ -286,7 +286,8 @@ def _last_break(line: str, boundary: int, start: int) -> int:
 
 
 def _without_target_words(clause: str) -> str:
-    return _TARGET_WORD.sub("", re.sub(r"\(?[ \t]*(?:ยังไม่ถึง|ต่ำกว่า|ไม่ถึง)?เป้า(?:หมาย)?", " ", clause))
+    clause = re.sub(r"\(?[ \t]*(?:ยังไม่ถึง|ต่ำกว่า|ไม่ถึง|ตั้ง|กำหนด|วาง)?เป้า(?:หมาย)?(?:ร่วมกัน)?|ตัวชี้วัด", " ", clause)
+    return _TARGET_WORD.sub("", clause)
 
 
 def _after_subject(line: str, q: Quantity, following: Quantity | None) -> str:

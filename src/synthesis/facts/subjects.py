@@ -49,10 +49,23 @@ def clean_subject(clause: str) -> str:
     text = _strip_link_tokens(text)
     if len(text) > MAX_SUBJECT:
         cut = text.find(" ", len(text) - MAX_SUBJECT)
-        text = text[cut + 1:] if cut != -1 else text[len(text) - MAX_SUBJECT:]
+        text = text[cut + 1:] if cut != -1 else _last_words(text)
     if text.count("(") != text.count(")"):
         text = _SPACES.sub(" ", text.replace("(", " ").replace(")", " ")).strip()
     return text
+
+
+def _last_words(text: str) -> str:
+    """The last whole words of ``text`` within :data:`MAX_SUBJECT` characters: a cut between
+    tokens, so never inside a word nor a grapheme cluster."""
+    from synthesis.thai import words
+
+    kept = ""
+    for word in reversed(words(text)):
+        if len(kept) + len(word) > MAX_SUBJECT:
+            break
+        kept = word + kept
+    return text[len(text) - len(kept):] if kept and text.endswith(kept) else text
 
 
 def _strip_link_tokens(text: str) -> str:
