@@ -214,3 +214,14 @@ def test_sections_synthesis_collection_without_cards_says_so(collection_ctx):
 
     text = str(sections.cards_comparison_html(collection_ctx))
     assert "ยังไม่มีบัตรบทเรียน" in text and "<li>" not in text
+
+
+def test_sections_synthesis_saturation_chart_is_a_figure(area_ctx):
+    from matplotlib.figure import Figure
+
+    from synthesis.reports import sections
+
+    figure = sections.saturation_chart(area_ctx)
+    assert isinstance(figure, Figure)
+    line = figure.axes[0].lines[0]
+    assert list(line.get_ydata()) == sorted(line.get_ydata())  # codes so far never go down

@@ -3,6 +3,8 @@ the privacy key."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 
 from synthesis.reports import inputs
@@ -211,7 +213,22 @@ def note_read(context: ReportContext, what: str, selection: str, rows: int) -> N
     >>> note_read(ctx, "store: tokens", "2 documents", 40); ctx.extras["reads"]
     [('store: tokens', '2 documents', 40)]
     """
+    if context.extras.get("quiet_reads"):
+        return
     context.extras.setdefault("reads", []).append((what, selection, int(rows)))
+
+
+@contextlib.contextmanager
+def quiet_reads(context: ReportContext):
+    """Reads inside are not listed: what a build cached for the whole run reads depends on
+    whether an earlier report built it already; the function using it lists its inputs
+    itself, so the review lists the same reads in a fresh and in a reused kernel."""
+    before = context.extras.get("quiet_reads", False)
+    context.extras["quiet_reads"] = True
+    try:
+        yield
+    finally:
+        context.extras["quiet_reads"] = before
 
 
 CODER_PAIR = ("coder_a", "coder_b")

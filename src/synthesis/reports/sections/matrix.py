@@ -16,11 +16,12 @@ from synthesis.reports import html_safe as h
 from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import (
-    EVIDENCE_DOCUMENT_COLUMNS, all_codings, area_labels, codebook, note_read, with_text,
+    EVIDENCE_DOCUMENT_COLUMNS, all_codings, area_labels, codebook, note_read, quiet_reads, with_text,
 )
 
 __all__ = ["MATRIX_RULE", "collection_details", "collection_agreement", "placed_codings", "framework_matrix",
-           "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html", "saturation_html", "shared_findings",
+           "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html", "area_saturation", "saturation_html",
+           "saturation_chart", "shared_findings",
            "shared_findings_html", "matrix_counts"]
 
 MATRIX_RULE = (
@@ -56,16 +57,18 @@ def collection_details(context: ReportContext) -> pd.DataFrame:
     and the codebook are unchanged (shared, not copied: callers must not change it)."""
     from synthesis.findings.evidence import coding_details
 
+    codings, book = all_codings(context), codebook(context)  # listed as read by this report
+
     def build() -> pd.DataFrame:
-        codings = all_codings(context)
         coded = sorted({c.doc_id for c in codings})
-        documents = with_text(context, context.documents[context.documents["doc_id"].isin(coded)])
+        with quiet_reads(context):
+            documents = with_text(context, context.documents[context.documents["doc_id"].isin(coded)])
         segments = context.store.table("segments", doc_ids=coded) if coded else None
-        return coding_details(codings, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, codebook(context))
+        return coding_details(codings, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, book)
 
     details = inputs.cached("collection_details", _run_key(context), _run_marks(context), build)
-    note_read(context, "coded passages with their documents (synthesis.findings.evidence)",
-              "every coding of this collection", len(details))
+    note_read(context, "store: documents (text) and segments of the coded documents, with every coding "
+              "(synthesis.findings.evidence)", "every coding of this collection", len(details))
     return details
 
 
@@ -77,8 +80,10 @@ def collection_agreement(context: ReportContext) -> dict[str, tuple[float, int]]
     from synthesis.coding import units_from_segments
     from synthesis.findings.cards.grade import code_agreement
 
+    everyone = all_codings(context)
+
     def build() -> dict:
-        codings = [c for c in all_codings(context) if c.coder not in ("consensus", "rules")]
+        codings = [c for c in everyone if c.coder not in ("consensus", "rules")]
         coders: dict[str, set] = {}
         for c in codings:
             coders.setdefault(c.doc_id, set()).add(c.coder)
@@ -99,9 +104,10 @@ def placed_codings(context: ReportContext, by: str = "area", level: str = "top")
     the details plus ``row`` and ``theme``), once per kernel."""
     from synthesis.findings.matrix import cell_evidence
 
+    codings, book, details = all_codings(context), codebook(context), collection_details(context)
     placed = inputs.cached("placed_codings", _run_key(context, by, level), _run_marks(context),
-                           lambda: cell_evidence(all_codings(context), None, codebook(context), context.areas,
-                                                 by=by, level=level, details=collection_details(context)))
+                           lambda: cell_evidence(codings, None, book, context.areas, by=by, level=level,
+                                                 details=details))
     note_read(context, "codings placed in matrix cells (synthesis.findings.matrix.cell_evidence)",
               f"by {by}, {level}-level themes", len(placed))
     return placed
@@ -116,10 +122,11 @@ def framework_matrix(context: ReportContext, by: str = "area", level: str = "top
 
     edits_file = matrix_path(context.collection)
 
+    codings, book, details = all_codings(context), codebook(context), collection_details(context)
+
     def build() -> pd.DataFrame:
         edits, problems = load_edits(edits_file) if edits_file.is_file() else ({}, [])
-        matrix = build_matrix(all_codings(context), None, codebook(context), context.areas, by=by, level=level,
-                              edits=edits, details=collection_details(context))
+        matrix = build_matrix(codings, None, book, context.areas, by=by, level=level, edits=edits, details=details)
         matrix.attrs["edit_problems"] = problems
         return matrix
 
@@ -247,17 +254,45 @@ def gaps_html(context: ReportContext) -> h.Safe:
     return h.table(gaps)
 
 
-def saturation_html(context: ReportContext) -> h.Safe:
-    """Saturation in this area: new codes per added document in document date order
-    (``synthesis.findings.coverage.saturation``), with its Thai note."""
-    from synthesis.findings.coverage import saturation, saturation_note
+def area_saturation(context: ReportContext) -> pd.DataFrame:
+    """New codes per added document of this area in document date order
+    (``synthesis.findings.coverage.saturation``), once per report."""
+    if "saturation" not in context.extras:
+        from synthesis.findings.coverage import saturation
 
-    table = saturation(placed_codings(context), context.area_documents, context.area.id)
+        context.extras["saturation"] = saturation(placed_codings(context), context.area_documents, context.area.id)
+    return context.extras["saturation"]
+
+
+def saturation_html(context: ReportContext) -> h.Safe:
+    """Saturation in this area with its Thai note, the table collapsed."""
+    from synthesis.findings.coverage import saturation_note
+
+    table = area_saturation(context)
     rows = [{"ลำดับ (order)": row.order, "วันที่ (date)": row.date or "—", "เอกสาร (document)": row.title or "—",
              "รหัสใหม่ (new codes)": row.new_codes, "รหัสสะสม (codes so far)": row.cumulative_codes}
             for row in table.itertuples(index=False)]
     return h.join([h.tag("p", h.tag("b", "ความอิ่มตัวของข้อมูล (saturation): "), saturation_note(table)),
                    h.details("รหัสใหม่ต่อเอกสารที่เพิ่ม (new codes per added document)", h.table(rows))])
+
+
+def saturation_chart(context: ReportContext):
+    """The saturation curve: codes found so far (line) and new codes (bars) per added
+    document, in date order; a flattening line is saturation."""
+    from synthesis.reports.plotting import _figure
+
+    table = area_saturation(context)
+    figure, axes = _figure(8, 3.2)
+    order = table["order"].tolist()
+    axes.bar(order, table["new_codes"], color="#bbbbbb", label="รหัสใหม่ (new codes)")
+    axes.plot(order, table["cumulative_codes"], color="#2a7f62", marker="o", label="รหัสสะสม (codes so far)")
+    axes.set_xlabel("เอกสารลำดับที่ (document, in date order)")
+    axes.set_ylabel("จำนวนรหัส (codes)")
+    if order:
+        axes.set_xticks(order)
+    axes.legend(loc="upper left")
+    axes.set_title("ความอิ่มตัวของข้อมูล (saturation)")
+    return figure
 
 
 def shared_findings(context: ReportContext) -> pd.DataFrame:
