@@ -72,7 +72,8 @@ def semantic_index(collection: str = "demo", backend: str | Backend | None = Non
     from synthesis.paths import work_dir
 
     store_dir = Path(store_dir) if store_dir else work_dir(collection)
-    backend = get_backend(backend or default_backend()) if not hasattr(backend, "encode") else backend
+    if backend is None or isinstance(backend, str):
+        backend = get_backend(backend or default_backend())
     key = (str(store_dir.resolve()), backend.name, _stamp(store_dir))
     with _LOCK:
         if key in _INDEXES:
