@@ -49,6 +49,11 @@ def run_indicators(args: argparse.Namespace) -> int:
     ingest(corpus, work_dir=store_dir, areas_path=args.areas, progress=False)
     documents = open_store(store_dir).documents()
     chosen = [a for a in areas if not args.area or a.id == args.area]
+    paths = dict(zip(documents["doc_id"], documents["path"])) if "path" in documents else {}
+
+    def where(doc_id) -> str:  # a reader finds a file by its path, not by an id
+        return paths.get(doc_id, _doc(doc_id)) if isinstance(doc_id, str) else "—"
+
     out = []
     for area in chosen:
         table = indicator_table(documents, area.id)
@@ -59,10 +64,10 @@ def run_indicators(args: argparse.Namespace) -> int:
         if table.empty:
             print("   (no indicator found)")
         for row in table.itertuples(index=False):
-            print(f"- {row.indicator} [{row.unit}]  ฐาน {_v(row.baseline)} ({_doc(row.baseline_doc)}) "
-                  f"→ เป้า {_cmp(row.comparison)}{_v(row.target)} ({_doc(row.target_doc)} {row.target_date or ''}"
-                  f"{', ภายใน ' + row.deadline if row.deadline else ''}) → ล่าสุด {_v(row.latest)} "
-                  f"({_doc(row.latest_doc)} {row.latest_date or ''}) · {row.status}")
+            deadline = f", ภายใน {row.deadline}" if _text(row.deadline) else ""
+            print(f"- {row.indicator} [{_text(row.unit) or '—'}]  ฐาน {_v(row.baseline)} ({where(row.baseline_doc)}) "
+                  f"→ เป้า {_cmp(row.comparison)}{_v(row.target)} ({where(row.target_doc)} {_text(row.target_date)}"
+                  f"{deadline}) → ล่าสุด {_v(row.latest)} ({where(row.latest_doc)} {_text(row.latest_date)}) · {row.status}")
             for flag in row.flags:
                 print(f"    ! {flag}")
             for note in row.notes:
@@ -70,6 +75,11 @@ def run_indicators(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
+
+
+def _text(value) -> str:
+    """A field as text: empty for a missing one (None or NaN)."""
+    return value if isinstance(value, str) else ""
 
 
 def _doc(value) -> str:
@@ -83,4 +93,4 @@ def _v(value) -> str:
 
 
 def _cmp(comparison) -> str:
-    return {">=": "≥", "<=": "≤"}.get(comparison or "", "")
+    return {">=": "≥", "<=": "≤"}.get(_text(comparison), "")
