@@ -68,10 +68,10 @@ def run_indicators(args: argparse.Namespace) -> int:
             print(f"- {row.indicator} [{_text(row.unit) or '—'}]  ฐาน {_v(row.baseline)} ({where(row.baseline_doc)}) "
                   f"→ เป้า {_cmp(row.comparison)}{_v(row.target)} ({where(row.target_doc)} {_text(row.target_date)}"
                   f"{deadline}) → ล่าสุด {_v(row.latest)} ({where(row.latest_doc)} {_text(row.latest_date)}) · {row.status}")
-            for flag in row.flags:
-                print(f"    ! {flag}")
-            for note in row.notes:
-                print(f"    · {note}")
+            for line, mark in [(flag, "!") for flag in row.flags] + [(note, "·") for note in row.notes]:
+                for doc_id, path in paths.items():
+                    line = line.replace(doc_id, path) if doc_id in line else line
+                print(f"    {mark} {line}")
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
