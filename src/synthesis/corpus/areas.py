@@ -46,11 +46,14 @@ from typing import Any
 import yaml
 
 from synthesis.paths import lessons_dir
+from synthesis.safe_yaml import load_yaml
 
 RULE_CONFIDENCE = {"metadata": 1.0, "place": 0.9, "occupation": 0.6, "uncertain": 0.5, "mention": 0.3,
                    "outside_period": 0.2}
 MEMBER_RULES = ("metadata", "place", "occupation")  # occupation only ever beside a place
-SINGLE_AREA_KINDS = ("activity_report", "interview")
+# Kinds about one project of one place: their head's area is the document's area, others are mentions.
+SINGLE_AREA_KINDS = ("activity_report", "interview", "monitoring_visit", "progress_report", "final_report",
+                     "evaluation", "project_detail", "project_proposal")
 HEAD_CHARS = 400
 MAX_EVIDENCE_PER_RULE = 5
 OCCUPATION_WINDOW = 200  # characters either side of an occupation term to look for the province
@@ -119,7 +122,7 @@ def load_areas(path: str | Path | None = None) -> list[Area]:
     """Read and validate the pilot areas; raises :class:`AreasError` naming file and entry."""
     path = Path(path) if path else default_areas_path()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_YAML_LOADER)
+        data = load_yaml(path.read_text(encoding="utf-8-sig"), source=str(path), loader=_YAML_LOADER)
     except OSError as error:
         raise AreasError(f"{path}: cannot read ({error.strerror or error})") from None
     except yaml.YAMLError as error:

@@ -114,7 +114,7 @@ def run_areas(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from synthesis.corpus import ingest, open_store
-    from synthesis.corpus.areas import AreasError
+    from synthesis.corpus.areas import AreasError, attributions_to_review
     from synthesis.paths import work_dir
 
     corpus = args.corpus.resolve()
@@ -132,6 +132,11 @@ def run_areas(args: argparse.Namespace) -> int:
     with pd.option_context("display.max_rows", None, "display.width", 200,
                            "display.max_colwidth", 40):
         print(table.to_string(index=False) if not table.empty else "no documents")
+        review = attributions_to_review(store.table("attributions"),
+                                        store.documents(columns=["doc_id", "path", "date"]))
+        if not review.empty:
+            print("\nต้องตรวจสอบ (to review): evidence that is uncertain or outside the programme period")
+            print(review.to_string(index=False))
     return 0
 
 

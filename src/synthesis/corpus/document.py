@@ -63,8 +63,11 @@ class Document:
 
     @property
     def areas(self) -> list[str]:
-        """The areas the document belongs to (a passing ``mention`` does not count)."""
-        return list(dict.fromkeys(a.area_id for a in self.attributions if a.rule != "mention"))
+        """The areas the document belongs to (a passing ``mention``, an ``uncertain`` case or one
+        ``outside_period`` does not count)."""
+        from synthesis.corpus.areas import member_areas
+
+        return member_areas(self.attributions)
 
 
 def build_document(collection: str, relative_path: str, raw: RawText,
