@@ -98,7 +98,32 @@ def pseudonymise(passages: Sequence[str], key=None, collection: str | None = Non
         key, _ = load_or_create_key(collection or "default")
     for text in passages:
         learn_text(key, text)
-    return [redact_text(text, key) for text in passages]
+    return [_remaining_names(redact_text(text, key), key) for text in passages]
+
+
+def _remaining_names(text: str, key) -> str:
+    """A second pass for what the key did not know: the Thai layer's PERSON entities (a name
+    after a title the name rules do not list, e.g. ก๊ะรอกีเยาะ), with the next word when it is
+    not an ordinary Thai word (a surname), replaced by their pseudonyms."""
+    from synthesis.privacy.names import is_ordinary_word
+    from synthesis.privacy.pseudonyms import PREFIX
+    from synthesis.thai import analyze
+
+    doc = analyze(text)
+    spans = []
+    for entity in doc.entities:
+        if entity.label != "PERSON" or PREFIX in entity.text:
+            continue
+        end = entity.end
+        after = next((t for t in doc.tokens if t.start == end + 1 and text[end] == " "), None)
+        if after is not None and after.text.strip() and not is_ordinary_word(after.text):
+            end = after.end
+        spans.append((entity.start, end))
+    for start, end in sorted(spans, reverse=True):
+        if PREFIX in text[start:end]:
+            continue
+        text = text[:start] + key.pseudonym_for(text[start:end]) + text[end:]
+    return text
 
 
 def build_prompt(task: str, passages: Sequence[str]) -> list[dict]:
