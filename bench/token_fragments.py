@@ -235,7 +235,11 @@ def measure_corpus(corpus: Path, work: Path, top: int = 20) -> dict:
         for start, end, kind in found:  # names are not counted as words: only "word" ones can rank
             if kind == "word" or names_counted:
                 fragment_terms.setdefault(doc_id, set()).add(texts[doc_id][start:end].lower())
-    named = without_names(tokens, entities)
+    segments = store.table("segments")
+    try:
+        named = without_names(tokens, entities, segments=segments)  # speakers' labels are names too
+    except TypeError:  # code from before speakers' labels were left out
+        named = without_names(tokens, entities)
     lists = {doc: g.sort_values("start")["text"].tolist() for doc, g in named.groupby("doc_id", sort=False)}
     areas: dict[str, list[str]] = {}
     for doc_id, doc_areas in zip(documents["doc_id"], documents["areas"]):

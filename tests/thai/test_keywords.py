@@ -163,3 +163,22 @@ def test_keywords_pseudonyms_are_names_too():
     found = word_frequencies(redacted)["term"].tolist()
     assert "บุคคล" not in found and "กระจูด" in found
     assert "บุคคล" in terms("สิทธิของบุคคลในชุมชน", stopwords=False)  # the word itself still counts
+
+
+def test_keywords_speaker_labels_are_names():
+    import pandas as pd
+
+    from synthesis.thai.keywords import speaker_label_spans, without_names
+
+    # "ย: ได้ค่ะ\nตอนนี้ดีขึ้น" — a turn of a known speaker, then a turn without a label
+    segments = pd.DataFrame({
+        "doc_id": ["a"] * 5, "start": [0, 3, 10, 10, 20], "end": [9, 9, 19, 19, 25],
+        "kind": ["turn", "sentence", "turn", "sentence", "paragraph"],
+        "speaker": ["นางสาวยามีละห์ เจ๊ะแว", "นางสาวยามีละห์ เจ๊ะแว", "ผู้สัมภาษณ์", "ผู้สัมภาษณ์", None],
+    })
+    assert speaker_label_spans(segments).values.tolist() == [["a", 0, 3]]
+    tokens = pd.DataFrame({"doc_id": ["a"] * 4, "start": [0, 1, 3, 10], "end": [1, 2, 6, 15],
+                           "text": ["ย", ":", "ได้", "ตอนนี้"]})
+    kept = without_names(tokens, pd.DataFrame(columns=["doc_id", "start", "end", "label"]), segments=segments)
+    assert kept["text"].tolist() == ["ได้", "ตอนนี้"]
+    assert without_names(tokens, pd.DataFrame(columns=["doc_id", "start", "end", "label"])).equals(tokens)

@@ -145,10 +145,12 @@ def in_spans(starts, ends, span_starts, span_ends) -> numpy.ndarray:
     return (at >= 0) & (high[numpy.maximum(at, 0)] > starts)
 
 
-def without_names(tokens: pd.DataFrame, entities: pd.DataFrame, labels: Sequence[str] = NAME_LABELS) -> pd.DataFrame:
+def without_names(tokens: pd.DataFrame, entities: pd.DataFrame, labels: Sequence[str] = NAME_LABELS,
+                  segments: pd.DataFrame | None = None) -> pd.DataFrame:
     """The rows of ``tokens`` (store table: ``doc_id``, ``start``, ``end`` …) that overlap no
-    entity of ``labels`` (default PERSON) of the same document in ``entities``: the tokens to
-    count as words.
+    entity of ``labels`` (default PERSON) of the same document in ``entities``, nor, given the
+    store's ``segments``, a speaker's label (``ย:`` before an interview turn whose speaker is
+    known): the tokens to count as words.
 
     >>> tokens = pd.DataFrame({"doc_id": ["a"] * 3, "start": [0, 6, 13], "end": [6, 13, 16],
     ...                        "text": ["นางสาว", "ยามีละห์", "ขาย"]})
@@ -156,10 +158,13 @@ def without_names(tokens: pd.DataFrame, entities: pd.DataFrame, labels: Sequence
     >>> without_names(tokens, names)["text"].tolist()
     ['นางสาว', 'ขาย']
     """
-    if tokens.empty or entities.empty:
+    if tokens.empty:
         return tokens
-    names = entities[entities["label"].isin(list(labels))]
-    if names.empty:
+    names = entities[entities["label"].isin(list(labels))][["doc_id", "start", "end"]] if not entities.empty else None
+    if segments is not None and not segments.empty:
+        labels_spans = speaker_label_spans(segments)
+        names = labels_spans if names is None else pd.concat([names, labels_spans], ignore_index=True)
+    if names is None or names.empty:
         return tokens
     keep = numpy.ones(len(tokens), dtype=bool)
     spans = {doc: (group["start"].to_numpy(), group["end"].to_numpy()) for doc, group in names.groupby("doc_id", sort=False)}
@@ -169,6 +174,30 @@ def without_names(tokens: pd.DataFrame, entities: pd.DataFrame, labels: Sequence
             inside = in_spans(tokens["start"].to_numpy()[rows], tokens["end"].to_numpy()[rows], *spans[doc])
             keep[positions[rows][inside]] = False
     return tokens[keep]
+
+
+def speaker_label_spans(segments: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id``, ``start``, ``end`` of the speakers' labels in the store's ``segments``: from
+    the start of each interview turn with a known speaker to the start of its first sentence
+    (``ย: `` in ``ย: ได้ค่ะ``); a label names a person, so its tokens are not words.
+
+    >>> segments = pd.DataFrame({"doc_id": ["a"] * 3, "start": [0, 3, 20], "end": [19, 19, 30],
+    ...                          "kind": ["turn", "sentence", "paragraph"], "speaker": ["นางสาวยามีละห์", "นางสาวยามีละห์", None]})
+    >>> speaker_label_spans(segments).values.tolist()
+    [['a', 0, 3]]
+    """
+    rows = []
+    turns = segments[(segments["kind"] == "turn") & segments["speaker"].notna()]
+    sentences = segments[segments["kind"] == "sentence"]
+    starts_of = {doc: numpy.sort(group["start"].to_numpy()) for doc, group in sentences.groupby("doc_id", sort=False)}
+    for doc, start, end in zip(turns["doc_id"], turns["start"].tolist(), turns["end"].tolist()):
+        starts = starts_of.get(doc)
+        if starts is None:
+            continue
+        at = numpy.searchsorted(starts, start, side="left")
+        if at < len(starts) and start < starts[at] < end:  # (a sentence at the turn's start: no label)
+            rows.append((doc, start, int(starts[at])))
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end"])
 
 
 def _is_number(word: str) -> bool:
