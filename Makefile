@@ -29,7 +29,7 @@ $(STAMP): $(PY) pyproject.toml setup.py $(wildcard src/synthesis/*/_fast_*.pyx s
 	$(PIP) install --progress-bar off -e .
 	@$(PY) -c 'import importlib.util as u; print("==> Thai accelerators: " + ("compiled" if u.find_spec("synthesis.thai._fast_tokenize") else "not built (no working C compiler): the same rules run in pure Python, slower"))'
 	@# kernels started in this venv (papermill, JupyterLab) keep their start-up warnings to themselves
-	@mkdir -p $(VENV)/etc/jupyter && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(VENV)/etc/jupyter/ipython_kernel_config.json
+	@mkdir -p $(VENV)/etc/ipython && echo '{"IPKernelApp": {"log_level": "ERROR"}}' > $(VENV)/etc/ipython/ipython_kernel_config.json
 	touch $(STAMP)
 
 $(VENV)/.test-stamp: $(STAMP) pyproject.toml
