@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import resource
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -14,6 +16,8 @@ from synthesis.corpus.batches import warm_up
 from synthesis.corpus.store_writer import PART, PartitionedWriter, with_parts
 
 from .conftest import AREAS, REPORT
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FD_DIR = "/proc/self/fd"
 pytestmark = pytest.mark.skipif(not os.path.isdir(FD_DIR), reason="needs /proc/self/fd to count open files")
@@ -67,12 +71,24 @@ def _many_parts_corpus(folder, years: range):
     return folder
 
 
+def _areas_over_twenty_years(tmp_path):
+    """The project's areas with a programme period wide enough for 1997–2016 (an area's period
+    bounds what belongs to it, and this archive spans twenty years)."""
+    text = (ROOT / "lessons" / "areas.yaml").read_text(encoding="utf-8")
+    wide = re.sub(r"period: \{start: [0-9-]+", "period: {start: 1990-01-01", text)
+    assert wide != text
+    path = tmp_path / "areas.yaml"
+    path.write_text(wide, encoding="utf-8")
+    return path
+
+
 def test_ingest_more_parts_than_the_open_file_limit(tmp_path):
     corpus = _many_parts_corpus(tmp_path / "south", range(2540, 2560))  # 2 areas × 20 years
+    areas = _areas_over_twenty_years(tmp_path)
     warm_up()  # the Thai layer's data files are read before the limit
     with low_open_file_limit(headroom=30) as limit:
         assert 40 * 5 > limit  # 40 parts × 5 tables: one open file each would fail
-        report = ingest(corpus, work_dir=tmp_path / "work", progress=False, batch_files=4)
+        report = ingest(corpus, work_dir=tmp_path / "work", areas_path=areas, progress=False, batch_files=4)
     assert len(report.added) == 40 and not report.failed
     parts = pq.read_table(tmp_path / "work" / "documents.parquet", columns=[PART])[PART].unique().to_pylist()
     assert len(parts) == 40 and "yala-bala/1997" in parts
