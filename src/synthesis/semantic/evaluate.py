@@ -59,7 +59,7 @@ def _aligned(scores: np.ndarray, codes: Sequence[str], wanted: Sequence[str]) ->
 def evaluate_suggestions(documents, codings, codebook, vectors: dict[str, tuple[pd.DataFrame, np.ndarray]],
                          coders: Sequence[str], folds: int = 5, seed: int = 0,
                          definitions: dict[str, dict[str, np.ndarray]] | None = None,
-                         top_level: bool = False) -> pd.DataFrame:
+                         top_level: bool = False, C: float = 2.0) -> pd.DataFrame:
     """precision@1, precision@3 and AUC of every engine; one row per engine.
 
     ``vectors`` maps a backend name to its ``(units, vectors)`` (units with ``doc_id, start,
@@ -108,7 +108,7 @@ def evaluate_suggestions(documents, codings, codebook, vectors: dict[str, tuple[
             for engine, use in ((name, defs), (f"{name}-nodef", None)):
                 if use is None and engine == name and defs is None:
                     continue
-                model = train_semantic(matrix[train_rows], train_truth, codes=wanted, definition_vectors=use)
+                model = train_semantic(matrix[train_rows], train_truth, codes=wanted, definition_vectors=use, C=C)
                 scores = model.scores(test_matrix)
                 add(engine, scores, model.codes, truth, wanted)
                 if engine == name:

@@ -1,0 +1,58 @@
+"""The commands: embed, similar, themes, machine compare (TF-IDF: no extra needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthesis.cli import main
+
+
+@pytest.fixture()
+def home(mini_home, monkeypatch):
+    monkeypatch.setenv("SYNTHESIS_SEMANTIC_BACKEND", "tfidf")
+    return mini_home
+
+
+def test_commands_embed_says_what_it_did(home, capsys):
+    assert main(["embed", "--collection", "mini"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("tfidf: ") and " units, " in out
+
+
+def test_commands_similar_from_a_thai_passage(home, capsys):
+    assert main(["similar", "ราคายางตกต่ำ รายได้ไม่พอ", "--collection", "mini", "-k", "3"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].split()[:3] == ["rank", "score", "doc_id"] and len(lines) == 4
+
+
+def test_commands_similar_from_a_coding(home, capsys):
+    from synthesis.coding import CodingStore
+
+    coding = CodingStore(home / "lessons").load("coder_a")[0]
+    assert main(["similar", "--coding", coding.coding_id, "--collection", "mini", "-k", "5", "--other-areas"]) == 0
+    out = capsys.readouterr().out
+    assert coding.doc_id not in out
+
+
+@pytest.mark.parametrize("argv, status, message", [
+    (["similar", "--collection", "mini"], 2, "give a passage or --coding"),
+    (["similar", "--coding", "nope", "--collection", "mini"], 1, "no coding 'nope'"),
+    (["similar", "ยาง", "--collection", "mini", "--backend", "word2vec"], 1, "no semantic backend"),
+    (["embed", "--collection", "nothing-here"], 1, "no corpus store"),
+])
+def test_commands_bad_input_is_explained(home, capsys, argv, status, message):
+    assert main(argv) == status
+    assert message in capsys.readouterr().err
+
+
+def test_commands_themes_are_candidates_only(home, capsys):
+    before = {p.name: p.read_bytes() for p in (home / "lessons" / "codings").glob("*.jsonl")}
+    assert main(["themes", "--collection", "mini", "--clusters", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "candidate-01" in out and "nothing was coded" in out
+    assert {p.name: p.read_bytes() for p in (home / "lessons" / "codings").glob("*.jsonl")} == before
+
+
+def test_commands_machine_compare_without_machine_coders(home, capsys):
+    assert main(["machine", "compare", "--collection", "mini"]) == 0
+    assert "no machine coder" in capsys.readouterr().out
