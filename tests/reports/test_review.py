@@ -1,12 +1,11 @@
 """The review copy: each part's code (source of the functions it calls), parameters in effect,
-data read; the template's default parameters left out when papermill injected the ones that ran."""
+data read."""
 
 from __future__ import annotations
 
 import lxml.html
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from synthesis.reports import review
 
@@ -55,25 +54,6 @@ def test_review_section_html_shows_source_parameters_and_reads():
     assert "area = 'yala-bala'" in text and "/somewhere" not in text  # no absolute path
     assert "store: tokens — 3 documents <b> — 120" in text  # the selection is escaped text
     assert root.find(".//details").get("open") is None  # collapsed
-
-
-def test_review_effective_parameters_only_drops_template_defaults():
-    book = new_notebook(cells=[
-        new_markdown_cell("x"),
-        new_code_cell('area = "songkhla-khae"', metadata={"tags": ["parameters"]}),
-        new_code_cell('# Parameters\narea = "yala-bala"\n', metadata={"tags": ["injected-parameters"]}),
-        new_code_cell("1"),
-    ])
-    out = review.effective_parameters_only(book)
-    sources = [c.source for c in out.cells]
-    assert not any("songkhla-khae" in s for s in sources)
-    assert any('area = "yala-bala"' in s and "# Parameters" not in s for s in sources)
-    assert len(book.cells) == 4  # the executed notebook itself is left as it is
-
-
-def test_review_effective_parameters_only_keeps_defaults_when_nothing_was_injected():
-    book = new_notebook(cells=[new_code_cell('area = "x"', metadata={"tags": ["parameters"]})])
-    assert review.effective_parameters_only(book) is book
 
 
 @pytest.mark.parametrize("name", ["area_report", "cross_area", "corpus_overview"])

@@ -10,9 +10,8 @@ cell tagged ``review`` after each part of the report. ``section`` shows, collaps
 - the parameters in effect (paths relative to the project);
 - what the part read: store tables and lessons files, with their selection and row counts.
 
-Cells tagged ``review`` are left out of the researchers' report and kept in ``review.html``.
-:func:`effective_parameters_only` drops the template's default ``parameters`` cell from the
-review copy when papermill injected the parameters that ran, so a reviewer sees one set.
+Cells tagged ``review`` are left out of the researchers' report and kept in ``review.html``
+(the review copy shows only the parameters that ran: ``synthesis.reports.render.for_readers``).
 
 >>> names = called_names("show(sections.documents_table(ctx))\\nx = notebook.setup()")
 >>> sorted(names)
@@ -218,34 +217,3 @@ def section(context) -> None:
     namespace = dict(shell.user_ns) if shell is not None else {}
     h.display(section_html(context, code, namespace, reads[marks["reads"]:]))
     marks["cells"], marks["reads"] = len(cells), len(reads)
-
-
-def effective_parameters_only(notebook):
-    """A copy of an executed notebook for the review copy: when papermill injected the
-    parameters that ran (the ``injected-parameters`` cell), the template's ``parameters``
-    cell (its defaults) is left out, and the injected cell says what it is.
-
-    >>> from nbformat.v4 import new_code_cell, new_notebook
-    >>> defaults = new_code_cell("area = 'x'", metadata={"tags": ["parameters"]})
-    >>> ran = new_code_cell("area = 'y'", metadata={"tags": ["injected-parameters"]})
-    >>> [c.source for c in effective_parameters_only(new_notebook(cells=[defaults, ran])).cells]
-    ["# พารามิเตอร์ที่ใช้จริงในรายงานนี้ (the parameters this report ran with)\\narea = 'y'"]
-    """
-    import nbformat
-
-    tags = [set(cell.get("metadata", {}).get("tags", [])) for cell in notebook.cells]
-    if not any("injected-parameters" in t for t in tags):
-        return notebook
-    cells = []
-    for cell, cell_tags in zip(notebook.cells, tags):
-        if "parameters" in cell_tags and "injected-parameters" not in cell_tags:
-            continue
-        if "injected-parameters" in cell_tags:
-            cell = nbformat.NotebookNode({**cell, "source": "# พารามิเตอร์ที่ใช้จริงในรายงานนี้ "
-                                          "(the parameters this report ran with)\n" + _without_comment(cell.source)})
-        cells.append(cell)
-    return nbformat.NotebookNode({**notebook, "cells": cells})
-
-
-def _without_comment(source: str) -> str:
-    return "\n".join(line for line in source.splitlines() if line.strip() != "# Parameters")

@@ -148,16 +148,13 @@ def finish_job(result: ReportResult, notebook) -> ReportResult:
     executed notebook in memory."""
     from synthesis.reports.pdf import PdfUnavailable, html_to_pdf
     from synthesis.reports.render import write_html
-    from synthesis.reports.review import effective_parameters_only
 
     job = result.job
     rendering = time.perf_counter()
     if notebook is not None:
         try:
             result.files["html"] = write_html(notebook, job.out_dir / "report.html", show_code=False)
-            # the review copy shows the parameters that ran, not the template's defaults above them
-            result.files["review"] = write_html(effective_parameters_only(notebook), job.out_dir / "review.html",
-                                                show_code=True)
+            result.files["review"] = write_html(notebook, job.out_dir / "review.html", show_code=True)
             result.ok = True
         except Exception as error:  # noqa: BLE001
             result.error = _describe(error)
