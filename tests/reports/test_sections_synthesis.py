@@ -225,3 +225,12 @@ def test_sections_synthesis_saturation_chart_is_a_figure(area_ctx):
     assert isinstance(figure, Figure)
     line = figure.axes[0].lines[0]
     assert list(line.get_ydata()) == sorted(line.get_ydata())  # codes so far never go down
+
+
+def test_sections_synthesis_matrix_second_view_by_occupation(collection_ctx):
+    from synthesis.reports import sections
+
+    root = _root(sections.matrix_html(collection_ctx, by="occupation"))
+    rows = [td.text_content() for td in root.find(".//table").findall("./tbody/tr/td[1]")]
+    occupations = {a.occupation_th for a in collection_ctx.areas}
+    assert set(rows) == occupations
