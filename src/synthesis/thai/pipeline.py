@@ -22,7 +22,7 @@ from synthesis.thai.accel import compiled
 from synthesis.thai.normalize import normalize
 from synthesis.thai.segment import segment
 from synthesis.thai.spans import Entity, ThaiDoc
-from synthesis.thai.tokenize import DEFAULT_ENGINE, tokenize
+from synthesis.thai.tokenize import DEFAULT_ENGINE, join_name_parts, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +135,7 @@ def _analyze(text: str, *, pos: bool, entities: bool, engine: str) -> ThaiDoc:
             found = _find_entities(clean, tokens)
         except Exception:  # noqa: BLE001 - entity rules must not sink the whole document
             log.exception("entity tagging failed; the document keeps its tokens and segments")
+    tokens = join_name_parts(tokens, found)  # a name is one token per part, never syllables
     if pos and tokens:
         from synthesis.thai.pos import pos_tag
 

@@ -199,7 +199,10 @@ def area_labels(context: ReportContext) -> dict[str, str]:
 def token_lists(context: ReportContext) -> list[list[str]]:
     """The words of each of this report's documents, as lists of token texts (once per report)."""
     if "token_lists" not in context.extras:
-        tokens = area_table(context, "tokens")
+        from synthesis.thai.keywords import without_names
+
+        tokens = without_names(area_table(context, "tokens"), area_table(context, "entities"),
+                               segments=area_table(context, "segments"))  # names are not words
         context.extras["token_lists"] = [group["text"].tolist() for _, group in tokens.groupby("doc_id", sort=False)]
     return context.extras["token_lists"]
 
