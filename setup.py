@@ -11,6 +11,7 @@ any failure of an extension's build and skips the others (they would fail the sa
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -22,6 +23,23 @@ SOURCES = sorted(Path("src").rglob("_fast_*.pyx"))
 
 SKIPPED_LINE = ("synthesis: no working C compiler ({reason}): installing without the Thai layer's "
                 "accelerators; the same rules run in pure Python (slower)")
+
+
+def short_reason(error: Exception) -> str:
+    """Why a compile failed, in a few words: the compiler's name and exit status rather than
+    its whole command line.
+
+    >>> short_reason(RuntimeError("Command '['/bin/false', '-O3', 'x.c']' returned non-zero exit status 1."))
+    'false exited with status 1'
+    """
+    text = " ".join(str(error).split())
+    command = getattr(error, "cmd", None)
+    match = re.search(r"Command '\[?'([^']+)'.*?exit status (-?\d+)", text)
+    if command:
+        return f"{Path(str(command[0])).name} exited with status {getattr(error, 'returncode', '?')}"
+    if match:
+        return f"{Path(match.group(1)).name} exited with status {match.group(2)}"
+    return text[:160] or type(error).__name__
 
 
 class OptionalBuildExt(build_ext):
@@ -51,11 +69,7 @@ class OptionalBuildExt(build_ext):
 
     def _skip(self, error):
         if self.skipped_reason is None:
-            command = getattr(error, "cmd", None)
-            if command:  # CalledProcessError: name the compiler, not its 10 flags
-                self.skipped_reason = f"{Path(str(command[0])).name} exited with status {error.returncode}"
-            else:
-                self.skipped_reason = " ".join(str(error).split())[:160] or type(error).__name__
+            self.skipped_reason = short_reason(error)
             print(SKIPPED_LINE.format(reason=self.skipped_reason), file=sys.stderr, flush=True)
 
     def get_outputs(self):  # only what was built: a skipped extension has no file to install
