@@ -114,3 +114,30 @@ def test_provenance_hostile_coder_names_are_refused(lessons_copy, name):
 def test_provenance_machine_names():
     assert machine_coder("tfidf") == "machine.tfidf" and is_machine_coder("machine.tfidf")
     assert not is_machine_coder("coder_a")
+
+
+def test_provenance_identity_of_todays_model_changes_with_its_weights(mini_project, mini_documents):
+    from synthesis.coding.suggest import train
+    from synthesis.semantic.provenance import suggestion_model_identity
+
+    codings = CodingStore(mini_project / "lessons").load()
+    one = suggestion_model_identity(train(codings, mini_documents, coders=["coder_a"]))
+    same = suggestion_model_identity(train(codings, mini_documents, coders=["coder_a"]))
+    other = suggestion_model_identity(train(codings, mini_documents, coders=["coder_b"]))
+    assert one == same and one["weights_sha256"] != other["weights_sha256"]
+    assert one["engine"].startswith("tfidf-lr")
+
+
+def test_provenance_identity_of_rules_changes_with_a_rule(mini_project):
+    import dataclasses
+
+    from synthesis.coding import load_codebook
+    from synthesis.semantic.provenance import rules_identity
+
+    book = load_codebook(mini_project / "lessons" / "codebook.yaml")
+    ruled = next(c for c in book if c.rules)
+    changed_rule = dataclasses.replace(ruled.rules[0], keywords=(*ruled.rules[0].keywords, "คำใหม่"))
+    changed = type(book)([dataclasses.replace(c, rules=(changed_rule, *c.rules[1:])) if c.id == ruled.id else c
+                          for c in book])
+    assert rules_identity(book) == rules_identity(book)
+    assert rules_identity(book)["weights_sha256"] != rules_identity(changed)["weights_sha256"]

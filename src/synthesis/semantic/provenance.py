@@ -180,3 +180,33 @@ def log_decision(lessons: str | Path, machine: str, accepted: bool, person: str,
                   parameters=parameters or {})
     append_provenance(lessons, [item])
     return item
+
+
+def suggestion_model_identity(model) -> dict:
+    """The identity of today's suggestion model (``synthesis.coding.suggest.SuggestionModel``):
+    a hash of its vocabulary and every classifier's weights, for :func:`log_decision`.
+
+    >>> # log_decision(lessons, "machine.tfidf-lr", True, "coder_a", suggestion_model_identity(model), …)
+    """
+    import numpy as np
+    import sklearn
+
+    digest = hashlib.sha256()
+    vocabulary = getattr(model.vectorizer, "vocabulary_", {})
+    digest.update(json.dumps(sorted(vocabulary.items()), ensure_ascii=False).encode())
+    for code in model.codes:
+        classifier = model.classifiers[code]
+        digest.update(code.encode())
+        digest.update(np.ascontiguousarray(classifier.coef_, dtype=np.float64).tobytes())
+        digest.update(np.ascontiguousarray(classifier.intercept_, dtype=np.float64).tobytes())
+    return {"engine": "tfidf-lr (synthesis.coding.suggest)", "version": f"scikit-learn {sklearn.__version__}",
+            "weights_sha256": digest.hexdigest(), "parameters": {"codes": len(model.codes), "examples": model.examples}}
+
+
+def rules_identity(codebook) -> dict:
+    """The identity of the codebook's auto-coding rules (coder ``rules``): a hash of every
+    code's rules, so a changed rule shows in the audit."""
+    rules = {code.id: [rule.to_dict() for rule in code.rules] for code in codebook if code.rules}
+    text = json.dumps(rules, ensure_ascii=False, sort_keys=True)
+    return {"engine": "codebook rules (synthesis.coding.rules)", "version": str(getattr(codebook, "version", "")),
+            "weights_sha256": hashlib.sha256(text.encode()).hexdigest(), "parameters": {"codes_with_rules": len(rules)}}
