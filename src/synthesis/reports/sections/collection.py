@@ -9,7 +9,8 @@ from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import all_codings, area_labels
 
-__all__ = ["cards_comparison", "cards_comparison_html", "attribution_table", "parse_gaps", "coding_progress"]
+__all__ = ["cards_comparison", "cards_comparison_html", "attribution_table", "attributions_to_review_table",
+           "refused_files", "parse_gaps", "coding_progress"]
 
 
 def cards_comparison(context: ReportContext) -> pd.DataFrame:
@@ -74,6 +75,51 @@ def attribution_table(context: ReportContext) -> pd.DataFrame:
     grouped["uncertain"] = grouped["confidence"] < 0.8
     grouped = grouped.sort_values(["uncertain", "confidence", "path"], ascending=[False, True, True])
     return grouped[["path", "area_id", "rules", "confidence", "uncertain", "evidence"]].reset_index(drop=True)
+
+
+REVIEW_RULE_TH = {
+    "uncertain": "ไม่แน่ใจ: หลักฐานไม่พอ (uncertain: not enough evidence of the area itself)",
+    "outside_period": "นอกช่วงโครงการ (outside the area's programme period)",
+}
+
+
+def attributions_to_review(context: ReportContext) -> pd.DataFrame:
+    """The (document, area) pairs a person should decide
+    (``synthesis.corpus.areas.attributions_to_review``: uncertain or outside-period evidence
+    and no member rule), for this report's documents: ``path``, ``date``, ``area_id``,
+    ``rule``, ``evidence``."""
+    from synthesis.corpus.areas import attributions_to_review as to_review
+
+    docs = context.documents
+    attributions = context.store.table("attributions")
+    attributions = attributions[attributions["doc_id"].isin(set(docs["doc_id"]))]
+    return to_review(attributions, docs)
+
+
+__all__ += ["attributions_to_review", "REVIEW_RULE_TH"]
+
+
+def attributions_to_review_table(context: ReportContext) -> list[dict]:
+    """:func:`attributions_to_review` as records for ``html_safe.table``: the file, its date,
+    the area (by name), why it waits and the evidence found (the document is not counted in
+    the area until a person decides)."""
+    labels = area_labels(context)
+    return [{"ไฟล์ (file)": row.path, "วันที่ (date)": row.date or "—",
+             "พื้นที่ (area)": labels.get(row.area_id, row.area_id),
+             "เหตุที่ต้องตรวจ (why)": REVIEW_RULE_TH.get(row.rule, row.rule),
+             "หลักฐาน (evidence)": h.one_line(row.evidence, 300)}
+            for row in attributions_to_review(context).itertuples(index=False)]
+
+
+def refused_files(context: ReportContext) -> list[dict]:
+    """The files the last ingest refused to read (links out of the corpus, pipes, devices),
+    with the reason, from the store's manifest (``manifest["refused"]``)."""
+    refused = context.store.manifest.get("refused", []) if isinstance(context.store.manifest, dict) else []
+    rows = []
+    for item in refused:
+        path, reason = (item.get("path"), item.get("reason")) if isinstance(item, dict) else (tuple(item) + ("", ""))[:2]
+        rows.append({"ไฟล์ (file)": str(path), "เหตุผล (reason)": str(reason or "—")})
+    return rows
 
 
 def parse_gaps(context: ReportContext) -> pd.DataFrame:
