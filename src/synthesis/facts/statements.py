@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from synthesis.facts.quantities import Quantity, counted_quantities
 from synthesis.facts.subjects import clean_subject
@@ -93,11 +93,30 @@ class Statement:
         return asdict(self)
 
 
+_READ_CACHE: dict[tuple[str, str | None], tuple[Statement, ...]] = {}
+_READ_CACHE_LIMIT = 512  # documents; a report reads its area's documents several times
+
+
 def read_statements(text: str, date: str | None = None) -> list[Statement]:
     """The numeric statements of a document's text, in order (see the module's rules).
 
     ``date`` (ISO) is the document's date, used for a deadline given as ``ภายใน 3 ปี``.
+    Read once per (text, date) in a process: the indicators, the contradictions and the
+    targets of one report read the same documents; each call gets its own copies.
+
+    >>> read_statements("อบรม 30 คน", None) is not read_statements("อบรม 30 คน", None)
+    True
     """
+    key = (text, date)
+    kept = _READ_CACHE.get(key)
+    if kept is None:
+        if len(_READ_CACHE) >= _READ_CACHE_LIMIT:
+            _READ_CACHE.clear()
+        kept = _READ_CACHE[key] = tuple(_read_statements(text, date))
+    return [replace(statement) for statement in kept]
+
+
+def _read_statements(text: str, date: str | None) -> list[Statement]:
     found: list[Statement] = []
     section = None  # "result" or "survey"
     target_list_depth: int | None = None

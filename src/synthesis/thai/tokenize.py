@@ -604,16 +604,8 @@ class _Readings:
     def __init__(self, dictionary: Dictionary) -> None:
         lexicon = _lexicon(dictionary)
         self.words, self.terms = lexicon.words, frozenset(dictionary.terms)
-        extendable, splittable = set(), set()
-        for word in self.words:
-            for size in range(1, min(SHIFT_MAX_CHARS, len(word) - 1) + 1):
-                extendable.add(word[:-size])
-                if word[size:] in self.words:
-                    splittable.add(word)
         # first words that may grow, second words that may give their first characters
-        self.extendable = frozenset(extendable & self.words) - self.terms - _stopwords()
-        self.splittable = frozenset(splittable) - self.terms
-        self.log_frequency = _log_frequencies()
+        self.extendable, self.splittable, self.log_frequency = _reading_tables(self.words, self.terms)
         self.minimum_gain = math.log(SHIFT_MIN_GAIN)
         self.answers: dict[str, dict[str, int]] = {}  # first word -> second word -> shift
         self.answer_count = 0
@@ -653,6 +645,72 @@ def _log_frequencies() -> dict[str, float]:
     from pythainlp.corpus import tnc
 
     return {word: math.log(count + 0.5) for word, count in tnc.word_freqs()}
+
+
+def _build_reading_tables(words: frozenset[str], terms: frozenset[str]) -> tuple[frozenset, frozenset, dict]:
+    """Rule c's tables from the word list: the words that may grow, the words that may give
+    their first characters, and every TNC word's log frequency."""
+    extendable, splittable = set(), set()
+    for word in words:
+        for size in range(1, min(SHIFT_MAX_CHARS, len(word) - 1) + 1):
+            extendable.add(word[:-size])
+            if word[size:] in words:
+                splittable.add(word)
+    return (frozenset(extendable & words) - terms - _stopwords(), frozenset(splittable) - terms,
+            _log_frequencies())
+
+
+READING_TABLES_FORMAT = "1"
+
+
+def _reading_tables_key(words: frozenset[str], terms: frozenset[str]) -> str:
+    """What the tables are built from: the TNC frequency file's bytes, the word list, the
+    domain terms, the stop words and the rule's constants (any change makes a new key)."""
+    from pythainlp.corpus import corpus_path
+
+    digest = hashlib.sha256(f"{READING_TABLES_FORMAT} {TOKENIZER_VERSION} {SHIFT_MAX_CHARS}".encode())
+    digest.update(Path(corpus_path(), "tnc_freq.txt").read_bytes())
+    for group in (words, terms, _stopwords()):
+        digest.update("\n".join(sorted(group)).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _reading_tables_file(key: str) -> Path:
+    folder = Path(os.environ.get("PYTHAINLP_DATA") or Path(tempfile.gettempdir()) / "synthesis-nlpo3")
+    return folder / f"synthesis-rule-c-{key[:24]}.marshal"
+
+
+def _reading_tables(words: frozenset[str], terms: frozenset[str]) -> tuple[frozenset, frozenset, dict]:
+    """:func:`_build_reading_tables`, kept in a compact file beside PyThaiNLP's data (keyed
+    by :func:`_reading_tables_key`), so that each report kernel loads them in a few
+    milliseconds instead of parsing the TNC list and walking the word list (~3 s of CPU).
+    A missing, damaged or foreign file is rebuilt; a folder that cannot be written only
+    costs the build. ``marshal`` holds plain strings, sets and floats: loading runs no code.
+
+    >>> extendable, splittable, frequency = _reading_tables(frozenset({"บอก", "บอ", "ว่า", "กว่า"}), frozenset())
+    >>> "บอ" in extendable, "กว่า" in splittable
+    (True, True)
+    """
+    import marshal
+
+    key = _reading_tables_key(words, terms)
+    path = _reading_tables_file(key)
+    try:
+        stored_key, extendable, splittable, frequency = marshal.loads(path.read_bytes())
+        if stored_key == key and isinstance(frequency, dict):
+            return frozenset(extendable), frozenset(splittable), frequency
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    tables = _build_reading_tables(words, terms)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps((key, *tables)))
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return tables
 
 
 @lru_cache(maxsize=4)
