@@ -164,6 +164,22 @@ def test_cards_flag_evidence_newer_than_the_last_edit(rows):
     assert card_flags(card, other_area).query("flag == 'newer_evidence'").empty
 
 
+@pytest.mark.parametrize("doc, start, quote, flagged", [
+    ("d3", 0, "ควรให้สหกรณ์หักเงินสมทบจากค่ายางเมื่อสมาชิกยินยอม", False),   # coder_a on the very passage r1 cites
+    ("d3", 10, "หักเงินสมทบจากค่ายาง", False),                               # inside the cited passage
+    ("d3", 48, "ม และเริ่มหักแล้วเดือนมกราคม", False),                        # overlaps its last character
+    ("d3", 49, "สหกรณ์เริ่มหักเงินสมทบแล้วตั้งแต่เดือนมกราคม", True),          # right after it: a new passage
+    ("d9", 0, "ควรให้สหกรณ์หักเงินสมทบจากค่ายางเมื่อสมาชิกยินยอม", True),   # same offsets, another document
+])
+def test_cards_flag_newer_evidence_leaves_out_codings_of_cited_passages(rows, doc, start, quote, flagged):
+    other = _row("n2", "recommendation.group", doc, "coder_a", quote, created="2025-03-01T00:00:00Z", start=start)
+    details = pd.concat([rows, pd.DataFrame([other])], ignore_index=True)
+    card = LessonCard("yala-bala", sections={"recommendations": [CardPoint("ควรให้สหกรณ์หักเงินสมทบ", ["r1"])]},
+                      last_edited="2025-02-01")
+    flags = card_flags(card, details)
+    assert ("newer_evidence" in flags["flag"].tolist()) is flagged
+
+
 def test_cards_last_edited_from_the_field_or_git(tmp_path):
     assert card_last_edited(LessonCard("a", last_edited="2024-12-20")) == "2024-12-20"
     assert card_last_edited(LessonCard("a"), tmp_path / "missing.yaml") == ""

@@ -4,7 +4,8 @@
 - ``unknown_coding``: it cites coding ids that do not exist (any more) in this collection;
 - ``newer_evidence``: codings of the area, under the codes the point cites, created after the
   card's last edit, that the card does not cite anywhere (e.g. a recommendation the latest
-  report says is already done). The last edit is the card's ``last_edited`` field, else the
+  report says is already done); another coder's coding of a passage the card cites (same
+  document, overlapping offsets) is the same evidence and is left out. The last edit is the card's ``last_edited`` field, else the
   date of the last git commit of the card file (:func:`card_last_edited`);
 - ``number_not_in_evidence``: a number of the point (digits or Thai number words) that no
   cited passage states (a Buddhist-Era year matches its short and Common-Era forms).
@@ -67,6 +68,30 @@ def _utc(value: str) -> pd.Timestamp | None:
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
+def _spans_by_doc(records) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in records:
+        start, end = r.get("start"), r.get("end")
+        if r.get("doc_id") is not None and start is not None and end is not None:
+            spans.setdefault(r["doc_id"], []).append((int(start), int(end)))
+    return spans
+
+
+def _overlaps(record: dict, spans: dict[str, list[tuple[int, int]]]) -> bool:
+    """Does ``record``'s passage overlap a passage the card cites (same document)? Another
+    coder's coding of a cited passage is the same evidence, not newer evidence.
+
+    >>> _overlaps({"doc_id": "d", "start": 10, "end": 20}, {"d": [(15, 40)]})
+    True
+    >>> _overlaps({"doc_id": "d", "start": 10, "end": 15}, {"d": [(15, 40)]}), _overlaps({"doc_id": "e", "start": 15, "end": 20}, {"d": [(15, 40)]})
+    (False, False)
+    """
+    start, end = record.get("start"), record.get("end")
+    if start is None or end is None:
+        return False
+    return any(s < end and start < e for s, e in spans.get(record.get("doc_id"), ()))
+
+
 def card_flags(card: LessonCard, details: pd.DataFrame, last_edited: str = "") -> pd.DataFrame:
     """The flags of one card against its collection's codings (:func:`coding_details` rows:
     ``coding_id, code_id, quote, created, areas``, and ``doc_id, date, title`` for details).
@@ -79,8 +104,9 @@ def card_flags(card: LessonCard, details: pd.DataFrame, last_edited: str = "") -
     known = {r["coding_id"]: r for r in records}
     cited_anywhere = {cid for _, _, point in card.points() for cid in point.codings}
     edited = _utc(last_edited or card.last_edited)
+    cited_spans = _spans_by_doc(known[c] for c in cited_anywhere if c in known)
     in_area = [r for r in records if r.get("areas") is not None and card.area in list(r["areas"])
-               and r["coding_id"] not in cited_anywhere] if edited is not None else []
+               and r["coding_id"] not in cited_anywhere and not _overlaps(r, cited_spans)] if edited is not None else []
     created = {r["coding_id"]: _utc(str(r.get("created") or "")) for r in in_area}
     rows = []
 
