@@ -56,3 +56,27 @@ def test_commands_themes_are_candidates_only(home, capsys):
 def test_commands_machine_compare_without_machine_coders(home, capsys):
     assert main(["machine", "compare", "--collection", "mini"]) == 0
     assert "no machine coder" in capsys.readouterr().out
+
+
+@pytest.fixture()
+def home_copy(mini_project, tmp_path, monkeypatch):
+    """A project whose lessons/ is a copy (machine codings must not reach the shared one)."""
+    import shutil
+
+    shutil.copytree(mini_project / "lessons", tmp_path / "lessons")
+    (tmp_path / "work").symlink_to(mini_project / "work")
+    monkeypatch.setenv("SYNTHESIS_HOME", str(tmp_path))
+    monkeypatch.setenv("SYNTHESIS_SEMANTIC_BACKEND", "tfidf")
+    return tmp_path
+
+
+def test_commands_machine_code_then_compare(home_copy, capsys):
+    before = (home_copy / "lessons" / "codings" / "coder_a.jsonl").read_bytes()
+    assert main(["machine", "code", "--collection", "mini", "--coders", "coder_a", "--min-score", "0.5"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("machine.tfidf: ") and "provenance" in out
+    assert (home_copy / "lessons" / "machine" / "machine.tfidf.provenance.jsonl").is_file()
+    assert main(["machine", "compare", "--collection", "mini"]) == 0
+    table = capsys.readouterr().out
+    assert "machine.tfidf" in table and "coder_b" in table and "kappa" in table
+    assert (home_copy / "lessons" / "codings" / "coder_a.jsonl").read_bytes() == before

@@ -141,3 +141,29 @@ def test_provenance_identity_of_rules_changes_with_a_rule(mini_project):
                           for c in book])
     assert rules_identity(book) == rules_identity(book)
     assert rules_identity(book)["weights_sha256"] != rules_identity(changed)["weights_sha256"]
+
+
+def test_provenance_machine_code_rerun_replaces_only_its_own(lessons_copy, mini_project):
+    from synthesis.semantic.autocode import code_units
+    from synthesis.semantic.compare import machine_vs_humans
+    from synthesis.coding.suggest import units_table
+
+    before = _human_bytes(lessons_copy)
+    first = code_units("mini", "tfidf", ["coder_a"], min_score=0.5, store_dir=mini_project / "work" / "mini",
+                       lessons=lessons_copy)
+    second = code_units("mini", "tfidf", ["coder_a"], min_score=0.5, store_dir=mini_project / "work" / "mini",
+                        lessons=lessons_copy)
+    store = CodingStore(lessons_copy)
+    assert first and sorted(c.coding_id for c in store.load("machine.tfidf")) == sorted(c.coding_id for c in second)
+    assert _human_bytes(lessons_copy) == before
+    records, _ = read_provenance(lessons_copy, "machine.tfidf")
+    assert len(records) == len(first) + len(second)
+    assert {r["parameters"]["trained_on"][0] for r in records} == {"coder_a"}
+    from synthesis.coding.rules import documents_from_store
+    from synthesis.corpus import open_store
+
+    units = units_table(documents_from_store(open_store(mini_project / "work" / "mini")))
+    table = machine_vs_humans(store.load(), units, machines=["machine.tfidf"])
+    assert set(table["human"]) >= {"coder_a", "coder_b"}
+    # cross-fitted: the machine also codes the units people coded, so it can agree with them
+    assert table["both"].sum() > 0

@@ -4,6 +4,7 @@
     synthesis similar "ราคายางตกต่ำ รายได้ไม่พอ" --collection demo -k 5
     synthesis similar --coding 3f2a9c0d1e2b4a5c --other-areas
     synthesis themes --collection demo                  # candidate codes among uncoded units
+    synthesis machine code --collection demo --min-score 0.9   # coder machine.<backend>, audited
     synthesis machine compare --collection demo         # machine coders vs each person, per code
 """
 
@@ -51,6 +52,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     compare = actions.add_parser("compare", help="per-code κ, precision and recall of each machine coder vs each person")
     _common(compare)
     compare.set_defaults(func=run_compare)
+    code = actions.add_parser("code", help="code uncoded units with the best semantic suggestion (coder machine.<backend>)",
+                              description="Machine codings under their own coder name, with provenance in "
+                                          "lessons/machine/; a re-run replaces that machine's codings only.")
+    code.add_argument("--coders", default="consensus", help="whose codings to learn from (comma-separated)")
+    code.add_argument("--min-score", type=float, default=0.9, help="lowest score coded (default 0.9)")
+    _common(code)
+    code.set_defaults(func=run_code)
 
 
 def _store_dir(args) -> Path:
@@ -181,4 +189,21 @@ def run_compare(args) -> int:
         print("no machine coder (machine.* or rules) shares documents with a person yet")
         return 0
     print(table.round(3).to_string(index=False))
+    return 0
+
+
+def run_code(args) -> int:
+    from synthesis.semantic.autocode import code_units
+
+    backend = _backend(args)
+    if backend is None:
+        return 1
+    coders = [c for c in args.coders.split(",") if c]
+    try:
+        added = code_units(args.collection, backend, coders, args.min_score, _store_dir(args))
+    except (FileNotFoundError, ValueError) as error:
+        print(f"synthesis machine code: {error}", file=sys.stderr)
+        return 1
+    print(f"machine.{backend.name}: {len(added)} codings (score ≥ {args.min_score}), "
+          f"provenance in lessons/machine/machine.{backend.name}.provenance.jsonl")
     return 0
