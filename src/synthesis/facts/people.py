@@ -103,12 +103,64 @@ def _reporter(text: str, reporter) -> str | None:
     return " ".join(found.group(1).split()) if found else None
 
 
-@functools.lru_cache(maxsize=2048)
 def _romanized(first_name: str) -> str:
-    from synthesis import _offline  # noqa: F401  (PyThaiNLP offline, its data in the project)
-    from pythainlp.transliterate import romanize
+    """The spelling key (:func:`_loose`) of a first name's RTGS romanization. PyThaiNLP's
+    romanizer first builds a trie of its 62,000 words (about a second of CPU in every report
+    kernel), so the answers are kept in a small file beside PyThaiNLP's data, keyed by its
+    version: a name romanized once is never romanized again.
 
-    return _loose(romanize(first_name, engine="royin"))
+    >>> _romanized("นูรีดา")
+    'nurida'
+    """
+    known = _romanizations()
+    key = known.get(first_name)
+    if key is None:
+        from pythainlp.transliterate import romanize
+
+        key = known[first_name] = _loose(romanize(first_name, engine="royin"))
+        _save_romanizations(known)
+    return key
+
+
+def _romanizations_file():
+    import importlib.metadata
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from synthesis import _offline  # noqa: F401  (PyThaiNLP offline, its data in the project)
+
+    version = importlib.metadata.version("pythainlp")
+    folder = Path(os.environ.get("PYTHAINLP_DATA") or tempfile.gettempdir())
+    return folder / f"synthesis-romanized-names-{version}.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _romanizations() -> dict[str, str]:
+    """The kept romanizations (first name → key); an unreadable file counts as empty."""
+    import json
+
+    try:
+        stored = json.loads(_romanizations_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    return {k: v for k, v in stored.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _save_romanizations(known: dict[str, str]) -> None:
+    import json
+    import os
+
+    path = _romanizations_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a folder that cannot be written only costs the romanizer next time
 
 
 def _loose(latin: str) -> str:
