@@ -83,3 +83,12 @@ def test_themes_too_few_units_give_no_candidates():
     index = _toy_index()
     small = SemanticIndex("toy", None, index.backend, index.units.head(3), index.vectors[:3], index.documents)
     assert discover_themes(index=small, codings=[]).empty
+
+
+def test_themes_place_names_of_the_areas_are_never_terms():
+    from synthesis.semantic.themes import area_names
+
+    assert "บาละ" in area_names()  # the demo's areas.yaml names ต.บาละ
+    themes = discover_themes(clusters=2, index=_toy_index(), codings=[], exclude=frozenset({"ชาวสวนยาง", "หน้ากาก"}))
+    terms = {t.strip() for row in themes["terms"] for t in row.split(",")}
+    assert not terms & {"ชาวสวนยาง", "หน้ากาก"}

@@ -51,10 +51,12 @@ def default_clusters(count: int) -> int:
 
 def discover_themes(collection: str = "demo", backend: str | None = None, clusters: int | None = None,
                     typical: int = 3, terms: int = 8, seed: int = 0, index: SemanticIndex | None = None,
-                    codings=None) -> pd.DataFrame:
+                    codings=None, exclude: frozenset[str] | None = None) -> pd.DataFrame:
     """Candidate codes from the uncoded units: one row per cluster, largest first.
 
-    ``codings`` (default: every coder's in ``lessons/codings``) say which units are coded.
+    ``codings`` (default: every coder's in ``lessons/codings``) say which units are coded;
+    ``exclude`` are words never offered as terms (default: the pilot areas' place names, as
+    ``synthesis.findings.crossarea.name_terms``; people's names are left out in any case).
     """
     from sklearn.cluster import KMeans
 
@@ -76,6 +78,8 @@ def discover_themes(collection: str = "demo", backend: str | None = None, cluste
     k = min(clusters or default_clusters(len(positions)), len(positions) // 2)
     model = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(vectors)
     words = unit_words(index, positions)
+    banned = area_names() if exclude is None else frozenset(exclude)
+    words = [[w for w in unit if w not in banned] for unit in words]
     rows = []
     for theme in range(k):
         members = np.flatnonzero(model.labels_ == theme)
@@ -99,3 +103,15 @@ def discover_themes(collection: str = "demo", backend: str | None = None, cluste
                                                             ignore_index=True)
     frame["theme"] = [f"candidate-{i + 1:02d}" for i in range(len(frame))]
     return frame
+
+
+def area_names() -> frozenset[str]:
+    """The pilot areas' place names (``lessons/areas.yaml``); empty when it cannot be read."""
+    from synthesis.findings.crossarea import name_terms
+
+    try:
+        from synthesis.corpus.areas import load_areas
+
+        return name_terms(load_areas())
+    except (OSError, ValueError):
+        return frozenset()
