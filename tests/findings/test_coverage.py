@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from synthesis.corpus.areas import Area
-from synthesis.findings.coverage import evidence_gaps, saturation, saturation_note, theme_list
+from synthesis.findings.coverage import SATURATION_COLUMNS, evidence_gaps, saturation, saturation_note, theme_list
 
 AREAS = [Area("yala-bala", "พื้นที่ต้นแบบบาละ", "Bala", "ยะลา"), Area("songkhla-khae", "พื้นที่ต้นแบบตำบลแค", "Khae", "สงขลา"),
          Area("satun-na-thon", "พื้นที่ต้นแบบนาทอน", "Na Thon", "สตูล")]
@@ -57,3 +57,11 @@ def test_coverage_demo_gaps_and_saturation(demo):
     table = saturation(placed, demo["documents"], "yala-bala")
     assert table["date"].tolist() == sorted(table["date"].tolist())
     assert table["cumulative_codes"].is_monotonic_increasing and table["new_codes"].iloc[0] > 0
+
+
+@pytest.mark.parametrize("documents", [pd.DataFrame(), pd.DataFrame({"doc_id": [], "areas": []})],
+                         ids=["no columns", "no date column"])
+def test_coverage_saturation_of_an_area_without_documents_is_empty(documents):
+    placed = pd.DataFrame({"row": ["yala-bala"], "doc_id": ["a"], "code_id": ["context"]})
+    table = saturation(placed, documents, "yala-bala")
+    assert table.empty and list(table.columns) == list(SATURATION_COLUMNS)

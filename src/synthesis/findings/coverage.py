@@ -63,6 +63,8 @@ def saturation(placed: pd.DataFrame, documents: pd.DataFrame, area: str) -> pd.D
     >>> saturation(placed, docs, "x")[["doc_id", "new_codes", "cumulative_codes"]].values.tolist()
     [['a', 1, 1], ['b', 1, 2]]
     """
+    if documents.empty or "areas" not in documents:  # an area with no documents yet
+        return pd.DataFrame(columns=SATURATION_COLUMNS)
     mine = documents[documents["areas"].map(lambda a: a is not None and area in list(a))]
     mine = mine.assign(_date=mine["date"].map(lambda d: d if isinstance(d, str) and d else "9999-99-99"))
     mine = mine.sort_values(["_date", "doc_id"], kind="mergesort")
