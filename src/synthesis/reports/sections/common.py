@@ -243,7 +243,26 @@ def agreement_table(context: ReportContext, coders: tuple[str, ...] = CODER_PAIR
     of them coded (``synthesis.coding.agreement``: units, coded_by_any, percent_agreement,
     cohen_kappa, krippendorff_alpha; an ``ALL`` row). ``coded_units_only``: segments no coder
     coded are left out, so agreement on absence does not inflate the figure. Empty when the
-    coders have not both coded a document here. Computed once per report."""
+    coders have not both coded a document here. Computed once per report; for a collection-wide
+    report (cross-area, overview: the same documents) once per kernel while the store and the
+    codings are unchanged (shared, not copied: callers must not change it)."""
+    key = ("agreement", coders, coded_units_only)
+    if key not in context.extras and context.area is None:
+        from synthesis.reports.sections.matrix import _run_key, _run_marks
+
+        def build() -> pd.DataFrame:
+            with quiet_reads(context):
+                return _agreement_table(context, coders, coded_units_only)
+
+        context.extras[key] = inputs.cached("collection_agreement_table", _run_key(context, coders, coded_units_only),
+                                            _run_marks(context), build)
+        all_codings(context)  # listed as read by this report, built or reused
+        note_read(context, "store: segments of the documents both coders coded (agreement)",
+                  f"{len(context.area_documents)} documents of this report", context.extras[key].attrs.get("units", 0))
+    return _agreement_table(context, coders, coded_units_only)
+
+
+def _agreement_table(context: ReportContext, coders: tuple[str, ...], coded_units_only: bool) -> pd.DataFrame:
     key = ("agreement", coders, coded_units_only)
     if key not in context.extras:
         from synthesis.coding import agreement, units_from_segments

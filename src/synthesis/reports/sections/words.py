@@ -25,7 +25,14 @@ def word_frequency_chart(frequencies: pd.DataFrame) -> Figure:
 
 
 def distinctive_terms(context: ReportContext, top: int = 20) -> pd.DataFrame:
-    """Words used in this area's documents more than in the other areas' (log-likelihood)."""
+    """Words used in this area's documents more than in the other areas' (log-likelihood);
+    computed once per report (the appendix and the card's key terms both ask)."""
+    if "distinctive_terms" not in context.extras:
+        context.extras["distinctive_terms"] = _keyness_table(context)
+    return context.extras["distinctive_terms"].head(top).reset_index(drop=True)
+
+
+def _keyness_table(context: ReportContext) -> pd.DataFrame:
     from synthesis.thai.keywords import distinctive_terms as keyness
 
     # The other areas' word counts come from the store's per-part counts: no need to read
@@ -40,8 +47,7 @@ def distinctive_terms(context: ReportContext, top: int = 20) -> pd.DataFrame:
             reference[term] = left
         else:
             reference.pop(term, None)
-    table = keyness(token_lists(context), [], method="log-likelihood", reference_counts=reference)
-    return table.head(top).reset_index(drop=True)
+    return keyness(token_lists(context), [], method="log-likelihood", reference_counts=reference)
 
 
 def keyword_in_context(context: ReportContext, terms: list[str], window: int = 6, limit: int = 12) -> pd.DataFrame:

@@ -1,0 +1,75 @@
+"""What the reports compute once: the keyness table once per report, a collection-wide
+report's agreement once per kernel (while the codings are unchanged), with the same reads
+listed for the review in a fresh and in a reused kernel."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.fixture()
+def contexts(mini_home):
+    from synthesis.reports import inputs, notebook
+
+    inputs.clear()
+
+    def make(area=None):
+        return notebook.load_context("mini", str(mini_home / "work" / "mini"), area=area, coder="consensus")
+
+    yield make
+    inputs.clear()
+
+
+@pytest.mark.parametrize("first, then", [(15, 80), (80, 5)])
+def test_sections_speed_keyness_once_per_report(contexts, monkeypatch, first, then):
+    import synthesis.thai.keywords as keywords
+    from synthesis.reports import sections
+
+    calls = []
+    real = keywords.distinctive_terms
+    monkeypatch.setattr(keywords, "distinctive_terms", lambda *a, **k: calls.append(1) or real(*a, **k))
+    context = contexts("songkhla-khae")
+    a, b = sections.distinctive_terms(context, top=first), sections.distinctive_terms(context, top=then)
+    assert len(calls) == 1
+    n = min(first, then, len(a), len(b))
+    assert a.head(n).equals(b.head(n)) and len(b) <= then
+    sections.card_key_terms(context)  # the card's key terms read the same table
+    assert len(calls) == 1
+
+
+def test_sections_speed_collection_agreement_once_per_kernel(contexts, mini_home, monkeypatch):
+    import synthesis.coding as coding
+    from synthesis.reports import sections
+
+    calls = []
+    real = coding.agreement
+    monkeypatch.setattr(coding, "agreement", lambda *a, **k: calls.append(k.get("skip_uncoded")) or real(*a, **k))
+    first = contexts()
+    summary = sections.agreement_summary(first)
+    per_code = sections.agreement_per_code(first)
+    assert sorted(calls) == [False, True] and "α" in summary
+    second = contexts()  # the next collection-wide report of the run, same kernel
+    assert sections.agreement_summary(second) == summary
+    assert sections.agreement_per_code(second).equals(per_code)
+    assert len(calls) == 2
+    assert first.extras["reads"] == second.extras["reads"]  # the review lists the same reads
+    codings = next((mini_home / "lessons" / "codings").glob("coder_a*.jsonl"))
+    stat = codings.stat()
+    os.utime(codings, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))  # the codings changed
+    sections.agreement_summary(contexts())
+    assert len(calls) == 4
+
+
+def test_sections_speed_area_agreement_stays_per_area(contexts, monkeypatch):
+    import synthesis.coding as coding
+    from synthesis.reports import sections
+
+    calls = []
+    real = coding.agreement
+    monkeypatch.setattr(coding, "agreement", lambda *a, **k: calls.append(1) or real(*a, **k))
+    khae, satun = contexts("songkhla-khae"), contexts("satun-na-thon")
+    tables = sections.agreement_table(khae), sections.agreement_table(satun)
+    assert tables[0] is not tables[1] and len(calls) == 2  # each area's own documents
+    assert sections.agreement_table(khae) is tables[0] and len(calls) == 2  # once per report
