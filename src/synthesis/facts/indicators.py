@@ -316,7 +316,7 @@ def _documents_of(documents: pd.DataFrame, area: str | None) -> list[tuple]:
     """The area's own documents: attributed to it alone (a regional meeting is not one)."""
     rows = documents
     if area is not None and "areas" in rows:
-        rows = rows[rows["areas"].map(lambda areas: list(areas) == [area] if areas is not None else False)]
+        rows = rows[rows["areas"].map(lambda areas: list(areas) == [area] if areas is not None else False).astype(bool)]
     titles = rows["title"] if "title" in rows else [""] * len(rows)
     return [(d, (t if isinstance(t, str) else None), x if isinstance(x, str) else "", (h if isinstance(h, str) else ""))
             for d, t, x, h in zip(rows["doc_id"], rows["date"], rows["text"], titles)]

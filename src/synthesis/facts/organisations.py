@@ -178,7 +178,7 @@ def organisations_table(documents: pd.DataFrame, area=None) -> pd.DataFrame:
     area_id = getattr(area, "id", area)
     province = getattr(area, "province", None)
     if area_id is not None and "areas" in rows:
-        rows = rows[rows["areas"].map(lambda areas: areas is not None and list(areas) == [area_id])]
+        rows = rows[rows["areas"].map(lambda areas: areas is not None and list(areas) == [area_id]).astype(bool)]
     mentions = [m for doc_id, text in zip(rows["doc_id"], rows["text"])
                 for m in organisation_mentions(doc_id, text if isinstance(text, str) else "")]
     canonical = _merged_names([m["organisation"] for m in mentions])

@@ -62,7 +62,7 @@ def participants_by_activity(documents: pd.DataFrame, area_id: str) -> pd.DataFr
     >>> participants_by_activity(docs, "yala-bala")[["doc_id", "participants"]].values.tolist()
     [['a', 58.0]]
     """
-    own = documents[documents["areas"].map(lambda areas: _only(areas, area_id))]
+    own = documents[documents["areas"].map(lambda areas: _only(areas, area_id)).astype(bool)]
     own = own.dropna(subset=["participants_count"]).sort_values("date", na_position="last")
     rows = [{"doc_id": d, "date": t, "kind": k, "title": h, "participants": float(n),
              "participants_sentence": _sentence_of(x if isinstance(x, str) else "", n)}
@@ -115,7 +115,7 @@ def regional_participation(documents: pd.DataFrame, area, all_areas=()) -> pd.Da
     total attendance, participants from this area where the text says (else empty), and the
     people named on the lines about the area. ``area`` is an :class:`~synthesis.corpus.areas.Area`;
     ``all_areas`` (all the pilot areas) lets a line naming several areas be split among them."""
-    shared = documents[documents["areas"].map(lambda areas: _several(areas, area.id))]
+    shared = documents[documents["areas"].map(lambda areas: _several(areas, area.id)).astype(bool)]
     shared = shared.sort_values("date", na_position="last")
     names = _area_names(area)
     other_names = [n for other in all_areas if other.id != area.id for n in _area_names(other)]

@@ -235,7 +235,7 @@ def people_table(documents: pd.DataFrame, area: str | None = None, roles_only: b
     rows = documents
     if area is not None and "areas" in rows:
         rows = rows[rows["areas"].map(lambda areas: areas is not None and area in list(areas)
-                                      and (include_shared or len(list(areas)) == 1))]
+                                      and (include_shared or len(list(areas)) == 1)).astype(bool)]
     mentions, reporters = [], []
     dates = dict(zip(rows["doc_id"], rows["date"])) if "date" in rows else {}
     reporter_column = rows["reporter"] if "reporter" in rows else [None] * len(rows)

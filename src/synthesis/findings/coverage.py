@@ -65,7 +65,7 @@ def saturation(placed: pd.DataFrame, documents: pd.DataFrame, area: str) -> pd.D
     """
     if documents.empty or "areas" not in documents:  # an area with no documents yet
         return pd.DataFrame(columns=SATURATION_COLUMNS)
-    mine = documents[documents["areas"].map(lambda a: a is not None and area in list(a))]
+    mine = documents[documents["areas"].map(lambda a: a is not None and area in list(a)).astype(bool)]
     mine = mine.assign(_date=mine["date"].map(lambda d: d if isinstance(d, str) and d else "9999-99-99"))
     mine = mine.sort_values(["_date", "doc_id"], kind="mergesort")
     coded = placed[placed["row"] == area] if len(placed) else placed

@@ -87,7 +87,7 @@ def documents_by_area(context: ReportContext) -> pd.DataFrame:
     """How many documents of each kind each area has (a document may count for several)."""
     rows = []
     for area in context.areas:
-        docs = context.documents[context.documents["areas"].map(lambda ids: area.id in list(ids))]
+        docs = context.documents[context.documents["areas"].map(lambda ids: area.id in list(ids)).astype(bool)]
         counts = docs["kind"].value_counts()
         rows.append({"พื้นที่ (area)": area.name_th, "slug": area.id,
                      **{KIND_NAMES.get(kind, kind): int(counts.get(kind, 0)) for kind in KIND_NAMES},
@@ -97,7 +97,7 @@ def documents_by_area(context: ReportContext) -> pd.DataFrame:
 
 def unattributed_documents(context: ReportContext) -> pd.DataFrame:
     """Documents that no pilot area claimed: to check by hand."""
-    docs = context.documents[context.documents["areas"].map(lambda ids: len(list(ids)) == 0)]
+    docs = context.documents[context.documents["areas"].map(lambda ids: len(list(ids)) == 0).astype(bool)]
     return docs[["path", "kind", "title"]].reset_index(drop=True)
 
 
