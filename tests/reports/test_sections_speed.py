@@ -73,3 +73,26 @@ def test_sections_speed_area_agreement_stays_per_area(contexts, monkeypatch):
     tables = sections.agreement_table(khae), sections.agreement_table(satun)
     assert tables[0] is not tables[1] and len(calls) == 2  # each area's own documents
     assert sections.agreement_table(khae) is tables[0] and len(calls) == 2  # once per report
+
+
+def test_sections_speed_card_grades_read_the_collections_agreement_table(contexts, monkeypatch):
+    import math
+
+    import synthesis.coding as coding
+    from synthesis.coding import units_from_segments
+    from synthesis.findings.cards.grade import code_agreement
+    from synthesis.reports import sections
+
+    area = contexts("songkhla-khae")
+    humans = [c for c in sections.all_codings(area) if c.coder not in ("consensus", "rules")]
+    shared = sorted({c.doc_id for c in humans if c.coder == "coder_a"} & {c.doc_id for c in humans if c.coder == "coder_b"})
+    expected = code_agreement(humans, units_from_segments(area.store.table("segments", doc_ids=shared), unit="segment"))
+    calls = []
+    real = coding.agreement
+    monkeypatch.setattr(coding, "agreement", lambda *a, **k: calls.append(1) or real(*a, **k))
+    sections.agreement_summary(contexts())  # the cross-area report built the collection's table
+    got = sections.collection_agreement(area)
+    assert len(calls) == 2  # the grades computed nothing more
+    assert got.keys() == expected.keys() and expected
+    assert all(got[k][1] == expected[k][1] and (got[k][0] == expected[k][0] or
+                                                 (math.isnan(got[k][0]) and math.isnan(expected[k][0]))) for k in got)

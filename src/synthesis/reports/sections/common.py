@@ -14,6 +14,7 @@ __all__ = [
     "EVIDENCE_DOCUMENT_COLUMNS",
     "note_read",
     "agreement_table",
+    "collection_agreement_table",
     "agreement_by_code",
     "CODER_PAIR",
     "KIND_NAMES",
@@ -247,42 +248,61 @@ def agreement_table(context: ReportContext, coders: tuple[str, ...] = CODER_PAIR
     report (cross-area, overview: the same documents) once per kernel while the store and the
     codings are unchanged (shared, not copied: callers must not change it)."""
     key = ("agreement", coders, coded_units_only)
-    if key not in context.extras and context.area is None:
-        from synthesis.reports.sections.matrix import _run_key, _run_marks
-
-        def build() -> pd.DataFrame:
-            with quiet_reads(context):
-                return _agreement_table(context, coders, coded_units_only)
-
-        context.extras[key] = inputs.cached("collection_agreement_table", _run_key(context, coders, coded_units_only),
-                                            _run_marks(context), build)
-        all_codings(context)  # listed as read by this report, built or reused
-        note_read(context, "store: segments of the documents both coders coded (agreement)",
-                  f"{len(context.area_documents)} documents of this report", context.extras[key].attrs.get("units", 0))
-    return _agreement_table(context, coders, coded_units_only)
-
-
-def _agreement_table(context: ReportContext, coders: tuple[str, ...], coded_units_only: bool) -> pd.DataFrame:
-    key = ("agreement", coders, coded_units_only)
     if key not in context.extras:
-        from synthesis.coding import agreement, units_from_segments
-
-        here = set(context.area_documents["doc_id"])
-        codings = [c for c in all_codings(context) if c.coder in coders and c.doc_id in here]
-        by_coder: dict[str, set] = {}
-        for c in codings:
-            by_coder.setdefault(c.coder, set()).add(c.doc_id)
-        both = set.intersection(*(by_coder.get(coder, set()) for coder in coders)) if codings else set()
-        if not both:
-            context.extras[key] = pd.DataFrame()
+        if context.area is None:
+            context.extras[key] = collection_agreement_table(context, coders, coded_units_only)
         else:
-            segments = area_table(context, "segments")
-            units = units_from_segments(segments[segments["doc_id"].isin(both)], unit="segment")
-            table = agreement([c for c in codings if c.doc_id in both], units, list(coders),
-                              skip_uncoded=coded_units_only)
-            table.attrs["documents"] = len(both)
-            context.extras[key] = table
+            codings, both = _coded_by_all(context, coders)
+            segments = area_table(context, "segments") if both else None
+            context.extras[key] = _agreement_of(codings, segments, both, coders, coded_units_only)
     return context.extras[key]
+
+
+def _coded_by_all(context: ReportContext, coders: tuple[str, ...]) -> tuple[list, set]:
+    """The codings of ``coders`` on this report's documents, and the documents all of them coded."""
+    here = set(context.area_documents["doc_id"])
+    codings = [c for c in all_codings(context) if c.coder in coders and c.doc_id in here]
+    by_coder: dict[str, set] = {}
+    for c in codings:
+        by_coder.setdefault(c.coder, set()).add(c.doc_id)
+    both = set.intersection(*(by_coder.get(coder, set()) for coder in coders)) if codings else set()
+    return codings, both
+
+
+def _agreement_of(codings: list, segments: pd.DataFrame | None, both: set, coders: tuple[str, ...],
+                  coded_units_only: bool) -> pd.DataFrame:
+    from synthesis.coding import agreement, units_from_segments
+
+    if not both:
+        return pd.DataFrame()
+    units = units_from_segments(segments[segments["doc_id"].isin(both)], unit="segment")
+    table = agreement([c for c in codings if c.doc_id in both], units, list(coders), skip_uncoded=coded_units_only)
+    table.attrs["documents"] = len(both)
+    return table
+
+
+def collection_agreement_table(context: ReportContext, coders: tuple[str, ...] = CODER_PAIR,
+                               coded_units_only: bool = False) -> pd.DataFrame:
+    """:func:`agreement_table` over every document of the collection (of the date range),
+    whatever the report: the cross-area report, the overview and the card grades
+    (``sections.collection_agreement``) read the same table, built once per kernel while
+    the store and the codings are unchanged (shared, not copied: callers must not change it)."""
+    from synthesis.reports.sections.matrix import _run_key, _run_marks
+
+    collection = ReportContext(context.collection, context.parameters, context.store, context.areas,
+                               context.documents)
+
+    def build() -> pd.DataFrame:
+        codings, both = _coded_by_all(collection, coders)
+        segments = context.store.table("segments", doc_ids=sorted(both)) if both else None
+        return _agreement_of(codings, segments, both, coders, coded_units_only)
+
+    table = inputs.cached("collection_agreement_table", _run_key(context, coders, coded_units_only),
+                          _run_marks(context), build)
+    all_codings(context)  # listed as read by this report, built or reused
+    note_read(context, "store: segments of the documents both coders coded in the collection (agreement)",
+              f"{', '.join(coders)}", table.attrs.get("units", 0))
+    return table
 
 
 def agreement_by_code(context: ReportContext) -> dict[str, float]:

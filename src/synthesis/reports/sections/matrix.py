@@ -16,7 +16,8 @@ from synthesis.reports import html_safe as h
 from synthesis.reports import inputs
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import (
-    EVIDENCE_DOCUMENT_COLUMNS, all_codings, area_labels, codebook, note_read, quiet_reads, with_text,
+    CODER_PAIR, EVIDENCE_DOCUMENT_COLUMNS, all_codings, area_labels, codebook, collection_agreement_table, note_read,
+    quiet_reads, with_text,
 )
 
 __all__ = ["MATRIX_RULE", "collection_details", "collection_agreement", "placed_codings", "framework_matrix",
@@ -81,6 +82,13 @@ def collection_agreement(context: ReportContext) -> dict[str, tuple[float, int]]
     from synthesis.findings.cards.grade import code_agreement
 
     everyone = all_codings(context)
+    humans = {c.coder for c in everyone} - {"consensus", "rules"}
+    if humans == set(CODER_PAIR):
+        # the same computation as the collection's agreement table of the methods appendix
+        # (the documents both coded, every segment of them): read that table, built once
+        table = collection_agreement_table(context, CODER_PAIR)
+        return {row.code_id: (float(row.krippendorff_alpha), int(row.coded_by_any))
+                for row in table.itertuples() if row.code_id != "ALL"}
 
     def build() -> dict:
         codings = [c for c in everyone if c.coder not in ("consensus", "rules")]
