@@ -6,6 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
+import ipaddress
+import socket
+
 import pytest
 
 import synthesis  # noqa: F401  (sets PYTHAINLP_OFFLINE and a project-local PYTHAINLP_DATA)
@@ -92,3 +95,55 @@ def mini_home(mini_project, monkeypatch):
     """``mini_project`` as the current project (``SYNTHESIS_HOME``) for one test."""
     monkeypatch.setenv("SYNTHESIS_HOME", str(mini_project))
     return mini_project
+
+# --- no network but this machine, for every test (issue 18) ------------------------------
+# Any connection to an address that is not loopback, or a look-up of another host's name,
+# fails at once: a test that would reach the internet (a model download, a remote LLM) fails
+# loudly instead of passing on a connected machine. Subprocesses (Chromium, kernels) are not
+# covered; the project gives them only 127.0.0.1 addresses.
+
+class NetworkBlocked(OSError):
+    """A test tried to connect somewhere other than 127.0.0.1 / ::1."""
+
+
+def _loopback(address) -> bool:
+    if not isinstance(address, tuple):  # AF_UNIX paths and the like
+        return True
+    host = address[0]
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False  # a name: it would need a DNS look-up, which is network
+
+
+_HOSTNAME = socket.gethostname()  # Dask and Jupyter name this machine; its look-up stays local
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Refuse connections to anything but loopback for the test's duration."""
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _loopback(address):
+            raise NetworkBlocked(f"network blocked in tests: connect to {address!r}")
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _loopback(address):
+            raise NetworkBlocked(f"network blocked in tests: connect to {address!r}")
+        return real_connect_ex(self, address)
+
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host not in (None, "localhost", _HOSTNAME) and not _loopback((host,)):
+            raise NetworkBlocked(f"network blocked in tests: look-up of {host!r}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield
