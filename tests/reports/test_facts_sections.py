@@ -203,3 +203,20 @@ def test_facts_sections_overview_lists_refused_files(refused, expected):
 
     context = ReportContext("test", {}, _Store(pd.DataFrame(), {"refused": refused}), [HERE], pd.DataFrame())
     assert sections.refused_files(context) == expected
+
+
+def test_facts_sections_redact_hides_names_in_people_and_sentences(bala_context, tmp_path, monkeypatch):
+    from synthesis.reports import html_safe, sections
+    from synthesis.reports.notebook import ReportContext
+
+    monkeypatch.setenv("SYNTHESIS_KEYS", str(tmp_path / "keys"))
+    shown = "".join(str(html_safe.table(rows)) for rows in (sections.people_by_role(bala_context),
+                                                           sections.partner_organisations(bala_context)))
+    assert "ฮาซัน บือราเฮง" in shown
+    hidden_context = ReportContext(bala_context.collection, {**bala_context.parameters, "redact": True},
+                                   bala_context.store, bala_context.areas, bala_context.documents, area=bala_context.area)
+    hidden = "".join(str(html_safe.table(sections.redacted(hidden_context, rows))) for rows in (
+        sections.people_by_role(hidden_context), sections.partner_organisations(hidden_context),
+        sections.participants_table(hidden_context), sections.regional_participation_table(hidden_context)))
+    assert "ฮาซัน" not in hidden and "บือราเฮง" not in hidden and "บุคคล-" in hidden
+    assert "อบต.บาละ" in hidden  # organisations are not people
