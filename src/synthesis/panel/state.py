@@ -105,6 +105,8 @@ class PanelState:
         self._suggester_given = suggester is not None
         self.training = False
         self._train_lock = threading.Lock()
+        self._similar_lock = threading.Lock()
+        self._memory_indexes: dict = {}  # backend -> index of documents held in memory (no store)
         self.rejected_path = self.lessons / "suggestions" / f"{self.coder}-rejected.jsonl"
         self.rejected: set[tuple] = self._load_rejected()
         self.doc: PanelDocument | None = None
@@ -478,13 +480,17 @@ class PanelState:
         return sorted((s for s in self.suggestions() if s.code_id == code_id), key=lambda s: (-s.score, s.start))
 
     def accept(self, suggestion: Suggestion, record: bool = True) -> Coding:
-        """Turn a suggestion into the coder's coding (origin ``suggestion-accepted``)."""
-        return self.apply(suggestion.code_id, (suggestion.start, suggestion.end), origin="suggestion-accepted",
-                          record=record)
+        """Turn a suggestion into the coder's coding (origin ``suggestion-accepted``); the
+        decision is logged with the engine that proposed it (:meth:`log_decisions`)."""
+        coding = self.apply(suggestion.code_id, (suggestion.start, suggestion.end), origin="suggestion-accepted",
+                            record=record)
+        self.log_decisions([suggestion], True, coding_id=coding.coding_id)
+        return coding
 
     def reject(self, suggestion: Suggestion, record: bool = True) -> None:
         """Hide a suggestion for good: saved to ``lessons/suggestions/<coder>-rejected.jsonl``."""
         self._reject_keys([suggestion.key])
+        self.log_decisions([suggestion], False)
         if record:
             self.history.push(f"ไม่รับข้อเสนอ {self._label(suggestion.code_id)}",
                               lambda: self._unreject_keys([suggestion.key]))
@@ -501,9 +507,30 @@ class PanelState:
         """Reject several suggestions at once; one undo brings them all back."""
         keys = [s.key for s in suggestions]
         self._reject_keys(keys)
+        self.log_decisions(suggestions, False)
         if keys:
             self.history.push(f"ไม่รับข้อเสนอ {len(keys)} รายการ", lambda: self._unreject_keys(keys))
         return len(keys)
+
+    def log_decisions(self, suggestions: list[Suggestion], accepted: bool, coding_id: str = "") -> None:
+        """Log the coder's accept or reject of machine suggestions in
+        ``lessons/machine/<engine>.provenance.jsonl`` (engine, version, weights hash, score,
+        input text hash, who decided). A log that cannot be written is reported in
+        :attr:`problems`; the coding itself is already saved."""
+        from synthesis.semantic.provenance import log_decision
+        from synthesis.panel.suggestions import decision_engine
+
+        for suggestion in suggestions:
+            try:
+                doc = self.doc if self.doc is not None and self.doc.doc_id == suggestion.doc_id \
+                    else self.source.load(suggestion.doc_id)
+                machine, identity = decision_engine(suggestion, self._suggester, self.codebook)
+                log_decision(self.lessons, machine, accepted, self.coder, identity, suggestion.doc_id,
+                             suggestion.start, suggestion.end, suggestion.code_id,
+                             doc.text[suggestion.start:suggestion.end], score=suggestion.score, coding_id=coding_id,
+                             parameters={"source": suggestion.source, "why": suggestion.why})
+            except (OSError, KeyError, ValueError) as error:
+                self.problems.append(f"บันทึกการรับ/ไม่รับข้อเสนอไม่ได้ (decision not logged): {error}")
 
     def _reject_keys(self, keys: list[tuple]) -> None:
         new = [key for key in keys if key not in self.rejected]
@@ -694,6 +721,50 @@ class PanelState:
         from synthesis.panel.retrieve import search_text
 
         return search_text(self._require_doc().text, query)
+
+    def similar_query(self, coding_id: str | None = None) -> dict:
+        """What to look for: a coding of this coder, else the selected passage, else the
+        current segment (``{doc_id, start, end, quote}``)."""
+        if coding_id:
+            coding = next((c for c in self.codings if c.coding_id == coding_id), None)
+            if coding is None:
+                raise KeyError(f"ไม่มีการลงรหัส {coding_id!r} (no such coding)")
+            return {"doc_id": coding.doc_id, "start": coding.start, "end": coding.end, "quote": coding.quote}
+        doc = self._require_doc()
+        if self.selection is not None:
+            start, end = self.selection
+        elif self.segment is not None:
+            start, end = self.segment.start, self.segment.end
+        else:
+            raise ValueError("เลือกข้อความหรือส่วนก่อน (select a passage first)")
+        return {"doc_id": doc.doc_id, "start": start, "end": end, "quote": doc.text[start:end]}
+
+    def find_similar(self, coding_id: str | None = None, k: int = 8, other_areas: bool = False,
+                     backend: str | None = None):
+        """The passages of the collection's other documents (``other_areas``: of other areas
+        only) most similar to :meth:`similar_query`; returns ``(passages, backend, note)``.
+        Slow on a cold e5 cache: the panel calls it off the UI thread."""
+        from synthesis.panel.similar import choose_backend, memory_index, passages, store_dir_of
+        from synthesis.semantic.similar import similar
+
+        what = self.similar_query(coding_id)
+        store_dir = store_dir_of(self.source)
+        note = ""
+        if backend is None:
+            backend, note = choose_backend(store_dir)
+        if store_dir is not None:
+            found = similar(what, collection=store_dir.name, k=k, backend=backend, other_areas=other_areas,
+                            store_dir=store_dir)
+        else:
+            with self._similar_lock:
+                cached = self._memory_indexes
+                if backend not in cached:
+                    docs = self.source.load_many([d.doc_id for d in self.documents]) \
+                        if hasattr(self.source, "load_many") else [self.source.load(d.doc_id) for d in self.documents]
+                    cached[backend] = memory_index(docs, backend)
+            found = similar(what, k=k, other_areas=other_areas, index=cached[backend])
+        titles = {info.doc_id: info.title for info in self.documents}
+        return [p for p in passages(found, titles) if p.score > 0], backend, note  # 0: nothing in common
 
     def compare_with(self, other: str):
         """This coder and ``other`` side by side on the open document, segment by segment."""

@@ -232,3 +232,30 @@ def make_suggester(codings: list[Coding], codebook: Codebook, source=None,
         if suggester is not None:
             return suggester
     raise ValueError(f"no suggester available among {prefer}")
+
+
+def decision_engine(suggestion: Suggestion, suggester, codebook: Codebook | None) -> tuple[str, dict]:
+    """Which machine proposed ``suggestion`` and its identity, for the accept/reject log
+    (:func:`synthesis.semantic.provenance.log_decision`): ``machine.rules`` (a hash of the
+    codebook's rules), ``machine.tfidf-lr`` (the engine's vocabulary and weights) or
+    ``machine.word-overlap`` (a hash of the coded quotes' word profiles it compares with).
+
+    >>> decision_engine(Suggestion("d", 0, 6, "fund", 0.5, "similar"), SimilarSuggester([]), None)[0]
+    'machine.word-overlap'
+    """
+    import hashlib
+    import json
+
+    from synthesis.semantic.provenance import rules_identity, suggestion_model_identity
+
+    if suggestion.source == "rule" and codebook is not None:
+        return "machine.rules", rules_identity(codebook)
+    model = getattr(suggester, "model", None)
+    if suggestion.source == "model" and model is not None:
+        return "machine.tfidf-lr", suggestion_model_identity(model)
+    profiles = getattr(suggester, "profiles", {})
+    text = json.dumps({code: sorted(bag.items()) for code, bag in sorted(profiles.items())}, ensure_ascii=False)
+    return "machine.word-overlap", {"engine": f"word overlap ({type(suggester).__name__})", "version": "1",
+                                    "weights_sha256": hashlib.sha256(text.encode()).hexdigest(),
+                                    "parameters": {"min_score": getattr(suggester, "min_score", None),
+                                                   "source": suggestion.source}}

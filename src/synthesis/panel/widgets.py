@@ -122,11 +122,20 @@ class CodingPanel(w.VBox):
         self.bulk_code.observe(lambda _: self._show_bulk(), names="value")
         self.bulk_box = w.VBox()
         self.bulk_box.add_class("syn-bulk")
+        similar = w.Button(description="ข้อความคล้ายกัน (similar passages)", layout=w.Layout(width="auto"),
+                           tooltip="passages of other documents close to the selection or this segment")
+        similar.add_class("syn-similar")
+        similar.on_click(lambda _: self.find_similar())
+        self.similar_other_areas = w.Checkbox(description="พื้นที่อื่นเท่านั้น (other areas only)", indent=False)
+        self.similar_box = w.VBox()
+        self.similar_box.add_class("syn-similar-box")
+        self._similar_thread: threading.Thread | None = None
         middle = w.VBox([self.view, w.HBox([previous, following, self.target]),
                          w.HTML("<b>รหัสในส่วนนี้ (codings here)</b>"), self.codings_box,
                          w.HTML("<b>ข้อเสนอแนะรหัส (suggestions)</b>"), self.suggestions_box,
                          w.HTML("<b>ข้อเสนอแนะทั้งเอกสารของรหัสหนึ่ง (a code's suggestions in this document)</b>"),
-                         self.bulk_code, self.bulk_box],
+                         self.bulk_code, self.bulk_box,
+                         w.HBox([similar, self.similar_other_areas]), self.similar_box],
                         layout=w.Layout(width="48%", margin="0 8px"))
         # the codebook
         self.code_search = w.Text(placeholder="ค้นรหัส (find a code)", continuous_update=True,
@@ -404,7 +413,10 @@ class CodingPanel(w.VBox):
                           layout=w.Layout(width="4em"))
         remove.add_class("syn-remove")
         remove.on_click(lambda _, cid=coding.coding_id: self._remove(cid))
-        row = w.HBox([label, memo, remove])
+        like = w.Button(description="คล้าย", tooltip="similar passages (ข้อความคล้ายกัน)", layout=w.Layout(width="4.5em"))
+        like.add_class("syn-similar-coding")
+        like.on_click(lambda _, cid=coding.coding_id: self.find_similar(cid))
+        row = w.HBox([label, memo, remove, like])
         row.add_class("syn-coding")
         row.add_class(f"syn-in-{self.state.segment_index}")  # which segment the row belongs to
         return row
@@ -598,6 +610,61 @@ class CodingPanel(w.VBox):
         self._act(self.state.jump_to, doc_id, start, end)
         self._refresh_list()
         self.view.send({"type": "scroll", "index": self.state.segment_index})
+
+    # --- similar passages (issue 18) ----------------------------------------------------------------------
+    def find_similar(self, coding_id: str | None = None, wait: bool = False) -> threading.Thread | None:
+        """Look for passages similar to a coding, the selection or the current segment in a
+        background thread (a cold e5 index takes minutes); the pane shows them when ready.
+        ``wait`` joins the thread (tests, notebooks)."""
+        if self._similar_thread is not None and self._similar_thread.is_alive():
+            self._say("กำลังค้นข้อความคล้ายกันอยู่ (already searching)")
+            return self._similar_thread
+        try:
+            query = self.state.similar_query(coding_id)
+        except ERRORS as error:
+            self._say(str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error), error=True)
+            return None
+        other_areas = bool(self.similar_other_areas.value)
+        self.similar_box.children = (w.HTML(f"<small>กำลังค้นข้อความที่คล้าย «{escape(query['quote'][:40])}»… "
+                                            f"(searching)</small>"),)
+        thread = threading.Thread(target=self._similar_worker, args=(coding_id, other_areas),
+                                  name="synthesis-panel-similar", daemon=True)
+        self._similar_thread = thread
+        thread.start()
+        if wait:
+            thread.join()
+        return thread
+
+    def _similar_worker(self, coding_id: str | None, other_areas: bool) -> None:
+        try:
+            found, backend, note = self.state.find_similar(coding_id, other_areas=other_areas)
+        except Exception as error:  # noqa: BLE001 - shown in the pane, the coder can go on
+            self.similar_box.children = (w.HTML(f"<small style='color:#b00020'>ค้นข้อความคล้ายกันไม่ได้ "
+                                                f"(similar passages failed): {escape(error)}</small>"),)
+            return
+        with self._drawing:
+            self.show_similar(found, backend, note)
+
+    def show_similar(self, found, backend: str, note: str = "") -> None:
+        """Fill the pane: each passage with its score, document title and areas (all escaped)
+        and a jump when the document is in this collection."""
+        head = (f"<small>ข้อความคล้ายกัน {len(found)} รายการ · เครื่องมือ {escape(backend)}"
+                f"{' · ' + str(escape(note)) if note else ''}</small>")
+        rows = []
+        for item in found:
+            text = w.HTML(f"<b class='syn-score'>{item.score:.2f}</b> <small>{escape(item.title)}"
+                          f" · {escape(item.areas or 'ไม่ระบุพื้นที่')}</small><br>{escape(item.text[:200])}",
+                          layout=w.Layout(width="80%"))
+            parts = [text]
+            if item.in_collection:
+                jump = w.Button(description="ไปที่", tooltip="jump to the passage", layout=w.Layout(width="4em"))
+                jump.add_class("syn-jump")
+                jump.on_click(lambda _, p=item: self._jump(p.doc_id, p.start, p.end))
+                parts.append(jump)
+            row = w.HBox(parts)
+            row.add_class("syn-similar-row")
+            rows.append(row)
+        self.similar_box.children = (w.HTML(head), *rows)
 
     # --- comparing with another coder --------------------------------------------------------------------
     def _refresh_compare_options(self) -> None:

@@ -13,11 +13,9 @@ True
 
 from synthesis.semantic.backends import backend_names, get_backend, register_backend
 
+# Imported here, not on first use: importing the submodule ``synthesis.semantic.similar`` binds
+# the package's ``similar`` to that module, so a lazy wrapper stopped being callable after the
+# first call (``synthesis.semantic.similar(...)`` -> "'module' object is not callable").
+from synthesis.semantic.similar import similar  # noqa: E402
+
 __all__ = ["backend_names", "get_backend", "register_backend", "similar"]
-
-
-def similar(*args, **kwargs):
-    """See :func:`synthesis.semantic.similar.similar` (imported on first use)."""
-    from synthesis.semantic.similar import similar as _similar
-
-    return _similar(*args, **kwargs)

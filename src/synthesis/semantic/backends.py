@@ -91,7 +91,7 @@ class TfidfBackend:
 
     name = "tfidf"
     cached = False
-    version = "1"
+    version = "2"  # 2: no LSA below 2 x dims units
 
     def __init__(self, dims: int = 128, seed: int = 0):
         self.dims, self.seed = dims, seed
@@ -114,7 +114,11 @@ class TfidfBackend:
         self._vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
         matrix = self._vectorizer.fit_transform([list(t) for t in tokens])
         dims = min(self.dims, matrix.shape[0] - 1, matrix.shape[1] - 1)
-        self._svd = TruncatedSVD(dims, random_state=self.seed).fit(matrix) if dims >= 2 else None
+        # LSA only when it reduces: on a handful of units an SVD to n-1 dimensions drops a
+        # direction that can carry all two passages share (two rubber-price sentences of 8
+        # came out at cosine -0.01); below 2 x dims units the TF-IDF rows are used as they are.
+        enough = matrix.shape[0] > 2 * self.dims
+        self._svd = TruncatedSVD(dims, random_state=self.seed).fit(matrix) if dims >= 2 and enough else None
         return self
 
     def encode(self, texts: Sequence[str], tokens: Sequence[Sequence[str]] | None = None) -> np.ndarray:
