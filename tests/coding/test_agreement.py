@@ -114,3 +114,122 @@ def test_agreement_units_levels():
     assert list(docs.end) == [40]
     with pytest.raises(ValueError, match="unit must be"):
         units_from_segments(segments, "page")
+
+
+# the counts-based path of `agreement` against the general coefficients --------------------
+def _reference_row(code, ratings):
+    """`agreement`'s row as the general functions compute it (the loop it replaced)."""
+    from synthesis.coding.agreement import percent_agreement
+
+    n = len(ratings[0])
+    row = {"code_id": code, "units": n, "coded_by_any": int(sum(any(u) for u in zip(*ratings)))}
+    if n == 0:
+        return {**row, "percent_agreement": np.nan, "cohen_kappa": np.nan, "fleiss_kappa": np.nan,
+                "krippendorff_alpha": np.nan}
+    row["percent_agreement"] = percent_agreement(ratings)
+    row["cohen_kappa"] = cohen_kappa(*ratings) if len(ratings) == 2 else np.nan
+    row["fleiss_kappa"] = fleiss_kappa([[unit.count(0), unit.count(1)] for unit in map(list, zip(*ratings))])
+    row["krippendorff_alpha"] = krippendorff_alpha(ratings)
+    return row
+
+
+def _assert_rows_equal(ours: dict, theirs: dict):
+    assert ours.keys() == theirs.keys()
+    for key, value in theirs.items():
+        if isinstance(value, float) and math.isnan(value):
+            assert math.isnan(ours[key]), key
+        elif isinstance(value, float):
+            assert ours[key] == pytest.approx(value, rel=1e-12, abs=1e-12), key
+        else:
+            assert ours[key] == value, key
+
+
+@pytest.mark.parametrize("coders", [2, 3, 4])
+def test_agreement_binary_row_equals_general_coefficients(coders):
+    from synthesis.coding.agreement import _row
+
+    rng = np.random.default_rng(coders)
+    for trial in range(40):
+        n = int(rng.integers(1, 60))
+        prevalence = rng.choice([0.0, 0.05, 0.3, 0.7, 1.0])
+        data = (rng.random((coders, n)) < prevalence).astype(int)
+        if trial % 3 == 0:  # coders that mostly agree, as real coders do
+            data[1:] = np.where(rng.random((coders - 1, n)) < 0.9, data[0], data[1:])
+        ratings = data.tolist()
+        _assert_rows_equal(_row("c", data), _reference_row("c", ratings))
+
+
+def test_agreement_binary_row_two_coders_exact():
+    """Two coders: every count is an integer, so the closed form is bit-for-bit the loop."""
+    from synthesis.coding.agreement import _row
+
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        data = (rng.random((2, int(rng.integers(2, 80)))) < 0.4).astype(int)
+        ours, theirs = _row("c", data), _reference_row("c", data.tolist())
+        for key in ("percent_agreement", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha"):
+            assert ours[key] == theirs[key] or (math.isnan(ours[key]) and math.isnan(theirs[key]))
+
+
+def test_agreement_binary_row_empty_and_single_value():
+    from synthesis.coding.agreement import _row
+
+    assert math.isnan(_row("c", np.zeros((2, 0), dtype=int))["krippendorff_alpha"])
+    all_no = _row("c", np.zeros((2, 5), dtype=int))
+    assert all_no["percent_agreement"] == 1.0 and all_no["coded_by_any"] == 0
+    assert math.isnan(all_no["krippendorff_alpha"]) and math.isnan(all_no["cohen_kappa"])
+
+
+def test_agreement_hypothesis_row_equals_general_coefficients():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from synthesis.coding.agreement import _row
+
+    @hypothesis.settings(max_examples=150, deadline=None)
+    @hypothesis.given(st.integers(2, 4).flatmap(
+        lambda k: st.lists(st.lists(st.integers(0, 1), min_size=k, max_size=k), min_size=1, max_size=30)))
+    def check(units_by_coder):
+        ratings = [list(column) for column in zip(*units_by_coder)]
+        _assert_rows_equal(_row("c", np.array(ratings)), _reference_row("c", ratings))
+
+    check()
+
+
+def test_agreement_demo_codings_equal_general_coefficients():
+    """The demo's coders, on units cut at every coding boundary: the table `agreement` builds
+    equals the one the general coefficients give, code by code and pooled."""
+    from pathlib import Path
+
+    from synthesis.coding.agreement import _compared_units, unit_codes
+    from synthesis.coding.codings import CodingStore
+
+    lessons = Path(__file__).resolve().parents[2] / "lessons"
+    store = CodingStore(lessons)
+    coders = ["coder_a", "coder_b", "consensus"]
+    codings = [c for coder in coders for c in store.load(coder)]
+    if not codings:
+        pytest.skip("no demo codings")
+    cuts: dict = {}
+    for coding in codings:
+        cuts.setdefault(coding.doc_id, set()).update({coding.start, coding.end})
+    rows = [{"doc_id": doc, "start": a, "end": b}
+            for doc, points in cuts.items() for a, b in zip(sorted(points), sorted(points)[1:])]
+    frame = pd.DataFrame(rows)
+    for pair in (coders[:2], coders):
+        result = agreement(codings, frame, pair)
+        chosen = [c for c in codings if c.coder in pair]
+        compared = _compared_units(chosen, frame, pair)
+        applied = unit_codes(chosen, compared)
+        codes = sorted({c.code_id for c in chosen})
+        pooled = [[] for _ in pair]
+        expected = []
+        for code in codes:
+            ratings = [[int(code in applied.get((i, coder), ())) for i in compared.index] for coder in pair]
+            for pool, own in zip(pooled, ratings):
+                pool.extend(own)
+            expected.append(_reference_row(code, ratings))
+        expected.append(_reference_row("ALL", pooled))
+        assert len(result) == len(expected) > 2
+        for ours, theirs in zip(result.to_dict("records"), expected):
+            _assert_rows_equal(ours, theirs)

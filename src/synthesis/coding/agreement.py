@@ -188,31 +188,79 @@ def agreement(codings: Iterable[Coding], units: pd.DataFrame, coders: Sequence[s
     if skip_uncoded:
         compared = compared.drop(index=uncoded)
     codes = sorted(codes) if codes is not None else sorted({c.code_id for c in codings})
-    rows, pooled = [], [[] for _ in coders]
-    for code in codes:
-        ratings = [[int(code in applied.get((i, coder), ())) for i in compared.index] for coder in coders]
-        for pool, own in zip(pooled, ratings):
-            pool.extend(own)
-        rows.append(_row(code, ratings))
-    rows.append(_row("ALL", pooled))
+    decisions = _decisions(applied, compared.index, coders, codes)
+    rows = [_row(code, decisions[:, position, :]) for position, code in enumerate(codes)]
+    rows.append(_row("ALL", decisions.reshape(len(coders), -1)))
     result = pd.DataFrame(rows)
     result.attrs.update(units=len(compared), uncoded_units=len(uncoded), coders=coders,
                         uncoded="skipped" if skip_uncoded else "counted as agreement on absence")
     return result
 
 
-def _row(code: str, ratings: list[list[int]]) -> dict:
-    n = len(ratings[0])
-    row = {"code_id": code, "units": n, "coded_by_any": int(sum(any(u) for u in zip(*ratings)))}
+def _decisions(applied: dict[tuple[int, str], set[str]], unit_index: pd.Index, coders: list[str],
+               codes: list[str]) -> np.ndarray:
+    """coders × codes × units, 1 where the coder applied the code to the unit (the ``ALL``
+    row pools them code after code, as one coder's list of decisions)."""
+    decisions = np.zeros((len(coders), len(codes), len(unit_index)), dtype=np.int64)
+    code_position = {code: i for i, code in enumerate(codes)}
+    unit_position = {index: i for i, index in enumerate(unit_index)}
+    coder_position = {coder: i for i, coder in enumerate(coders)}
+    for (index, coder), applied_codes in applied.items():
+        if index not in unit_position or coder not in coder_position:
+            continue
+        for code in applied_codes:
+            if code in code_position:
+                decisions[coder_position[coder], code_position[code], unit_position[index]] = 1
+    return decisions
+
+
+def _row(code: str, ratings: np.ndarray | list[list[int]]) -> dict:
+    """The coefficients of one code from its coders × units yes/no table, computed from counts
+    (the same values as the general functions above: ``tests/coding/test_agreement.py``)."""
+    ratings = np.asarray(ratings, dtype=np.int64)
+    coders, n = ratings.shape
+    yes = ratings.sum(axis=0)
+    row = {"code_id": code, "units": n, "coded_by_any": int((yes > 0).sum())}
     if n == 0:
         return {**row, "percent_agreement": np.nan, "cohen_kappa": np.nan, "fleiss_kappa": np.nan,
                 "krippendorff_alpha": np.nan}
-    row["percent_agreement"] = percent_agreement(ratings)
-    row["cohen_kappa"] = cohen_kappa(*ratings) if len(ratings) == 2 else np.nan
-    counts = [[sum(1 for r in unit if r == 0), sum(1 for r in unit if r == 1)] for unit in zip(*ratings)]
-    row["fleiss_kappa"] = fleiss_kappa(counts)
-    row["krippendorff_alpha"] = krippendorff_alpha(ratings)
+    row["percent_agreement"] = float(np.mean((yes == 0) | (yes == coders)))
+    row["cohen_kappa"] = _binary_cohen(ratings) if coders == 2 else np.nan
+    row["fleiss_kappa"] = fleiss_kappa(np.stack([coders - yes, yes], axis=1))
+    row["krippendorff_alpha"] = _binary_krippendorff(yes, coders)
     return row
+
+
+def _binary_cohen(ratings: np.ndarray) -> float:
+    """:func:`cohen_kappa` of two coders' 0/1 lists, from their counts (same arithmetic)."""
+    a, b = ratings
+    n = len(a)
+    observed = int((a == b).sum()) / n
+    yes_a, yes_b = int(a.sum()), int(b.sum())
+    expected = (yes_a * yes_b + (n - yes_a) * (n - yes_b)) / (n * n)
+    if expected == 1:
+        return float("nan")
+    return round((observed - expected) / (1 - expected), 12)
+
+
+def _binary_krippendorff(yes: np.ndarray, coders: int) -> float:
+    """:func:`krippendorff_alpha` of complete 0/1 data (every coder rated every unit), from
+    how many coders said yes on each unit: the coincidence table in closed form."""
+    if coders < 2:
+        return float("nan")
+    no = coders - yes
+    pairs = float(coders - 1)
+    ones = float((yes * (yes - 1)).sum()) / pairs  # o_11
+    zeros = float((no * (no - 1)).sum()) / pairs   # o_00
+    mixed = float((yes * no).sum()) / pairs        # o_01 = o_10
+    total = ones + zeros + 2 * mixed
+    if total == 0:
+        return float("nan")
+    marginal_yes, marginal_no = ones + mixed, zeros + mixed
+    expected_disagreement = 2 * marginal_yes * marginal_no
+    if expected_disagreement == 0:
+        return float("nan")
+    return float(1 - (total - 1) * (2 * mixed) / expected_disagreement)
 
 
 def disagreements(codings: Iterable[Coding], units: pd.DataFrame, coders: Sequence[str]) -> pd.DataFrame:
