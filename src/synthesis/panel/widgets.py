@@ -3,7 +3,9 @@
 Layout: the document list, its filters and a search in the document on the left; the open
 document in the middle (an anywidget with margin stripes that reports selections, clicks and
 keys), with the current segment's codings (memo, remove) and suggestions (score, rule, accept,
-reject, all of a code at once) below it; the codebook on the right: a search, the tree with
+reject, all of a code at once; accept and reject are logged with the engine that proposed) and
+the similar passages of other documents (from the selection, the segment or a coding; searched
+in a background thread, with titles, areas and a jump) below it; the codebook on the right: a search, the tree with
 counts and hot keys, the definition of the code in view, its retrieved segments, the
 comparison with another coder or the consensus, and the form to add a code. Every handler
 calls one state method and redraws only what changed; an error is shown in the status line,
