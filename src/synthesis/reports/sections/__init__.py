@@ -22,6 +22,7 @@ from synthesis.reports.sections.common import *  # noqa: F401,F403
 from synthesis.reports.sections.documents import *  # noqa: F401,F403
 from synthesis.reports.sections.facts import *  # noqa: F401,F403
 from synthesis.reports.sections.matrix import *  # noqa: F401,F403
+from synthesis.reports.sections.machine import *  # noqa: F401,F403
 from synthesis.reports.sections.methods import *  # noqa: F401,F403
 from synthesis.reports.sections.people import *  # noqa: F401,F403
 from synthesis.reports.sections.quotes import *  # noqa: F401,F403
