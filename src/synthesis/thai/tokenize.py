@@ -726,16 +726,32 @@ def _prefer_common_reading(cuts: list[int], texts: list[str], dictionary: Dictio
     >>> cuts, texts
     ([0, 3, 6], ['บอก', 'ว่า'])
     """
+    count = len(texts)
+    if count < 2:
+        return
     readings = _readings(dictionary)
-    extendable, row_of, no_row = readings.extendable, readings.answers.get, {}
-    for index in compress(range(len(texts) - 1), map(extendable.__contains__, texts)):  # (C loops)
-        first, second = texts[index], texts[index + 1]
-        size = row_of(first, no_row).get(second)
-        if size is None:
-            size = readings.shift(first, second)  # (and a first word changed by the pair before)
-        if size:
+    # The pairs that may move: a first word that may grow (one set lookup per token, in C;
+    # one token in seven) before a second word that may give its first characters.
+    splittable = readings.splittable
+    candidates = [index for index in compress(range(count - 1), map(readings.extendable.__contains__, texts))
+                  if texts[index + 1] in splittable]
+    row_of, no_row, last, done = readings.answers.get, {}, count - 2, -1
+    for index in candidates:
+        if index <= done:
+            continue  # its first word was changed and asked about already
+        while True:
+            first, second = texts[index], texts[index + 1]
+            size = row_of(first, no_row).get(second)
+            if size is None:
+                size = readings.shift(first, second)
+            if not size:
+                break
             texts[index], texts[index + 1] = first + second[:size], second[size:]
             cuts[index + 1] += size
+            if index == last:
+                break
+            index += 1  # the next pair's first word changed: ask again now, left to right
+        done = index
 
 
 def _join(groups: list[list], index: int, lexicon: _Lexicon) -> None:
@@ -784,20 +800,51 @@ def join_name_parts(tokens: TokenList, entities, labels: tuple[str, ...] = ("PER
     for entity in entities:
         if entity.label not in labels:
             continue
+        low = bisect_right(bounds, entity.start)
+        if low >= len(bounds) or bounds[low] >= entity.end:
+            continue  # no cut inside the entity (most names): no part to look at
         for part in _NAME_PART.finditer(text, entity.start, entity.end):
             low = bisect_right(bounds, part.start())
             high = bisect_left(bounds, part.end())
             if high <= low:
                 continue
             if terms is None:
-                terms, texts = frozenset(load_dictionary().terms), tokens.texts
+                terms, texts = _term_set(load_dictionary()), tokens.texts
             # the cuts strictly inside the part, but those next to a domain term
             drop.update(i for i in range(low, high) if texts[i - 1] not in terms and texts[i] not in terms)
     if not drop:
         return tokens
     order = sorted(drop)
     kept = _without_indexes(bounds, order)
-    return TokenList(text, kept, pos=None if tokens.pos is None else _without_indexes(tokens.pos, order))
+    return TokenList(text, kept, pos=None if tokens.pos is None else _without_indexes(tokens.pos, order),
+                     texts=_joined_texts(tokens.texts, text, bounds, order))
+
+
+@lru_cache(maxsize=4)
+def _term_set(dictionary: Dictionary) -> frozenset[str]:
+    return frozenset(dictionary.terms)
+
+
+def _joined_texts(texts: list[str], text: str, bounds: list[int], order: list[int]) -> list[str]:
+    """The tokens' strings once the cuts at ``order`` (sorted indexes into ``bounds``) are
+    gone: the others' strings are copied in slices (``TokenList`` would otherwise slice every
+    token of the text again), each joined token is sliced from ``text``.
+
+    >>> _joined_texts(["สะ", "มะ", "แอ", " ", "ขาย"], "สะมะแอ ขาย", [0, 2, 4, 6, 7, 10], [1, 2])
+    ['สะมะแอ', ' ', 'ขาย']
+    """
+    joined, start, index, count = [], 0, 0, len(order)
+    while index < count:
+        first = last = order[index]  # a run of removed cuts first … last joins tokens first-1 … last
+        while index + 1 < count and order[index + 1] == last + 1:
+            index += 1
+            last += 1
+        joined.extend(texts[start : first - 1])
+        joined.append(text[bounds[first - 1] : bounds[last + 1]])
+        start = last + 1
+        index += 1
+    joined.extend(texts[start:])
+    return joined
 
 
 def _without_indexes(items: list, indexes: list[int]) -> list:
