@@ -84,3 +84,33 @@ def test_review_doctests_of_the_report_modules(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_review_sources_and_call_graph_read_once_per_kernel(monkeypatch):
+    """A kernel shows the same functions in every review block of every report: their source
+    is read and their calls parsed once, with the same blocks as a fresh read gives."""
+    from types import SimpleNamespace
+
+    from synthesis.reports import sections
+
+    context = SimpleNamespace(parameters={"area": "yala-bala"}, extras={"review_commit": "abc123"})
+    code = "sections.quotes_html(sections.strongest_quotes(ctx))"
+    review._source.cache_clear()
+    review._callees.cache_clear()
+    first = str(review.section_html(context, code, {"sections": sections}, []))
+    reads = []
+    real = review.inspect.getsource
+    monkeypatch.setattr(review.inspect, "getsource", lambda f: reads.append(f) or real(f))
+    again = str(review.section_html(context, code, {"sections": sections}, []))
+    assert again == first and reads == []
+    review._source.cache_clear()
+    review._callees.cache_clear()
+    fresh = str(review.section_html(context, code, {"sections": sections}, []))
+    assert fresh == first and reads  # nothing cached: read again, the same block
+
+
+def test_review_source_of_a_function_without_one_is_none():
+    namespace = {}
+    exec("def made_here():\n    return 1", namespace)
+    assert review._source(namespace["made_here"]) is None
+    assert review._callees(namespace["made_here"]) == ()

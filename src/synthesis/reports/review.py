@@ -108,15 +108,34 @@ def functions_called(code: str, namespace: dict[str, Any], depth: int = MAX_DEPT
             seen[function] = None
             if level + 1 >= depth or not inspect.isfunction(function):
                 continue
-            try:
-                source = inspect.getsource(function)
-                tree = ast.parse(_dedented(source))
-            except (OSError, TypeError, SyntaxError):
-                continue
-            scope = {**function.__globals__, **_local_imports(function, tree)}
-            following += [v for v in (_resolve(n, scope) for n in _ordered_calls(tree)) if _is_ours(v)]
+            following += _callees(function)
         frontier = following
     return list(seen)
+
+
+@functools.lru_cache(maxsize=None)
+def _source(function: Callable) -> str | None:
+    """``inspect.getsource`` of a function or class, read once per kernel (every review block
+    of every report a kernel runs shows the same functions); None when it has no source."""
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def _callees(function: Callable) -> tuple:
+    """The ``synthesis`` functions and classes ``function``'s body calls, in reading order;
+    the call graph is walked once per kernel."""
+    source = _source(function)
+    if source is None:
+        return ()
+    try:
+        tree = ast.parse(_dedented(source))
+    except SyntaxError:
+        return ()
+    scope = {**function.__globals__, **_local_imports(function, tree)}
+    return tuple(v for v in (_resolve(n, scope) for n in _ordered_calls(tree)) if _is_ours(v))
 
 
 def _ordered_calls(code) -> list[str]:
@@ -181,11 +200,10 @@ def section_html(context, code: str, namespace: dict[str, Any], reads: list[tupl
     functions = functions_called(code, namespace)
     sources = []
     for function in functions:
-        try:
-            source = inspect.getsource(function)
-            where = f"{function.__module__}.{function.__qualname__}"
-        except (OSError, TypeError):
+        source = _source(function)
+        if source is None:
             continue
+        where = f"{function.__module__}.{function.__qualname__}"
         sources.append(h.details(h.tag("code", where), h.tag("pre", h.tag("code", source))))
     parameters = effective_parameters(context)
     read_rows = [h.tag("li", what, " — ", selection, f" — {rows} แถว (rows)") for what, selection, rows in reads]
