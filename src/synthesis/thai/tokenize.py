@@ -529,7 +529,7 @@ def _lexicon(dictionary: Dictionary) -> _Lexicon:
 
 def _mend_fragments(cuts: list[int], texts: list[str], dictionary: Dictionary) -> tuple[list[int], list[str]]:
     """``cuts`` and ``texts`` with the pieces of unknown words joined (the rule in the
-    module notes); the lists are returned unchanged when no token is a fragment.
+    module notes); the lists themselves are returned when no piece is joined.
 
     >>> _mend_fragments([0, 3, 5, 6], ["กรด", "แอ", "ป"], load_dictionary())
     ([0, 3, 6], ['กรด', 'แอป'])
@@ -540,26 +540,35 @@ def _mend_fragments(cuts: list[int], texts: list[str], dictionary: Dictionary) -
         return cuts, texts
     classes = lexicon.classes
     count = len(texts)
-    new_cuts, new_texts, done = [], [], 0  # tokens before ``done`` are copied already
+    new_cuts, new_texts = [], []
+    done, copied = 0, 0  # tokens before ``done`` are looked at, before ``copied`` copied
     for index in compress(range(count), map(fragments.__contains__, texts)):  # (C loops)
         if index < done:
-            continue  # inside a run mended already
+            continue  # inside a run looked at already
         start = index
         while start > 0 and classes[texts[start - 1]] != _OTHER:
             start -= 1
         end = index + 1
         while end < count and classes[texts[end]] != _OTHER:
             end += 1
-        new_cuts.extend(cuts[done:start])
-        new_texts.extend(texts[done:start])
+        done = end
+        if end - start == 1:
+            continue  # an unknown word standing alone (most fragments): nothing to join
         run = texts[start:end]
-        for size, text in _mend_run(run, [classes[t] for t in run], lexicon):
+        mended = _mend_run(run, [classes[t] for t in run], lexicon)
+        if len(mended) == len(run):
+            continue  # nothing joined: the run's tokens stay as they are
+        new_cuts.extend(cuts[copied:start])
+        new_texts.extend(texts[copied:start])
+        for size, text in mended:
             new_cuts.append(cuts[start])
             new_texts.append(text)
             start += size
-        done = end
-    new_cuts.extend(cuts[done:])
-    new_texts.extend(texts[done:])
+        copied = end
+    if not copied:
+        return cuts, texts
+    new_cuts.extend(cuts[copied:])
+    new_texts.extend(texts[copied:])
     return new_cuts, new_texts
 
 
