@@ -289,3 +289,123 @@ def test_tokenize_corpus_fragments_of_names_and_unknown_pieces():
     assert count == 10
     assert [(text[s:e], kind) for s, e, kind in found] == [
         ("ซา", "name"), ("ลมะห์", "name"), ("ดอ", "name"), ("เลาะ", "name"), ("ฟอร์", "word")]
+
+
+# --- the post-pass's shortcuts give the same tokens as the plain rules -----------------------------
+
+def _plain_prefer_common_reading(cuts: list[int], texts: list[str]) -> None:
+    """Rule c asked of every adjacent pair, left to right (what the prefiltered pass must equal)."""
+    readings = tokenize_module._readings(load_dictionary())
+    for index in range(len(texts) - 1):
+        size = readings.shift(texts[index], texts[index + 1])
+        if size:
+            first, second = texts[index], texts[index + 1]
+            texts[index], texts[index + 1] = first + second[:size], second[size:]
+            cuts[index + 1] += size
+
+
+def _plain_mend_fragments(cuts: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
+    """Rules a and b on every run of Thai-letter tokens, without the shortcuts."""
+    lexicon = tokenize_module._lexicon(load_dictionary())
+    classes = [lexicon.classify(text) for text in texts]
+    new_cuts, new_texts, start = [], [], 0
+    while start < len(texts):
+        end = start + 1
+        if classes[start] != tokenize_module._OTHER:
+            while end < len(texts) and classes[end] != tokenize_module._OTHER:
+                end += 1
+        position = start
+        for size, text in tokenize_module._mend_run(texts[start:end], classes[start:end], lexicon):
+            new_cuts.append(cuts[position])
+            new_texts.append(text)
+            position += size
+        start = end
+    return new_cuts + cuts[len(texts):], new_texts
+
+
+_READING_PIECES = ["บอ", "กว่า", "พื้น", "ที่อื่น", "เอก", "สารสังเคราะห์", "ข้อ", "ความใน", "นา", "ยมะ",
+                   "ห้อง", "น้ำสะอาด", "ถุง", "มือจับ", "ยาย", "ปวด", "ค่า", "น้ำยาง", "ก็", "ดีขึ้น", "ที่",
+                   "ตั้งอยู่", "มา", "ว่า", "ก", "สาร", "กว่าที่", "ความ", " ", "12", "ฟอร์", "มิ", "แอ", "ป",
+                   "เพื่อน", "ฝูงชน", "บทความ", "ซ่อง", "เสพติด", "ต่อว่า"]
+
+
+def _cuts_of(pieces: list[str]) -> list[int]:
+    cuts = [0]
+    for piece in pieces:
+        cuts.append(cuts[-1] + len(piece))
+    return cuts
+
+
+@given(st.lists(st.sampled_from(_READING_PIECES), max_size=40))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tokenize_common_reading_prefilter_same_as_every_pair(pieces):
+    cuts, texts = _cuts_of(pieces), list(pieces)
+    plain_cuts, plain_texts = list(cuts), list(texts)
+    tokenize_module._prefer_common_reading(cuts, texts, load_dictionary())
+    _plain_prefer_common_reading(plain_cuts, plain_texts)
+    assert (cuts, texts) == (plain_cuts, plain_texts)
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ["บอ", "กว่า", "บอ", "กว่า"],
+        ["เอก", "สารสังเคราะห์", "ข้อ", "ความใน", "บอ", "กว่า"],
+        ["นา", "ยมะ", "นา", "ยมะ", "ยาย"],
+        # a moved cut makes the next pair a candidate it was not: เพื่อนฝูง|ชนบท|ความ
+        ["เพื่อน", "ฝูงชน", "บทความ"],
+        ["ซ่อง", "เสพติด", "ต่อว่า", "บอ", "กว่า"],
+    ],
+)
+def test_tokenize_common_reading_prefilter_same_on_runs_of_pairs(pieces):
+    cuts, texts = _cuts_of(pieces), list(pieces)
+    plain_cuts, plain_texts = list(cuts), list(texts)
+    tokenize_module._prefer_common_reading(cuts, texts, load_dictionary())
+    _plain_prefer_common_reading(plain_cuts, plain_texts)
+    assert (cuts, texts) == (plain_cuts, plain_texts) and texts != pieces
+
+
+@given(st.lists(st.sampled_from(["นู", "ร", "ฮา", "แอ", "ป", "ฟอร์", "มิ", "ก", "ยา", "มี", "ละห์", "กรด", "สะ",
+                                 "มะ", "ค่ะ", "ตี", "เรื่อ", "ง", "ซุฮ", "รี", "ทุกคน", " ", ":", "12", "ๆ", "a"]),
+                max_size=40))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tokenize_mend_shortcuts_same_as_every_run(pieces):
+    cuts = _cuts_of(pieces)
+    assert tokenize_module._mend_fragments(list(cuts), list(pieces), load_dictionary()) == \
+        _plain_mend_fragments(cuts, list(pieces))
+
+
+@pytest.mark.parametrize("pieces", [["กรด", " ", "ฟอร์"], ["มี", "กรด"], ["ซุฮ", ":", "12"]])
+def test_tokenize_mend_gives_back_the_lists_when_nothing_joins(pieces):
+    cuts, texts = _cuts_of(pieces), list(pieces)
+    new_cuts, new_texts = tokenize_module._mend_fragments(cuts, texts, load_dictionary())
+    assert new_cuts is cuts and new_texts is texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["นางสาวมะนิง สะแลแม ขายกระจูด", "นายอิบรอฮิม สะมะแอ ประธานกลุ่ม\nนางศิริพร แก้วมณี เป็นผู้บันทึก",
+     "ก๊ะยาวาฮี ดอเลาะ และบังมะ สะมะแอ ร่วมประชุม", ""],
+)
+def test_tokenize_join_name_parts_strings_match_the_text(text):
+    doc = analyze(text)
+    joined = tokenize_module.join_name_parts(doc.tokens, doc.entities)
+    fresh = tokenize_module.TokenList(joined.text, joined.boundaries)
+    assert joined.texts == fresh.texts  # the carried strings are the slices of the text
+
+
+def test_tokenize_join_name_parts_strings_of_adjacent_and_separate_joins():
+    tokens = tokenize_module.TokenList("สะมะแอ ขาย", [0, 2, 4, 6, 7, 10], texts=["สะ", "มะ", "แอ", " ", "ขาย"])
+    joined = tokenize_module.join_name_parts(
+        tokens, [Entity(0, 6, "สะมะแอ", "PERSON"), Entity(7, 10, "ขาย", "PERSON")])
+    assert joined.texts == ["สะมะแอ", " ", "ขาย"] and joined.boundaries == [0, 6, 7, 10]
+    assert tokenize_module._joined_texts(list("abcdef"), "abcdef", [0, 1, 2, 3, 4, 5, 6], [1, 4, 5]) == \
+        ["ab", "c", "def"]
+
+
+def test_tokenize_join_name_parts_name_without_inner_cut_is_unchanged():
+    tokens = tokenize("นายอิบรอฮิม ขาย")
+    start = tokens.boundaries[1]
+    end = tokens.boundaries[2]
+    person = Entity(start, end, tokens.text[start:end], "PERSON")
+    assert tokenize_module.join_name_parts(tokens, [person]) is tokens
