@@ -11,8 +11,9 @@ file is never changed, and :attr:`Stripped.removed` logs every cut with its rule
 
 The rules, in order (a rule removes a whole line unless it says a word):
 
-0. ``site-banner``: the site's name over every page (``กองทุนสุขภาพตำบล - กองทุนหลักประกัน
-   สุขภาพท้องถิ่น - กปท``, :data:`SITE_BANNERS`), and a first line ``<site> | <section>``
+0. ``site-banner``: the site's name over every page, a line of two or three names joined by
+   `` - `` whose first starts with กองทุน and none holds a space or a dot (``กองทุนสุขภาพชุมชน -
+   กองทุนส่งเสริมสุขภาพระดับพื้นที่ - กสพ``, :data:`SITE_BANNER`), and a first line ``<site> | <section>``
    (``คนใต้สร้างสุข | ระบบติดตามโครงการ``); a fund's own line (``กองทุนหลักประกันสุขภาพ อบต.แค -
    กปท``) names the fund and stays;
 1. ``photo-list``: a line ``• photo , <w>x<h> pixel , <n> bytes.``;
@@ -38,9 +39,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# The names of the programme's sites, shown over every page they serve.
-SITE_BANNERS = frozenset({"กองทุนสุขภาพตำบล - กองทุนหลักประกันสุขภาพท้องถิ่น - กปท",
-                          "กองทุนสุขภาพตำบล - กองทุนหลักประกันสุขภาพท้องถิ่น"})
+# The name of a fund site, shown over every page it serves: two or three bare names joined by
+# " - ", the first a fund's (a fund's own line names its place, with a space or a dot, and stays).
+SITE_BANNER = re.compile(r"^กองทุน[\u0e00-\u0e7f]{2,40}(?: - [\u0e00-\u0e7f]{2,40}){1,2}$")
 # Material icon names the programme's sites draw (the browser shows an icon, a saved page the word).
 ICON_WORDS = frozenset({
     "directions_run", "stars", "star", "star_border", "star_half", "place", "circle", "room",
@@ -111,7 +112,7 @@ def strip_furniture(text: str) -> Stripped:
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         rule = _line_rule(body)
-        if body.strip() in SITE_BANNERS or (first and _FIRST_LINE_BANNER.match(body.strip())):
+        if SITE_BANNER.match(body.strip()) or (first and _FIRST_LINE_BANNER.match(body.strip())):
             rule = "site-banner"
         first = first and not body.strip()
         if rule:
