@@ -54,6 +54,8 @@ def test_codebook_navigation():
         ("  - {id: x, parent: nowhere, name_th: ก, name_en: X, colour: '#000000'}\n", "unknown parent 'nowhere'"),
         ("  - {id: y, name_th: ข, name_en: Y, colour: 'green'}\n", "is not #RRGGBB"),
         ("  - {id: z, name_th: ค, name_en: Z, rules: [{regex: 'ผู้นำ('}]}\n", "does not compile"),
+        ("  - {id: t, name_th: ฌ, name_en: T, rules: [{regex: '(กลุ่ม\\s*)+ออม'}]}\n", "nested repeat"),
+        ("  - {id: s, name_th: ญ, name_en: S, rules: [{regex: '(?:ยาง(?:พารา)*)*แผ่น'}]}\n", "nested repeat"),
         ("  - {id: w, name_th: ง, name_en: W, rules: [{keywords: [ยา], unit: page}]}\n", "unit 'page'"),
         ("  - {id: v, name_th: จ, name_en: V, rules: [{entities: [CITY]}]}\n", "unknown entity label 'CITY'"),
         ("  - {id: Bad Id, name_th: ฉ, name_en: B}\n", "lower-case ASCII"),
@@ -68,6 +70,12 @@ def test_codebook_validation_names_problem_and_line(snippet, expected):
     message = str(caught.value)
     assert expected in message
     assert f"book.yaml:{line}" in message
+
+
+@pytest.mark.parametrize("pattern", [r"ออม(?:ทรัพย์)?", r"(?:ผ่านการอบรม|ได้รับ)[^\n]{0,40}?[0-9๐-๙]+\s*คน", r"(?:อบต|ทต)\.[ก-๙]"])
+def test_codebook_bounded_regex_is_accepted(pattern):
+    book = parse_codebook(GOOD + f"  - {{id: r, name_th: ฎ, name_en: R, rules: [{{regex: '{pattern}'}}]}}\n")
+    assert book.codes["r"].rules[0].regex == pattern
 
 
 def test_codebook_validation_lists_every_problem():

@@ -432,6 +432,13 @@ def _rule_from_entry(raw: Any, where: str) -> tuple[Rule | None, list[str]]:
             re.compile(regex)
         except (re.error, TypeError) as error:
             problems.append(f"{where}: regex {regex!r} does not compile ({error})")
+        else:
+            from synthesis.coding.rules import unsafe_pattern  # (rules imports this module)
+
+            risk = unsafe_pattern(regex)
+            if risk:
+                problems.append(f"{where}: regex {regex!r}: {risk}; bound the inner repeat ({{0,40}}) "
+                                "or drop the outer one")
     unit = raw.get("unit", "block")
     if unit not in RULE_UNITS:
         problems.append(f"{where}: unit {unit!r} is not one of {', '.join(RULE_UNITS)}")
