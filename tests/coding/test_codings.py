@@ -158,3 +158,31 @@ def test_codings_files_keep_readable_permissions(tmp_path):
     os.chmod(path, 0o640)
     store.add(make(20, 25))
     assert stat.S_IMODE(path.stat().st_mode) == 0o640  # an existing file keeps its mode
+
+
+@pytest.mark.parametrize(
+    ("line", "expected_id"),
+    [
+        ('{"coding_id": "a1b2", "doc_id": "d", "start": 0, "end": 3, "quote": "ยาง", "code_id": "x", "coder": "coder_b"}', "a1b2"),
+        ('{"quote": "ราคา \\"coding_id\\": \\"fake\\"", "coding_id": "c3d4", "doc_id": "d", "start": 0, "end": 4, "code_id": "x", "coder": "coder_b"}', "c3d4"),
+        ('{"coding_id": "id\\u0e01", "doc_id": "d", "start": 0, "end": 3, "quote": "ยาง", "code_id": "x", "coder": "coder_b"}', "idก"),
+        ('{"coding_id": "e5f6", "doc_id": "d", "start": 0, "end": 3, "quote": "ยาง"', "e5f6"),  # damaged line
+    ],
+)
+def test_codings_ids_of_other_coders_refuse_a_new_coding(tmp_path, line, expected_id):
+    folder = tmp_path / "codings"
+    folder.mkdir()
+    (folder / "coder_b.jsonl").write_text(line + "\n", encoding="utf-8")
+    store = CodingStore(tmp_path)
+    assert store.coding_ids() == {expected_id}
+    clash = make(coder="coder_a")
+    clash = type(clash)(**{**clash.__dict__, "coding_id": expected_id})
+    with pytest.raises(ValueError, match="already in the store"):
+        store.add(clash)
+    assert not (folder / "coder_a.jsonl").exists()
+
+
+def test_codings_ids_equal_the_parsed_ids(tmp_path):
+    store = CodingStore(tmp_path)
+    store.add(make(), make(10, 16, "obstacle", quote="งบน้อย"), make(coder="coder_b"))
+    assert store.coding_ids() == {c.coding_id for c in store.load()}
