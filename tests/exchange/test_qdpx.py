@@ -30,8 +30,8 @@ codes:
   - {id: success, name_th: ปัจจัยความสำเร็จ, name_en: Success factors, colour: "#2ca02c",
      description: สิ่งที่ทำให้งานสำเร็จ, include: คำอธิบายว่าทำไมได้ผล,
      rules: [{keywords: [ปัจจัยความสำเร็จ], unit: paragraph}]}
-  - {id: success.leadership, parent: success, name_th: ภาวะผู้นำ, name_en: Leadership, colour: "#98df8a"}
-  - {id: obstacle, name_th: ปัญหาและอุปสรรค, name_en: Obstacles, colour: "#8c564b"}
+  - {id: success.leadership, parent: success, name_th: ภาวะผู้นำ, name_en: Leadership, colour: "#98df8a", key: 1}
+  - {id: obstacle, name_th: ปัญหาและอุปสรรค, name_en: Obstacles, colour: "#8c564b", key: o}
 """
 
 TEXTS = {
@@ -302,6 +302,22 @@ def test_qdpx_qdc_round_trip(tmp_path):
     write_qdc(qda_codes(book), tmp_path / "c.qdc", schema=False)
     built, _ = codes_from_project(read_qdc(tmp_path / "c.qdc"))
     assert built == list(book)
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["1", "o"], ["1", "o"]),
+        (["1", "1"], ["1", ""]),  # a key taken by an earlier code is dropped, not doubled
+        (["j", "ข"], ["", ""]),  # a reserved key and a Thai letter are not hot keys
+    ],
+)
+def test_qdpx_import_keeps_valid_distinct_hot_keys(keys, expected):
+    codes = [QdaCode(guid=stable_guid("code", name), name=name, parent=None, color="#336699",
+                     description=f'synthesis: {{"key": "{key}", "name_en": "{name}"}}')
+             for name, key in zip(["ราคายาง", "อุปสรรค"], keys)]
+    built, _ = codes_from_project(codes)
+    assert [code.key for code in built] == expected
 
 
 def test_qdpx_redacted_export_moves_selections():

@@ -311,10 +311,11 @@ def codes_from_project(codes: list[QdaCode]) -> tuple[list, dict[str, str]]:
     Codes we exported keep their id and fields; others get a dotted id from their names
     (``rq1_definition.concepts``), made unique with ``-2``, ``-3`` … when names repeat.
     """
-    from synthesis.coding.codebook import CODE_ID, COLOUR, Code
+    from synthesis.coding.codebook import CODE_ID, COLOUR, Code, _hotkey_field
 
     ids: dict[str, str] = {}
     used: set[str] = set()
+    keys_used: set[str] = set()
     result = []
     for qda in codes:  # parents come before their children in document order
         description, extra = split_description(qda.description)
@@ -331,6 +332,12 @@ def codes_from_project(codes: list[QdaCode]) -> tuple[list, dict[str, str]]:
         colour = qda.color if qda.color and COLOUR.match(qda.color) else None
         if qda.color and not colour and re.match(r"^#[0-9a-fA-F]{3}$", qda.color):
             colour = "#" + "".join(ch * 2 for ch in qda.color[1:])
+        # a panel hot key survives the round trip unless it is invalid or already taken
+        key = _hotkey_field(extra, code_id, [])
+        if key in keys_used:
+            key = ""
+        elif key:
+            keys_used.add(key)
         result.append(
             Code(
                 id=code_id,
@@ -342,6 +349,7 @@ def codes_from_project(codes: list[QdaCode]) -> tuple[list, dict[str, str]]:
                 exclude=extra.get("exclude", ""),
                 colour=colour or "#999999",
                 rules=_rules(extra.get("rules")),
+                key=key,
             )
         )
     return result, ids
