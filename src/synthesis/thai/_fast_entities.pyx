@@ -2164,13 +2164,14 @@ cdef class PersonReader:
     cdef WordList titles, clause_words, stop_words, office_words, before_name_words
     cdef dict not_a_name_after  # a title → the WordList of words after which it is no title
     cdef tuple first_name_only
-    cdef frozenset role_titles, particles
+    cdef frozenset role_titles, particles, first_name_only_set, common_words
     cdef object org_reader, place_reader, reported_by, placeholder_after_mayor
     cdef Py_ssize_t max_first_name, run_limit, max_surname
 
     def __init__(self, titles, clause_words, stop_words, not_a_name_after, first_name_only, office_words,
                  before_name_words, role_titles, particles, org_reader, place_reader, reported_by,
-                 placeholder_after_mayor, max_first_name, run_limit, max_surname):
+                 placeholder_after_mayor, max_first_name, run_limit, max_surname, first_name_only_set,
+                 common_words):
         self.titles = WordList(titles)
         self.clause_words = WordList(clause_words)
         self.stop_words = WordList(stop_words)
@@ -2185,6 +2186,29 @@ cdef class PersonReader:
         self.reported_by = reported_by  # persons._REPORTED_BY.match
         self.placeholder_after_mayor = placeholder_after_mayor  # persons._PLACEHOLDER_AFTER_MAYOR.match
         self.max_first_name, self.run_limit, self.max_surname = max_first_name, run_limit, max_surname
+        self.first_name_only_set = frozenset(first_name_only_set)  # persons.FIRST_NAME_ONLY_TITLES
+        self.common_words = frozenset(common_words)  # persons.common_words()
+
+    cdef bint starts_token(self, index, Py_ssize_t position):
+        # mirrors persons._TokenIndex.starts_token
+        cdef list starts
+        starts, _ = index.offsets()
+        cdef Py_ssize_t i = _bisect_left(starts, position)
+        return i < len(starts) and <Py_ssize_t>starts[i] == position
+
+    cdef str cut_at_common_word(self, str text, Py_ssize_t run_start, str run, index):
+        """mirrors persons._cut_at_common_word."""
+        cdef Py_ssize_t run_end = run_start + len(run), count, i, token_start
+        cdef list starts, ends
+        starts, ends = index.offsets()
+        count = len(ends)
+        i = _bisect_left(starts, run_start + 1)
+        while i < count and <Py_ssize_t>starts[i] < run_end:
+            token_start = starts[i]
+            if text[token_start:<Py_ssize_t>ends[i]] in self.common_words:
+                return run[: token_start - run_start]
+            i += 1
+        return run
 
     cdef Py_ssize_t title_chain_end(self, str text, Py_ssize_t q, Py_ssize_t size):
         """mirrors the ``title`` group of persons._TITLE: titles, one space or tab between
@@ -2223,7 +2247,7 @@ cdef class PersonReader:
         return title.endswith(u"อ.") and (<PlaceReader>self.place_reader).district_names.longest_at(text, pos, size) >= 0
 
     cdef tuple read_title(self, str text, Py_ssize_t trigger_start, Py_ssize_t trigger_end, Py_ssize_t last_end,
-                          Py_ssize_t size, dict org_ends):
+                          Py_ssize_t size, dict org_ends, index, bint has_tokens):
         """mirrors persons._read_title (``last_end`` -1 for none): (title or None, name start)."""
         cdef Py_ssize_t chain_end, name_start
         if text.startswith(u"รายงาน", trigger_start, trigger_end):
@@ -2231,6 +2255,9 @@ cdef class PersonReader:
             return (None, reported.end()) if reported else None
         if trigger_start > 0 and _is_thai_letter(_char(text, trigger_start - 1)) and not _any_word_ends_at(
             text, trigger_start, self.before_name_words
+        ) and not (
+            has_tokens and text[trigger_start:trigger_end] in self.first_name_only_set
+            and self.starts_token(index, trigger_start)
         ):
             return None  # persons._title_allowed_at
         chain_end = self.title_chain_end(text, trigger_start, size)
@@ -2285,7 +2312,7 @@ cdef class PersonReader:
         """mirrors persons._read_name: (first name, surname or None), or None."""
         cdef Py_ssize_t run_end = start, end, surname_start, surname_run_end, surname_end
         cdef str first_name, surname
-        cdef bint glued, at_word_end
+        cdef bint glued, at_word_end, first_name_only
         while run_end < size and _is_name_letter(_char(text, run_end)):
             run_end += 1
         if run_end == start:
@@ -2293,13 +2320,15 @@ cdef class PersonReader:
         first_name = text[start : min(run_end, start + self.run_limit)]
         if len(first_name) > 2 and _word_at(first_name, 0, len(first_name), self.clause_words) >= 0:
             return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
+        first_name_only = bool(title) and title.strip().endswith(self.first_name_only)
+        if first_name_only and has_tokens:
+            first_name = self.cut_at_common_word(text, start, first_name, index)
         first_name = self.cut_glued_first_name(self.cut_at_token(text, start, first_name, index, has_tokens, 1))
         if not first_name or len(first_name) > self.max_first_name:
             return None
         end = start + len(first_name)
         glued = run_end < size and not Py_UNICODE_ISSPACE(_char(text, run_end))
-        takes_surname = not (title and title.strip().endswith(self.first_name_only))
-        if not takes_surname or glued or end != run_end:
+        if first_name_only or glued or end != run_end:
             return first_name, None
         # persons._SURNAME_AFTER_SPACE: a space or tab, then a run of name letters
         if not (end < size and _is_space_or_tab(_char(text, end))):
@@ -2341,7 +2370,7 @@ def person_rows(PersonReader reader, str text, list triggers, index, org_forms):
         trigger_end = trigger[1]
         if trigger_start < last_end:
             continue
-        titled = reader.read_title(text, trigger_start, trigger_end, name_end, size, org_ends)
+        titled = reader.read_title(text, trigger_start, trigger_end, name_end, size, org_ends, index, has_tokens)
         if titled is None:
             continue
         title = titled[0]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 
 from synthesis.thai.accel import compiled
@@ -91,6 +92,12 @@ _BEFORE_NAME_WORDS = (
 # A title followed by an office, not a name: "ผอ.รพ.สต.", "ผอ.กองสาธารณสุข".
 _OFFICE_WORDS = ("กอง", "สำนัก", "โรงเรียน", "รพ", "ศูนย์", "กลุ่ม", "ฝ่าย", "ส่วน", "โรงพยาบาล", "เขต")
 MAX_FIRST_NAME = 20
+# A name glued to the sentence after a southern form of address ("ก๊ะยะห์ขายข้าวแกง") ends
+# before the first token that is a common word: one of the tokenizer's words seen at least this
+# often in the TNC, or a compound of at least COMPOUND_MIN_CHARS that the TNC lacks (กรีดยาง).
+# The syllables of Malay names (มะ, เลาะ, ซัน, เต๊ะ) are rare words: they stay in the name.
+COMMON_WORD_MIN_COUNT = 2000
+COMPOUND_MIN_CHARS = 4
 _RUN_LIMIT = MAX_FIRST_NAME + 80
 MAX_SURNAME = 25
 
@@ -113,6 +120,34 @@ def has_clause_word(text: str, start: int = 2) -> bool:
     (True, False)
     """
     return _CLAUSE.search(text, start) is not None
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The words that end a name glued to the words after it (see COMMON_WORD_MIN_COUNT).
+
+    >>> {"ขาย", "กรีดยาง"} <= common_words(), {"เลาะ", "ซัน"} & common_words()
+    (True, set())
+    """
+    from synthesis.thai.dictionary import load_dictionary
+    from synthesis.thai.tokenize import _lexicon, _log_frequencies
+
+    frequency, floor = _log_frequencies(), math.log(COMMON_WORD_MIN_COUNT)
+    return frozenset(
+        word for word in _lexicon(load_dictionary()).words
+        if (word in frequency and frequency[word] >= floor)
+        or (word not in frequency and len(word) >= COMPOUND_MIN_CHARS)
+    )
+
+
+def _cut_at_common_word(text: str, run_start: int, run: str, tokens: "_TokenIndex") -> str:
+    """A name glued to the sentence ends before the first token that starts inside it, after
+    its first character, and is a common word ("ยะห์ขายข้าวแกง" → "ยะห์")."""
+    words = common_words()
+    for token_start, token_end in tokens.spans_from(run_start + 1, run_start + len(run)):
+        if text[token_start:token_end] in words:
+            return run[: token_start - run_start]
+    return run
 
 
 def _cut_glued_first_name(run: str) -> str:
@@ -151,6 +186,12 @@ class _TokenIndex:
                 self._starts = [t.start for t in self.tokens]
                 self._ends = [t.end for t in self.tokens]
         return self._starts, self._ends
+
+    def starts_token(self, position: int) -> bool:
+        """True when a token starts at ``position``."""
+        starts, _ = self.offsets()
+        i = bisect.bisect_left(starts, position)
+        return i < len(starts) and starts[i] == position
 
     def spans_from(self, start: int, end: int):
         """(start, end) of the tokens that start in [start, end)."""
@@ -192,24 +233,29 @@ def _names_an_office(text: str, title: str, pos: int) -> bool:
     return False
 
 
-def _title_allowed_at(text: str, start: int) -> bool:
-    """A title glued after Thai letters is read only after words that introduce a name."""
+def _title_allowed_at(text: str, start: int, end: int, tokens: _TokenIndex) -> bool:
+    """A title glued after Thai letters is read only after words that introduce a name, or,
+    for a southern form of address (``start:end``), where a token starts: "เมื่อวาน|ก๊ะมะห์มา"
+    names someone, "ปิดบัง" holds บัง inside one word."""
     if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
         return True
-    return text.endswith(_BEFORE_NAME_WORDS, 0, start)
+    if text.endswith(_BEFORE_NAME_WORDS, 0, start):
+        return True
+    return bool(tokens) and text[start:end] in FIRST_NAME_ONLY_TITLES and tokens.starts_token(start)
 
 
 _SURNAME_AFTER_SPACE = re.compile("[ \t]([\u0e01-\u0e2e\u0e30-\u0e4e]+)")
 
 
-def _read_title(text: str, trigger_start: int, trigger_end: int, last_end: int | None) -> tuple[str | None, int] | None:
+def _read_title(text: str, trigger_start: int, trigger_end: int, last_end: int | None,
+                tokens: _TokenIndex) -> tuple[str | None, int] | None:
     """(title as written or None, where the name starts) at a trigger word, or None.
 
     ``last_end`` is the end of the name found before, if any."""
     if text.startswith("รายงาน", trigger_start, trigger_end):
         reported = _REPORTED_BY.match(text, trigger_end)
         return (None, reported.end()) if reported else None
-    if not _title_allowed_at(text, trigger_start):
+    if not _title_allowed_at(text, trigger_start, trigger_end, tokens):
         return None
     m = _TITLE.match(text, trigger_start)
     title, name_start = m.group("title"), m.end()
@@ -237,13 +283,15 @@ def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> 
     first_name = text[start : min(first.end(), start + _RUN_LIMIT)]
     if _CLAUSE.match(first_name) and len(first_name) > 2:
         return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
+    first_name_only = bool(title) and title.strip().endswith(_FIRST_NAME_ONLY)
+    if first_name_only and index:
+        first_name = _cut_at_common_word(text, start, first_name, index)
     first_name = _cut_glued_first_name(_cut_at_token(text, start, first_name, index, 1))
     if not first_name or len(first_name) > MAX_FIRST_NAME:
         return None
     end = start + len(first_name)
     glued = first.end() < len(text) and not text[first.end()].isspace()
-    takes_surname = not (title and title.strip().endswith(_FIRST_NAME_ONLY))
-    if not takes_surname or glued or end != first.end():
+    if first_name_only or glued or end != first.end():
         return first_name, None
     after = _SURNAME_AFTER_SPACE.match(text, end)
     if not after or _TITLE.match(after.group(1)):
@@ -290,6 +338,7 @@ def _fast_reader():
     return _fast.PersonReader(
         TITLES, CLAUSE_WORDS, NAME_STOP_WORDS, _NOT_A_NAME_AFTER, _FIRST_NAME_ONLY, _OFFICE_WORDS,
         _BEFORE_NAME_WORDS, ROLE_TITLES, _PARTICLES, _org_reader(), _place_reader(), _REPORTED_BY.match, _PLACEHOLDER_AFTER_MAYOR.match, MAX_FIRST_NAME, _RUN_LIMIT, MAX_SURNAME,
+        FIRST_NAME_ONLY_TITLES, common_words(),
     )
 
 
@@ -302,7 +351,7 @@ def _python_person_rows(text: str, tokens=None, found: Scan | None = None) -> li
     for trigger_start, trigger_end in (found or scan(text)).words("persons"):
         if trigger_start < last_end:
             continue
-        titled = _read_title(text, trigger_start, trigger_end, name_end)
+        titled = _read_title(text, trigger_start, trigger_end, name_end, index)
         if titled is None:
             continue
         title, start = titled
