@@ -130,11 +130,12 @@ def common_words() -> frozenset[str]:
     (True, set())
     """
     from synthesis.thai.dictionary import load_dictionary
-    from synthesis.thai.tokenize import _lexicon, _log_frequencies
+    from synthesis.thai.tokenize import _readings
 
-    frequency, floor = _log_frequencies(), math.log(COMMON_WORD_MIN_COUNT)
+    readings = _readings(load_dictionary())  # (its frequencies load from a cache file, unlike the TNC list)
+    frequency, floor = readings.log_frequency, math.log(COMMON_WORD_MIN_COUNT)
     return frozenset(
-        word for word in _lexicon(load_dictionary()).words
+        word for word in readings.words
         if (word in frequency and frequency[word] >= floor)
         or (word not in frequency and len(word) >= COMPOUND_MIN_CHARS)
     )
