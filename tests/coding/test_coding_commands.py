@@ -57,6 +57,13 @@ def test_commands_code_rules_writes_rules_file(project, capsys):
     rules = CodingStore(project["lessons"]).load("rules")
     assert {c.origin for c in rules} == {"rule"}
     assert "social_protection.section40" in {c.code_id for c in rules}
+    from synthesis.semantic.provenance import read_provenance
+
+    records, problems = read_provenance(project["lessons"], "rules")
+    assert not problems and len(records) == len(rules)
+    assert {r["coding_id"] for r in records} == {c.coding_id for c in rules}
+    assert {r["action"] for r in records} == {"coded"}
+    assert all(len(r["weights_sha256"]) == 64 and r["engine"].startswith("codebook rules") for r in records)
 
 
 def test_commands_agree_and_reconcile(project, capsys):

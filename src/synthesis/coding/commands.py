@@ -173,6 +173,7 @@ def run_rules(args) -> int:
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     store.replace_coder(RULES_CODER, codings)
+    _record_rule_provenance(store, codebook, codings)
     by_code: dict[str, int] = {}
     for coding in codings:
         by_code[coding.code_id] = by_code.get(coding.code_id, 0) + 1
@@ -180,6 +181,19 @@ def run_rules(args) -> int:
         print(f"{n:5d}  {code_id}")
     print(f"{len(codings)} rule codings written to {store.path(RULES_CODER)}")
     return 0
+
+
+def _record_rule_provenance(store, codebook, codings) -> None:
+    """One ``coded`` line per rule coding in ``lessons/machine/rules.provenance.jsonl``: the
+    rules' hash, the codebook version and the hash of the segment the rule read, as for every
+    machine coder (the rules coder is one)."""
+    from synthesis.coding.codings import RULES_CODER
+    from synthesis.semantic.provenance import append_provenance, record, rules_identity
+
+    identity = rules_identity(codebook)
+    append_provenance(store.lessons_dir, [
+        record(identity, RULES_CODER, "coded", coding.quote, doc_id=coding.doc_id, start=coding.start,
+               end=coding.end, code_id=coding.code_id, coding_id=coding.coding_id) for coding in codings])
 
 
 def _units(args, corpus, codings):
