@@ -16,7 +16,7 @@ def home(mini_home, monkeypatch):
 def test_commands_embed_says_what_it_did(home, capsys):
     assert main(["embed", "--collection", "mini"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("tfidf: ") and " units, " in out
+    assert out.startswith("tfidf: ") and " units in " in out and "not cached" in out
 
 
 def test_commands_similar_from_a_thai_passage(home, capsys):

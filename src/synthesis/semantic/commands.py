@@ -1,6 +1,6 @@
 """``synthesis embed``, ``synthesis similar``, ``synthesis themes`` and ``synthesis machine``.
 
-    synthesis embed --collection demo --backend e5      # after ingest: embed changed documents only
+    synthesis embed --collection demo --backend e5      # embed changed documents only (ingest does it too)
     synthesis similar "ราคายางตกต่ำ รายได้ไม่พอ" --collection demo -k 5
     synthesis similar --coding 3f2a9c0d1e2b4a5c --other-areas
     synthesis themes --collection demo                  # candidate codes among uncoded units
@@ -81,21 +81,25 @@ def _backend(args):
 
 
 def run_embed(args) -> int:
-    from synthesis.semantic.cache import cache_dir, embed_collection
+    from synthesis.semantic.cache import cache_dir, embed_collection, update_cache
 
     backend = _backend(args)
     if backend is None:
         return 1
     store_dir = _store_dir(args)
     try:
-        units, _, stats = embed_collection(args.collection, backend, store_dir)
+        if backend.cached:  # only the documents the cache lacks are read
+            stats = update_cache(store_dir, backend, progress=True)
+        else:
+            _, _, stats = embed_collection(args.collection, backend, store_dir)
     except FileNotFoundError as error:
         print(f"synthesis embed: {error}", file=sys.stderr)
         return 1
-    speed = f", {stats.characters / stats.seconds:,.0f} characters/s" if stats.seconds > 0 else ""
-    where = f" (cache {cache_dir(store_dir) / (backend.name + '.parquet')})" if backend.cached else " (not cached: fast)"
-    print(f"{backend.name}: {stats.units} units, {stats.embedded} embedded in {stats.seconds:.1f} s{speed}, "
-          f"{stats.reused} unchanged{where}")
+    if backend.cached:
+        print(f"{stats.summary(backend.name)} (cache {cache_dir(store_dir) / (backend.name + '.parquet')})")
+    else:
+        print(f"{backend.name}: {stats.units} units in {stats.seconds:.1f} s (not cached: fitted on the "
+              "collection each time it is used)")
     return 0
 
 

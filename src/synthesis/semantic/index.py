@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from synthesis.semantic.backends import Backend, available, get_backend
-from synthesis.semantic.cache import embed_documents
+from synthesis.semantic.cache import embed_documents, store_versions
 
 DEFAULT_BACKEND_ENV = "SYNTHESIS_SEMANTIC_BACKEND"
 
@@ -80,7 +80,7 @@ def semantic_index(collection: str = "demo", backend: str | Backend | None = Non
             return _INDEXES[key]
         store = open_store(store_dir)
         documents = documents_from_store(store)
-        units, vectors, _ = embed_documents(documents, store_dir, backend)
+        units, vectors, _ = embed_documents(documents, store_dir, backend, versions=store_versions(store))
         areas = store.documents(columns=["doc_id", "areas"])
         area_of = {d: tuple(a) if a is not None else () for d, a in zip(areas["doc_id"], areas["areas"])}
         units = units.assign(areas=units["doc_id"].map(lambda d: area_of.get(d, ())))

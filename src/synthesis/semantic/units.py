@@ -44,15 +44,22 @@ def pieces(text: str, token_starts: Sequence[int], max_chars: int = MAX_PIECE_CH
     return [p for p in out if p.strip()]
 
 
-def unit_frame(documents: Sequence[CodingDocument]) -> tuple[pd.DataFrame, list[list[str]]]:
-    """Units (``doc_id, start, end, kind, text, doc_sha256``) and their tokens (+ bigrams).
+def unit_frame(documents: Sequence[CodingDocument], features: bool = True) -> tuple[pd.DataFrame, list[list[str]]]:
+    """Units (``doc_id, start, end, kind, text, doc_sha256``) and their tokens (+ bigrams);
+    ``features=False`` leaves the tokens out (an empty list: a cached model reads the text).
 
     >>> # units, tokens = unit_frame(documents_from_store(open_store("work/demo")))
     """
+    units = units_with_sha(documents)
+    return units, unit_features(documents, units) if features else []
+
+
+def units_with_sha(documents: Sequence[CodingDocument]) -> pd.DataFrame:
+    """The documents' units with their document's sha256 (``doc_sha256``), the cache's key."""
     units = units_table(documents).reset_index(drop=True)
     sha = {d.doc_id: d.sha256 for d in documents}
-    units["doc_sha256"] = units["doc_id"].map(sha).fillna("")
-    return units, unit_features(documents, units)
+    units["doc_sha256"] = units["doc_id"].map(sha).fillna("") if len(units) else pd.Series(dtype=str)
+    return units
 
 
 def unit_token_starts(documents: Sequence[CodingDocument], units: pd.DataFrame) -> list[list[int]]:
