@@ -36,7 +36,7 @@ def test_persons_southern_set_precision_and_recall():
         found, expected = found + len(got), expected + len(case["names"])
         hits += sum(1 for name in got if name in case["names"])
     precision, recall = hits / found, hits / expected
-    # measured when the rule was written: 0.91 / 0.91 (before it: 0.58 / 0.32)
+    # measured when the rule was written: 0.91 / 0.91 on 28 sentences (before it: 0.58 / 0.32)
     assert precision >= 0.9 and recall >= 0.9, (precision, recall)
 
 
@@ -60,7 +60,8 @@ def test_persons_southern_name_glued_to_the_sentence(text, name):
 
 
 @pytest.mark.parametrize("text", ["ผู้ใหญ่บ้านปิดบังข้อมูลบางส่วนไว้", "ชาวบ้านถูกบังคับให้ย้ายที่จอดเรือ",
-                                  "ก๊ะอยากบอกว่าตอนนี้รายได้ไม่พอใช้"])
+                                  "ก๊ะอยากบอกว่าตอนนี้รายได้ไม่พอใช้", "ร้านค้าขายแบตเตอรี่ไฟฉายคาดหัว",
+                                  "พอรู้ว่ามีกองทุน ก๊ะเลยชวนลูกไปสมัคร"])
 def test_persons_southern_letters_inside_a_word_are_no_address(text):
     assert _first_names(text) == []
 

@@ -368,15 +368,20 @@ def person_mentions(text: str) -> list[NameMention]:
 
 
 def _thai_layer_persons(text: str) -> list[NameMention]:
+    """The Thai layer's PERSONs with a surname, and first names after a southern form of
+    address (``ก๊ะยะห์``, ``บังหมัด``: those forms take no surname). Tokens are made only for a
+    text that holds such a form: they cut a name glued to the sentence after it."""
     try:
-        from synthesis.thai.persons import find_persons
+        from synthesis.thai.persons import FIRST_NAME_ONLY_TITLES, find_persons
+        from synthesis.thai.tokenize import tokenize
     except ImportError:
         return []
+    addressed = any(title in text for title in FIRST_NAME_ONLY_TITLES)
     found = []
-    for entity in find_persons(text):
+    for entity in find_persons(text, tokenize(text) if addressed else None):
         value = str(entity.value or entity.text)
         title, first, last = split_name(value)
-        if first and last and len(first) >= 2:
-            title = str(entity.attrs.get("title", title) or "")
+        title = str(entity.attrs.get("title", title) or "")
+        if first and len(first) >= 2 and (last or title in FIRST_NAME_ONLY_TITLES):
             found.append(NameMention(entity.start, entity.end, entity.text, first, last, title, "ner"))
     return found

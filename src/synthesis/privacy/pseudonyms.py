@@ -265,8 +265,25 @@ def _same_first_known(key: PseudonymKey, mention) -> bool:
     return len(others) == 1 and mention.full not in key.people and not is_known_name("", mention.last)
 
 
+def _learn_address(key: PseudonymKey, mention) -> None:
+    """``ก๊ะยะห์``, ``บังหมัด``: a first name after a southern form of address, where no full
+    name of that person is known, is a person of its own under the addressed form (never the
+    bare first name: ``มะ`` alone is also a syllable of ordinary words)."""
+    from synthesis.thai.persons import FIRST_NAME_ONLY_TITLES
+
+    if mention.source != "ner" or mention.title not in FIRST_NAME_ONLY_TITLES or not _NAME_PART.match(mention.first):
+        return
+    addressed = mention.title + mention.first
+    if any(addressed == person.name or addressed in person.forms for person in key.people.values()):
+        return  # a variant of someone known (ก๊ะมะห์ for ซาลมะห์), or met before
+    key.add_forms(addressed, [f"{mention.title} {mention.first}"])
+
+
 def _learn_mention(key: PseudonymKey, mention) -> None:
-    if not mention.last or _same_first_known(key, mention):
+    if not mention.last:
+        _learn_address(key, mention)
+        return
+    if _same_first_known(key, mention):
         return
     if mention.source == "ner":
         # The Thai layer's PERSONs only add people our own detectors did not meet: its cut of a

@@ -2164,14 +2164,14 @@ cdef class PersonReader:
     cdef WordList titles, clause_words, stop_words, office_words, before_name_words
     cdef dict not_a_name_after  # a title → the WordList of words after which it is no title
     cdef tuple first_name_only
-    cdef frozenset role_titles, particles, first_name_only_set, common_words
+    cdef frozenset role_titles, particles, first_name_only_set, common_words, known_words
     cdef object org_reader, place_reader, reported_by, placeholder_after_mayor
     cdef Py_ssize_t max_first_name, run_limit, max_surname
 
     def __init__(self, titles, clause_words, stop_words, not_a_name_after, first_name_only, office_words,
                  before_name_words, role_titles, particles, org_reader, place_reader, reported_by,
                  placeholder_after_mayor, max_first_name, run_limit, max_surname, first_name_only_set,
-                 common_words):
+                 common_words, known_words):
         self.titles = WordList(titles)
         self.clause_words = WordList(clause_words)
         self.stop_words = WordList(stop_words)
@@ -2188,13 +2188,30 @@ cdef class PersonReader:
         self.max_first_name, self.run_limit, self.max_surname = max_first_name, run_limit, max_surname
         self.first_name_only_set = frozenset(first_name_only_set)  # persons.FIRST_NAME_ONLY_TITLES
         self.common_words = frozenset(common_words)  # persons.common_words()
+        self.known_words = frozenset(known_words)  # persons.known_words()
 
-    cdef bint starts_token(self, index, Py_ssize_t position):
-        # mirrors persons._TokenIndex.starts_token
-        cdef list starts
-        starts, _ = index.offsets()
+    cdef Py_ssize_t end_of_token_at(self, index, Py_ssize_t position):
+        # mirrors persons._TokenIndex.end_of_token_at
+        cdef list starts, ends
+        starts, ends = index.offsets()
         cdef Py_ssize_t i = _bisect_left(starts, position)
-        return i < len(starts) and <Py_ssize_t>starts[i] == position
+        if i < len(ends) and <Py_ssize_t>starts[i] == position:
+            return ends[i]
+        return -1
+
+    cdef bint address_allowed(self, str text, Py_ssize_t start, Py_ssize_t end, index, bint has_tokens):
+        """mirrors persons._title_allowed_at."""
+        cdef Py_ssize_t token_end
+        cdef bint address = has_tokens and text[start:end] in self.first_name_only_set
+        if address:
+            token_end = self.end_of_token_at(index, start)
+            if token_end > end and text[start:token_end] in self.known_words:
+                return False
+        if start == 0 or not _is_thai_letter(_char(text, start - 1)):
+            return True
+        if _any_word_ends_at(text, start, self.before_name_words):
+            return True
+        return address and self.end_of_token_at(index, start) >= 0
 
     cdef str cut_at_common_word(self, str text, Py_ssize_t run_start, str run, index):
         """mirrors persons._cut_at_common_word."""
@@ -2253,12 +2270,7 @@ cdef class PersonReader:
         if text.startswith(u"รายงาน", trigger_start, trigger_end):
             reported = self.reported_by(text, trigger_end)
             return (None, reported.end()) if reported else None
-        if trigger_start > 0 and _is_thai_letter(_char(text, trigger_start - 1)) and not _any_word_ends_at(
-            text, trigger_start, self.before_name_words
-        ) and not (
-            has_tokens and text[trigger_start:trigger_end] in self.first_name_only_set
-            and self.starts_token(index, trigger_start)
-        ):
+        if not self.address_allowed(text, trigger_start, trigger_end, index, has_tokens):
             return None  # persons._title_allowed_at
         chain_end = self.title_chain_end(text, trigger_start, size)
         if chain_end < 0:
@@ -2323,6 +2335,8 @@ cdef class PersonReader:
         first_name_only = bool(title) and title.strip().endswith(self.first_name_only)
         if first_name_only and has_tokens:
             first_name = self.cut_at_common_word(text, start, first_name, index)
+            if first_name in self.common_words:
+                return None  # "ก๊ะเลยรู้สึก": the form of address used as "I", then a common word
         first_name = self.cut_glued_first_name(self.cut_at_token(text, start, first_name, index, has_tokens, 1))
         if not first_name or len(first_name) > self.max_first_name:
             return None

@@ -122,6 +122,20 @@ def has_clause_word(text: str, start: int = 2) -> bool:
     return _CLAUSE.search(text, start) is not None
 
 
+def _readings():
+    from synthesis.thai.dictionary import load_dictionary
+    from synthesis.thai.tokenize import _readings
+
+    return _readings(load_dictionary())  # (its frequencies load from a cache file, unlike the TNC list)
+
+
+@functools.cache
+def known_words() -> frozenset[str]:
+    """The tokenizer's word list: a token that is one of them and starts with a form of
+    address is a word (แบตเตอรี่, บังคับ), not a form of address and a name."""
+    return frozenset(_readings().words)
+
+
 @functools.cache
 def common_words() -> frozenset[str]:
     """The words that end a name glued to the words after it (see COMMON_WORD_MIN_COUNT).
@@ -129,13 +143,9 @@ def common_words() -> frozenset[str]:
     >>> {"ขาย", "กรีดยาง"} <= common_words(), {"เลาะ", "ซัน"} & common_words()
     (True, set())
     """
-    from synthesis.thai.dictionary import load_dictionary
-    from synthesis.thai.tokenize import _readings
-
-    readings = _readings(load_dictionary())  # (its frequencies load from a cache file, unlike the TNC list)
-    frequency, floor = readings.log_frequency, math.log(COMMON_WORD_MIN_COUNT)
+    frequency, floor = _readings().log_frequency, math.log(COMMON_WORD_MIN_COUNT)
     return frozenset(
-        word for word in readings.words
+        word for word in known_words()
         if (word in frequency and frequency[word] >= floor)
         or (word not in frequency and len(word) >= COMPOUND_MIN_CHARS)
     )
@@ -188,11 +198,11 @@ class _TokenIndex:
                 self._ends = [t.end for t in self.tokens]
         return self._starts, self._ends
 
-    def starts_token(self, position: int) -> bool:
-        """True when a token starts at ``position``."""
-        starts, _ = self.offsets()
+    def end_of_token_at(self, position: int) -> int:
+        """The end of the token that starts at ``position``, or -1 when none starts there."""
+        starts, ends = self.offsets()
         i = bisect.bisect_left(starts, position)
-        return i < len(starts) and starts[i] == position
+        return ends[i] if i < len(ends) and starts[i] == position else -1
 
     def spans_from(self, start: int, end: int):
         """(start, end) of the tokens that start in [start, end)."""
@@ -237,12 +247,17 @@ def _names_an_office(text: str, title: str, pos: int) -> bool:
 def _title_allowed_at(text: str, start: int, end: int, tokens: _TokenIndex) -> bool:
     """A title glued after Thai letters is read only after words that introduce a name, or,
     for a southern form of address (``start:end``), where a token starts: "เมื่อวาน|ก๊ะมะห์มา"
-    names someone, "ปิดบัง" holds บัง inside one word."""
+    names someone, "ปิดบัง" holds บัง inside one word. With tokens, a form of address that
+    starts a known word longer than itself is that word ("ซื้อ|แบตเตอรี่")."""
+    if tokens and text[start:end] in FIRST_NAME_ONLY_TITLES:
+        token_end = tokens.end_of_token_at(start)
+        if token_end > end and text[start:token_end] in known_words():
+            return False
     if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
         return True
     if text.endswith(_BEFORE_NAME_WORDS, 0, start):
         return True
-    return bool(tokens) and text[start:end] in FIRST_NAME_ONLY_TITLES and tokens.starts_token(start)
+    return bool(tokens) and text[start:end] in FIRST_NAME_ONLY_TITLES and tokens.end_of_token_at(start) >= 0
 
 
 _SURNAME_AFTER_SPACE = re.compile("[ \t]([\u0e01-\u0e2e\u0e30-\u0e4e]+)")
@@ -287,6 +302,8 @@ def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> 
     first_name_only = bool(title) and title.strip().endswith(_FIRST_NAME_ONLY)
     if first_name_only and index:
         first_name = _cut_at_common_word(text, start, first_name, index)
+        if first_name in common_words():
+            return None  # "ก๊ะเลยรู้สึก": the form of address used as "I", then a common word
     first_name = _cut_glued_first_name(_cut_at_token(text, start, first_name, index, 1))
     if not first_name or len(first_name) > MAX_FIRST_NAME:
         return None
@@ -339,7 +356,7 @@ def _fast_reader():
     return _fast.PersonReader(
         TITLES, CLAUSE_WORDS, NAME_STOP_WORDS, _NOT_A_NAME_AFTER, _FIRST_NAME_ONLY, _OFFICE_WORDS,
         _BEFORE_NAME_WORDS, ROLE_TITLES, _PARTICLES, _org_reader(), _place_reader(), _REPORTED_BY.match, _PLACEHOLDER_AFTER_MAYOR.match, MAX_FIRST_NAME, _RUN_LIMIT, MAX_SURNAME,
-        FIRST_NAME_ONLY_TITLES, common_words(),
+        FIRST_NAME_ONLY_TITLES, common_words(), known_words(),
     )
 
 
