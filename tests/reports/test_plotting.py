@@ -67,14 +67,6 @@ def test_plotting_network_chart_labels_every_organisation(names):
     assert sorted(t.get_text() for t in figure.axes[0].texts) == ["1", "2", "3"]
 
 
-def test_plotting_heatmap_writes_values_in_cells():
-    from synthesis.reports.plotting import heatmap_chart
-
-    matrix = pd.DataFrame([[1, 0], [3, 2]], index=["ปัจจัยความสำเร็จ", "อุปสรรค"], columns=["ยะลา", "ตรัง"])
-    figure = heatmap_chart(matrix, "รหัส × พื้นที่")
-    assert sorted(t.get_text() for t in figure.axes[0].texts) == ["0", "1", "2", "3"]
-
-
 def test_plotting_participants_chart_plots_dated_counts():
     from synthesis.reports.plotting import participants_chart
 
@@ -95,14 +87,6 @@ def test_plotting_figure_png_is_the_figure_at_its_own_size(labels):
     image = Image.open(io.BytesIO(base64.b64decode(figure_png(figure))))
     width, height = figure.get_size_inches() * figure.dpi
     assert image.format == "PNG" and image.size == (round(width), round(height))
-
-
-def test_plotting_heatmap_values_do_not_move_the_margins():
-    from synthesis.reports.plotting import heatmap_chart
-
-    matrix = pd.DataFrame([[10, 0], [3, 200]], index=["ปัจจัยความสำเร็จ", "อุปสรรค"], columns=["ยะลา", "ตรัง"])
-    figure = heatmap_chart(matrix, "รหัส × พื้นที่")
-    assert all(not text.get_in_layout() for text in figure.axes[0].texts)
 
 
 def test_fonts_thai_font_is_registered_once():
@@ -157,34 +141,6 @@ def test_plotting_spread_apart_keeps_a_minimum_distance():
     points = np.array(list(spread_apart(crowded, 0.25).values()))
     gaps = [np.hypot(*(points[i] - points[j])) for i in range(10) for j in range(i + 1, 10)]
     assert min(gaps) >= 0.249
-
-
-def test_plotting_cooccurrence_scale_ignores_the_diagonal():
-    from synthesis.reports.plotting import heatmap_chart
-
-    codes = ["ปัจจัยความสำเร็จ", "อุปสรรค", "นวัตกรรม"]
-    matrix = pd.DataFrame([[144, 11, 2], [11, 106, 0], [2, 0, 24]], index=codes, columns=codes)
-    figure = heatmap_chart(matrix, "รหัสที่ปรากฏร่วมกัน")
-    image = figure.axes[0].images[0]
-    assert image.get_clim() == (0, 11)  # the largest pair, not the diagonal's 144
-    assert image.get_array().mask.diagonal().all()
-    assert "144" in [t.get_text() for t in figure.axes[0].texts]  # the number is still written
-
-
-def test_plotting_area_heatmap_keeps_every_cell_in_the_scale():
-    from synthesis.reports.plotting import heatmap_chart
-
-    matrix = pd.DataFrame([[100, 25], [50, 75]], index=["บริบท", "ผลลัพธ์"], columns=["ยะลา", "ตรัง"])
-    image = heatmap_chart(matrix, "รหัส × พื้นที่").axes[0].images[0]
-    assert image.get_clim() == (0, 100) and not image.get_array().mask.any()
-
-
-def test_plotting_heatmap_numbers_on_dark_cells_are_white():
-    from synthesis.reports.plotting import heatmap_chart
-
-    matrix = pd.DataFrame([[100, 5]], index=["บริบท"], columns=["ยะลา", "ตรัง"])
-    colours = {t.get_text(): t.get_color() for t in heatmap_chart(matrix, "ร้อยละ").axes[0].texts}
-    assert colours == {"100": "white", "5": "black"}
 
 
 @pytest.mark.parametrize("counts", [[3, 1, 2], [12, 7, 30]])

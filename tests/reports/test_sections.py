@@ -246,3 +246,30 @@ def test_notebook_documents_in_area_matches_the_list_test(areas, area_id, expect
 
     assert documents_in_area(pd.Series(areas, dtype=object), area_id).tolist() == expected
     assert [area_id in ids for ids in areas] == expected
+
+
+def test_sections_code_comparison_chart_shows_the_comparison_numbers(area_ctx):
+    import re
+
+    from synthesis.reports import sections
+    from synthesis.reports.html_safe import escape
+
+    comparison = sections.code_comparison(area_ctx)
+    html = str(sections.code_comparison_chart(comparison))
+    shown = [int(n) for n in re.findall(r"</span> (\d+)</span>", html)]
+    expected = [int(v) for pair in zip(comparison["พื้นที่นี้ (this area)"], comparison["พื้นที่อื่นเฉลี่ย (other areas)"])
+                for v in pair]
+    assert shown == expected
+    assert all(str(escape(name)) in html for name in comparison["รหัส (code)"])
+
+
+def test_sections_code_area_heatmap_writes_each_share(collection_ctx):
+    import re
+
+    from synthesis.reports import sections
+
+    shares = sections.code_area_shares(collection_ctx)
+    columns = [a.id for a in collection_ctx.areas if a.id in shares.columns]
+    html = str(sections.code_area_heatmap(collection_ctx))
+    cells = re.findall(r'<td style="[^"]*">([^<]*)</td>', html)
+    assert cells == [f"{100 * v:.0f}" for v in shares[columns].to_numpy().ravel()]

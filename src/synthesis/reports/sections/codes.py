@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.figure import Figure
 
+from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
 from synthesis.reports.sections.common import area_labels, code_area_shares, codebook, reported_codings
 
@@ -28,39 +28,35 @@ def code_comparison(context: ReportContext) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def code_comparison_chart(comparison: pd.DataFrame) -> Figure:
-    """Grouped bars: share of documents (%) per top-level code, this area vs the others."""
-    from synthesis.reports.plotting import _figure
+def code_comparison_chart(comparison: pd.DataFrame) -> h.Safe:
+    """Paired bars, written as HTML: share of documents (%) per top-level code, this area
+    (dark) against the mean of the others (grey), each bar with its number."""
+    from synthesis.reports.html_charts import paired_bars_table
 
-    figure, axes = _figure(8, max(3.0, 0.35 * len(comparison) + 1))
-    labels = comparison["รหัส (code)"].str.replace(r" \(.*\)$", "", regex=True)
-    y = range(len(comparison))
-    axes.barh([i + 0.2 for i in y], comparison["พื้นที่นี้ (this area)"], height=0.4, label="พื้นที่นี้", color="#2a7f62")
-    axes.barh([i - 0.2 for i in y], comparison["พื้นที่อื่นเฉลี่ย (other areas)"], height=0.4, label="พื้นที่อื่น", color="#bbbbbb")
-    axes.set_yticks(list(y), labels)
-    axes.invert_yaxis()
-    axes.set_xlabel("% ของเอกสารที่ลงรหัสแล้ว (% of coded documents)")
-    axes.legend(loc="lower right")
-    axes.set_title("รหัสบทเรียน: พื้นที่นี้เทียบกับพื้นที่อื่น")
-    return figure
+    return paired_bars_table(comparison, "รหัส (code)", "พื้นที่นี้ (this area)", "พื้นที่อื่นเฉลี่ย (other areas)",
+                             "รหัสบทเรียน: พื้นที่นี้เทียบกับพื้นที่อื่น (codes: this area against the others)",
+                             scale_label="% ของเอกสารที่ลงรหัสแล้ว (% of coded documents)", top=100)
 
 
-def code_area_heatmap(context: ReportContext) -> Figure:
-    """Top-level codes × areas: % of each area's documents that hold the code."""
-    from synthesis.reports.plotting import heatmap_chart
+def code_area_heatmap(context: ReportContext) -> h.Safe:
+    """Top-level codes × areas: % of each area's documents that hold the code, as a heatmap
+    written in HTML (``synthesis.reports.html_charts``)."""
+    from synthesis.reports.html_charts import heatmap_table
 
     book = codebook(context)
     matrix = code_area_shares(context)
     columns = [a.id for a in context.areas if a.id in matrix.columns]
     matrix = (100 * matrix[columns]).rename(columns=area_labels(context))
     matrix.index = [book.label(c) if c in book else c for c in matrix.index]
-    return heatmap_chart(matrix, "รหัส × พื้นที่: % ของเอกสารที่ลงรหัสแล้ว (code × area, % of coded documents)")
+    return heatmap_table(matrix, "รหัส × พื้นที่: % ของเอกสารที่ลงรหัสแล้ว (code × area, % of coded documents)",
+                         corner="รหัส (code)")
 
 
-def code_cooccurrence_chart(context: ReportContext) -> Figure:
-    """How often two top-level codes fall on the same segment, over the whole collection."""
+def code_cooccurrence_chart(context: ReportContext) -> h.Safe:
+    """How often two top-level codes fall on the same segment, over the whole collection (a
+    heatmap written in HTML; the diagonal, each code's own count, left out of the scale)."""
     from synthesis.analysis.codes import cooccurrence
-    from synthesis.reports.plotting import heatmap_chart
+    from synthesis.reports.html_charts import heatmap_table
 
     book = codebook(context)
     doc_ids = list(context.documents["doc_id"])
@@ -69,5 +65,5 @@ def code_cooccurrence_chart(context: ReportContext) -> Figure:
     segments = context.store.table("segments", doc_ids=doc_ids)
     matrix = cooccurrence(codings, segments, window=0, codebook=book, top_level=True)
     labels = {c: book.label(c) if c in book else c for c in matrix.index}
-    return heatmap_chart(matrix.rename(index=labels, columns=labels),
-                         "รหัสที่ปรากฏร่วมกันในส่วนเดียวกัน (codes on the same segment)")
+    return heatmap_table(matrix.rename(index=labels, columns=labels),
+                         "รหัสที่ปรากฏร่วมกันในส่วนเดียวกัน (codes on the same segment)", corner="รหัส (code)")
