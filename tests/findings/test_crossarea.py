@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from synthesis.corpus.areas import Area
 from synthesis.findings.cards import CardPoint, LessonCard
@@ -52,6 +53,23 @@ def test_crossarea_shared_vs_specific_per_sub_code():
     assert table.loc["obstacle.income", "status"] == "specific" and "yala-bala" in table.loc["obstacle.income", "status_th"]
     assert table.loc["policy" if "policy" in table.index else "outcomes.social", "status"] == "none"
     assert set(table.loc["success.local_fit", "distinctive"]) == {"yala-bala", "trang-huai-yot"}
+
+
+@pytest.mark.parametrize("exclude", [frozenset(), frozenset({"มัสยิด", "สหกรณ์"})])
+def test_crossarea_shared_vs_specific_terms_are_distinctive_terms_per_code(exclude):
+    """The one-pass counting gives each area, under each code, what distinctive_terms gives
+    on that code's rows alone (a coded span counted once however many coders coded it)."""
+    from synthesis.coding import load_codebook
+
+    placed = pd.concat([PLACED, PLACED.iloc[[0, 3]].assign(code_id="x")])  # a span coded twice
+    areas = [Area("yala-bala", "บาละ", "Bala", "ยะลา"), Area("trang-huai-yot", "ห้วยยอด", "Huai Yot", "ตรัง")]
+    table = shared_vs_specific(placed, areas, load_codebook(ROOT / "lessons" / "codebook.yaml"),
+                               exclude=exclude).set_index("code_id")
+    for code_id, row in table.iterrows():
+        under = placed[placed["theme"] == code_id]
+        assert row["distinctive"] == {area: distinctive_terms(under, area, top=5, exclude=exclude)["term"].tolist()
+                                      for area in row["areas_with"]}
+    assert table.loc["success.local_fit", "distinctive"]["yala-bala"]  # the check is not vacuous
 
 
 def test_crossarea_cards_compared_field_by_field():

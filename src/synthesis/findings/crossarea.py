@@ -99,6 +99,16 @@ def distinctive_terms(placed: pd.DataFrame, area: str, top: int = 10, min_count:
     for row, bag in counts.items():
         if row != area:
             other.update(bag)
+    return pd.DataFrame(_ranked_terms(mine, other, top, min_count, min_g2), columns=TERM_COLUMNS)
+
+
+def _ranked_terms(mine: Counter, other: Counter, top: int, min_count: int, min_g2: float) -> list[dict]:
+    """The rows of :func:`distinctive_terms` (best first, at most ``top``) from an area's word
+    counts and the other areas' together.
+
+    >>> [r["term"] for r in _ranked_terms(Counter(ยาง=3, ปลา=1), Counter(ปลา=5), 5, 2, 0)]
+    ['ยาง']
+    """
     total_a, total_b = sum(mine.values()), sum(other.values())
     rows = []
     for term, a in mine.items():
@@ -111,19 +121,29 @@ def distinctive_terms(placed: pd.DataFrame, area: str, top: int = 10, min_count:
         if total_b and g2 < min_g2:
             continue
         rows.append({"term": term, "count_area": a, "count_other": b, "g2": round(g2, 3)})
-    frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
-    return frame.sort_values(["g2", "count_area", "term"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+    rows.sort(key=lambda r: (-r["g2"], -r["count_area"], r["term"]))
+    return rows[:top]
 
 
 def shared_vs_specific(placed: pd.DataFrame, areas, codebook, exclude: frozenset[str] = frozenset(),
                        top_terms: int = 5) -> pd.DataFrame:
     """Per sub-code (``placed`` at ``level="sub"``): which areas have evidence, shared or
-    specific, and each area's distinctive terms under that code (``{area: [terms]}``)."""
+    specific, and each area's distinctive terms under that code (``{area: [terms]}``).
+
+    The words of every coded span are counted once, in one pass over ``placed`` (a span coded
+    by three coders counts once under its code and area), then each area's counts are set
+    against the rest of its code's (:func:`distinctive_terms`' rule, at least twice)."""
     area_ids = [a.id for a in areas]
+    by_code: dict[str, dict[str, Counter]] = {}
+    if len(placed):
+        spans = placed.drop_duplicates(["theme", "row", "doc_id", "start", "end"])
+        for theme, row, quote in zip(spans["theme"], spans["row"], spans["quote"]):
+            bag = by_code.setdefault(theme, {}).setdefault(row, Counter())
+            bag.update(w for w in _content_tokens(str(quote)) if w not in exclude)
     rows = []
     for code in [c for c in codebook if c.parent]:
-        under = placed[placed["theme"] == code.id] if len(placed) else placed
-        present = [a for a in area_ids if len(under) and (under["row"] == a).any()]
+        counts = by_code.get(code.id, {})
+        present = [a for a in area_ids if a in counts]
         n = len(present)
         if n == 0:
             status, status_th = "none", "ไม่มีหลักฐาน"
@@ -135,10 +155,13 @@ def shared_vs_specific(placed: pd.DataFrame, areas, codebook, exclude: frozenset
             status, status_th = "several", f"หลายพื้นที่ ({n}/{len(area_ids)})"
         distinctive = {}
         if n:
-            counts = _segment_terms(under, exclude)
+            everyone = Counter()
+            for bag in counts.values():
+                everyone.update(bag)
             for area in present:
-                terms = distinctive_terms(under, area, top=top_terms, min_count=2, counts=counts)
-                distinctive[area] = terms["term"].tolist()
+                mine = counts[area]
+                terms = _ranked_terms(mine, everyone - mine, top_terms, 2, MIN_G2)
+                distinctive[area] = [t["term"] for t in terms]
         rows.append({"code_id": code.id, "code_th": codebook.label(code.id), "areas_with": present, "n_areas": n,
                      "status": status, "status_th": status_th, "distinctive": distinctive})
     return pd.DataFrame(rows, columns=SHARED_COLUMNS)
