@@ -24,8 +24,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     embed = subparsers.add_parser("embed", help="embed the units of changed documents (cache beside the store)",
-                                  description="After ingest: compute the semantic backend's vectors for the units of "
-                                              "documents that changed (cache work/<collection>.semantic/).")
+                                  description="Compute the semantic backend's vectors for the units of documents "
+                                              "that changed (cache work/<collection>.semantic/). `synthesis ingest` "
+                                              "does this itself when the semantic extra is installed or --embed is "
+                                              "given; run this to retry a failed embedding or after --no-embed.")
     _common(embed)
     embed.add_argument("--threads", type=int, help="threads of the e5 engine (default: its own choice)")
     embed.set_defaults(func=run_embed)
