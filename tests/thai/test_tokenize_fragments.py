@@ -170,7 +170,9 @@ def test_tokenize_programme_terms_are_whole(text, term):
                 max_size=30).map("".join))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_tokenize_mend_only_removes_cuts_inside_thai_runs(text):
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch:  # the rules one by one: on the Python path
+        patch.setattr(tokenize_module, "_fast", None)
+        patch.setattr(tokenize_module, "_chunk_tokens", tokenize_module._python_chunk_tokens)
         patch.setattr(tokenize_module, "_prefer_common_reading", lambda cuts, texts, dictionary: None)
         mended = tokenize_module.token_boundaries(text)
         patch.setattr(tokenize_module, "_mend_fragments", lambda cuts, texts, dictionary: (cuts, texts))

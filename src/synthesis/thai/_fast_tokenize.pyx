@@ -1,8 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """Compiled twins of tokenize's per-token loops: the cuts and token strings of a chunk
 (``tokenize._python_chunk_tokens``), the hard terms made whole
-(``tokenize._python_keep_terms_whole``, ``terms_of_chunk``) and the ``Token`` objects of a
-``TokenList`` (``spans.TokenList._python_all``).
+(``tokenize._python_keep_terms_whole``, ``terms_of_chunk``), the token post-pass (unknown
+words kept whole, ``tokenize._python_mend_fragments``; the common reading of two words,
+``tokenize._python_prefer_common_reading``; the parts of a name made whole,
+``tokenize._python_join_name_parts``) and the ``Token`` objects of a ``TokenList``
+(``spans.TokenList._python_all``).
 
 The Python reference checks the engine's cuts with a few numpy operations per chunk and
 slices the tokens again wherever a cut moved. Here one C loop walks the chunk's characters
@@ -20,8 +23,12 @@ sliced. Positions come out absolute (``offset`` added). Between two engine cuts,
 that are neither whitespace nor marks need no decision: the loop jumps over them.
 """
 
-from cpython.list cimport PyList_GET_ITEM
+from cpython.dict cimport PyDict_GetItem
+from cpython.list cimport PyList_GET_ITEM, PyList_New, PyList_SET_ITEM
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
+from cpython.set cimport PySet_Contains
 from cpython.unicode cimport (
     PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE,
 )
@@ -253,6 +260,245 @@ def terms_of_chunk(list ordered, Py_ssize_t index, Py_ssize_t chunk_start, Py_ss
             last_end = end
         index += 1
     return matches, index
+
+
+# --- the token post-pass: tokenize rules a-c ---------------------------------------------------
+
+# a token's code (tokenize._TokenCodes): its class in bits 0-1, and rule c's two flags
+cdef enum:
+    CLASS_BITS = 3
+    CLASS_OTHER = 0
+    CLASS_FRAGMENT = 3
+    MAY_GROW = 4  # tokenize.MAY_GROW: a first word that may grow (rule c)
+    MAY_GIVE = 8  # tokenize.MAY_GIVE: a second word that may give its first characters
+
+
+cdef inline unsigned char _code(dict codes, object text, code_of) except 255:
+    # the kept code of ``text``, else ``code_of(text)`` (which keeps it)
+    cdef PyObject *known = PyDict_GetItem(codes, text)
+    if known == NULL:
+        return code_of(text)
+    return <object>known
+
+
+def post_pass(list cuts, list texts, dict codes, code_of, mend_run, lexicon, dict answers, shift):
+    """Compiled twin of ``tokenize._mend_fragments`` then ``tokenize._prefer_common_reading``
+    (rules a-c) on one chunk's tokens: ``(cuts, texts)``; the lists themselves (changed in
+    place by rule c only) when no fragment is joined.
+
+    ``codes`` holds each string's code (``tokenize._TokenCodes``), ``code_of`` answers a
+    string not kept yet and keeps it. Each token is looked up once; a chunk with no fragment
+    and no word that may grow ends there. ``mend_run`` (``tokenize._mend_run``, with
+    ``lexicon``) mends a run of Thai-letter tokens around a fragment; ``answers`` (first
+    word -> second word -> shift) and ``shift`` (``_Readings.shift``) give rule c's answer.
+    """
+    cdef Py_ssize_t count = len(texts), index
+    cdef unsigned char code
+    cdef bint fragment = False, may_grow = False
+    cdef tuple mended
+    if count == 0:
+        return cuts, texts
+    cdef unsigned char *kinds = <unsigned char *>PyMem_Malloc(count)
+    cdef unsigned char *mended_kinds = NULL
+    if kinds == NULL:
+        raise MemoryError()
+    try:
+        for index in range(count):
+            code = _code(codes, <object>PyList_GET_ITEM(texts, index), code_of)
+            kinds[index] = code
+            if (code & CLASS_BITS) == CLASS_FRAGMENT:
+                fragment = True
+            if code & MAY_GROW:
+                may_grow = True
+        if fragment:  # rules a and b
+            mended_kinds = <unsigned char *>PyMem_Malloc(count)
+            if mended_kinds == NULL:
+                raise MemoryError()
+            mended = _mend(cuts, texts, kinds, count, mended_kinds, codes, code_of, mend_run, lexicon)
+            if mended is not None:
+                cuts, texts = mended
+                count = len(texts)
+                kinds, mended_kinds = mended_kinds, kinds
+                may_grow = False
+                for index in range(count):
+                    if kinds[index] & MAY_GROW:
+                        may_grow = True
+                        break
+        if may_grow:  # rule c
+            _prefer(cuts, texts, kinds, count, codes, code_of, answers, shift)
+        return cuts, texts
+    finally:
+        PyMem_Free(kinds)
+        PyMem_Free(mended_kinds)
+
+
+cdef tuple _mend(list cuts, list texts, unsigned char *kinds, Py_ssize_t count, unsigned char *mended_kinds,
+                 dict codes, code_of, mend_run, lexicon):
+    """Rules a and b as ``tokenize._mend_fragments`` applies them: the new ``(cuts, texts)``
+    and their codes in ``mended_kinds``; ``None`` when no run changes."""
+    cdef Py_ssize_t index, start, end, done = 0, copied = 0, made = 0, k, size
+    cdef list new_cuts = [], new_texts = [], run, result
+    cdef object text
+    for index in range(count):
+        if (kinds[index] & CLASS_BITS) != CLASS_FRAGMENT or index < done:
+            continue  # not a fragment, or inside a run looked at already
+        start = index
+        while start > 0 and (kinds[start - 1] & CLASS_BITS) != CLASS_OTHER:
+            start -= 1
+        end = index + 1
+        while end < count and (kinds[end] & CLASS_BITS) != CLASS_OTHER:
+            end += 1
+        done = end
+        if end - start == 1:
+            continue  # an unknown word standing alone (most fragments): nothing to join
+        run = texts[start:end]
+        result = mend_run(run, [kinds[k] & CLASS_BITS for k in range(start, end)], lexicon)
+        if len(result) == len(run):
+            continue  # nothing joined: the run's tokens stay as they are
+        new_cuts.extend(cuts[copied:start])
+        new_texts.extend(texts[copied:start])
+        for k in range(copied, start):
+            mended_kinds[made] = kinds[k]
+            made += 1
+        for size, text in result:
+            new_cuts.append(cuts[start])
+            new_texts.append(text)
+            mended_kinds[made] = _code(codes, text, code_of)
+            made += 1
+            start += size
+        copied = end
+    if not copied:
+        return None
+    new_cuts.extend(cuts[copied:])
+    new_texts.extend(texts[copied:])
+    for k in range(copied, count):
+        mended_kinds[made] = kinds[k]
+        made += 1
+    return new_cuts, new_texts
+
+
+cdef int _prefer(list cuts, list texts, unsigned char *kinds, Py_ssize_t count, dict codes, code_of,
+                 dict answers, shift) except -1:
+    """Rule c as ``tokenize._prefer_common_reading`` applies it, in place: left to right,
+    each pair reads the tokens as the pair before left them (the second word's code is
+    looked up again when it changes)."""
+    cdef Py_ssize_t index, size
+    cdef PyObject *row
+    cdef PyObject *known
+    cdef object first, second, rest
+    for index in range(count - 1):
+        if not (kinds[index] & MAY_GROW) or not (kinds[index + 1] & MAY_GIVE):
+            continue
+        first = <object>PyList_GET_ITEM(texts, index)
+        second = <object>PyList_GET_ITEM(texts, index + 1)
+        row = PyDict_GetItem(answers, first)
+        known = NULL if row == NULL else PyDict_GetItem(<object>row, second)
+        size = shift(first, second) if known == NULL else <object>known
+        if size:
+            rest = second[size:]
+            texts[index] = first + second[:size]
+            texts[index + 1] = rest
+            cuts[index + 1] = cuts[index + 1] + size
+            kinds[index + 1] = _code(codes, rest, code_of)
+    return 0
+
+
+# --- the parts of a name made whole: tokenize.join_name_parts -------------------------------------
+
+cdef Py_ssize_t _bisect(list bounds, Py_ssize_t value, bint right) except -1:
+    # bisect.bisect_right (right) or bisect_left of ``value`` in the sorted ints ``bounds``
+    cdef Py_ssize_t low = 0, high = len(bounds), middle, item
+    while low < high:
+        middle = (low + high) // 2
+        item = <object>PyList_GET_ITEM(bounds, middle)
+        if item < value or (right and item == value):
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def join_name_parts(str text, list bounds, list texts, entities, labels, term_set):
+    """Compiled twin of ``tokenize._python_join_name_parts``: ``None`` when no cut lies
+    inside a part of a name (an entity of ``labels``), else ``(order, kept, joined)``: the
+    indexes of the cuts that go (sorted), the cuts that stay and the tokens' strings after.
+
+    A part is a run of non-space characters of the entity (``\\S+`` of ``str.isspace``); a
+    cut strictly inside a part goes unless a token beside it is a domain term. ``term_set()``
+    gives the terms, asked only when a part holds a cut (as the Python path loads them).
+    """
+    cdef Py_ssize_t count = len(bounds), size = len(text), start, end, low, high, index, position
+    cdef Py_ssize_t dropped_count = 0, first, made
+    cdef object item
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef unsigned char *dropped = NULL
+    cdef object terms = None
+    cdef list order, kept, joined
+    try:
+        for entity in entities:
+            if entity.label not in labels:
+                continue
+            start, end = entity.start, entity.end
+            low = _bisect(bounds, start, True)
+            if low >= count or <Py_ssize_t><object>PyList_GET_ITEM(bounds, low) >= end:
+                continue  # no cut inside the entity (most names): no part to look at
+            position = start if start > 0 else 0  # (as re's finditer clamps pos and endpos)
+            end = end if end < size else size
+            while position < end:
+                while position < end and _is_space(PyUnicode_READ(kind, data, position)):
+                    position += 1
+                if position >= end:
+                    break
+                low = _bisect(bounds, position, True)
+                while position < end and not _is_space(PyUnicode_READ(kind, data, position)):
+                    position += 1
+                high = _bisect(bounds, position, False)
+                if high <= low:
+                    continue
+                if terms is None:
+                    terms = term_set()
+                    dropped = <unsigned char *>PyMem_Malloc(count)
+                    if dropped == NULL:
+                        raise MemoryError()
+                    for index in range(count):
+                        dropped[index] = 0
+                for index in range(low, high):  # the cuts strictly inside the part …
+                    if dropped[index]:
+                        continue
+                    if (PySet_Contains(terms, <object>PyList_GET_ITEM(texts, index - 1))
+                            or PySet_Contains(terms, <object>PyList_GET_ITEM(texts, index))):
+                        continue  # … but those next to a domain term
+                    dropped[index] = 1
+                    dropped_count += 1
+        if dropped_count == 0:
+            return None
+        # the lists are made at their final length and filled in place (no append, no resize)
+        order, kept, joined = [], PyList_New(count - dropped_count), PyList_New(count - 1 - dropped_count)
+        first = 0  # the cut where the token being built starts
+        made = 0  # tokens made
+        for index in range(1, count):
+            if dropped[index]:
+                order.append(index)
+                continue
+            item = <object>PyList_GET_ITEM(bounds, first)
+            Py_INCREF(item)
+            PyList_SET_ITEM(kept, made, item)
+            if index - first == 1:
+                item = <object>PyList_GET_ITEM(texts, first)
+            else:
+                item = text[<Py_ssize_t><object>PyList_GET_ITEM(bounds, first):
+                            <Py_ssize_t><object>PyList_GET_ITEM(bounds, index)]
+            Py_INCREF(item)
+            PyList_SET_ITEM(joined, made, item)
+            made += 1
+            first = index
+        item = <object>PyList_GET_ITEM(bounds, count - 1)
+        Py_INCREF(item)
+        PyList_SET_ITEM(kept, made, item)
+        return order, kept, joined
+    finally:
+        PyMem_Free(dropped)
 
 
 # --- Token objects ---------------------------------------------------------------------------

@@ -435,8 +435,7 @@ def _tokenized(text: str, engine: str) -> tuple[list[int], list[str]]:
             pieces = [part.group() for part in _SPACE_SPLIT.finditer(chunk)]
         cuts, chunk_texts = _chunk_tokens(chunk, pieces, offset)
         cuts, chunk_texts = _keep_terms_whole(chunk, offset, cuts, chunk_texts, terms_of_chunk(offset, chunk_end))
-        cuts, chunk_texts = _mend_fragments(cuts, chunk_texts, dictionary)
-        _prefer_common_reading(cuts, chunk_texts, dictionary)
+        cuts, chunk_texts = _post_pass(cuts, chunk_texts, dictionary)
         if offset == 0:  # the first chunk's lists become the text's (most texts are one chunk)
             boundaries, texts = cuts, chunk_texts
         else:
@@ -475,16 +474,18 @@ class _Lexicon:
         self.classes: dict[str, int] = {}
         self.fragments: set[str] = set()  # the strings of class _FRAGMENT among ``classes``
 
-    def classify(self, text: str) -> int:
+    def class_of(self, text: str) -> int:
+        """The class of ``text`` (not kept: :meth:`classify` keeps it)."""
         if not _THAI_WORD_CHARS.fullmatch(text):
-            kind = _OTHER
-        elif text not in self.words:
-            kind = _FRAGMENT
-        elif len(text) <= BOUND_MAX_CHARS and text not in self.free:
-            kind = _BOUND
-        else:
-            kind = _WORD
-        self.classes[text] = kind
+            return _OTHER
+        if text not in self.words:
+            return _FRAGMENT
+        if len(text) <= BOUND_MAX_CHARS and text not in self.free:
+            return _BOUND
+        return _WORD
+
+    def classify(self, text: str) -> int:
+        kind = self.classes[text] = self.class_of(text)
         if kind == _FRAGMENT:
             self.fragments.add(text)
         return kind
@@ -530,6 +531,9 @@ def _lexicon(dictionary: Dictionary) -> _Lexicon:
 def _mend_fragments(cuts: list[int], texts: list[str], dictionary: Dictionary) -> tuple[list[int], list[str]]:
     """``cuts`` and ``texts`` with the pieces of unknown words joined (the rule in the
     module notes); the lists themselves are returned when no piece is joined.
+
+    The Python reference of rules a and b (the compiled post-pass, :func:`_post_pass`, gives
+    the same tokens).
 
     >>> _mend_fragments([0, 3, 5, 6], ["กรด", "แอ", "ป"], load_dictionary())
     ([0, 3, 6], ['กรด', 'แอป'])
@@ -730,6 +734,9 @@ def _readings(dictionary: Dictionary) -> _Readings:
 def _prefer_common_reading(cuts: list[int], texts: list[str], dictionary: Dictionary) -> None:
     """Rule c of the module notes, on ``cuts`` and ``texts`` in place.
 
+    The Python reference of rule c (the compiled post-pass, :func:`_post_pass`, gives the
+    same tokens).
+
     >>> cuts, texts = [0, 2, 6], ["บอ", "กว่า"]
     >>> _prefer_common_reading(cuts, texts, load_dictionary())
     >>> cuts, texts
@@ -751,6 +758,64 @@ def _prefer_common_reading(cuts: list[int], texts: list[str], dictionary: Dictio
         if size:
             texts[index], texts[index + 1] = first + second[:size], second[size:]
             cuts[index + 1] += size
+
+
+def _post_pass(cuts: list[int], texts: list[str], dictionary: Dictionary) -> tuple[list[int], list[str]]:
+    """Rules a and b, then rule c (the module notes) on one chunk's tokens: the new
+    ``(cuts, texts)``, the lists themselves where no fragment is joined.
+
+    In Python, :func:`_mend_fragments` then :func:`_prefer_common_reading`. Compiled
+    (``_fast_tokenize.post_pass``), one C pass looks each token up once in a small dict of
+    the strings seen (:class:`_TokenCodes`: its class and whether rule c may grow it or take
+    from it), ends at once where a chunk has no fragment and no word that may grow, and
+    leaves to the same Python code what is rare: the runs to mend (:func:`_mend_run`) and
+    the pairs not answered yet (:meth:`_Readings.shift`).
+
+    >>> _post_pass([0, 2, 6, 8, 9], ["บอ", "กว่า", "แอ", "ป"], load_dictionary())
+    ([0, 3, 6, 9], ['บอก', 'ว่า', 'แอป'])
+    """
+    if _fast is None:
+        cuts, texts = _mend_fragments(cuts, texts, dictionary)
+        _prefer_common_reading(cuts, texts, dictionary)
+        return cuts, texts
+    codes = _token_codes(dictionary)
+    if len(codes.codes) + len(texts) > _CLASS_CACHE_LIMIT:
+        codes.codes.clear()
+    readings = codes.readings
+    return _fast.post_pass(cuts, texts, codes.codes, codes.code, _mend_run, codes.lexicon, readings.answers,
+                           readings.shift)
+
+
+MAY_GROW, MAY_GIVE = 4, 8  # a token code's bits beside its class (bits 0-1)
+
+
+class _TokenCodes:
+    """What the compiled post-pass asks of a token string, kept per string in one dict
+    (a text's strings repeat; a few thousand of them, where the word tables hold tens of
+    thousands): its class (``_Lexicon.class_of``), plus ``MAY_GROW`` when rule c may grow it
+    (``_Readings.extendable``) and ``MAY_GIVE`` when it may give its first characters
+    (``_Readings.splittable``).
+
+    >>> codes = _TokenCodes(load_dictionary())
+    >>> codes.code("บอ") & MAY_GROW, codes.code("กว่า") & MAY_GIVE, codes.code("ป") & 3 == _FRAGMENT
+    (4, 8, True)
+    """
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self.lexicon, self.readings = _lexicon(dictionary), _readings(dictionary)
+        self.codes: dict[str, int] = {}
+
+    def code(self, text: str) -> int:
+        """The code of ``text``, kept."""
+        readings = self.readings
+        code = self.codes[text] = (self.lexicon.class_of(text) | (MAY_GROW if text in readings.extendable else 0)
+                                   | (MAY_GIVE if text in readings.splittable else 0))
+        return code
+
+
+@lru_cache(maxsize=4)
+def _token_codes(dictionary: Dictionary) -> _TokenCodes:
+    return _TokenCodes(dictionary)
 
 
 def _join(groups: list[list], index: int, lexicon: _Lexicon) -> None:
@@ -793,6 +858,23 @@ def join_name_parts(tokens: TokenList, entities, labels: tuple[str, ...] = ("PER
     >>> [t.text for t in join_name_parts(tokenize(text), [person]) if not t.is_space]
     ['นางสาว', 'มะนิง', 'สะแลแม', 'ขาย', 'กระจูด']
     """
+    if _fast is None:
+        return _python_join_name_parts(tokens, entities, labels)
+    # the compiled twin walks the entities, their parts and the cuts in C and builds the lists
+    joined = _fast.join_name_parts(tokens.text, tokens.boundaries, tokens.texts, entities, labels, _domain_terms)
+    if joined is None:
+        return tokens
+    order, kept, texts = joined
+    return TokenList(tokens.text, kept, pos=None if tokens.pos is None else _without_indexes(tokens.pos, order),
+                     texts=texts)
+
+
+def _domain_terms() -> frozenset[str]:
+    return _term_set(load_dictionary())
+
+
+def _python_join_name_parts(tokens: TokenList, entities, labels: tuple[str, ...]) -> TokenList:
+    """The reference for ``_fast_tokenize.join_name_parts``."""
     text, bounds = tokens.text, tokens.boundaries
     drop: set[int] = set()
     terms = None
@@ -808,7 +890,7 @@ def join_name_parts(tokens: TokenList, entities, labels: tuple[str, ...] = ("PER
             if high <= low:
                 continue
             if terms is None:
-                terms, texts = _term_set(load_dictionary()), tokens.texts
+                terms, texts = _domain_terms(), tokens.texts
             # the cuts strictly inside the part, but those next to a domain term
             drop.update(i for i in range(low, high) if texts[i - 1] not in terms and texts[i] not in terms)
     if not drop:
