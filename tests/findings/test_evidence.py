@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from synthesis.coding import new_coding
 from synthesis.corpus.areas import Area
@@ -56,3 +57,21 @@ def test_evidence_demo_memos_and_speakers(demo):
     details = demo["details"]
     assert details["speaker"].notna().any() and details["memos"].map(len).gt(0).any()
     assert (details["context"].str.len() >= details["quote"].map(lambda q: len(" ".join(q.split())))).mean() > 0.95
+
+
+@pytest.mark.parametrize("date, reporter", [("2024-11-08", "สมศรี"), (float("nan"), None)])
+def test_evidence_details_from_a_codings_table_equal_those_from_codings(date, reporter):
+    """The reports pass the kernel's codings table (no dataclass → dict per coding): the rows
+    are those of the codings themselves, a document missing from ``documents`` included."""
+    from synthesis.analysis.codes import CODING_COLUMNS
+
+    docs, segments, codings = _fixture()
+    docs = docs.assign(date=[date], reporter=[reporter])
+    lost = new_coding("gone", 0, 5, "ราคายาง", "", "context.economy", "coder_a", memo=" ")
+    codings = [*codings, lost]
+    table = pd.DataFrame([tuple(getattr(c, col) for col in CODING_COLUMNS) for c in codings], columns=CODING_COLUMNS)
+    from_codings = coding_details(codings, docs, segments)
+    from_table = coding_details(table, docs, segments)
+    pd.testing.assert_frame_equal(from_table, from_codings)
+    assert from_codings.iloc[-1]["context"] == "ราคายาง" and pd.isna(from_codings.iloc[-1]["date"])
+    assert from_codings.iloc[0]["reporter"] == (reporter or "")

@@ -46,9 +46,11 @@ def _segments_by_doc(segments: pd.DataFrame | None, doc_ids: set[str]) -> dict[s
     return by_doc
 
 
-def _context_span(spans: list[tuple], start: int, end: int) -> tuple[int, int] | None:
-    """The smallest readable segment that holds the whole coded span and something more."""
-    starts = [s[0] for s in spans]
+def _context_span(spans: list[tuple], start: int, end: int, starts: list[int] | None = None) -> tuple[int, int] | None:
+    """The smallest readable segment that holds the whole coded span and something more
+    (``starts``: the spans' start offsets, when the caller keeps them)."""
+    if starts is None:
+        starts = [s[0] for s in spans]
     best = None
     for s, e, kind, _ in spans[:bisect_right(starts, start)]:
         if kind in CONTEXT_KINDS and s <= start and end <= e and (e - s) > (end - start):
@@ -57,8 +59,9 @@ def _context_span(spans: list[tuple], start: int, end: int) -> tuple[int, int] |
     return best
 
 
-def _speaker_at(spans: list[tuple], start: int) -> str | None:
-    starts = [s[0] for s in spans]
+def _speaker_at(spans: list[tuple], start: int, starts: list[int] | None = None) -> str | None:
+    if starts is None:
+        starts = [s[0] for s in spans]
     for s, e, kind, speaker in reversed(spans[:bisect_right(starts, start)]):
         if kind == "turn" and s <= start < e and speaker:
             return speaker
@@ -93,42 +96,56 @@ def coding_details(codings, documents: pd.DataFrame, segments: pd.DataFrame | No
     wanted = set(frame["doc_id"])
     columns = [c for c in ("doc_id", "title", "date", "kind", "reporter", "text") if c in documents.columns]
     chosen = documents[documents["doc_id"].isin(wanted)]
-    docs = {record["doc_id"]: record for record in chosen[columns].to_dict("records")}
+    docs = {record["doc_id"]: {"title": _field(record, "title"), "date": _field(record, "date", None),
+                               "kind": _field(record, "kind"), "reporter": _field(record, "reporter") or "",
+                               "text": _field(record, "text")}
+            for record in chosen[columns].to_dict("records")}
     areas = document_areas(chosen).groupby("doc_id")["area"].agg(lambda a: sorted(set(a))).to_dict()
-    spans = _segments_by_doc(segments, set(frame["doc_id"]))
+    spans = _segments_by_doc(segments, wanted)
+    starts = {doc_id: [s[0] for s in doc_spans] for doc_id, doc_spans in spans.items()}
+    # the columns as Python lists: iterating Arrow-backed string columns row by row is slow
+    coding_ids, code_ids, doc_ids, quotes, coder_names, memo_texts, created, begins, ends = (
+        frame[name].tolist() for name in ("coding_id", "code_id", "doc_id", "quote", "coder", "memo", "created",
+                                          "start", "end"))
     same_code: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for row in frame.itertuples(index=False):
-        same_code[(row.doc_id, row.code_id)].append((row.start, row.end, row.coder, row.memo or ""))
+    for doc_id, code_id, start, end, coder, memo in zip(doc_ids, code_ids, begins, ends, coder_names, memo_texts):
+        same_code[(doc_id, code_id)].append((start, end, coder, memo or ""))
+    no_doc = {"title": "", "date": None, "kind": "", "reporter": "", "text": ""}
+    labels: dict[str, str] = {}
     rows = []
-    for row in frame.itertuples(index=False):
-        doc = docs.get(row.doc_id)
-
-        def field(name, default=""):
-            value = doc.get(name) if doc is not None else None
-            return default if value is None or (isinstance(value, float) and pd.isna(value)) else value
-
-        text = field("text")
-        overlapping = [(c, m) for s, e, c, m in same_code[(row.doc_id, row.code_id)] if s < row.end and row.start < e]
+    for coding_id, code_id, doc_id, quote, coder, when, start, end in zip(
+            coding_ids, code_ids, doc_ids, quotes, coder_names, created, begins, ends):
+        doc = docs.get(doc_id, no_doc)
+        text = doc["text"]
+        overlapping = [(c, m) for s, e, c, m in same_code[(doc_id, code_id)] if s < end and start < e]
         coders = sorted({c for c, _ in overlapping})
         memos = sorted({f"{c}: {m.strip()}" for c, m in overlapping if m and m.strip()})
-        doc_spans = spans.get(row.doc_id, [])
-        around = _context_span(doc_spans, row.start, row.end) if doc_spans else None
+        doc_spans = spans.get(doc_id, [])
+        around = _context_span(doc_spans, start, end, starts[doc_id]) if doc_spans else None
         if text and around:
-            context = _trim_context(text, around[0], around[1], row.start, row.end)
+            context = _trim_context(text, around[0], around[1], start, end)
         elif text:
-            context = _trim_context(text, max(0, row.start - 120), min(len(text), row.end + 120), row.start, row.end)
+            context = _trim_context(text, max(0, start - 120), min(len(text), end + 120), start, end)
         else:
-            context = " ".join(str(row.quote).split())
+            context = " ".join(str(quote).split())
+        if code_id not in labels:
+            labels[code_id] = codebook.label(code_id) if codebook is not None and code_id in codebook else code_id
         rows.append({
-            "coding_id": row.coding_id, "code_id": row.code_id,
-            "code_name": codebook.label(row.code_id) if codebook is not None and row.code_id in codebook else row.code_id,
-            "doc_id": row.doc_id, "title": field("title"), "date": field("date", None), "kind": field("kind"),
-            "areas": areas.get(row.doc_id, []), "speaker": _speaker_at(doc_spans, row.start) if doc_spans else None,
-            "reporter": field("reporter") or "",
-            "quote": str(row.quote), "context": context, "coder": row.coder, "coders": coders,
-            "memos": memos, "created": row.created, "start": int(row.start), "end": int(row.end),
+            "coding_id": coding_id, "code_id": code_id, "code_name": labels[code_id],
+            "doc_id": doc_id, "title": doc["title"], "date": doc["date"], "kind": doc["kind"],
+            "areas": areas.get(doc_id, []), "speaker": _speaker_at(doc_spans, start, starts[doc_id]) if doc_spans else None,
+            "reporter": doc["reporter"],
+            "quote": str(quote), "context": context, "coder": coder, "coders": coders,
+            "memos": memos, "created": when, "start": int(start), "end": int(end),
         })
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def _field(record: dict, name: str, default=""):
+    """A document field as the evidence shows it: ``default`` when missing or NaN, else the
+    value."""
+    value = record.get(name)
+    return default if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
 def evidence_table(coding_ids: Iterable[str], codings, documents: pd.DataFrame,

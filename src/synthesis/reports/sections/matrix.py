@@ -61,11 +61,16 @@ def collection_details(context: ReportContext) -> pd.DataFrame:
     codings, book = all_codings(context), codebook(context)  # listed as read by this report
 
     def build() -> pd.DataFrame:
+        from synthesis.paths import lessons_dir
+
         coded = sorted({c.doc_id for c in codings})
         with quiet_reads(context):
             documents = with_text(context, context.documents[context.documents["doc_id"].isin(coded)])
         segments = context.store.table("segments", doc_ids=coded) if coded else None
-        return coding_details(codings, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, book)
+        # the same codings as ``codings``, as the table the kernel keeps (no dataclass → dict per coding)
+        table = inputs.codings_table(lessons_dir())
+        table = table[table["doc_id"].isin(set(context.documents["doc_id"]))]
+        return coding_details(table, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, book)
 
     details = inputs.cached("collection_details", _run_key(context), _run_marks(context), build)
     note_read(context, "store: documents (text) and segments of the coded documents, with every coding "
