@@ -269,3 +269,18 @@ def test_ingest_embed_without_the_extra_in_process(corpus, tmp_path, monkeypatch
     work = tmp_path / "work"
     assert _ingest(corpus, work) == 0
     assert not cache_dir(work).exists()
+
+
+def test_ingest_embed_progress_shows_as_the_files_do(corpus, tmp_path, counting, capsys, monkeypatch):
+    """Without --quiet, the embedding step reports its units as ingest reports its files
+    (plain lines off a terminal; shown at once here instead of after a second)."""
+    import functools
+
+    import synthesis.progress as progress_module
+
+    monkeypatch.setattr(progress_module, "progress", functools.partial(progress_module.progress, delay=0))
+    work = tmp_path / "work" / "คลัง"
+    assert main(["ingest", str(corpus), "--work", str(work), "--embed", "counting"]) == 0
+    err = capsys.readouterr().err
+    units = len(_cache_rows(work))
+    assert f"ingest: {len(DOCUMENTS)}/{len(DOCUMENTS)} files" in err and f"embed counting: {units}/{units} units" in err
