@@ -115,3 +115,17 @@ def test_summaries_demo_every_sentence_is_a_substring_of_a_linked_segment(demo):
         for sentence in sentences:
             assert sentence["coding_ids"], sentence
             assert all(sentence["text"] in quotes[i] for i in sentence["coding_ids"]), sentence
+
+
+@pytest.mark.parametrize("rows", [
+    [("a1", "d1", "coder_a", "สหกรณ์หักเงินสมทบจากค่ายางทุกเดือน"), ("b1", "d1", "coder_b", "สหกรณ์หักเงินสมทบจากค่ายางทุกเดือน"),
+     ("c1", "d2", "consensus", "ที่ประชุมเห็นว่าสหกรณ์หักเงินสมทบจากค่ายางทุกเดือน"), ("a2", "d3", "coder_a", "ราคายางตกต่ำมากจนคนหนุ่มไปทำงานมาเลเซีย")],
+    [("a1", "d1", "rules", "มัสยิดใช้คุตบะห์วันศุกร์เตือนเรื่องกรดฟอร์มิก"), ("a2", "d2", "coder_a", "โต๊ะอิหม่ามพูดเรื่องความปลอดภัยทุกวันศุกร์")],
+])
+def test_summaries_columns_give_what_the_frame_gives(rows):
+    """The matrix passes each cell's columns as lists: same sentences, ids and scores."""
+    from synthesis.findings.summaries import summarize_columns
+
+    frame = _segments(rows)
+    columns = summarize_columns(*(frame[c].tolist() for c in ("coding_id", "doc_id", "coder", "quote", "date")))
+    assert columns == summarize(frame) and columns

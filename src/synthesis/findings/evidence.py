@@ -189,7 +189,8 @@ def case_areas(details: pd.DataFrame, areas) -> pd.Series:
     names = {area.id: [n for n in {*area.place_names(), area.tambon, *area.occupation_terms} if n and len(n) >= 3]
              for area in areas}
     result = []
-    for doc_areas, quote, context in zip(details["areas"], details["quote"], details["context"]):
+    for doc_areas, quote, context in zip(details["areas"].tolist(), details["quote"].tolist(),
+                                         details["context"].tolist()):
         doc_areas = list(doc_areas) if doc_areas is not None else []
         if len(doc_areas) <= 1:
             result.append(doc_areas)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import pandas as pd
 
 from synthesis.findings.evidence import case_areas, coding_details
-from synthesis.findings.summaries import NOT_CODERS, summarize, summary_text
+from synthesis.findings.summaries import NOT_CODERS, summarize_columns, summary_text
 
 VIEWS = ("area", "occupation")
 LEVELS = ("top", "sub")
@@ -86,9 +86,9 @@ def _rows(areas, by: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
     return rows, of_area
 
 
-def _informants(cell: pd.DataFrame) -> int:
+def _informants(speakers, reporters, doc_ids) -> int:
     keys = set()
-    for speaker, reporter, doc_id in zip(cell["speaker"], cell["reporter"], cell["doc_id"]):
+    for speaker, reporter, doc_id in zip(speakers, reporters, doc_ids):
         if isinstance(speaker, str) and speaker:
             keys.add(("speaker", speaker))
         elif isinstance(reporter, str) and reporter:
@@ -131,25 +131,33 @@ def framework_matrix(codings, documents: pd.DataFrame, codebook, areas, segments
     view = view_key(by, level)
     placed = cell_evidence(codings, documents, codebook, areas, segments, by, level, details)
     rows, _ = _rows(areas, by)
-    groups = {key: group for key, group in placed.groupby(["row", "theme"], sort=False)} if len(placed) else {}
+    # the cells' rows as positions in column lists: a DataFrame per cell costs more than its summary
+    names = ("row", "theme", "coding_id", "doc_id", "coder", "quote", "date", "start", "end", "speaker", "reporter")
+    columns = {name: placed[name].tolist() for name in names} if len(placed) else {}
+    groups: dict[tuple[str, str], list[int]] = {}
+    for position, key in enumerate(zip(columns.get("row", []), columns.get("theme", []))):
+        groups.setdefault(key, []).append(position)
     edits = edits or {}
     out = []
     for row, row_th in rows:
         for theme, theme_th in _themes(codebook, level):
-            cell = groups.get((row, theme))
+            positions = groups.get((row, theme))
             record = {"view": view, "row": row, "row_th": row_th, "theme": theme, "theme_th": theme_th,
                       "edited_by": "", "edited_at": "", "stale_reason": ""}
-            if cell is None or cell.empty:
+            if not positions:
                 record.update(summary="", draft_summary="", status="empty", segments=0, documents=0, informants=0,
                               coders=0, coder_names=[], coding_ids=[], sentences=[])
             else:
-                sentences = summarize(cell)
+                cell = {name: [values[p] for p in positions] for name, values in columns.items()}
+                sentences = summarize_columns(cell["coding_id"], cell["doc_id"], cell["coder"], cell["quote"],
+                                              cell["date"])
                 draft = summary_text(sentences)
                 coder_names = sorted(set(cell["coder"]) - NOT_CODERS)
                 record.update(
                     summary=draft, draft_summary=draft, status="draft",
                     segments=len(set(zip(cell["doc_id"], cell["start"], cell["end"]))),
-                    documents=int(cell["doc_id"].nunique()), informants=_informants(cell),
+                    documents=len(set(cell["doc_id"])),
+                    informants=_informants(cell["speaker"], cell["reporter"], cell["doc_id"]),
                     coders=len(coder_names), coder_names=coder_names, coding_ids=sorted(cell["coding_id"]),
                     sentences=[{"text": s.text, "coding_ids": s.coding_ids, "supporting_ids": s.supporting_ids,
                                 "documents": s.documents, "coders": s.coders} for s in sentences])

@@ -165,13 +165,27 @@ def summarize(segments: pd.DataFrame, max_sentences: int = MAX_SENTENCES,
     """
     if segments is None or len(segments) == 0:
         return []
-    dates = segments["date"] if "date" in segments.columns else [""] * len(segments)
+    dates = segments["date"].tolist() if "date" in segments.columns else [""] * len(segments)
+    return summarize_columns(segments["coding_id"].tolist(), segments["doc_id"].tolist(),
+                             segments["coder"].tolist(), segments["quote"].tolist(), dates,
+                             max_sentences=max_sentences, max_chars=max_chars)
+
+
+def summarize_columns(coding_ids: list, doc_ids: list, coder_names: list, quotes: list, dates: list,
+                      max_sentences: int = MAX_SENTENCES, max_chars: int = MAX_CHARS) -> list[SummarySentence]:
+    """:func:`summarize` on the columns as lists, one item per coded segment (what the
+    framework matrix passes for each of its cells, without a DataFrame per cell).
+
+    >>> [s.text for s in summarize_columns(["a1"], ["d1"], ["coder_a"], ["สหกรณ์หักเงินสมทบจากค่ายางทุกเดือน"], [""])]
+    ['สหกรณ์หักเงินสมทบจากค่ายางทุกเดือน']
+    """
+    if not coding_ids:
+        return []
     candidates = []
-    quotes: dict[str, str] = {}
-    for coding_id, doc_id, coder, quote, date in zip(segments["coding_id"], segments["doc_id"], segments["coder"],
-                                                     segments["quote"], dates):
+    quotes_by_id: dict[str, str] = {}
+    for coding_id, doc_id, coder, quote, date in zip(coding_ids, doc_ids, coder_names, quotes, dates):
         quote = str(quote)
-        quotes[coding_id] = quote
+        quotes_by_id[coding_id] = quote
         for sentence in sentence_candidates(quote):
             candidates.append({"text": sentence, "coding_id": coding_id, "doc_id": doc_id, "coder": coder,
                                "date": str(date) if isinstance(date, str) else ""})
@@ -194,7 +208,7 @@ def summarize(segments: pd.DataFrame, max_sentences: int = MAX_SENTENCES,
             break
         if chosen and (used + len(text) > max_chars or score < MIN_SHARE_OF_BEST * chosen[0].score):
             continue
-        ids = sorted(cid for cid, quote in quotes.items() if text in quote)
+        ids = sorted(cid for cid, quote in quotes_by_id.items() if text in quote)
         chosen.append(SummarySentence(text, ids, sorted(set(ids) | set(members)), documents, coders, consensus,
                                       float(score)))
         used += len(text)
