@@ -60,6 +60,15 @@ finders share (``synthesis.thai.scan``), taken chunk by chunk. The Python refere
 (``_python_chunk_tokens``, ``_python_keep_terms_whole``) does the same with a few vectorised
 numpy operations per chunk; tests check that both give the same tokens.
 
+Steps 5 and 6 are one compiled pass too (``_fast_tokenize.post_pass``, see ``_post_pass``):
+each token is looked up once in a small dict of the strings seen (its class and rule c's two
+flags, ``_TokenCodes``) instead of in the word tables, and a chunk with no fragment and no word
+that may grow ends there; the rare work (a run to mend, a pair not answered yet) is the same
+Python code on both paths. ``join_name_parts`` has its compiled twin as well. The Python
+reference (``_mend_fragments``, ``_prefer_common_reading``, ``_python_join_name_parts``) is what
+``SYNTHESIS_PURE_PYTHON=1`` runs; ``tests/thai/test_postpass_fast.py`` checks both give the same
+tokens.
+
 >>> [t.text for t in tokenize("แรงงานนอกระบบ ๓ คน")]
 ['แรงงานนอกระบบ', ' ', '๓', ' ', 'คน']
 >>> words("สปสช.เขต 12 สนับสนุนกองทุนหลักประกันสุขภาพ")
