@@ -216,15 +216,22 @@ def test_sections_synthesis_collection_without_cards_says_so(collection_ctx):
     assert "ยังไม่มีบัตรบทเรียน" in text and "<li>" not in text
 
 
-def test_sections_synthesis_saturation_chart_is_a_figure(area_ctx):
-    from matplotlib.figure import Figure
+def test_sections_synthesis_saturation_bars_grow_with_the_codes_so_far(area_ctx):
+    import re
 
     from synthesis.reports import sections
 
-    figure = sections.saturation_chart(area_ctx)
-    assert isinstance(figure, Figure)
-    line = figure.axes[0].lines[0]
-    assert list(line.get_ydata()) == sorted(line.get_ydata())  # codes so far never go down
+    table = sections.area_saturation(area_ctx)
+    root = _root(sections.saturation_html(area_ctx))
+    rows = root.findall(".//tbody/tr")
+    assert len(rows) == len(table) > 1
+    so_far = [int(tr.findall("td")[4].text_content().split()[-1]) for tr in rows]
+    assert so_far == table["cumulative_codes"].tolist() == sorted(so_far)  # codes so far never go down
+    widths = [int(re.search(r"width:(\d+)px", tr.findall("td")[4].find(".//span/span").get("style")).group(1))
+              for tr in rows]
+    assert widths == sorted(widths) and widths[-1] == 160  # the bars grow, the last at the top of the scale
+    new = [int(tr.findall("td")[3].text_content().split()[-1]) for tr in rows]
+    assert new == table["new_codes"].tolist()
 
 
 def test_sections_synthesis_matrix_second_view_by_occupation(collection_ctx):

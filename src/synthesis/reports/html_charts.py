@@ -100,7 +100,13 @@ def heatmap_table(matrix: pd.DataFrame, title: str, *, fmt: str = "{:.0f}", diag
     return h.join(parts)
 
 
-def _bar(value: float, top: float, colour: str, fmt: str) -> h.Safe:
+def bar(value: float, top: float, colour: str = BAR_COLOURS[0], fmt: str = "{:.0f}") -> h.Safe:
+    """A bar of ``value`` on a scale from 0 to ``top`` (``BAR_WIDTH_PX`` long at the top),
+    followed by its number, for a table cell.
+
+    >>> str(bar(5, 10))
+    '<span style="white-space:nowrap"><span style="display:inline-block;width:80px;height:0.8em;background:#2a7f62;vertical-align:middle"></span> 5</span>'
+    """
     width = 0 if top <= 0 or value != value else round(BAR_WIDTH_PX * min(value / top, 1.0))
     return h.tag("span", h.tag("span", "", style=f"display:inline-block;width:{width}px;height:0.8em;"
                                                  f"background:{colour};vertical-align:middle"),
@@ -123,7 +129,7 @@ def paired_bars_table(frame: pd.DataFrame, label: str, first: str, second: str, 
     numbers = frame[[first, second]].to_numpy(dtype=float)
     top = float(np.nanmax(numbers)) if top is None else float(top)
     rows = [{label: row[0],
-             scale_label: h.join([_bar(a, top, BAR_COLOURS[0], fmt), h.tag("br"), _bar(b, top, BAR_COLOURS[1], fmt)])}
+             scale_label: h.join([bar(a, top, BAR_COLOURS[0], fmt), h.tag("br"), bar(b, top, BAR_COLOURS[1], fmt)])}
             for row, (a, b) in zip(frame[[label]].itertuples(index=False), numbers)]
     key = h.join([h.join([h.tag("span", "", style=f"display:inline-block;width:0.8em;height:0.8em;background:{colour}"),
                           " ", name]) for colour, name in zip(BAR_COLOURS, (first, second))], " ")

@@ -22,7 +22,7 @@ from synthesis.reports.sections.common import (
 
 __all__ = ["MATRIX_RULE", "collection_details", "collection_agreement", "placed_codings", "framework_matrix",
            "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html", "area_saturation", "saturation_html",
-           "saturation_chart", "shared_findings",
+           "shared_findings",
            "shared_findings_html", "matrix_counts"]
 
 MATRIX_RULE = (
@@ -278,34 +278,23 @@ def area_saturation(context: ReportContext) -> pd.DataFrame:
 
 
 def saturation_html(context: ReportContext) -> h.Safe:
-    """Saturation in this area with its Thai note, the table collapsed."""
+    """Saturation in this area with its Thai note, then one row per added document in date
+    order with its new codes and the codes found so far drawn as bars (HTML,
+    ``synthesis.reports.html_charts``): the codes-so-far bars stop growing at saturation."""
     from synthesis.findings.coverage import saturation_note
+    from synthesis.reports.html_charts import BAR_COLOURS, bar
 
     table = area_saturation(context)
+    top = float(table["cumulative_codes"].max()) if len(table) else 0.0
     rows = [{"ลำดับ (order)": row.order, "วันที่ (date)": row.date or "—", "เอกสาร (document)": row.title or "—",
-             "รหัสใหม่ (new codes)": row.new_codes, "รหัสสะสม (codes so far)": row.cumulative_codes}
+             "รหัสใหม่ (new codes)": bar(row.new_codes, top, BAR_COLOURS[1]),
+             "รหัสสะสม (codes so far)": bar(row.cumulative_codes, top, BAR_COLOURS[0])}
             for row in table.itertuples(index=False)]
     return h.join([h.tag("p", h.tag("b", "ความอิ่มตัวของข้อมูล (saturation): "), saturation_note(table)),
-                   h.details("รหัสใหม่ต่อเอกสารที่เพิ่ม (new codes per added document)", h.table(rows))])
-
-
-def saturation_chart(context: ReportContext):
-    """The saturation curve: codes found so far (line) and new codes (bars) per added
-    document, in date order; a flattening line is saturation."""
-    from synthesis.reports.plotting import _figure
-
-    table = area_saturation(context)
-    figure, axes = _figure(8, 3.2)
-    order = table["order"].tolist()
-    axes.bar(order, table["new_codes"], color="#bbbbbb", label="รหัสใหม่ (new codes)")
-    axes.plot(order, table["cumulative_codes"], color="#2a7f62", marker="o", label="รหัสสะสม (codes so far)")
-    axes.set_xlabel("เอกสารลำดับที่ (document, in date order)")
-    axes.set_ylabel("จำนวนรหัส (codes)")
-    if order:
-        axes.set_xticks(order)
-    axes.legend(loc="upper left")
-    axes.set_title("ความอิ่มตัวของข้อมูล (saturation)")
-    return figure
+                   h.tag("p", h.tag("small", "รหัสใหม่ต่อเอกสารที่เพิ่มตามลำดับวันที่ และรหัสสะสม: แท่งรหัสสะสมที่หยุดยาวขึ้นคือความอิ่มตัว "
+                                             "(new codes per added document in date order, and the codes so far: "
+                                             "when the codes-so-far bars stop growing, the data are saturated)")),
+                   h.table(rows)])
 
 
 def shared_findings(context: ReportContext) -> pd.DataFrame:
