@@ -136,11 +136,39 @@ def test_postpass_fast_asks_each_pair_once():
     for _ in range(3):
         pieces = ["ยาย", "บอ", "กว่า", "ปวด", "บอ", "กว่า"]
         cuts, texts = fast.post_pass(_cuts_of(pieces), list(pieces), codes.codes, codes.code,
-                                     tokenize_module._mend_run, codes.lexicon, answers, shift)
+                                     tokenize_module._mend_run, codes.lexicon, answers, shift, True)
         assert texts == ["ยาย", "บอก", "ว่า", "ปวด", "บอก", "ว่า"]
         for first, second in asked:  # (shift keeps nothing here: the pass reads answers only)
             answers.setdefault(first, {})[second] = codes.readings._best_shift(first, second)
     assert asked == [("บอ", "กว่า"), ("บอ", "กว่า")]  # both in the first call, none after
+
+
+def test_postpass_words_start_with_letters_on_the_shipped_tables():
+    assert tokenize_module._token_codes(load_dictionary()).words_start_with_letters
+
+
+@pytest.mark.parametrize("words, expected", [({"บอ", "กว่า", "เอก"}, True), ({"บอ", "ๆ"}, False),
+                                             ({"บอ", "ATM"}, False), ({"บอ", " ก"}, False), (set(), True)])
+def test_postpass_words_start_with_letters(words, expected):
+    assert tokenize_module._start_with_letters(words) is expected
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_postpass_fast_skips_lookups_only_where_the_code_is_zero(pieces):
+    """A token starting with a character no word starts with is not looked up: the tokens and
+    the codes are those of the pass that looks every token up."""
+    codes = tokenize_module._TokenCodes(load_dictionary())
+    readings, fast = codes.readings, compiled("tokenize")
+    results = []
+    for skip in (True, False):
+        cuts, texts = fast.post_pass(_cuts_of(pieces), list(pieces), codes.codes, codes.code, tokenize_module._mend_run,
+                                     codes.lexicon, readings.answers, readings.shift, skip)
+        results.append((cuts, texts))
+    assert results[0] == results[1]
+    for text in set(pieces):
+        if text and not tokenize_module._THAI_WORD_CHARS.match(text):
+            assert codes.code(text) == 0
 
 
 def test_postpass_fast_same_tokens_when_the_kept_codes_are_emptied(monkeypatch):

@@ -30,7 +30,7 @@ from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport (
-    PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, Py_UNICODE_ISSPACE,
+    PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, PyUnicode_READ_CHAR, Py_UNICODE_ISSPACE,
 )
 
 from synthesis.thai._cobjects cimport new_instance, set_slot, untrack
@@ -273,6 +273,11 @@ cdef enum:
     MAY_GIVE = 8  # tokenize.MAY_GIVE: a second word that may give its first characters
 
 
+cdef inline bint _is_word_letter(Py_UCS4 ch):
+    # mirrors tokenize._THAI_WORD_CHARS: the characters a word of the word list is made of
+    return (0x0E01 <= ch <= 0x0E2E) or (0x0E30 <= ch <= 0x0E3A) or (0x0E40 <= ch <= 0x0E45) or (0x0E47 <= ch <= 0x0E4E)
+
+
 cdef inline unsigned char _code(dict codes, object text, code_of) except 255:
     # the kept code of ``text``, else ``code_of(text)`` (which keeps it)
     cdef PyObject *known = PyDict_GetItem(codes, text)
@@ -281,14 +286,17 @@ cdef inline unsigned char _code(dict codes, object text, code_of) except 255:
     return <object>known
 
 
-def post_pass(list cuts, list texts, dict codes, code_of, mend_run, lexicon, dict answers, shift):
+def post_pass(list cuts, list texts, dict codes, code_of, mend_run, lexicon, dict answers, shift,
+              bint words_start_with_letters):
     """Compiled twin of ``tokenize._mend_fragments`` then ``tokenize._prefer_common_reading``
     (rules a-c) on one chunk's tokens: ``(cuts, texts)``; the lists themselves (changed in
     place by rule c only) when no fragment is joined.
 
     ``codes`` holds each string's code (``tokenize._TokenCodes``), ``code_of`` answers a
-    string not kept yet and keeps it. Each token is looked up once; a chunk with no fragment
-    and no word that may grow ends there. ``mend_run`` (``tokenize._mend_run``, with
+    string not kept yet and keeps it. Each token is looked up once, but one that starts with
+    a character no word starts with (whitespace, digits, marks, Latin: a third of the tokens),
+    whose code is 0 when ``words_start_with_letters`` (``_TokenCodes``) says so: it is not
+    even hashed. A chunk with no fragment and no word that may grow ends there. ``mend_run`` (``tokenize._mend_run``, with
     ``lexicon``) mends a run of Thai-letter tokens around a fragment; ``answers`` (first
     word -> second word -> shift) and ``shift`` (``_Readings.shift``) give rule c's answer.
     """
@@ -296,6 +304,7 @@ def post_pass(list cuts, list texts, dict codes, code_of, mend_run, lexicon, dic
     cdef unsigned char code
     cdef bint fragment = False, may_grow = False
     cdef tuple mended
+    cdef str text
     if count == 0:
         return cuts, texts
     cdef unsigned char *kinds = <unsigned char *>PyMem_Malloc(count)
@@ -304,7 +313,12 @@ def post_pass(list cuts, list texts, dict codes, code_of, mend_run, lexicon, dic
         raise MemoryError()
     try:
         for index in range(count):
-            code = _code(codes, <object>PyList_GET_ITEM(texts, index), code_of)
+            text = <str>PyList_GET_ITEM(texts, index)
+            if (words_start_with_letters and PyUnicode_GET_LENGTH(text)
+                    and not _is_word_letter(PyUnicode_READ_CHAR(text, 0))):
+                kinds[index] = 0
+                continue
+            code = _code(codes, text, code_of)
             kinds[index] = code
             if (code & CLASS_BITS) == CLASS_FRAGMENT:
                 fragment = True

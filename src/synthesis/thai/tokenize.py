@@ -792,10 +792,11 @@ def _post_pass(cuts: list[int], texts: list[str], dictionary: Dictionary) -> tup
         codes.codes.clear()
     readings = codes.readings
     return _fast.post_pass(cuts, texts, codes.codes, codes.code, _mend_run, codes.lexicon, readings.answers,
-                           readings.shift)
+                           readings.shift, codes.words_start_with_letters)
 
 
 MAY_GROW, MAY_GIVE = 4, 8  # a token code's bits beside its class (bits 0-1)
+_STARTS_WITH_OTHER = re.compile("^[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]", re.MULTILINE)
 
 
 class _TokenCodes:
@@ -803,7 +804,9 @@ class _TokenCodes:
     (a text's strings repeat; a few thousand of them, where the word tables hold tens of
     thousands): its class (``_Lexicon.class_of``), plus ``MAY_GROW`` when rule c may grow it
     (``_Readings.extendable``) and ``MAY_GIVE`` when it may give its first characters
-    (``_Readings.splittable``).
+    (``_Readings.splittable``). ``words_start_with_letters``: no word that may grow or give
+    starts with a character outside ``_THAI_WORD_CHARS``, so that a token starting so has
+    code 0 (class ``_OTHER``, no flag) without a lookup.
 
     >>> codes = _TokenCodes(load_dictionary())
     >>> codes.code("บอ") & MAY_GROW, codes.code("กว่า") & MAY_GIVE, codes.code("ป") & 3 == _FRAGMENT
@@ -813,6 +816,7 @@ class _TokenCodes:
     def __init__(self, dictionary: Dictionary) -> None:
         self.lexicon, self.readings = _lexicon(dictionary), _readings(dictionary)
         self.codes: dict[str, int] = {}
+        self.words_start_with_letters = _start_with_letters(self.readings.extendable | self.readings.splittable)
 
     def code(self, text: str) -> int:
         """The code of ``text``, kept."""
@@ -820,6 +824,15 @@ class _TokenCodes:
         code = self.codes[text] = (self.lexicon.class_of(text) | (MAY_GROW if text in readings.extendable else 0)
                                    | (MAY_GIVE if text in readings.splittable else 0))
         return code
+
+
+def _start_with_letters(words) -> bool:
+    """Whether every one of ``words`` starts with a character of ``_THAI_WORD_CHARS``.
+
+    >>> _start_with_letters({"บอ", "กว่า"}), _start_with_letters({"บอ", "ๆนี้"}), _start_with_letters({"บอ", "2ก"})
+    (True, False, False)
+    """
+    return not _STARTS_WITH_OTHER.search("\n".join(words))
 
 
 @lru_cache(maxsize=4)
