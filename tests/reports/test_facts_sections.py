@@ -47,9 +47,9 @@ def test_facts_sections_chart_counts_only_the_areas_activities(documents, own, r
     context = _context(documents)
     assert sections.area_participants(context)["participants"].tolist() == own
     assert sections.area_regional_meetings(context)["participants_total"].tolist() == regional
-    figure = sections.participants_over_time(context)
-    plotted = [y for line in figure.axes[0].get_lines() for y in line.get_ydata()]
-    assert plotted == own
+    rows = sections.participants_table(context)
+    shown = [float(_shown_number(row["ผู้เข้าร่วม (participants)"])) for row in rows]
+    assert shown == own  # the table (bars with their numbers) counts only the area's own activities
 
 
 def test_facts_sections_regional_table_names_what_came_from_the_area():
@@ -146,7 +146,12 @@ def test_facts_sections_bala_chart_holds_its_activities_not_the_regional_forum(b
     assert 72.0 not in sections.area_participants(bala_context)["participants"].tolist()
     assert sections.area_regional_meetings(bala_context)["participants_total"].tolist() == [58.0, 72.0, 46.0]
     rows = sections.participants_table(bala_context)
-    assert all(row["ผู้เข้าร่วม (participants)"] in str(row["ที่มา (source)"]) for row in rows)
+    assert all(_shown_number(row["ผู้เข้าร่วม (participants)"]) in str(row["ที่มา (source)"]) for row in rows)
+
+
+def _shown_number(cell) -> str:
+    """The number written after a participants bar."""
+    return str(cell).rsplit("</span> ", 1)[-1].split("<")[0]
 
 
 def test_facts_sections_bala_organisations_and_people_are_local(bala_context):
@@ -220,3 +225,19 @@ def test_facts_sections_redact_hides_names_in_people_and_sentences(bala_context,
         sections.participants_table(hidden_context), sections.regional_participation_table(hidden_context)))
     assert "ฮาซัน" not in hidden and "บือราเฮง" not in hidden and "บุคคล-" in hidden
     assert "อบต.บาละ" in hidden  # organisations are not people
+
+
+@pytest.mark.parametrize("counts", [[35.0, 12.0], [8.0, 40.0]])
+def test_facts_sections_participants_table_is_in_date_order_with_bars_to_scale(counts):
+    import re
+
+    from synthesis.reports import sections
+
+    later = {**OWN, "date": "2023-08-01", "title": "ประชุมติดตามผลการกรีดยาง", "participants_count": counts[1],
+             "text": f"ประชุมติดตามผลการกรีดยาง ต.ทดสอบ\nผู้เข้าร่วมรวม {counts[1]:g} คน"}
+    first = {**OWN, "participants_count": counts[0], "text": f"อบรมการกรีดยางอย่างปลอดภัย ต.ทดสอบ\nผู้เข้าร่วมรวม {counts[0]:g} คน"}
+    rows = sections.participants_table(_context([later, first]))  # given latest first
+    assert [row["วันที่ (date)"] for row in rows] == ["2023-02-10", "2023-08-01"]
+    widths = [int(re.search(r"width:(\d+)px", str(row["ผู้เข้าร่วม (participants)"])).group(1)) for row in rows]
+    assert widths == [round(160 * c / max(counts)) for c in counts]
+    assert [f"</span> {c:g}</span>" in str(row["ผู้เข้าร่วม (participants)"]) for row, c in zip(rows, counts)] == [True, True]

@@ -67,14 +67,6 @@ def test_plotting_network_chart_labels_every_organisation(names):
     assert sorted(t.get_text() for t in figure.axes[0].texts) == ["1", "2", "3"]
 
 
-def test_plotting_participants_chart_plots_dated_counts():
-    from synthesis.reports.plotting import participants_chart
-
-    docs = pd.DataFrame({"date": ["2021-01-05", "2022-02-01", None], "participants_count": [12, 30, 5]})
-    line = participants_chart(docs, "ผู้เข้าร่วม").axes[0].lines[0]
-    assert list(line.get_ydata()) == [12.0, 30.0]
-
-
 @pytest.mark.parametrize("labels", [["ผู้ประกันตน", "วินมอเตอร์ไซค์"], ["อสม.", "รพ.สต.แค"]])
 def test_plotting_figure_png_is_the_figure_at_its_own_size(labels):
     import base64
@@ -151,14 +143,6 @@ def test_plotting_counts_have_whole_number_ticks_and_thai_axis(counts):
     ticks = axes.get_xticks()
     assert all(float(tick).is_integer() for tick in ticks)
     assert axes.get_xlabel() == "จำนวนครั้ง (count)"
-
-
-def test_plotting_participants_axis_has_whole_numbers():
-    from synthesis.reports.plotting import participants_chart
-
-    docs = pd.DataFrame({"date": ["2021-01-05", "2022-02-01"], "participants_count": [2, 3]})
-    axes = participants_chart(docs, "ผู้เข้าร่วม").axes[0]
-    assert all(float(tick).is_integer() for tick in axes.get_yticks())
 
 
 @pytest.mark.parametrize("kind, label", [("meeting_summary", "สรุปการประชุม (meeting summary)"),

@@ -118,24 +118,6 @@ def timeline_chart(documents: pd.DataFrame, title: str) -> Figure:
     return figure
 
 
-def participants_chart(documents: pd.DataFrame, title: str) -> Figure:
-    """Participant counts of dated documents over time (``date``, ``participants_count``)."""
-    rows = documents.dropna(subset=["date", "participants_count"]).sort_values("date")
-    figure, axes = _figure(8, 2.8)
-    if rows.empty:
-        axes.text(0.5, 0.5, "ไม่มีจำนวนผู้เข้าร่วมในเอกสาร (no participant counts)", ha="center", va="center")
-        axes.set_axis_off()
-        return figure
-    when = pd.to_datetime(rows["date"])
-    axes.plot(when, rows["participants_count"].astype(float), marker="o", color="#2a7f62")
-    axes.set_ylabel("คน (people)")
-    axes.set_ylim(bottom=0)
-    _integer_axis(axes.yaxis, rows["participants_count"])
-    axes.set_title(title)
-    axes.grid(alpha=0.3)
-    return figure
-
-
 def spread_apart(layout: dict, min_distance: float, *, rounds: int = 200) -> dict:
     """Positions pushed apart until no two are closer than ``min_distance`` (or ``rounds``
     passes are done): what keeps network nodes, and the numbers on them, from overlapping.

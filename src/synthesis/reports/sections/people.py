@@ -18,7 +18,6 @@ from synthesis.reports.sections.common import KIND_NAMES, area_labels, redacted,
 
 __all__ = [
     "area_participants",
-    "participants_over_time",
     "participants_table",
     "area_regional_meetings",
     "regional_participation_table",
@@ -64,21 +63,21 @@ def area_participants(context: ReportContext) -> pd.DataFrame:
                  lambda: participants_by_activity(_area_texts(context), context.area.id))
 
 
-def participants_over_time(context: ReportContext) -> Figure:
-    """The participants of the area's own activities, by date (regional meetings left out)."""
-    from synthesis.reports.plotting import participants_chart
-
-    rows = area_participants(context).rename(columns={"participants": "participants_count"})
-    return participants_chart(rows, "จำนวนผู้เข้าร่วมกิจกรรมของพื้นที่ตามช่วงเวลา (participants in the area's activities)")
-
-
 def participants_table(context: ReportContext) -> list[dict]:
-    """:func:`area_participants` as records for ``html_safe.table``: date, kind, title,
-    participants and the sentence that states the count."""
+    """:func:`area_participants` in date order as records for ``html_safe.table``: date, kind,
+    title, participants (a bar to scale with the number: the table is the chart of the area's
+    participants over time) and the sentence that states the count."""
+    from synthesis.reports.html_charts import bar
+
+    rows = area_participants(context)
+    rows = rows.sort_values("date", kind="stable", na_position="last") if len(rows) else rows
+    counts = pd.to_numeric(rows["participants"], errors="coerce") if len(rows) else pd.Series(dtype=float)
+    top = float(counts.max()) if counts.notna().any() else 0.0
     return [{"วันที่ (date)": row.date or "—", "ประเภท (kind)": KIND_NAMES.get(row.kind, row.kind),
-             "กิจกรรม (activity)": row.title or "ไม่มีชื่อเรื่อง", "ผู้เข้าร่วม (participants)": _number(row.participants),
+             "กิจกรรม (activity)": row.title or "ไม่มีชื่อเรื่อง",
+             "ผู้เข้าร่วม (participants)": bar(count, top, fmt="{:g}") if count == count else _number(row.participants),
              "ที่มา (source)": _sentence(row.participants_sentence)}
-            for row in area_participants(context).itertuples(index=False)]
+            for row, count in zip(rows.itertuples(index=False), counts)]
 
 
 def area_regional_meetings(context: ReportContext) -> pd.DataFrame:
