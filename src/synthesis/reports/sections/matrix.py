@@ -164,7 +164,9 @@ STATUS_NOTE = {"draft": "ร่างโดยเครื่อง (draft)", "e
                "stale": "⚠️ แก้ไขแล้วแต่หลักฐานเปลี่ยน (stale)"}
 
 
-def _cell_html(cell, evidence: pd.DataFrame | None = None) -> h.Safe:
+def _cell_html(cell, evidence: list[dict] | None = None) -> h.Safe:
+    """A cell's summary, counts and status, and (when given, as detail records) the coded
+    segments it drew on, one per document and passage, collapsed."""
     if cell["status"] == "empty":
         return h.tag("i", "ไม่มีหลักฐาน (no evidence)")
     status = STATUS_NOTE.get(cell["status"], cell["status"])
@@ -173,19 +175,33 @@ def _cell_html(cell, evidence: pd.DataFrame | None = None) -> h.Safe:
     parts = [h.tag("p", cell["summary"]), h.tag("small", matrix_counts(cell), " · ", status)]
     if cell["status"] == "stale" and cell["stale_reason"]:
         parts.append(h.tag("p", h.tag("mark", cell["stale_reason"])))
-    if evidence is not None and len(evidence):
-        items = [h.tag("li", h.one_line(row.quote, 300), h.tag("br"),
-                       h.tag("small", f"{row.title or 'ไม่มีชื่อเรื่อง'} ({row.date or 'ไม่ระบุวันที่'})",
-                             f" · {row.code_name}"))
-                 for row in evidence.drop_duplicates(["doc_id", "quote"]).itertuples(index=False)]
+    if evidence:
+        seen, items = set(), []
+        for row in evidence:
+            if (row["doc_id"], row["quote"]) in seen:
+                continue
+            seen.add((row["doc_id"], row["quote"]))
+            items.append(h.tag("li", h.one_line(row["quote"], 300), h.tag("br"),
+                               h.tag("small", f"{row['title'] or 'ไม่มีชื่อเรื่อง'} ({row['date'] or 'ไม่ระบุวันที่'})",
+                                     f" · {row['code_name']}")))
         parts.append(h.details(f"ข้อความที่ใช้ {len(items)} ข้อความ (segments drawn on)", h.tag("ul", *items)))
     return h.join(parts)
 
 
-def _evidence_of(context: ReportContext, coding_ids) -> pd.DataFrame:
-    """The evidence rows of ``coding_ids`` (from :func:`collection_details`)."""
+def _records_by_coding(context: ReportContext) -> dict[str, list[dict]]:
+    """The evidence rows of :func:`collection_details` as records, by coding id (built once
+    per kernel with the details table)."""
+    from synthesis.findings.evidence import detail_records
+
     details = collection_details(context)
-    return details[details["coding_id"].isin(set(coding_ids))]
+
+    def build() -> dict[str, list[dict]]:
+        by_id: dict[str, list[dict]] = {}
+        for record in detail_records(details):
+            by_id.setdefault(record["coding_id"], []).append(record)
+        return by_id
+
+    return inputs.cached("records_by_coding", _run_key(context), _run_marks(context), build)
 
 
 def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
@@ -195,11 +211,10 @@ def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
     row = matrix[matrix["row"] == context.area.id]
     if row.empty or (row["status"] == "empty").all():
         return h.tag("p", h.tag("i", "ยังไม่มีการลงรหัสในพื้นที่นี้ จึงยังไม่มีบทสรุปในตาราง (no codings here yet)"))
-    cells = row.to_dict("records")
-    evidence = _evidence_of(context, [i for cell in cells for i in cell["coding_ids"]]).set_index("coding_id", drop=False)
+    by_id = _records_by_coding(context)
     lines = []
-    for cell in cells:
-        mine = evidence.loc[[i for i in cell["coding_ids"] if i in evidence.index]] if cell["coding_ids"] else None
+    for cell in row.to_dict("records"):
+        mine = [record for i in cell["coding_ids"] for record in by_id.get(i, ())]
         lines.append({"ประเด็น (theme)": cell["theme_th"], "สรุป (summary)": _cell_html(cell, mine)})
     return h.table(lines)
 
