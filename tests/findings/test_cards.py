@@ -241,3 +241,20 @@ def test_cards_code_agreement_from_the_coders(demo):
 
     agreement = code_agreement(demo["codings"], units_from_segments(demo["segments"]))
     assert "success.local_fit" in agreement and -1 <= agreement["success.local_fit"][0] <= 1
+
+
+@pytest.mark.parametrize("section, alpha", [("results", 0.9), ("success_factors", 0.5), (None, None)])
+def test_cards_grade_of_records_is_the_grade_of_the_frame(section, alpha):
+    """The reports pass a point's evidence rows as records (no DataFrame per point): same grade,
+    reasons and counts as the frame of the same rows."""
+    cited = pd.DataFrame([_row(f"c{i}", "outcomes.health", f"d{i % 2}", "coder_a", f"ลดจาก 38 เหลือ 6 ครัวเรือน {i}",
+                               speaker=f"ค{i}" if i else None) for i in range(3)])
+    contradictions = pd.DataFrame([{"doc_a": "d0", "doc_b": "x", "value_a": 38, "value_b": 42,
+                                    "subject": "ครัวเรือนที่ใช้น้ำกรด"}])
+    details = pd.concat([cited, pd.DataFrame([_row("ob", "obstacle.income", "d0", "coder_b", "ลดจาก 38")])])
+    agreement = {} if alpha is None else {"outcomes.health": (alpha, 20)}
+    arguments = ("ลดจาก 38 เหลือ 6", agreement, contradictions, section, details, BOOK)
+    from_frame = grade_point(arguments[0], cited, *arguments[1:])
+    from_records = grade_point(arguments[0], cited.to_dict("records"), *arguments[1:])
+    assert from_records == from_frame and from_frame.reasons
+    assert grade_point("ข้อเสนอ", [], {}).label_th == "ต่ำมาก"

@@ -103,29 +103,32 @@ def _spans_by_doc(details: pd.DataFrame) -> _SpanIndex:
     return cached[1]
 
 
-def _informants(rows: pd.DataFrame) -> int:
+def _informants(rows: list[dict]) -> int:
     keys = set()
-    for speaker, reporter, doc_id in zip(rows["speaker"], rows["reporter"], rows["doc_id"]):
+    for row in rows:
+        speaker, reporter = row["speaker"], row["reporter"]
         keys.add(("s", speaker) if isinstance(speaker, str) and speaker else
-                 ("r", reporter) if isinstance(reporter, str) and reporter else ("d", doc_id))
+                 ("r", reporter) if isinstance(reporter, str) and reporter else ("d", row["doc_id"]))
     return len(keys)
 
 
-def grade_point(text: str, cited: pd.DataFrame, agreement_by_code: dict[str, tuple[float, int]],
+def grade_point(text: str, cited: pd.DataFrame | list[dict], agreement_by_code: dict[str, tuple[float, int]],
                 contradictions: pd.DataFrame | None = None, section: str | None = None,
                 all_details: pd.DataFrame | None = None, codebook=None) -> Grade:
     """The grade of one point from its cited codings' details (``doc_id, speaker, reporter,
-    code_id, coding_id, areas, start, end``), the per-code agreement, the area's
-    contradictions (``doc_a, doc_b, value_a, value_b, subject``) and, for the opposing-code
-    check, every coding's details."""
+    code_id, coding_id, areas, start, end``; a DataFrame, or its rows as records), the
+    per-code agreement, the area's contradictions (``doc_a, doc_b, value_a, value_b,
+    subject``) and, for the opposing-code check, every coding's details."""
     from synthesis.findings.numerals import point_numbers, same_number
 
-    if cited is None or cited.empty:
+    rows = cited.to_dict("records") if isinstance(cited, pd.DataFrame) else list(cited or [])
+    if not rows:
         return Grade(0, ["ไม่มีการลงรหัสรองรับ (no coding supports this point)"])
     concerns, reasons = 0, []
-    documents = int(cited["doc_id"].nunique())
-    informants = _informants(cited)
-    areas = len({a for value in cited["areas"] for a in (value if value is not None else [])})
+    cited_docs = {row["doc_id"] for row in rows}
+    documents = len(cited_docs)
+    informants = _informants(rows)
+    areas = len({a for row in rows for a in (row["areas"] if row["areas"] is not None else [])})
     if documents == 1:
         concerns += 2
         reasons.append("ความเพียงพอ: มาจากเอกสารเดียว (one document; never high)")
@@ -136,7 +139,6 @@ def grade_point(text: str, cited: pd.DataFrame, agreement_by_code: dict[str, tup
         concerns += 1
         reasons.append(f"ความเพียงพอ: {documents} เอกสารแต่ผู้ให้ข้อมูลเพียง {informants} ราย (few informants)")
     if contradictions is not None and len(contradictions):
-        cited_docs = set(cited["doc_id"])
         numbers = [values for _, values in point_numbers(text)]
         touching = contradictions[contradictions["doc_a"].isin(cited_docs) | contradictions["doc_b"].isin(cited_docs)]
         hits = [row for row in touching.itertuples()
@@ -147,7 +149,7 @@ def grade_point(text: str, cited: pd.DataFrame, agreement_by_code: dict[str, tup
             reasons.append(f"ความสอดคล้องของข้อมูล: ตัวเลขขัดกันระหว่างเอกสาร ({listed}) (contradicting figures)")
     if section in OPPOSING and all_details is not None and codebook is not None:
         opposing = OPPOSING[section]
-        spans = {(d, s, e) for d, s, e in zip(cited["doc_id"], cited["start"], cited["end"])}
+        spans = {(row["doc_id"], row["start"], row["end"]) for row in rows}
         clash = [code for doc, start, end, code in _spans_by_doc(all_details).get_many({d for d, _, _ in spans})
                  if (codebook.top_of(code) if code in codebook else code) in opposing
                  and any(d == doc and start < e and s < end for d, s, e in spans)]
@@ -156,7 +158,7 @@ def grade_point(text: str, cited: pd.DataFrame, agreement_by_code: dict[str, tup
             reasons.append(f"ความสอดคล้องของข้อมูล: ข้อความที่อ้างถูกลงรหัสเป็น {clash[0]} ด้วย "
                            "(a cited passage is also coded under an opposing code)")
     weights: dict[str, int] = {}
-    for code in cited["code_id"]:
+    for code in (row["code_id"] for row in rows):
         weights[code] = weights.get(code, 0) + 1
     known = {c: agreement_by_code[c][0] for c in weights if c in agreement_by_code
              and agreement_by_code[c][0] == agreement_by_code[c][0]}  # NaN-free

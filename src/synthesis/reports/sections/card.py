@@ -77,15 +77,17 @@ def point_assessments(context: ReportContext, card) -> dict[tuple[str, int], dic
     from synthesis.findings.cards.grade import grade_point
     from synthesis.reports.sections.matrix import collection_agreement, collection_details
 
+    from synthesis.reports.sections.matrix import records_by_coding
+
     details = collection_details(context)
-    by_id = details.drop_duplicates("coding_id").set_index("coding_id", drop=False)
+    by_id = records_by_coding(context)
     agreement = collection_agreement(context)
     contradictions = area_contradictions(context)
     area_card(context)
     _, _, path = context.extras["card"]
     found: dict[tuple[str, int], dict] = {}
     for section, number, point in card.points():
-        cited = by_id.loc[[c for c in point.codings if c in by_id.index]]
+        cited = [by_id[c][0] for c in point.codings if c in by_id]  # a coding's first evidence row
         grade = grade_point(point.text, cited, agreement, contradictions, section, details, codebook(context))
         found[(section, number)] = {"grade": f"{grade.label_th} ({grade.label_en})", "level": grade.level,
                                     "reasons": list(grade.reasons), "flags": []}
@@ -98,23 +100,25 @@ def point_assessments(context: ReportContext, card) -> dict[tuple[str, int], dic
 GRADE_COLOUR = {3: "#2a7f62", 2: "#8a6d00", 1: "#b03a2e", 0: "#7b241c"}
 
 
-def _evidence_html(rows: pd.DataFrame) -> h.Safe:
-    if rows.empty:
+def _evidence_html(rows: list[dict]) -> h.Safe:
+    """The evidence rows (detail records) of one point as a list of quotes with their source,
+    context, code, coders and memos."""
+    if not rows:
         return h.tag("p", h.tag("i", "ไม่มีข้อความอ้างอิงที่ค้นพบ (no quote found for the cited codings)"))
     items = []
-    for row in rows.itertuples(index=False):
-        source = [row.title or "ไม่มีชื่อเรื่อง", row.date or "ไม่ระบุวันที่", KIND_TH.get(row.kind, row.kind)]
-        if isinstance(row.speaker, str) and row.speaker:
-            source.append(f"ผู้พูด (speaker): {row.speaker}")
-        parts = [h.tag("blockquote", h.one_line(row.quote)),
+    for row in rows:
+        source = [row["title"] or "ไม่มีชื่อเรื่อง", row["date"] or "ไม่ระบุวันที่", KIND_TH.get(row["kind"], row["kind"])]
+        if isinstance(row["speaker"], str) and row["speaker"]:
+            source.append(f"ผู้พูด (speaker): {row['speaker']}")
+        parts = [h.tag("blockquote", h.one_line(row["quote"])),
                  h.tag("small", "ที่มา (source): ", h.join([s for s in source if s], " · "))]
-        if row.context and " ".join(str(row.context).split()) != row.quote:
-            parts.append(h.tag("small", h.tag("br"), "บริบท (context): ", h.one_line(row.context, 600)))
-        parts.append(h.tag("small", h.tag("br"), "รหัส (code): ", row.code_name,
-                           " · ผู้ลงรหัส (coders): ", ", ".join(row.coders) or row.coder))
-        if len(row.memos):
+        if row["context"] and " ".join(str(row["context"]).split()) != row["quote"]:
+            parts.append(h.tag("small", h.tag("br"), "บริบท (context): ", h.one_line(row["context"], 600)))
+        parts.append(h.tag("small", h.tag("br"), "รหัส (code): ", row["code_name"],
+                           " · ผู้ลงรหัส (coders): ", ", ".join(row["coders"]) or row["coder"]))
+        if len(row["memos"]):
             parts.append(h.tag("small", h.tag("br"), "บันทึกของผู้ลงรหัส (memos): ",
-                               h.join([h.one_line(m) for m in row.memos], " | ")))
+                               h.join([h.one_line(m) for m in row["memos"]], " | ")))
         items.append(h.tag("li", *parts))
     return h.tag("ul", *items)
 
@@ -130,8 +134,10 @@ def lesson_card_html(context: ReportContext) -> h.Safe:
         hint = f"synthesis cards draft --collection {context.collection} --area {context.area.id}"
         return h.join([h.tag("p", h.tag("b", message)),
                        h.tag("p", "เริ่มร่างบัตรได้ด้วยคำสั่ง (draft one with) ", h.tag("code", hint))])
-    evidence = card_evidence(context, card)
-    by_id = evidence.set_index("coding_id", drop=False) if not evidence.empty else evidence
+    from synthesis.reports.sections.matrix import records_by_coding
+
+    card_evidence(context, card)  # listed as read by this report
+    by_id = records_by_coding(context)
     assessed = point_assessments(context, card)
     parts = [h.tag("h3", card.title)] if card.title else []
     setting = [f"{key}: {value}" for key, value in card.setting.items() if value]
@@ -154,8 +160,7 @@ def lesson_card_html(context: ReportContext) -> h.Safe:
                 block.append(h.tag("small", "เหตุผล (reasons): ", h.join(info["reasons"], "; ")))
             for flag in info["flags"]:
                 block.append(h.tag("p", h.tag("mark", "⚠️ ", flag)))
-            cited = [c for c in point.codings if not by_id.empty and c in by_id.index]
-            rows = by_id.loc[cited] if cited else evidence.head(0)
+            rows = [record for c in point.codings for record in by_id.get(c, ())]
             label = f"หลักฐาน {len(rows)} ข้อความ (evidence: {len(rows)} quotes)"
             block.append(h.details(label, _evidence_html(rows)))
             if point.memo:

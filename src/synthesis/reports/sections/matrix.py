@@ -21,7 +21,7 @@ from synthesis.reports.sections.common import (
 )
 
 __all__ = ["MATRIX_RULE", "collection_details", "collection_agreement", "placed_codings", "framework_matrix",
-           "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html", "area_saturation", "saturation_html",
+           "records_by_coding", "area_matrix_row", "matrix_html", "theme_gaps", "gaps_html", "area_saturation", "saturation_html",
            "shared_findings",
            "shared_findings_html", "matrix_counts"]
 
@@ -188,7 +188,7 @@ def _cell_html(cell, evidence: list[dict] | None = None) -> h.Safe:
     return h.join(parts)
 
 
-def _records_by_coding(context: ReportContext) -> dict[str, list[dict]]:
+def records_by_coding(context: ReportContext) -> dict[str, list[dict]]:
     """The evidence rows of :func:`collection_details` as records, by coding id (built once
     per kernel with the details table)."""
     from synthesis.findings.evidence import detail_records
@@ -211,7 +211,7 @@ def area_matrix_row(context: ReportContext, level: str = "top") -> h.Safe:
     row = matrix[matrix["row"] == context.area.id]
     if row.empty or (row["status"] == "empty").all():
         return h.tag("p", h.tag("i", "ยังไม่มีการลงรหัสในพื้นที่นี้ จึงยังไม่มีบทสรุปในตาราง (no codings here yet)"))
-    by_id = _records_by_coding(context)
+    by_id = records_by_coding(context)
     lines = []
     for cell in row.to_dict("records"):
         mine = [record for i in cell["coding_ids"] for record in by_id.get(i, ())]
