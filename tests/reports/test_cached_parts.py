@@ -95,3 +95,19 @@ def test_cached_parts_matrix_changes_when_a_coding_is_written(mini_home, code_id
         if extra.exists() and "consensus.jsonl" not in saved:
             extra.unlink()
         shutil.rmtree(lessons / "codings" / ".backup", ignore_errors=True)
+
+
+def test_cached_parts_texts_are_read_once_per_report_and_equal(mini_home, monkeypatch):
+    from synthesis.reports import sections
+
+    context = _context(mini_home, "songkhla-khae")
+    reads = []
+    table = context.store.table
+    monkeypatch.setattr(context.store, "table", lambda name, **kw: reads.append(name) or table(name, **kw))
+    first = sections.with_text(context, context.area_documents)
+    again = sections.with_text(context, context.area_documents)
+    assert reads.count("documents") == 1
+    pd.testing.assert_frame_equal(first, again)
+    fresh = _context(mini_home, "songkhla-khae")  # the next report reads its own
+    pd.testing.assert_frame_equal(sections.with_text(fresh, fresh.area_documents), first)
+    assert first["text"].map(len).min() > 0

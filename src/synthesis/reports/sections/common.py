@@ -62,9 +62,14 @@ def with_text(context: ReportContext, docs: pd.DataFrame) -> pd.DataFrame:
         return docs
     if docs.empty:
         return docs.assign(text=pd.Series(dtype="object"))
-    texts = context.store.table("documents", doc_ids=docs["doc_id"].tolist(), columns=["doc_id", "text"])
+    # several parts of a report ask for the texts of the same documents (the area's): read once
+    key = ("texts", tuple(docs["doc_id"]))
+    texts = context.extras.get(key)
+    if texts is None:
+        texts = context.store.table("documents", doc_ids=docs["doc_id"].tolist(), columns=["doc_id", "text"])
+        texts = context.extras[key] = texts.drop_duplicates("doc_id")
     note_read(context, "store: documents (text)", f"{len(docs)} documents", len(texts))
-    return docs.merge(texts.drop_duplicates("doc_id"), on="doc_id", how="left", validate="one_to_one")
+    return docs.merge(texts, on="doc_id", how="left", validate="one_to_one")
 
 
 def privacy_key(context: ReportContext):
