@@ -135,6 +135,7 @@ def test_ingest_embed_second_ingest_embeds_only_the_changed_document(corpus, tmp
     others = rows[rows["doc_id"] != doc_id].sort_values(["doc_id", "start"]).reset_index(drop=True)
     before = first[first["doc_id"] != doc_id].sort_values(["doc_id", "start"]).reset_index(drop=True)
     assert others[["doc_id", "doc_sha256", "start", "end"]].equals(before[["doc_id", "doc_sha256", "start", "end"]])
+    assert np.array_equal(np.stack(others["vector"]), np.stack(before["vector"]))  # kept, not recomputed
 
 
 def test_ingest_embed_nothing_changed_reads_and_embeds_nothing(corpus, tmp_path, counting, capsys, monkeypatch):

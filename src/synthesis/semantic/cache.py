@@ -127,9 +127,8 @@ def write_cache_table(path: Path, table: pa.Table, versions: str | None = None) 
     store's versions in the file's metadata."""
     path.parent.mkdir(parents=True, exist_ok=True)
     models = table["model"].unique().to_pylist() if table.num_rows else []
-    meta = {MODEL_META: (models[0] if len(models) == 1 else "").encode(),
-            VERSIONS_META: (versions or "").encode()}
-    table = table.cast(SCHEMA).replace_schema_metadata(meta)
+    table = table.cast(SCHEMA).replace_schema_metadata(_cache_metadata(models[0] if len(models) == 1 else "",
+                                                                       versions))
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     try:
@@ -235,22 +234,52 @@ def cache_versions(path: Path) -> str | None:
     return value.decode() if value else None
 
 
-def _cached_rows(path: Path, model: str) -> pa.Table:
-    """The cache's rows made by ``model`` (none when the file is missing, unreadable or of
-    another model: a damaged cache is rebuilt, never trusted)."""
-    empty = SCHEMA.empty_table()
+def _cached_part(path: Path, model: str, columns: list[str], doc_ids: list[str] | None = None) -> pa.Table | None:
+    """``columns`` of the cache's rows made by ``model`` (of ``doc_ids`` only, when given);
+    None when there is no file or it cannot be trusted (a damaged cache is rebuilt, with a
+    warning). Only the columns asked for are decoded: the keys of a 10,000-document cache
+    read in a second, its vectors take several."""
     if not path.is_file():
-        return empty
+        return None
     try:
-        table = pq.read_table(path)
+        missing = set(SCHEMA.names) - set(pq.read_schema(path).names)
+        if missing:
+            warnings.warn(f"{path}: embeddings cache without the columns {sorted(missing)}; embedding again")
+            return None
+        filters = [("model", "==", model)] + ([("doc_id", "in", doc_ids)] if doc_ids is not None else [])
+        table = pq.read_table(path, columns=columns, filters=filters)
     except Exception as error:
         warnings.warn(f"{path}: unreadable embeddings cache ({error}); embedding again")
-        return empty
-    if set(SCHEMA.names) - set(table.column_names):
-        warnings.warn(f"{path}: embeddings cache without the columns {sorted(SCHEMA.names)}; embedding again")
-        return empty
-    table = table.select(SCHEMA.names).cast(SCHEMA)
-    return table.filter(pc.equal(table["model"], model))
+        return None
+    return table.cast(pa.schema([SCHEMA.field(name) for name in columns]))
+
+
+def _cache_metadata(model: str, versions: str | None) -> dict[bytes, bytes]:
+    return {MODEL_META: model.encode(), VERSIONS_META: (versions or "").encode()}
+
+
+def _rewrite_cache(path: Path, model: str, keep_ids: list[str], fresh: pa.Table, versions: str) -> None:
+    """The cache again: the rows of ``keep_ids`` streamed from the old file (a batch at a
+    time: memory stays small however large the archive), then ``fresh``; written to a
+    temporary file and renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    try:
+        with pq.ParquetWriter(tmp, SCHEMA.with_metadata(_cache_metadata(model, versions))) as writer:
+            if keep_ids and path.is_file():
+                wanted = pa.array(keep_ids, pa.string())
+                for batch in pq.ParquetFile(path).iter_batches(batch_size=16384, columns=SCHEMA.names):
+                    rows = pa.Table.from_batches([batch]).cast(SCHEMA)
+                    rows = rows.filter(pc.and_(pc.is_in(rows["doc_id"], wanted), pc.equal(rows["model"], model)))
+                    if rows.num_rows:
+                        writer.write_table(rows)
+            if fresh.num_rows:
+                writer.write_table(fresh.cast(SCHEMA))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _store_documents(store, doc_ids: list[str] | None):
@@ -290,25 +319,30 @@ def update_cache(store_dir: str | os.PathLike, backend: Backend | str = "e5",
     path = cache_dir(store_dir) / f"{backend.name}.parquet"
     current = store.documents(columns=["doc_id", "sha256"])
     sha_of = dict(zip(current["doc_id"], current["sha256"]))
-    cached = _cached_rows(path, model)
-    pairs = cached.select(["doc_id", "doc_sha256"]).group_by(["doc_id", "doc_sha256"]).aggregate([])
+    keys = _cached_part(path, model, ["doc_id", "doc_sha256"])
+    same_versions = keys is not None and cache_versions(path) == versions
+    keys = keys if keys is not None else pa.table({"doc_id": pa.array([], pa.string()),
+                                                   "doc_sha256": pa.array([], pa.string())})
+    pairs = keys.group_by(["doc_id", "doc_sha256"]).aggregate([])
     cached_sha = dict(zip(pairs["doc_id"].to_pylist(), pairs["doc_sha256"].to_pylist()))
-    same_versions = cache_versions(path) == versions
     keep = [d for d, sha in sha_of.items() if same_versions and cached_sha.get(d) == sha]
-    kept = cached.filter(pc.is_in(cached["doc_id"], pa.array(keep, pa.string())))
+    kept_rows = int(pc.sum(pc.is_in(keys["doc_id"], pa.array(keep, pa.string()))).as_py() or 0)
     todo = sorted(set(sha_of) - set(keep))
+    if not todo and kept_rows == keys.num_rows and same_versions:
+        return EmbedStats(kept_rows, 0, kept_rows, 0, 0.0, 0)  # nothing changed: no vector was read
     documents = _store_documents(store, None if len(todo) == len(sha_of) else todo) if todo else []
     units = units_with_sha(documents)
 
-    # units of the documents read whose (document sha256, offsets) the cache already holds
-    candidates = cached.filter(pc.is_in(cached["doc_id"], pa.array(todo, pa.string())))
+    # after a change of the store's versions: documents whose text is unchanged keep the
+    # vectors of the units that kept their offsets
+    same_text = [d for d in todo if cached_sha.get(d) == sha_of[d]]
+    candidates = _cached_part(path, model, SCHEMA.names, same_text) if same_text else None
     reusable = {}
-    if candidates.num_rows:
+    if candidates is not None and candidates.num_rows:
         flat = pc.list_flatten(candidates["vector"]).to_numpy().reshape(candidates.num_rows, -1)
-        keys = zip(*(candidates[c].to_pylist() for c in KEY))
-        reusable = {key: row for key, row in zip(keys, flat)}
-    keys = list(units[KEY].itertuples(index=False, name=None))
-    missing = [i for i, key in enumerate(keys) if key not in reusable]
+        reusable = dict(zip(zip(*(candidates[c].to_pylist() for c in KEY)), flat))
+    unit_keys = list(units[KEY].itertuples(index=False, name=None))
+    missing = [i for i, key in enumerate(unit_keys) if key not in reusable]
     started = time.perf_counter()
     fresh = np.zeros((0, 0), np.float32)
     if missing:
@@ -319,12 +353,12 @@ def update_cache(store_dir: str | os.PathLike, backend: Backend | str = "e5",
     vectors = np.zeros((len(units), dim), dtype=np.float32)
     if missing:
         vectors[missing] = fresh
-    for i, key in enumerate(keys):
+    for i, key in enumerate(unit_keys):
         if key in reusable:
             vectors[i] = reusable[key]
-    rows = pa.concat_tables([kept, cache_table(units, vectors, model)]) if len(units) else kept
-    if missing or rows.num_rows != cached.num_rows or not same_versions or not path.is_file():
-        write_cache_table(path, rows, versions)
+    total = kept_rows + len(units)
+    if missing or total != keys.num_rows or not same_versions or not path.is_file():
+        _rewrite_cache(path, model, keep, cache_table(units, vectors, model), versions)
     chosen_units = units.iloc[missing]
-    return EmbedStats(rows.num_rows, len(missing), rows.num_rows - len(missing),
-                      int(chosen_units["text"].str.len().sum()), seconds, int(chosen_units["doc_id"].nunique()))
+    return EmbedStats(total, len(missing), total - len(missing), int(chosen_units["text"].str.len().sum()),
+                      seconds, int(chosen_units["doc_id"].nunique()))
