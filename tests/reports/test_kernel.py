@@ -144,3 +144,13 @@ def test_kernel_a_coding_changed_between_two_reports_is_seen_by_the_second(mini_
         second = _text(kernel.execute(template, tmp_path / "two.ipynb", {"area": "songkhla-khae"}))[0].split()
     assert int(second[0]) == int(first[0]) + 1
     assert int(first[1]) == 0 and int(second[1]) > 0  # the new code shows in this area's shares
+
+
+def test_kernel_reports_run_with_the_raised_collector_thresholds(tmp_path):
+    from synthesis.reports.kernel_state import REPORT_GC_THRESHOLD
+
+    template = _template(tmp_path / "gc.ipynb", "import gc\nprint(gc.get_threshold())")
+    with WarmKernel(tmp_path, preload=REPORT_MODULES) as kernel:
+        for n in range(2):  # the first notebook and one after a reset
+            executed = kernel.execute(template, tmp_path / f"out{n}.ipynb", {"area": f"a{n}"})
+            assert str(tuple(REPORT_GC_THRESHOLD)) in "".join(_text(executed))
