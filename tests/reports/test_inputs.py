@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pandas as pd
 import pytest
 
 from synthesis.reports import inputs
@@ -92,3 +93,57 @@ def test_inputs_documents_are_read_again_after_an_ingest(mini_home):
     store.documents = lambda **kw: calls.append(kw) or original(**kw)
     second = inputs.documents(store, None, None)
     assert calls and len(second) == len(first)
+
+
+@pytest.mark.parametrize("value", [pd.DataFrame({"ข้อความ": ["ราคายางตก"], "n": [3]}), {"success": (0.8, 40)}])
+def test_inputs_shared_value_is_built_once_per_run_and_read_by_the_others(tmp_path, monkeypatch, value):
+    """A second kernel of the run (here: the memory cache forgotten) reads what the first
+    wrote; other files' marks build again; outside a run nothing is written."""
+    import pickle
+
+    built = []
+
+    def build():
+        built.append(1)
+        return value
+
+    monkeypatch.setenv(inputs.RUN_FOLDER_VARIABLE, str(tmp_path))
+    first = inputs.shared("ตาราง", ("k",), (("a", 1),), build)
+    inputs.clear()  # another kernel: nothing in memory
+    second = inputs.shared("ตาราง", ("k",), (("a", 1),), build)
+    assert len(built) == 1 and pickle.dumps(second) == pickle.dumps(first)
+    inputs.clear()
+    inputs.shared("ตาราง", ("k",), (("a", 2),), build)  # a file changed: built again
+    assert len(built) == 2
+    monkeypatch.delenv(inputs.RUN_FOLDER_VARIABLE)
+    inputs.clear()
+    before = sorted(tmp_path.iterdir())
+    inputs.shared("ตาราง", ("k",), (("a", 1),), build)
+    assert len(built) == 3 and sorted(tmp_path.iterdir()) == before
+
+
+def test_inputs_shared_waits_for_the_kernel_that_builds(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    monkeypatch.setenv(inputs.RUN_FOLDER_VARIABLE, str(tmp_path))
+    built, results = [], []
+
+    def slow():
+        built.append(1)
+        time.sleep(0.3)
+        return "สรุป"
+
+    first = threading.Thread(target=lambda: results.append(inputs.shared("cell", (), (), slow)))
+    first.start()
+    time.sleep(0.05)
+    inputs.clear()  # the second caller has nothing in memory: it waits for the lock, then reads
+    results.append(inputs.shared("cell", (), (), slow))
+    first.join()
+    assert results == ["สรุป", "สรุป"] and len(built) == 1
+
+
+def test_inputs_shared_unpicklable_value_is_still_returned(tmp_path, monkeypatch):
+    monkeypatch.setenv(inputs.RUN_FOLDER_VARIABLE, str(tmp_path))
+    value = inputs.shared("lambda", (), (), lambda: (lambda: 1))
+    assert value() == 1 and not list(tmp_path.glob("*.pickle"))

@@ -14,6 +14,7 @@ sees stale data.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -55,6 +56,59 @@ def clear() -> None:
     """Forget every cached input."""
     with _lock:
         _cache.clear()
+
+
+# The folder the report kernels of one run share (set by ``synthesis.reports.runner`` for the
+# kernels it starts, removed when the run ends): what one kernel built from the collection is
+# read by the others instead of being built again.
+RUN_FOLDER_VARIABLE = "SYNTHESIS_REPORT_RUN_FOLDER"
+
+
+def shared(name: str, key: tuple, marks: tuple, build: Callable[[], Any]) -> Any:
+    """:func:`cached`, and across the kernels of one run: the first kernel to need the value
+    builds it and writes it (pickled) to the run's folder while holding a lock on it; the
+    others wait for the lock and read it. The file's name holds a hash of ``name``, ``key``
+    and ``marks``, so a value built from other files is never read. Outside a run (no
+    folder), or when the folder cannot be used, the value is built here.
+
+    >>> shared("doc", ("k",), (), lambda: 42)
+    42
+    """
+    folder = os.environ.get(RUN_FOLDER_VARIABLE)
+    if not folder or not Path(folder).is_dir():
+        return cached(name, key, marks, build)
+    return cached(name, key, marks, lambda: _built_once_per_run(Path(folder), name, key, marks, build))
+
+
+def _built_once_per_run(folder: Path, name: str, key: tuple, marks: tuple, build: Callable[[], Any]) -> Any:
+    import fcntl
+    import hashlib
+    import pickle
+
+    digest = hashlib.sha256(repr((name, key, marks)).encode("utf-8")).hexdigest()[:32]
+    path = folder / f"{name}-{digest}.pickle"
+    try:
+        lock = open(folder / f"{name}-{digest}.lock", "w")  # noqa: SIM115 — held until written
+    except OSError:
+        return build()
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if path.is_file():
+                try:
+                    return pickle.loads(path.read_bytes())
+                except Exception:  # noqa: BLE001 — a damaged file is built again
+                    pass
+            value = build()
+            try:
+                part = path.with_suffix(f".{os.getpid()}.tmp")
+                part.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                part.replace(path)
+            except Exception:  # noqa: BLE001 — unpicklable or no room: the others build it too
+                pass
+            return value
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 # ---------------------------------------------------------------- the inputs

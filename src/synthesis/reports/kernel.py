@@ -79,8 +79,9 @@ class WarmKernel:
     """
 
     def __init__(self, cwd: Path, kernel_name: str = "python3", reset_timeout: float = 60,
-                 preload: tuple[str, ...] = ()):
+                 preload: tuple[str, ...] = (), environment: dict[str, str] | None = None):
         self.cwd = Path(cwd)
+        self.environment = environment  # the kernel's environment variables (default: ours)
         self.kernel_name = kernel_name
         self.preload = preload  # modules every notebook imports: imported once, at start
         self.reset_timeout = reset_timeout
@@ -136,7 +137,8 @@ class WarmKernel:
 
     def _start_kernel(self) -> None:
         km = AsyncKernelManager(kernel_name=self.kernel_name)
-        run_sync(km.start_kernel)(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(self.cwd))
+        options = {"env": dict(self.environment)} if self.environment is not None else {}
+        run_sync(km.start_kernel)(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(self.cwd), **options)
         self.km, self.used = km, False
         self.kc = km.client()
         self.kc.start_channels()

@@ -185,10 +185,17 @@ def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
     short ones behind it. Each worker renders a report's HTML in a second thread while its
     kernel already executes the next notebook.
     """
+    import os
+    import tempfile
+
+    from synthesis.reports.inputs import RUN_FOLDER_VARIABLE
     from synthesis.reports.kernel import WarmKernel
     from synthesis.reports.render import warm_up
 
     results: dict[int, ReportResult] = {}
+    # what one kernel builds from the collection (details, matrix, agreement) the others read
+    run_folder = tempfile.TemporaryDirectory(prefix="synthesis-reports-")
+    environment = {**os.environ, RUN_FOLDER_VARIABLE: run_folder.name}
     # longest first, so that no worker is left with a long report at the end
     pending = sorted(enumerate(jobs), key=lambda item: RUN_ORDER.get(item[1].kind, 1))
     lock = threading.Lock()
@@ -210,7 +217,7 @@ def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
             log.exception("report worker stopped")
 
     def run_worker() -> None:
-        with WarmKernel(cwd, preload=REPORT_MODULES) as kernel, \
+        with WarmKernel(cwd, preload=REPORT_MODULES, environment=environment) as kernel, \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-render") as renderer:
             renderer.submit(warm_up)  # nbconvert's templates load while the kernel starts
             while True:
@@ -224,9 +231,12 @@ def run_reports(jobs: list[ReportJob], *, cwd: Path, workers: int = 1,
                for n in range(max(1, min(workers, len(jobs))) - 1)]
     for thread in threads:
         thread.start()
-    work()  # this thread is a worker too
-    for thread in threads:
-        thread.join()
+    try:
+        work()  # this thread is a worker too
+        for thread in threads:
+            thread.join()
+    finally:
+        run_folder.cleanup()
     for index, job in enumerate(jobs):  # a worker that broke down (its kernel would not start…)
         if index not in results:
             results[index] = ReportResult(job, ok=False, seconds=0.0, error="not run: its worker stopped",

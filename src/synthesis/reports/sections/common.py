@@ -302,7 +302,7 @@ def collection_agreement_table(context: ReportContext, coders: tuple[str, ...] =
         segments = context.store.table("segments", doc_ids=sorted(both)) if both else None
         return _agreement_of(codings, segments, both, coders, coded_units_only)
 
-    table = inputs.cached("collection_agreement_table", _run_key(context, coders, coded_units_only),
+    table = inputs.shared("collection_agreement_table", _run_key(context, coders, coded_units_only),
                           _run_marks(context), build)
     all_codings(context)  # listed as read by this report, built or reused
     note_read(context, "store: segments of the documents both coders coded in the collection (agreement)",

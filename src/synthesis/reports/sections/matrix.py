@@ -72,7 +72,7 @@ def collection_details(context: ReportContext) -> pd.DataFrame:
         table = table[table["doc_id"].isin(set(context.documents["doc_id"]))]
         return coding_details(table, documents[EVIDENCE_DOCUMENT_COLUMNS], segments, book)
 
-    details = inputs.cached("collection_details", _run_key(context), _run_marks(context), build)
+    details = inputs.shared("collection_details", _run_key(context), _run_marks(context), build)
     note_read(context, "store: documents (text) and segments of the coded documents, with every coding "
               "(synthesis.findings.evidence)", "every coding of this collection", len(details))
     return details
@@ -106,7 +106,7 @@ def collection_agreement(context: ReportContext) -> dict[str, tuple[float, int]]
         units = units_from_segments(context.store.table("segments", doc_ids=shared), unit="segment")
         return code_agreement([c for c in codings if c.doc_id in set(shared)], units)
 
-    agreement = inputs.cached("collection_agreement", _run_key(context), _run_marks(context), build)
+    agreement = inputs.shared("collection_agreement", _run_key(context), _run_marks(context), build)
     note_read(context, "store: segments of the documents two coders coded (agreement per code)",
               "coders other than consensus and rules", len(agreement))
     return agreement
@@ -118,7 +118,7 @@ def placed_codings(context: ReportContext, by: str = "area", level: str = "top")
     from synthesis.findings.matrix import cell_evidence
 
     codings, book, details = all_codings(context), codebook(context), collection_details(context)
-    placed = inputs.cached("placed_codings", _run_key(context, by, level), _run_marks(context),
+    placed = inputs.shared("placed_codings", _run_key(context, by, level), _run_marks(context),
                            lambda: cell_evidence(codings, None, book, context.areas, by=by, level=level,
                                                  details=details))
     note_read(context, "codings placed in matrix cells (synthesis.findings.matrix.cell_evidence)",
@@ -143,7 +143,7 @@ def framework_matrix(context: ReportContext, by: str = "area", level: str = "top
         matrix.attrs["edit_problems"] = problems
         return matrix
 
-    matrix = inputs.cached("framework_matrix", _run_key(context, by, level), _run_marks(context, edits_file), build)
+    matrix = inputs.shared("framework_matrix", _run_key(context, by, level), _run_marks(context, edits_file), build)
     note_read(context, "framework matrix (synthesis.findings.matrix)",
               f"by {by}, {level}-level themes, edits from lessons/collections/{context.collection}/matrix.yaml",
               len(matrix))
