@@ -73,3 +73,46 @@ def test_html_charts_paired_bars_are_to_scale_with_their_numbers(here, there, wi
     assert re.findall(r"width:(\d+px);height:0.8em;background", html) == widths
     assert f"</span> {here}</span>" in html and f"</span> {there}</span>" in html
     assert "พื้นที่นี้" in html and "พื้นที่อื่น" in html  # the legend
+
+
+def _dots(html: str) -> list[tuple[str, float]]:
+    """(title, left %) of every dot of a timeline."""
+    return [(title, float(left)) for title, left in
+            re.findall(r'<span title="([^"]*)" style="position:absolute;left:([0-9.]+)%', html)]
+
+
+@pytest.mark.parametrize("dates, lefts", [(["2020-01-01", "2021-01-01", "2022-01-01"], [1.0, 50.0, 99.0]),
+                                          (["2023-03-10", "2023-03-10"], [1.0, 1.0])])
+def test_html_charts_timeline_places_documents_to_scale(dates, lefts):
+    from synthesis.reports.html_charts import timeline_html
+
+    docs = pd.DataFrame({"date": dates, "kind": ["activity_report"] * len(dates),
+                         "title": [f"อบรมครั้งที่ {n}" for n in range(len(dates))]})
+    dots = _dots(str(timeline_html(docs, "เส้นเวลา")))
+    assert [left for _, left in dots] == pytest.approx(lefts, abs=0.2)  # 2020 has 366 days
+    assert [title for title, _ in dots] == [f"{d} · อบรมครั้งที่ {n}" for n, d in enumerate(dates)]
+
+
+def test_html_charts_timeline_one_row_per_kind_undated_left_out():
+    from synthesis.reports.html_charts import timeline_html
+    from synthesis.reports.sections.documents import kind_label
+
+    docs = pd.DataFrame({"date": ["2020-01-01", "2021-05-02", None], "kind": ["interview", "activity_report", "interview"]})
+    html = str(timeline_html(docs, "เส้นเวลา", labels=kind_label))
+    assert re.findall(r"<tr><th>([^<]+)</th>", html) == ["รายงานกิจกรรม (activity report)", "สัมภาษณ์ถอดบทเรียน (interview)"]
+    assert len(_dots(html)) == 2 and ">2021<" in html
+
+
+@pytest.mark.parametrize("dates", [[None], ["ไม่ระบุ"]])
+def test_html_charts_timeline_without_dates_says_so(dates):
+    from synthesis.reports.html_charts import timeline_html
+
+    assert "ไม่มีเอกสารที่ระบุวันที่" in str(timeline_html(pd.DataFrame({"date": dates, "kind": ["other"]}), "เส้นเวลา"))
+
+
+@pytest.mark.parametrize("title", ['"><img src=x onerror=alert(1)>', "<script>alert('ยาง')</script>"])
+def test_html_charts_timeline_escapes_titles_and_kinds(title):
+    from synthesis.reports.html_charts import timeline_html
+
+    html = str(timeline_html(pd.DataFrame({"date": ["2022-01-01"], "kind": [title], "title": [title]}), title))
+    assert "<img" not in html and "<script" not in html and len(_dots(html)) == 1

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from synthesis.reports.fonts import THAI_FONT_FAMILY, font_face_css, thai_font_file, use_thai_font
-from synthesis.reports.plotting import bar_chart, timeline_chart
+from synthesis.reports.plotting import bar_chart
 
 
 @pytest.mark.parametrize("labels", [
@@ -32,19 +32,6 @@ def test_plotting_font_is_the_thai_font():
 
     found = font_manager.findfont(font_manager.FontProperties(family=THAI_FONT_FAMILY), fallback_to_default=False)
     assert found.endswith(".ttf")
-
-
-def test_plotting_timeline_puts_each_kind_on_its_own_row():
-    docs = pd.DataFrame({"date": ["2563-01-01".replace("2563", "2020"), "2021-05-02", None],
-                         "kind": ["activity_report", "interview", "activity_report"]})
-    figure = timeline_chart(docs, "เส้นเวลา")
-    assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == [
-        "รายงานกิจกรรม (activity report)", "สัมภาษณ์ถอดบทเรียน (interview)"]
-
-
-def test_plotting_timeline_without_dates_says_so():
-    figure = timeline_chart(pd.DataFrame({"date": [None], "kind": ["other"]}), "เส้นเวลา")
-    assert "ไม่มีเอกสาร" in figure.axes[0].texts[0].get_text()
 
 
 def test_fonts_font_face_embeds_the_font_file():
@@ -143,10 +130,3 @@ def test_plotting_counts_have_whole_number_ticks_and_thai_axis(counts):
     ticks = axes.get_xticks()
     assert all(float(tick).is_integer() for tick in ticks)
     assert axes.get_xlabel() == "จำนวนครั้ง (count)"
-
-
-@pytest.mark.parametrize("kind, label", [("meeting_summary", "สรุปการประชุม (meeting summary)"),
-                                         ("new_kind", "new kind")])
-def test_plotting_timeline_kind_labels_are_thai_or_readable(kind, label):
-    docs = pd.DataFrame({"date": ["2022-03-01"], "kind": [kind]})
-    assert [t.get_text() for t in timeline_chart(docs, "เส้นเวลา").axes[0].get_yticklabels()] == [label]

@@ -51,7 +51,7 @@ def sections_columns(frame: pd.DataFrame):
     return frame.iloc[:, 0].tolist(), frame.iloc[:, 1].tolist()
 
 
-@pytest.mark.parametrize("name", ["documents_timeline", "organisation_network"])
+@pytest.mark.parametrize("name", ["organisation_network"])
 def test_sections_charts_are_figures(area_ctx, name):
     from synthesis.reports import sections
 

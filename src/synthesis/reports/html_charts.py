@@ -134,3 +134,54 @@ def paired_bars_table(frame: pd.DataFrame, label: str, first: str, second: str, 
     key = h.join([h.join([h.tag("span", "", style=f"display:inline-block;width:0.8em;height:0.8em;background:{colour}"),
                           " ", name]) for colour, name in zip(BAR_COLOURS, (first, second))], " ")
     return h.join([heading, h.tag("p", h.tag("small", key)), h.table(rows, cls="bars")])
+
+
+# matplotlib's first colours, as the image timeline used them: one per document kind
+KIND_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
+TRACK_STYLE = "position:relative;height:1.4em;min-width:320px;border-bottom:1px solid #ccc"
+
+
+def _position(day: pd.Timestamp, first: pd.Timestamp, span_days: float) -> float:
+    """Where ``day`` sits on the axis, in % of its width (kept inside 1–99 % so a dot is whole)."""
+    return 1 + 98 * (day - first).days / span_days
+
+
+def timeline_html(documents: pd.DataFrame, title: str, *, labels=None) -> h.Safe:
+    """Documents as dots on a time axis, one row per kind, written as HTML: each dot where its
+    date falls between the first and the last date (to scale, as on a chart), its date and
+    title shown when pointed at; the years marked under the axis. ``documents`` needs
+    ``date`` (ISO or null) and ``kind`` (``title`` when present); undated rows are left out.
+    ``labels`` names a kind (default: the kind itself).
+
+    >>> docs = pd.DataFrame({"date": ["2020-01-01", "2022-01-01"], "kind": ["interview", "interview"]})
+    >>> html = str(timeline_html(docs, "เส้นเวลา"))
+    >>> "left:1.0%" in html and "left:99.0%" in html and ">2021<" in html
+    True
+    """
+    heading = h.tag("p", h.tag("b", title))
+    dated = documents.dropna(subset=["date"])
+    when = pd.to_datetime(dated["date"], errors="coerce") if len(dated) else pd.Series(dtype="datetime64[ns]")
+    dated = dated.assign(when=when).dropna(subset=["when"])
+    if dated.empty:
+        return h.join([heading, h.tag("p", h.tag("i", "ไม่มีเอกสารที่ระบุวันที่ (no dated documents)"))])
+    first, last = dated["when"].min(), dated["when"].max()
+    span_days = max((last - first).days, 1)
+    name = labels or (lambda kind: str(kind))
+    titles = dated["title"] if "title" in dated.columns else pd.Series([""] * len(dated), index=dated.index)
+    rows = []
+    for number, kind in enumerate(sorted(dated["kind"].unique())):
+        colour = KIND_COLOURS[number % len(KIND_COLOURS)]
+        part = dated[dated["kind"] == kind].sort_values("when", kind="stable")
+        dots = [h.tag("span", "", title=f"{day.date().isoformat()} · {text if isinstance(text, str) and text else '—'}",
+                      style=f"position:absolute;left:{_position(day, first, span_days):.1f}%;top:0.35em;"
+                            f"width:0.7em;height:0.7em;margin-left:-0.35em;border-radius:50%;background:{colour}")
+                for day, text in zip(part["when"], titles.loc[part.index])]
+        rows.append(h.tag("tr", h.tag("th", name(kind)), h.tag("td", h.tag("div", *dots, style=TRACK_STYLE))))
+    years = range(first.year + (first.month > 1 or first.day > 1), last.year + 1)
+    ticks = [h.tag("span", str(year), style=f"position:absolute;left:{_position(pd.Timestamp(year, 1, 1), first, span_days):.1f}%;"
+                                            "transform:translateX(-50%);font-size:0.8em;color:#555")
+             for year in years]
+    axis = h.tag("tr", h.tag("th", ""), h.tag("td", h.tag("div", *ticks, style="position:relative;height:1.4em;min-width:320px")))
+    note = h.tag("p", h.tag("small", f"{first.date().isoformat()} – {last.date().isoformat()} · ",
+                            "ชี้ที่จุดเพื่อดูวันที่และชื่อเอกสาร (point at a dot for its date and title)"))
+    return h.join([heading, h.tag("table", h.tag("tbody", *rows, axis), cls="timeline", style="width:100%"), note])

@@ -84,40 +84,6 @@ def bar_chart(frame: pd.DataFrame, label: str, value: str, title: str, *, top: i
     return figure
 
 
-def kind_label(kind: str) -> str:
-    """The Thai name of a document kind, as the report's tables write it.
-
-    >>> kind_label("activity_report")
-    'รายงานกิจกรรม (activity report)'
-    """
-    from synthesis.reports.sections.common import KIND_NAMES
-
-    return KIND_NAMES.get(kind) or str(kind).replace("_", " ")
-
-
-def timeline_chart(documents: pd.DataFrame, title: str) -> Figure:
-    """Documents as points on a time axis, one row per document kind (its Thai name).
-
-    ``documents`` needs ``date`` (ISO string or null) and ``kind``; undated rows are left out.
-    """
-    dated = documents.dropna(subset=["date"]).copy()
-    figure, axes = _figure(8, 2.6)
-    if dated.empty:
-        axes.text(0.5, 0.5, "ไม่มีเอกสารที่ระบุวันที่ (no dated documents)", ha="center", va="center")
-        axes.set_axis_off()
-        return figure
-    dated["when"] = pd.to_datetime(dated["date"])
-    kinds = sorted(dated["kind"].unique())
-    for row, kind in enumerate(kinds):
-        part = dated[dated["kind"] == kind]
-        axes.scatter(part["when"], [row] * len(part), s=60, label=kind)
-    axes.set_yticks(range(len(kinds)), [kind_label(kind) for kind in kinds])
-    axes.set_ylim(-0.8, len(kinds) - 0.2)
-    axes.set_title(title)
-    axes.grid(axis="x", alpha=0.3)
-    return figure
-
-
 def spread_apart(layout: dict, min_distance: float, *, rounds: int = 200) -> dict:
     """Positions pushed apart until no two are closer than ``min_distance`` (or ``rounds``
     passes are done): what keeps network nodes, and the numbers on them, from overlapping.

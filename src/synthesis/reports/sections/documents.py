@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from synthesis.reports import html_safe as h
 from synthesis.reports.notebook import ReportContext
-from synthesis.reports.plotting import timeline_chart
 from synthesis.reports.sections.common import KIND_NAMES, with_text
 
 __all__ = [
@@ -59,10 +57,22 @@ def documents_table(context: ReportContext) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def documents_timeline(context: ReportContext) -> Figure:
-    """Documents on a time axis, one row per kind."""
-    return timeline_chart(context.area_documents,
-                          "เส้นเวลาของเอกสารและกิจกรรม (timeline of documents)")
+def kind_label(kind: str) -> str:
+    """The Thai name of a document kind, as the report's tables write it.
+
+    >>> kind_label("activity_report"), kind_label("new_kind")
+    ('รายงานกิจกรรม (activity report)', 'new kind')
+    """
+    return KIND_NAMES.get(kind) or str(kind).replace("_", " ")
+
+
+def documents_timeline(context: ReportContext) -> h.Safe:
+    """The area's documents on a time axis, one row per kind (its Thai name), written as HTML
+    (``synthesis.reports.html_charts.timeline_html``)."""
+    from synthesis.reports.html_charts import timeline_html
+
+    return timeline_html(context.area_documents, "เส้นเวลาของเอกสารและกิจกรรม (timeline of documents)",
+                         labels=kind_label)
 
 
 def collection_title(context: ReportContext, heading: str) -> h.Safe:
