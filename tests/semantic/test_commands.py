@@ -80,3 +80,21 @@ def test_commands_machine_code_then_compare(home_copy, capsys):
     table = capsys.readouterr().out
     assert "machine.tfidf" in table and "coder_b" in table and "kappa" in table
     assert (home_copy / "lessons" / "codings" / "coder_a.jsonl").read_bytes() == before
+
+
+def test_commands_embed_a_cached_backend_embeds_only_what_changed(mini_project, tmp_path, monkeypatch, capsys):
+    """``synthesis embed`` with a cached backend goes through the same update as ingest."""
+    import shutil
+
+    from semantic.test_cache import CountingBackend
+    from synthesis.semantic import backends
+
+    backend = CountingBackend()
+    monkeypatch.setitem(backends._REGISTRY, "counting", lambda **options: backend)
+    work = tmp_path / "work" / "mini"
+    shutil.copytree(mini_project / "work" / "mini", work)
+    assert main(["embed", "--collection", "mini", "--work", str(work), "--backend", "counting"]) == 0
+    first = capsys.readouterr().out
+    assert "embedded in" in first and "mini.semantic/counting.parquet" in first
+    assert main(["embed", "--collection", "mini", "--work", str(work), "--backend", "counting"]) == 0
+    assert capsys.readouterr().out.startswith("counting: nothing to embed")
