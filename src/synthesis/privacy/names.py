@@ -21,6 +21,7 @@ ordinary Thai word.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -376,12 +377,34 @@ def _thai_layer_persons(text: str) -> list[NameMention]:
         from synthesis.thai.tokenize import tokenize
     except ImportError:
         return []
-    addressed = any(title in text for title in FIRST_NAME_ONLY_TITLES)
+    tokens = tokenize(text) if any(title in text for title in FIRST_NAME_ONLY_TITLES) else None
     found = []
-    for entity in find_persons(text, tokenize(text) if addressed else None):
+    for entity in find_persons(text, tokens):
         value = str(entity.value or entity.text)
         title, first, last = split_name(value)
         title = str(entity.attrs.get("title", title) or "")
-        if first and len(first) >= 2 and (last or title in FIRST_NAME_ONLY_TITLES):
+        if not first or len(first) < 2:
+            continue
+        if title in FIRST_NAME_ONLY_TITLES:
+            surname = last or _surname_after(text, entity.end, tokens)
+            end = entity.end + (len(surname) + 1 if surname and not last else 0)
+            found.append(NameMention(entity.start, end, text[entity.start:end], first, surname, title, "address"))
+        elif last:
             found.append(NameMention(entity.start, entity.end, entity.text, first, last, title, "ner"))
     return found
+
+
+def _surname_after(text: str, end: int, tokens) -> str:
+    """The surname people write after a name they address (``ก๊ะรอกีเยาะ สาแม แม่ค้า…``): the
+    token after one space, when it is not an ordinary Thai word; else ``""``."""
+    if tokens is None or end >= len(text) or text[end] != " ":
+        return ""
+    bounds = tokens.boundaries
+    index = bisect.bisect_left(bounds, end + 1)
+    if index + 1 >= len(bounds) or bounds[index] != end + 1:
+        return ""
+    word = text[end + 1:bounds[index + 1]]
+    return word if _THAI_NAME_PART.match(word) and not is_ordinary_word(word) else ""
+
+
+_THAI_NAME_PART = re.compile("^[\u0e01-\u0e4e]{2,25}$")

@@ -271,7 +271,7 @@ def _learn_address(key: PseudonymKey, mention) -> None:
     bare first name: ``มะ`` alone is also a syllable of ordinary words)."""
     from synthesis.thai.persons import FIRST_NAME_ONLY_TITLES
 
-    if mention.source != "ner" or mention.title not in FIRST_NAME_ONLY_TITLES or not _NAME_PART.match(mention.first):
+    if mention.title not in FIRST_NAME_ONLY_TITLES or not _NAME_PART.match(mention.first):
         return
     addressed = mention.title + mention.first
     if any(addressed == person.name or addressed in person.forms for person in key.people.values()):
@@ -281,7 +281,8 @@ def _learn_address(key: PseudonymKey, mention) -> None:
 
 def _learn_mention(key: PseudonymKey, mention) -> None:
     if not mention.last:
-        _learn_address(key, mention)
+        if mention.source == "address":
+            _learn_address(key, mention)
         return
     if _same_first_known(key, mention):
         return
