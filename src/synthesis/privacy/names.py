@@ -396,15 +396,25 @@ def _thai_layer_persons(text: str) -> list[NameMention]:
 
 def _surname_after(text: str, end: int, tokens) -> str:
     """The surname people write after a name they address (``ก๊ะรอกีเยาะ สาแม แม่ค้า…``): the
-    token after one space, when it is not an ordinary Thai word; else ``""``."""
+    tokens after one space up to the next space or common word, when they make no ordinary
+    Thai word; else ``""``."""
+    from synthesis.thai.persons import common_words
+
     if tokens is None or end >= len(text) or text[end] != " ":
         return ""
-    bounds = tokens.boundaries
+    bounds, words = tokens.boundaries, common_words()
     index = bisect.bisect_left(bounds, end + 1)
-    if index + 1 >= len(bounds) or bounds[index] != end + 1:
+    if index >= len(bounds) or bounds[index] != end + 1:
         return ""
-    word = text[end + 1:bounds[index + 1]]
+    stop = index
+    while stop + 1 < len(bounds):
+        token = text[bounds[stop]:bounds[stop + 1]]
+        if token in words or not _THAI_LETTERS.fullmatch(token):
+            break
+        stop += 1
+    word = text[end + 1:bounds[stop]]
     return word if _THAI_NAME_PART.match(word) and not is_ordinary_word(word) else ""
 
 
 _THAI_NAME_PART = re.compile("^[\u0e01-\u0e4e]{2,25}$")
+_THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")

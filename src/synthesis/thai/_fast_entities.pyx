@@ -2322,7 +2322,7 @@ cdef class PersonReader:
 
     cdef tuple read_name(self, str text, Py_ssize_t start, title, index, bint has_tokens, Py_ssize_t size):
         """mirrors persons._read_name: (first name, surname or None), or None."""
-        cdef Py_ssize_t run_end = start, end, surname_start, surname_run_end, surname_end
+        cdef Py_ssize_t run_end = start, end, surname_start, surname_run_end, surname_end, token_end
         cdef str first_name, surname
         cdef bint glued, at_word_end, first_name_only
         while run_end < size and _is_name_letter(_char(text, run_end)):
@@ -2334,9 +2334,10 @@ cdef class PersonReader:
             return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
         first_name_only = bool(title) and title.strip().endswith(self.first_name_only)
         if first_name_only and has_tokens:
+            token_end = self.end_of_token_at(index, start)
+            if token_end > 0 and text[start:token_end] in self.common_words:
+                return None  # "ก๊ะ|เลย|ชวน": the form of address used as "I", then a common word
             first_name = self.cut_at_common_word(text, start, first_name, index)
-            if first_name in self.common_words:
-                return None  # "ก๊ะเลยรู้สึก": the form of address used as "I", then a common word
         first_name = self.cut_glued_first_name(self.cut_at_token(text, start, first_name, index, has_tokens, 1))
         if not first_name or len(first_name) > self.max_first_name:
             return None

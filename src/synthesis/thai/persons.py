@@ -95,7 +95,9 @@ MAX_FIRST_NAME = 20
 # A name glued to the sentence after a southern form of address ("ก๊ะยะห์ขายข้าวแกง") ends
 # before the first token that is a common word: one of the tokenizer's words seen at least this
 # often in the TNC, or a compound of at least COMPOUND_MIN_CHARS that the TNC lacks (กรีดยาง).
-# The syllables of Malay names (มะ, เลาะ, ซัน, เต๊ะ) are rare words: they stay in the name.
+# The syllables of Malay names (มะ, เลาะ, ซัน, เต๊ะ) are rare words, and a short word counts
+# only when it stands alone (ขาย, มา; not ดา or ลี, frequent as syllables of names): they stay
+# in the name.
 COMMON_WORD_MIN_COUNT = 2000
 COMPOUND_MIN_CHARS = 4
 _RUN_LIMIT = MAX_FIRST_NAME + 80
@@ -143,11 +145,16 @@ def common_words() -> frozenset[str]:
     >>> {"ขาย", "กรีดยาง"} <= common_words(), {"เลาะ", "ซัน"} & common_words()
     (True, set())
     """
+    from synthesis.thai.dictionary import load_dictionary
+    from synthesis.thai.tokenize import BOUND_MAX_CHARS, _lexicon
+
     frequency, floor = _readings().log_frequency, math.log(COMMON_WORD_MIN_COUNT)
+    free = _lexicon(load_dictionary()).free  # short words that stand alone (ขาย, มา, ไม่, เลย)
     return frozenset(
         word for word in known_words()
-        if (word in frequency and frequency[word] >= floor)
-        or (word not in frequency and len(word) >= COMPOUND_MIN_CHARS)
+        if (len(word) > BOUND_MAX_CHARS or word in free)  # ดา, ลี, ยะ: frequent, and syllables of names
+        and ((word in frequency and frequency[word] >= floor)
+             or (word not in frequency and len(word) >= COMPOUND_MIN_CHARS))
     )
 
 
@@ -301,9 +308,10 @@ def _read_name(text: str, start: int, title: str | None, index: _TokenIndex) -> 
         return None  # "ก๊ะอยากบอกว่า": a form of address used as "I"
     first_name_only = bool(title) and title.strip().endswith(_FIRST_NAME_ONLY)
     if first_name_only and index:
+        token_end = index.end_of_token_at(start)
+        if token_end > 0 and text[start:token_end] in common_words():
+            return None  # "ก๊ะ|เลย|ชวน": the form of address used as "I", then a common word
         first_name = _cut_at_common_word(text, start, first_name, index)
-        if first_name in common_words():
-            return None  # "ก๊ะเลยรู้สึก": the form of address used as "I", then a common word
     first_name = _cut_glued_first_name(_cut_at_token(text, start, first_name, index, 1))
     if not first_name or len(first_name) > MAX_FIRST_NAME:
         return None
