@@ -147,3 +147,15 @@ def test_inputs_shared_unpicklable_value_is_still_returned(tmp_path, monkeypatch
     monkeypatch.setenv(inputs.RUN_FOLDER_VARIABLE, str(tmp_path))
     value = inputs.shared("lambda", (), (), lambda: (lambda: 1))
     assert value() == 1 and not list(tmp_path.glob("*.pickle"))
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o775, 0o757])
+def test_inputs_shared_folder_others_can_write_is_never_used(tmp_path, monkeypatch, mode):
+    """A pickle is loaded from the run's folder: one that others could write to is ignored."""
+    folder = tmp_path / "run"
+    folder.mkdir()
+    folder.chmod(mode)
+    monkeypatch.setenv(inputs.RUN_FOLDER_VARIABLE, str(folder))
+    inputs.clear()
+    assert inputs.shared("ตาราง", ("k",), (), lambda: "สรุป") == "สรุป"
+    assert not list(folder.iterdir())

@@ -75,9 +75,19 @@ def shared(name: str, key: tuple, marks: tuple, build: Callable[[], Any]) -> Any
     42
     """
     folder = os.environ.get(RUN_FOLDER_VARIABLE)
-    if not folder or not Path(folder).is_dir():
+    if not folder or not _private_folder(Path(folder)):
         return cached(name, key, marks, build)
     return cached(name, key, marks, lambda: _built_once_per_run(Path(folder), name, key, marks, build))
+
+
+def _private_folder(folder: Path) -> bool:
+    """True for a folder only this user can write to (the run's ``mkdtemp`` folder): a pickle
+    is loaded from it, so a folder others could write to is never used."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    return folder.is_dir() and info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def _built_once_per_run(folder: Path, name: str, key: tuple, marks: tuple, build: Callable[[], Any]) -> Any:
