@@ -48,13 +48,15 @@ PAYLOADS = {
     "HX17": ("edited matrix summary", "<img src=x id=HX17 onerror=alert(17)>"),
     "HX18": ("card setting", "<svg id=HX18 onload=alert(18)>"),
     "HX19": ("reporter", "<b id=HX19 onclick=alert(19)>ผู้รายงาน</b>"),
+    # out of an attribute's quotes (the timeline shows a document's title as a dot's tooltip)
+    "HX20": ("document title (attribute quotes)", "' onmouseover='HX20' \" onfocus=\"HX20"),
 }
 CODED = ["HX01", "HX02", "HX03", "HX04"]
 
 
 def _hostile_document() -> str:
     lines = [
-        f"รายงานกิจกรรมอบรมความปลอดภัยผู้กรีดยาง ตำบลแค {PAYLOADS['HX05'][1]}",
+        f"รายงานกิจกรรมอบรมความปลอดภัยผู้กรีดยาง ตำบลแค {PAYLOADS['HX05'][1]} {PAYLOADS['HX20'][1]}",
         "วันที่ 14 มีนาคม 2566",
         f"ผู้รายงาน: {PAYLOADS['HX19'][1]}",
         "",
@@ -168,6 +170,9 @@ def hostile_pages(tmp_path_factory):
     return pages
 
 
+TEXT_ATTRIBUTES = frozenset({"title", "aria-label"})  # attributes whose value is plain text
+
+
 def _data_markup(root, marker: str) -> list[str]:
     """Elements and attributes in a page that came from the payload with ``marker``."""
     found = []
@@ -177,6 +182,9 @@ def _data_markup(root, marker: str) -> list[str]:
         for name, value in element.attrib.items():
             if name.lower() == "src" and value.startswith("data:image/png;base64,"):
                 continue  # our embedded charts: their base64 may spell a marker by chance (HX18)
+            if name.lower() in TEXT_ATTRIBUTES and not name.lower().startswith("on"):
+                continue  # a tooltip's text (the timeline's dots): the browser shows it, never runs it;
+                # a payload that broke out of its quotes would make another attribute, caught here
             if marker in value or (name.lower() == "href" and value.strip().lower().startswith("javascript:")):
                 found.append(f"<{element.tag} {name}={value!r}>")
             if name.lower().startswith("on") and marker in value:
