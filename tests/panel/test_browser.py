@@ -223,6 +223,17 @@ def _open_document(page, title: str) -> None:
     page.wait_for_selector(".syn-seg", timeout=60_000)
 
 
+def _wait_for_suggestions(page) -> None:
+    """Wait for the panel's lasting "suggestions ready"; on a timeout, say what the panel shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.locator(".syn-suggestions-state", has_text="suggestions ready").wait_for(timeout=PAGE_SECONDS * 1000)
+    except PlaywrightTimeout:
+        shown = {name: page.locator(name).all_inner_texts() for name in (".syn-status", ".syn-suggestions-state")}
+        raise AssertionError(f"suggestions never became ready; the panel shows {shown}") from None
+
+
 def _current(page) -> int:
     return int(page.locator(".syn-seg.syn-current").get_attribute("data-index"))
 
@@ -233,7 +244,7 @@ def test_browser_code_accept_memo_reload(home, voila, page):
     _open_panel(page, voila, CODER)
     _open_document(page, title)
     # the suggestion model trains in the background; act once it is ready
-    page.locator(".syn-status", has_text="suggestions ready").wait_for(timeout=PAGE_SECONDS * 1000)
+    _wait_for_suggestions(page)
 
     # 1. select a few words of a segment, press "1": the code whose hot key is 1
     target = page.locator('.syn-seg[data-index="6"] .syn-piece').first.inner_text()

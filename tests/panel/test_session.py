@@ -421,3 +421,13 @@ def test_session_a_view_drawn_again_gets_the_patched_segments(panel):
     panel.key("code", key="1")
     panel._on_view_message(panel.view, {"type": "ready"}, [])
     assert synced == ["segments"] and panel.view.segments[0]["codes"] == ["success"]
+
+
+def test_session_a_page_that_connects_late_gets_the_status_again(panel):
+    """Voilà: what the training thread said between the page's snapshot and the browser's
+    connection is lost; the view's "ready" makes the kernel say it again."""
+    sent = []
+    panel.status.send_state = lambda key=None: sent.append(("status", key))
+    panel.suggestions_state.send_state = lambda key=None: sent.append(("suggestions", key))
+    panel._on_view_message(panel.view, {"type": "ready"}, [])
+    assert sent == [("status", "value"), ("suggestions", "value")]

@@ -116,3 +116,18 @@ def test_widgets_train_suggestions_in_the_background(documents, lessons):
             thread.join(timeout=60)
     assert state._suggester is not None and not state.training
     assert "suggestions ready" in panel.status.value
+
+
+def test_widgets_suggestions_ready_stays_shown_after_other_messages(documents, lessons):
+    """The browser test waited for "suggestions ready" in the status line, which an action
+    taken before the training ended had overwritten (a flaky wait): readiness has its own place."""
+    import threading
+
+    state = PanelState(ListSource(documents), lessons, CODER)
+    panel = CodingPanel(state)
+    for thread in threading.enumerate():
+        if thread.name == "synthesis-panel-train":
+            thread.join(timeout=60)
+    panel.undo()  # any later message: "nothing to undo"
+    assert "suggestions ready" not in panel.status.value
+    assert "suggestions ready" in panel.suggestions_state.value

@@ -75,6 +75,10 @@ class CodingPanel(w.VBox):
         self._shown: str | None = None  # the document the view holds
         self.status = w.HTML()
         self.status.add_class("syn-status")
+        # whether suggestions are ready stays shown: the status line is overwritten by the next
+        # action, which may come before or after the training thread ends
+        self.suggestions_state = w.HTML()
+        self.suggestions_state.add_class("syn-suggestions-state")
         self.undo_button = w.Button(description="เลิกทำ (Ctrl+Z)", tooltip="undo the last action", disabled=True,
                                     icon="undo", layout=w.Layout(width="auto"))
         self.undo_button.add_class("syn-undo")
@@ -183,7 +187,8 @@ class CodingPanel(w.VBox):
                         self.new_parent, self.new_colour, add], layout=w.Layout(width="28%", overflow="hidden"))
         header = w.HTML(f"<h3 style='margin:4px 0'>{escape(title or 'Coding')} · ผู้ลงรหัส "
                         f"<code>{escape(state.coder)}</code></h3>")
-        super().__init__([header, w.HBox([left, middle, right]), w.HBox([self.status, self.undo_button])])
+        super().__init__([header, w.HBox([left, middle, right]),
+                          w.HBox([self.status, self.suggestions_state, self.undo_button])])
         self.add_class("syn-panel")
         if state.problems:
             self._say("; ".join(state.problems[:5]), error=True)
@@ -195,22 +200,28 @@ class CodingPanel(w.VBox):
 
     def _train(self) -> None:
         """Train the suggestion model without making the coder wait (rules are shown meanwhile)."""
-        self._say("กำลังเตรียมข้อเสนอแนะรหัส… (training suggestions)")
+        self._say_suggestions("กำลังเตรียมข้อเสนอแนะรหัส… (training suggestions)")
         try:
             self.state.train_suggester()
         except Exception as error:  # noqa: BLE001 - report it in the panel, the coder can go on
-            self._say(f"ข้อเสนอแนะรหัสใช้ไม่ได้ (suggestions unavailable): {error}", error=True)
+            self._say_suggestions(f"ข้อเสนอแนะรหัสใช้ไม่ได้ (suggestions unavailable): {error}", error=True)
             return
         with self._drawing:
             if self.state.doc is not None:  # every gutter's count of suggestions may change
                 self.state.dirty.update(range(len(self.state.doc.segments)))
                 self._redraw()
-        self._say("ข้อเสนอแนะรหัสพร้อมแล้ว (suggestions ready)")
+        self._say_suggestions("ข้อเสนอแนะรหัสพร้อมแล้ว (suggestions ready)")
 
     # --- helpers --------------------------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
         colour = "#b00020" if error else "#2e7d32"
         self.status.value = f'<span style="color:{colour}">{escape(message)}</span>'
+
+    def _say_suggestions(self, message: str, error: bool = False) -> None:
+        """The status line and the lasting suggestions indicator beside it."""
+        self._say(message, error=error)
+        colour = "#b00020" if error else "#555555"
+        self.suggestions_state.value = f'<small style="color:{colour}">{escape(message)}</small>'
 
     def _act(self, action, *args):
         """Run one state action, redraw what changed, and report what went wrong instead of
@@ -286,6 +297,10 @@ class CodingPanel(w.VBox):
             if self._patched:  # the model's copy is older than what was patched since
                 self.view.send_state("segments")
                 self._patched = False
+            # what the training thread said between the page's snapshot and the browser's
+            # connection never reached it (Voilà): say it again now that the page is there
+            self.status.send_state("value")
+            self.suggestions_state.send_state("value")
         elif kind == "select":
             span = self._act(self.state.select, int(content["start"]), int(content["end"]))
             if span is None:
