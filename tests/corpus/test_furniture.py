@@ -12,7 +12,7 @@ from synthesis.corpus.readers import RawText
 @pytest.mark.parametrize(
     "line, rule",
     [
-        ("  • photo  , 1477x1108 pixel , 151,204 bytes.", "photo-list"),
+        ("  • photo  , 1280x960 pixel , 118,437 bytes.", "photo-list"),
         ("• photo , 750x1334 pixel , 92,428 bytes.", "photo-list"),
         ("star star star star star_border", "rating"),
         ("คะแนน 4.5/5 (12 โหวต)", "rating"),
@@ -68,7 +68,7 @@ def test_furniture_content_is_kept(text):
 
 def test_furniture_removed_from_the_document_text_and_kept_in_the_raw_file():
     raw = ("กองทุนหลักประกันสุขภาพ อบต.บาละ - กปท\ndirections_run\nโครงการออมเงิน\nstars\n"
-           "  • photo  , 1477x1108 pixel , 151,204 bytes.\nวันที่ 5 มีนาคม 2566 ประชุมกลุ่มออมทรัพย์\n")
+           "  • photo  , 1280x960 pixel , 118,437 bytes.\nวันที่ 5 มีนาคม 2566 ประชุมกลุ่มออมทรัพย์\n")
     document = build_document("demo", "a.txt", RawText(raw, "txt"))
     assert "directions_run" not in document.text and "pixel" not in document.text
     assert not any(t.text in ("directions_run", "stars", "photo", "pixel") for t in document.tokens)

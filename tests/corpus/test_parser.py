@@ -10,7 +10,7 @@ from synthesis.corpus.parser import parse_document
 def fund_report(title_line="ประชุมคณะทำงานกลุ่มผู้กรีดยาง5 มีนาคม 2565", day="5",
                 month_year="มีนาคม 2565", reporter="ปรีชา ใจดี",
                 activity_heading="กิจกรรมที่ปฎิบัติ (รายละเอียดกิจกรรมที่ทำจริง)",
-                outcome_heading="ผลที่เกิดขึ้นจริง ผลผลิต (Output) / ผลลัพธ์ (Outcome)",
+                outcome_heading="ผลที่เกิดขึ้นจริง (ผลผลิตและผลลัพธ์ของวันนั้น)",
                 body="วันที่ 5 มีนาคม 2565 ณ ศาลาประชาคมหมู่ที่ 3 ต.แค อ.จะนะ จ.สงขลา\n"
                      "ผู้เข้าร่วม จำนวน ..15... คน ได้แก่ นายสมพร ทองดี นางสาวมาลี ศรีสุข\n\n"
                      "1. ทบทวนแผนงาน\n2. แบ่งกลุ่มสำรวจ"):
@@ -83,7 +83,7 @@ def test_parser_missing_reporter_is_null():
 @pytest.mark.parametrize(
     "activity_heading, outcome_heading",
     [
-        ("กิจกรรมที่ปฎิบัติ (รายละเอียดกิจกรรมที่ทำจริง)", "ผลที่เกิดขึ้นจริง ผลผลิต (Output) / ผลลัพธ์ (Outcome)"),
+        ("กิจกรรมที่ปฎิบัติ (รายละเอียดกิจกรรมที่ทำจริง)", "ผลที่เกิดขึ้นจริง (ผลผลิตและผลลัพธ์ของวันนั้น)"),
         # the website glues its longer template text to the heading (its exact wording is
         # checked on the real pages in test_parser_seeds.py, not copied here)
         ("กิจกรรมที่ปฎิบัติรายละเอียดการดำเนินงานตามแผนที่ทำได้จริง",

@@ -3,7 +3,7 @@
 Pages saved from the programme's websites carry the site around their content: Material icon
 names that the browser drew as icons (``directions_run``, ``stars``, ``place``, ``circle``),
 a map widget's coordinates glued to its icon (``7.489,100.194place``), the photo list of a
-gallery (``• photo , 1477x1108 pixel , 168,095 bytes.``), rating widgets (``star star
+gallery (``• photo , 1280x960 pixel , 118,437 bytes.``), rating widgets (``star star
 star_half star_border`` or ``คะแนน 4.5/5 (12 โหวต)``), menus, breadcrumbs and footers
 (``หน้าแรก | โครงการ | ติดต่อเรา``, ``Relate topics``). None of it is what the page says:
 :func:`strip_furniture` removes it from the text that is tokenized, counted and coded; the raw
@@ -100,7 +100,7 @@ def strip_furniture(text: str) -> Stripped:
 
     Whole furniture lines go with their newline; a word glued to text goes alone.
 
-    >>> strip_furniture("  • photo  , 1477x1108 pixel , 168,095 bytes.\\nเนื้อหา\\n").text
+    >>> strip_furniture("  • photo  , 1280x960 pixel , 118,437 bytes.\\nเนื้อหา\\n").text
     'เนื้อหา\\n'
     >>> strip_furniture("starsรหัสโครงการ 66-L1234 take place here\\n").text
     'รหัสโครงการ 66-L1234 take place here\\n'
