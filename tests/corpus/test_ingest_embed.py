@@ -4,7 +4,6 @@ or written; a failed embedding keeps the store and says so in one line (exit 3).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from synthesis.corpus import open_store
 from synthesis.corpus.commands import EMBED_FAILED, embedding_choice
 from synthesis.semantic import backends
 from synthesis.semantic.cache import cache_dir
+from semantic.counting_backend import CountingBackend as SharedCountingBackend
 
 REPORT = """กองทุนหลักประกันสุขภาพ อบต.{place} - กปท
 
@@ -54,24 +54,8 @@ DOCUMENTS = {
 }
 
 
-class CountingBackend:
-    """A cached backend that records the texts it reads (a stand-in for a slow model)."""
-
-    name = "counting"
-    cached = True
-
-    def __init__(self, version: str = "1"):
-        self.version, self.seen = version, []
-
-    def identity(self):
-        return {"engine": "counting", "version": self.version, "weights_sha256": "cd" * 32, "parameters": {}}
-
-    def encode(self, texts, tokens=None):
-        self.seen.extend(texts)
-        rows = [np.frombuffer(hashlib.sha256(t.encode()).digest(), dtype=np.uint8)[:8].astype(np.float32) + 1
-                for t in texts]
-        rows = np.array(rows, dtype=np.float32).reshape(len(texts), 8)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+class CountingBackend(SharedCountingBackend):
+    weights = "cd"  # another model than the cache tests' stand-in
 
 
 class FailingBackend(CountingBackend):

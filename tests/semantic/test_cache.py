@@ -5,32 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import hashlib
 
 import numpy as np
 import pytest
 
 from synthesis.semantic.cache import cache_dir, embed_documents
-
-
-class CountingBackend:
-    """A deterministic stand-in for a slow model: counts the texts it was asked to read."""
-
-    name = "counting"
-    cached = True
-
-    def __init__(self, version: str = "1"):
-        self.version, self.seen = version, []
-
-    def identity(self):
-        return {"engine": "counting", "version": self.version, "weights_sha256": "ab" * 32, "parameters": {}}
-
-    def encode(self, texts, tokens=None):
-        self.seen.extend(texts)
-        rows = [np.frombuffer(hashlib.sha256(t.encode()).digest(), dtype=np.uint8)[:16].astype(np.float32) + 1
-                for t in texts]
-        rows = np.array(rows, dtype=np.float32).reshape(len(texts), 16)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+from semantic.counting_backend import CountingBackend
 
 
 @pytest.fixture()
